@@ -1,0 +1,31 @@
+"""Shared fixtures. Sample content lives in tests/data, never in the shipped program."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshop import paths
+
+TESTS = Path(__file__).resolve().parent
+MINI_PROGRAM = TESTS / "data" / "mini"
+
+
+@pytest.fixture
+def mini_program_dir() -> Path:
+    """A two-day program with every step kind (tests/data/mini)."""
+    return MINI_PROGRAM
+
+
+@pytest.fixture
+def shipped_program_dir() -> Path:
+    return paths.shipped_program_dir()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever touches the real journal or settings of the person running the tests."""
+    monkeypatch.setenv(paths.DATA_DIR_VARIABLE, str(tmp_path / "data"))
+    monkeypatch.setenv(paths.CONFIG_DIR_VARIABLE, str(tmp_path / "config"))
+    monkeypatch.delenv("NO_COLOR", raising=False)

@@ -1,0 +1,53 @@
+"""Helpers shared by subcommands: finding the program, reporting problems in one line each."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workshop import paths
+
+if TYPE_CHECKING:
+    from workshop.content.models import Program
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def program_dir(args: argparse.Namespace) -> Path:
+    """The program folder chosen with ``--program``, else the shipped one."""
+    chosen = getattr(args, "program", None)
+    return Path(chosen).expanduser() if chosen else paths.shipped_program_dir()
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The journal folder chosen with ``--data-dir`` or ``$WORKSHOP_DATA_DIR``, else the platform's."""
+    return paths.data_dir(getattr(args, "data_dir", None))
+
+
+def error(message: str) -> None:
+    """Print one line to standard error, prefixed so scripts can tell it from output."""
+    print(f"workshop: {message}", file=sys.stderr)
+
+
+def load_program(args: argparse.Namespace) -> Program | None:
+    """Load and validate the chosen program; on failure print every problem and return None."""
+    from workshop.content.loader import load_any
+    from workshop.content.models import Program
+    from workshop.content.problems import ContentError
+
+    folder = program_dir(args)
+    if not folder.exists():
+        error(f"{folder}: no such program folder")
+        return None
+    try:
+        loaded = load_any(folder)
+    except ContentError as failure:
+        for problem in failure.problems:
+            print(problem, file=sys.stderr)
+        return None
+    if not isinstance(loaded, Program):
+        error(f"{folder}: --program takes a program folder, not a single module file")
+        return None
+    return loaded

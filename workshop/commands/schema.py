@@ -1,0 +1,35 @@
+"""``workshop schema``: the JSON Schema of a module file (or of program.toml), for editors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from workshop.commands._common import EXIT_OK
+
+NAME = "schema"
+HELP = "print the JSON Schema of a module file (or of program.toml) for editor completion"
+ORDER = 30
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--program-file",
+        action="store_true",
+        help="print the schema of program.toml instead of a module file",
+    )
+
+
+def schema(program_file: bool = False) -> dict[str, object]:
+    """The JSON Schema of a module file, or of ``program.toml`` when ``program_file``."""
+    from workshop.content.models import Module, ProgramFile
+
+    model = ProgramFile if program_file else Module
+    document: dict[str, object] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    document.update(model.model_json_schema())
+    return document
+
+
+def run(args: argparse.Namespace) -> int:
+    print(json.dumps(schema(args.program_file), indent=2, ensure_ascii=False))
+    return EXIT_OK

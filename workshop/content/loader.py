@@ -1,0 +1,279 @@
+"""Load and validate program folders and module files.
+
+Every failure, whatever the input (invalid TOML or UTF-8, an empty or binary file, deep nesting, unknown keys,
+a missing module file), becomes a ``Problem`` naming the file, the place and what is wrong. Nothing here
+raises anything but ``ContentError``, and no problem quotes the file's contents back.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from workshop.content.models import (
+    STEP_KINDS,
+    Module,
+    Program,
+    ProgramFile,
+    RecapStep,
+    Step,
+)
+from workshop.content.problems import ContentError, Problem
+
+PROGRAM_FILE = "program.toml"
+MAX_FILE_BYTES = 1024 * 1024
+_HEADER = re.compile(r"^\s*\[")
+
+
+# --------------------------------------------------------------------------------------------------------
+# Reading one TOML file
+# --------------------------------------------------------------------------------------------------------
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse ``path`` as TOML; return the data and the source text, or raise ``ContentError``."""
+
+    def fail(what: str, line: int | None = None) -> ContentError:
+        return ContentError([Problem(path, what, line=line)])
+
+    try:
+        if path.is_dir():
+            raise fail("is a folder, not a TOML file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("file not found") from None
+    except OSError as error:
+        raise fail(f"cannot be read ({error.strerror or 'I/O error'})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise fail(f"is larger than {MAX_FILE_BYTES // 1024} KiB; content files are small text files")
+    if not raw.strip():
+        raise fail("is empty")
+    if b"\x00" in raw:
+        raise fail("is not a text file (it contains NUL bytes)")
+    try:
+        source = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is harmless
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise fail(f"is not valid UTF-8 (byte {error.start})", line) from None
+    try:
+        return tomllib.loads(source), source
+    except tomllib.TOMLDecodeError as error:
+        message, line = _split_toml_error(str(error))
+        raise fail(f"invalid TOML: {message}", line) from None
+    except RecursionError:
+        raise fail("invalid TOML: nested too deeply") from None
+
+
+def _split_toml_error(message: str) -> tuple[str, int | None]:
+    match = re.search(r"\(at line (\d+), column \d+\)", message)
+    if not match:
+        return message, None
+    return message[: match.start()].strip(), int(match.group(1))
+
+
+# --------------------------------------------------------------------------------------------------------
+# Turning pydantic errors into problems with a place and a line
+# --------------------------------------------------------------------------------------------------------
+
+
+def _problems_from(error: ValidationError, path: Path, data: dict[str, Any], source: str) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_input=False, include_url=False):
+        loc = tuple(item["loc"])
+        where, line = _where(loc, data, source)
+        problems.append(Problem(path, _message(item), where, line))
+    return problems
+
+
+def _message(item: Any) -> str:
+    kind = item["type"]
+    if kind == "union_tag_not_found":
+        return f"missing kind (one of: {', '.join(STEP_KINDS)})"
+    if kind == "union_tag_invalid":
+        tag = str(item.get("ctx", {}).get("tag", "?"))[:40]
+        return f"unknown kind {tag!r} (one of: {', '.join(STEP_KINDS)})"
+    if kind == "extra_forbidden":
+        return "unknown key (check its spelling; see `workshop schema`)"
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "string_pattern_mismatch" and item["loc"] and item["loc"][-1] == "id":
+        return "must be lower-case letters, digits and single hyphens, like milestone-inventory"
+    message = str(item["msg"])
+    message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return message[:1].lower() + message[1:]
+
+
+def _where(loc: tuple[Any, ...], data: dict[str, Any], source: str) -> tuple[str, int | None]:
+    """Name the place an error points at (``steps.milestones.question``) and find its line."""
+    if len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int):
+        index = loc[1]
+        # Drop the discriminator tag pydantic puts after the index (steps.3.prompt.question).
+        rest = list(loc[3:]) if len(loc) > 2 and loc[2] in STEP_KINDS else list(loc[2:])
+        step_id = _step_id(data, index)
+        name = f"steps.{step_id}" if step_id else f"steps[{index + 1}]"
+        field = _path(rest)
+        key = next((p for p in rest if isinstance(p, str)), None)
+        return (f"{name}.{field}" if field else name), _step_line(source, index, key)
+    field = _path(list(loc))
+    key = next((p for p in loc if isinstance(p, str)), None)
+    return field or "(top level)", _key_line(source, key) if key else None
+
+
+def _path(parts: list[Any]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _step_id(data: dict[str, Any], index: int) -> str | None:
+    steps = data.get("steps")
+    if isinstance(steps, list) and index < len(steps) and isinstance(steps[index], dict):
+        step_id = steps[index].get("id")
+        if isinstance(step_id, str) and re.fullmatch(r"[a-z0-9-]{1,60}", step_id):
+            return step_id
+    return None
+
+
+def _step_line(source: str, index: int, key: str | None) -> int | None:
+    """The line of ``key`` inside the ``index``-th ``[[steps]]`` table, else the table's header line."""
+    lines = source.splitlines()
+    headers = [n for n, text in enumerate(lines) if re.match(r"^\s*\[\[\s*steps\s*\]\]", text)]
+    if index >= len(headers):
+        return _key_line(source, "steps")
+    start = headers[index]
+    if key:
+        for n in range(start + 1, len(lines)):
+            if _HEADER.match(lines[n]):
+                break
+            if re.match(rf"^\s*{re.escape(key)}\s*=", lines[n]):
+                return n + 1
+    return start + 1
+
+
+def _key_line(source: str, key: str | None) -> int | None:
+    if not key:
+        return None
+    for n, text in enumerate(source.splitlines()):
+        if re.match(rf"^\s*(\[+\s*)?{re.escape(key)}\s*(=|\]|\.)", text):
+            return n + 1
+    return None
+
+
+def _validate(model: type[BaseModel], data: dict[str, Any], path: Path, source: str) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise ContentError(_problems_from(error, path, data, source)) from None
+    except RecursionError:
+        raise ContentError([Problem(path, "nested too deeply")]) from None
+
+
+# --------------------------------------------------------------------------------------------------------
+# Public entry points
+# --------------------------------------------------------------------------------------------------------
+
+
+def load_module_file(path: Path) -> Module:
+    """Load one module file on its own (references to other modules are not checked here)."""
+    data, source = read_toml(path)
+    module: Module = _validate(Module, data, path, source)
+    problems = _reference_problems(path, module, earlier={}, source=source, whole_program=False)
+    if problems:
+        raise ContentError(problems)
+    return module
+
+
+def load_program(folder: Path) -> Program:
+    """Load ``folder/program.toml`` and its modules, checking everything that spans files."""
+    program_path = folder / PROGRAM_FILE
+    data, source = read_toml(program_path)
+    header: ProgramFile = _validate(ProgramFile, data, program_path, source)
+
+    problems: list[Problem] = []
+    modules: list[Module] = []
+    earlier: dict[str, Step] = {}
+    module_ids: dict[str, Path] = {}
+    step_files: dict[str, Path] = {}
+    for index, name in enumerate(header.modules):
+        path = folder / name
+        if name in header.modules[:index]:
+            problems.append(Problem(program_path, f"{name} is listed twice", "modules", _key_line(source, "modules")))
+            continue
+        if not path.is_file():
+            problems.append(
+                Problem(program_path, f"names {name}, which is not in {folder}", "modules", _key_line(source, "modules"))
+            )
+            continue
+        try:
+            module_data, module_source = read_toml(path)
+            module: Module = _validate(Module, module_data, path, module_source)
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        if module.id in module_ids:
+            problems.append(Problem(path, f"module id {module.id!r} is also used by {module_ids[module.id].name}", "id",
+                                    _key_line(module_source, "id")))
+        module_ids[module.id] = path
+        for step in module.steps:
+            if step.id in step_files and step_files[step.id] != path:
+                problems.append(Problem(path, f"step id {step.id!r} is also used in {step_files[step.id].name}",
+                                        f"steps.{step.id}", _step_line(module_source, module.steps.index(step), "id")))
+            step_files.setdefault(step.id, path)
+        problems.extend(_reference_problems(path, module, earlier, module_source, whole_program=True))
+        earlier.update({s.id: s for s in module.steps})
+        modules.append(module)
+
+    days = [m.day for m in modules]
+    if days != sorted(days):
+        problems.append(Problem(program_path, "modules must be listed in order of their day", "modules",
+                                _key_line(source, "modules")))
+    if problems:
+        raise ContentError(problems)
+    return Program(
+        id=header.id,
+        title=header.title,
+        version=header.version,
+        description=header.description,
+        modules=tuple(modules),
+        group=header.group,
+        ground_rules=tuple(header.ground_rules),
+        references=tuple(header.references),
+    )
+
+
+def _reference_problems(
+    path: Path, module: Module, earlier: dict[str, Step], source: str, *, whole_program: bool
+) -> list[Problem]:
+    """Recap sources must name earlier steps that save an answer."""
+    problems = []
+    seen = dict(earlier)
+    for index, step in enumerate(module.steps):
+        if isinstance(step, RecapStep):
+            for source_id in step.sources:
+                target = seen.get(source_id)
+                where = f"steps.{step.id}.sources"
+                line = _step_line(source, index, "sources")
+                if target is None:
+                    if module.step(source_id) is not None:
+                        problems.append(Problem(path, f"{source_id!r} comes after this recap", where, line))
+                    elif whole_program:
+                        problems.append(Problem(path, f"no earlier step has the id {source_id!r}", where, line))
+                elif not target.answers:
+                    problems.append(Problem(path, f"{source_id!r} is a {target.kind} step, which saves no answer",
+                                            where, line))
+        seen[step.id] = step
+    return problems
+
+
+def load_any(path: Path) -> Program | Module:
+    """Load a program folder, a ``program.toml``, or a single module file."""
+    if path.is_dir():
+        return load_program(path)
+    if path.name == PROGRAM_FILE:
+        return load_program(path.parent)
+    return load_module_file(path)

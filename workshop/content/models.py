@@ -1,0 +1,453 @@
+"""The content model: what a program, a module (one day) and a step are.
+
+These models *are* the format of the files in ``modules/``: every field has a docstring, which becomes its
+description in ``workshop schema`` and in ``docs/authoring.md``. They are strict (an unknown key is an error,
+not silence), frozen (content never changes after loading) and carry length limits so that no file can
+produce a screen that breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from workshop.text import has_control_characters
+
+# --------------------------------------------------------------------------------------------------------
+# Text types. Every string from a content file passes one of these, so display code can trust them.
+# --------------------------------------------------------------------------------------------------------
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+# Markdown links must point somewhere a browser can open; anything else (``javascript:``, Textual actions
+# such as ``@click``) is refused at load rather than discovered on screen.
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_SAFE_LINK = re.compile(r"^(https?://|mailto:)\S+$")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+
+
+def _no_control_characters(value: str) -> str:
+    if has_control_characters(value):
+        raise ValueError("contains a control character; only tabs and newlines are allowed")
+    return value
+
+
+def _no_surrounding_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+def _safe_markdown(value: str) -> str:
+    for target in _LINK_TARGET.findall(value):
+        if not _SAFE_LINK.match(target):
+            raise ValueError(f"link target {target[:40]!r} is not an http(s) or mailto address")
+    if _HTML_TAG.search(value):
+        raise ValueError("raw HTML is not allowed in Markdown; use Markdown formatting instead")
+    return value
+
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=60),
+]
+"""A stable identifier: lower-case letters, digits and single hyphens (``milestone-inventory``)."""
+
+Label = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
+    AfterValidator(_no_control_characters),
+]
+"""A short single-purpose text: a title, an option, the label at one end of a scale."""
+
+Sentence = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=600),
+    AfterValidator(_no_control_characters),
+]
+"""A question or a hint: one or a few sentences."""
+
+Prose = Annotated[
+    str,
+    StringConstraints(max_length=6000),
+    AfterValidator(_no_control_characters),
+    AfterValidator(_no_surrounding_blank),
+]
+"""Plain paragraphs, such as facilitator notes. Shown as written, never parsed as markup."""
+
+Markdown = Annotated[
+    str,
+    StringConstraints(max_length=12000),
+    AfterValidator(_no_control_characters),
+    AfterValidator(_no_surrounding_blank),
+    AfterValidator(_safe_markdown),
+]
+"""Markdown text (headings, emphasis, lists, http links). Raw HTML and other link schemes are refused."""
+
+Format = Literal["solo", "pairs", "group"]
+
+
+class Strict(BaseModel):
+    """Base for every content model: unknown keys are errors, values are frozen, inputs never echoed."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        hide_input_in_errors=True,
+        use_attribute_docstrings=True,
+    )
+
+
+# --------------------------------------------------------------------------------------------------------
+# Steps
+# --------------------------------------------------------------------------------------------------------
+
+
+class StepBase(Strict):
+    """Fields every step has, whatever its kind."""
+
+    id: Slug
+    """Stable identifier, unique in the whole program. Answers are saved under it: never rename it once
+    people have used the program, or their answers show as "from an earlier version"."""
+
+    title: Label
+    """Short heading shown above the step (and as the slide title when presenting)."""
+
+    minutes: float = Field(default=1, ge=0, le=120)
+    """Planned minutes for this step in a group session; the facilitator's agenda adds them up."""
+
+    format: Format = "solo"
+    """How a group does this step: ``solo`` (each person alone), ``pairs`` or ``group``."""
+
+    notes: Prose | None = None
+    """Facilitator notes: seen on the facilitator's screen only, never by the room or a self-paced user."""
+
+    discussion: Sentence | None = None
+    """A question for the pair or group discussion that follows this step, when presenting."""
+
+    @property
+    def answers(self) -> bool:
+        """True when this kind of step asks the user for an answer that is saved."""
+        return True
+
+
+class ReadingStep(StepBase):
+    """A short passage to read. Nothing to answer."""
+
+    kind: Literal["reading"]
+    body: Markdown
+    """The passage, in Markdown."""
+
+    @property
+    def answers(self) -> bool:
+        return False
+
+
+class PromptStep(StepBase):
+    """A free-text reflection: one question and room to write."""
+
+    kind: Literal["prompt"]
+    question: Sentence
+    """The question, in one or two sentences."""
+    intro: Prose | None = None
+    """Optional lines shown above the question to set it up."""
+    hints: list[Sentence] = Field(default_factory=list, max_length=6)
+    """Gentle nudges the user can reveal if the page stays blank."""
+
+
+class ScaleStep(StepBase):
+    """An integer rating between two labelled ends (0-10 by default)."""
+
+    kind: Literal["scale"]
+    question: Sentence
+    """What is being rated."""
+    low: int = Field(default=0, ge=-100, le=100)
+    """The smallest value on the scale."""
+    high: int = Field(default=10, ge=-100, le=100)
+    """The largest value on the scale."""
+    low_label: Label
+    """What the smallest value means (``not at all``)."""
+    high_label: Label
+    """What the largest value means (``completely``)."""
+
+    @model_validator(mode="after")
+    def _range(self) -> ScaleStep:
+        if not self.low < self.high:
+            raise ValueError("low must be smaller than high")
+        if self.high - self.low > 20:
+            raise ValueError("a scale may have at most 21 points")
+        return self
+
+
+class ChoiceStep(StepBase):
+    """Pick one or several options from a list (a checklist when ``multiple`` is true)."""
+
+    kind: Literal["choice"]
+    question: Sentence
+    """The question above the options."""
+    options: list[Label] = Field(min_length=2, max_length=30)
+    """The options, in the order shown. Each must be distinct."""
+    multiple: bool = False
+    """True lets the user pick several options; false allows exactly one."""
+    min_picks: int = Field(default=0, ge=0)
+    """The fewest options the user should pick before moving on (0: none needed)."""
+    max_picks: int | None = Field(default=None, ge=1)
+    """The most options the user may pick (default: all of them when ``multiple``, else 1)."""
+    allow_other: bool = False
+    """Offer an "other" line where the user can write an option of their own."""
+
+    @model_validator(mode="after")
+    def _picks(self) -> ChoiceStep:
+        _check_distinct(self.options, "options")
+        most = self.most_picks
+        if not self.multiple and (self.min_picks > 1 or (self.max_picks or 1) != 1):
+            raise ValueError("a single choice (multiple = false) allows exactly one pick")
+        if self.min_picks > most:
+            raise ValueError(f"min_picks ({self.min_picks}) is more than can be picked ({most})")
+        return self
+
+    @property
+    def most_picks(self) -> int:
+        """How many options may be picked, ``other`` included."""
+        if not self.multiple:
+            return 1
+        available = len(self.options) + (1 if self.allow_other else 0)
+        return min(self.max_picks or available, available)
+
+
+class ListStep(StepBase):
+    """Up to N short items, one per line (five things, three goals)."""
+
+    kind: Literal["list"]
+    question: Sentence
+    """What to list."""
+    max_items: int = Field(default=5, ge=1, le=20)
+    """How many items the user may write."""
+    min_items: int = Field(default=0, ge=0)
+    """How many items the user should write before moving on (0: none needed)."""
+    placeholder: Label | None = None
+    """Faint example text shown in an empty item."""
+
+    @model_validator(mode="after")
+    def _items(self) -> ListStep:
+        if self.min_items > self.max_items:
+            raise ValueError("min_items is more than max_items")
+        return self
+
+
+class RankStep(StepBase):
+    """Pick the top K options of a list and put them in order: the values sort."""
+
+    kind: Literal["rank"]
+    question: Sentence
+    """The instruction above the list."""
+    options: list[Label] = Field(min_length=2, max_length=40)
+    """The options to choose from. Each must be distinct."""
+    pick: int = Field(default=5, ge=1, le=20)
+    """How many options to pick and order (K)."""
+
+    @model_validator(mode="after")
+    def _pick(self) -> RankStep:
+        _check_distinct(self.options, "options")
+        if self.pick > len(self.options):
+            raise ValueError(f"pick ({self.pick}) is more than the {len(self.options)} options")
+        return self
+
+
+class PauseStep(StepBase):
+    """A timed pause: silence, or a guided breath. Can always be skipped."""
+
+    kind: Literal["pause"]
+    seconds: int = Field(ge=5, le=1800)
+    """How long the pause lasts."""
+    style: Literal["silence", "breathing"] = "silence"
+    """``breathing`` shows a slow in/out cue; ``silence`` shows only the countdown."""
+    guidance: Prose | None = None
+    """A few words shown during the pause."""
+
+    @property
+    def answers(self) -> bool:
+        return False
+
+
+class RecapStep(StepBase):
+    """Shows the user's own earlier answers, then asks a question that draws them together."""
+
+    kind: Literal["recap"]
+    sources: list[Slug] = Field(min_length=1, max_length=12)
+    """Ids of earlier steps whose answers are shown, in this order. They must come before this step."""
+    intro: Prose | None = None
+    """Optional lines shown above the earlier answers."""
+    question: Sentence
+    """The synthesis question asked after the earlier answers."""
+    hints: list[Sentence] = Field(default_factory=list, max_length=6)
+    """Gentle nudges the user can reveal."""
+
+
+class CommitmentStep(StepBase):
+    """One small, concrete action and when it will happen."""
+
+    kind: Literal["commitment"]
+    question: Sentence
+    """The invitation to commit."""
+    examples: list[Sentence] = Field(default_factory=list, max_length=6)
+    """Examples of small, concrete commitments, shown as hints."""
+    when_label: Label = "When"
+    """The label of the "when" field."""
+
+
+Step = Annotated[
+    ReadingStep
+    | PromptStep
+    | ScaleStep
+    | ChoiceStep
+    | ListStep
+    | RankStep
+    | PauseStep
+    | RecapStep
+    | CommitmentStep,
+    Field(discriminator="kind"),
+]
+"""One step of a module; ``kind`` says which."""
+
+STEP_KINDS: tuple[str, ...] = (
+    "reading",
+    "prompt",
+    "scale",
+    "choice",
+    "list",
+    "rank",
+    "pause",
+    "recap",
+    "commitment",
+)
+
+
+def _check_distinct(values: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        key = value.casefold()
+        if key in seen:
+            raise ValueError(f"{what} must be distinct; {value!r} appears twice")
+        seen.add(key)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Modules and programs
+# --------------------------------------------------------------------------------------------------------
+
+
+class GroupSession(Strict):
+    """How a facilitated session of this module opens and closes (used by ``workshop present``)."""
+
+    check_in: Sentence
+    """The opening round's question: each person answers in a sentence or two."""
+    closing_round: Sentence
+    """The closing round's question: usually one word or one commitment each."""
+
+
+class Module(Strict):
+    """One day of the program: a file of steps."""
+
+    id: Slug
+    """Stable identifier of the module, unique in the program. Progress files are named after it."""
+    day: int = Field(ge=1, le=30)
+    """Which day of the program this module is."""
+    title: Label
+    """The day's title."""
+    summary: Sentence
+    """One or two sentences saying what the day is about; shown on the home screen."""
+    minutes: int = Field(ge=5, le=240)
+    """About how long the day takes a self-paced user, in minutes."""
+    facilitator_notes: Prose | None = None
+    """Notes for a facilitator running this day with a group: aims, what to watch for."""
+    group: GroupSession | None = None
+    """The opening and closing rounds for a group session. Without it the program's defaults are used."""
+    steps: list[Step] = Field(min_length=1, max_length=40)
+    """The steps, in order, each a ``[[steps]]`` table with an ``id`` and a ``kind``."""
+
+    @model_validator(mode="after")
+    def _unique_steps(self) -> Module:
+        seen: set[str] = set()
+        for step in self.steps:
+            if step.id in seen:
+                raise ValueError(f"step id {step.id!r} is used twice in this module")
+            seen.add(step.id)
+        return self
+
+    def step(self, step_id: str) -> Step | None:
+        """The step with ``step_id``, or None."""
+        return next((s for s in self.steps if s.id == step_id), None)
+
+
+class Reference(Strict):
+    """A source for a fact the program states."""
+
+    id: Slug
+    """Short key for the reference."""
+    text: Sentence
+    """The citation, as it should be printed."""
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=300)] | None = None
+    """Where to read it, if it is online."""
+
+
+class ProgramFile(Strict):
+    """The contents of ``program.toml``: the program's identity and its modules in order."""
+
+    id: Slug
+    """Stable identifier of the program; journals record it."""
+    title: Label
+    """The program's title."""
+    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")]
+    """The content version (``1.0`` or ``1.2.0``); journals record which version they were written with."""
+    description: Prose
+    """A short introduction shown on the home screen: what the program is, what it is not."""
+    modules: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+\.toml$")]] = Field(
+        min_length=1, max_length=30
+    )
+    """The module files, in order, by file name (``day-1-achievement.toml``), beside ``program.toml``."""
+    group: GroupSession | None = None
+    """Default opening and closing rounds for group sessions, used by modules that set none."""
+    ground_rules: list[Sentence] = Field(default_factory=list, max_length=10)
+    """Ground rules shown at the start of every group session (confidentiality, listening, no advice
+    unless asked)."""
+    references: list[Reference] = Field(default_factory=list, max_length=100)
+    """Sources for the facts the program states."""
+
+
+class Program(Strict):
+    """A loaded program: ``program.toml`` with its modules. Built by the loader, not written by hand."""
+
+    id: str
+    title: str
+    version: str
+    description: str
+    modules: tuple[Module, ...]
+    group: GroupSession | None = None
+    ground_rules: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+    def module(self, module_id: str) -> Module | None:
+        """The module with ``module_id``, or None."""
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def find_step(self, step_id: str) -> tuple[Module, Step] | None:
+        """The module and step for ``step_id`` anywhere in the program, or None."""
+        for module in self.modules:
+            step = module.step(step_id)
+            if step is not None:
+                return module, step
+        return None
+
+    def group_for(self, module: Module) -> GroupSession | None:
+        """The opening and closing rounds for ``module``: its own, else the program's."""
+        return module.group or self.group

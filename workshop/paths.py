@@ -1,0 +1,51 @@
+"""Every place the workshop reads or writes, in one module.
+
+Folders are created when something is first written there (by the progress store), never at import.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "workshop"
+DATA_DIR_VARIABLE = "WORKSHOP_DATA_DIR"
+CONFIG_DIR_VARIABLE = "WORKSHOP_CONFIG_DIR"
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped_program_dir() -> Path:
+    """The program that ships with the workshop.
+
+    In a built wheel it sits inside the package (``workshop/modules``); in a source checkout or an editable
+    install it is the ``modules/`` folder at the top of the repository.
+    """
+    packaged = _PACKAGE / "modules"
+    return packaged if packaged.is_dir() else _PACKAGE.parent / "modules"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Where the journal lives: ``--data-dir``, else ``$WORKSHOP_DATA_DIR``, else the platform's data folder."""
+    if override:
+        return Path(override).expanduser()
+    if os.environ.get(DATA_DIR_VARIABLE):
+        return Path(os.environ[DATA_DIR_VARIABLE]).expanduser()
+    # Deferred: platformdirs costs ~20 ms to import and most commands never need it.
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """Where settings (theme, keymap) live: ``$WORKSHOP_CONFIG_DIR``, else the platform's config folder."""
+    if os.environ.get(CONFIG_DIR_VARIABLE):
+        return Path(os.environ[CONFIG_DIR_VARIABLE]).expanduser()
+    import platformdirs
+
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def support_lines_file() -> Path:
+    """The data file of crisis and physician-support lines shown on the support screen."""
+    return _PACKAGE / "data" / "support_lines.toml"

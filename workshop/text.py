@@ -1,0 +1,33 @@
+"""Plain-text helpers shared by every layer: making text safe to put on a terminal.
+
+Text that a user typed, or that comes from a file, may hold ESC sequences that would reach the real
+terminal (retitle the window, move the cursor, worse). Everything shown on screen passes through
+``display_text`` first; widgets then receive it as ``Content``/``Text`` so it is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab (\x09) and newline (\x0a), DEL, and the C1 range (\x80-\x9f, which some
+# terminals treat as 8-bit escape sequences). Carriage returns are folded into newlines first.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def display_text(text: str) -> str:
+    """Return ``text`` with control characters removed, ready to show on a terminal.
+
+    The stored answer is never changed: this is only for display.
+    """
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def has_control_characters(text: str) -> bool:
+    """True when ``text`` holds a control character other than tab, newline or carriage return."""
+    return _CONTROL.search(text.replace("\r", "")) is not None
+
+
+def one_line(text: str, width: int = 60) -> str:
+    """Collapse ``text`` to a single display line of at most ``width`` characters."""
+    flat = " ".join(display_text(text).split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"

@@ -1,0 +1,1 @@
+"""The self-paced workshop in the terminal: Textual screens over the flow layer."""
