@@ -6,8 +6,13 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, program_dir
+from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_dir, error, program_dir
+
+if TYPE_CHECKING:
+    from workshop.content.models import Program
+    from workshop.content.problems import Problem
 
 NAME = "validate"
 HELP = "check a program folder or a module file and list every problem"
@@ -43,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(loaded, Module):
         print(f"{path}: valid: day {loaded.day}, {loaded.title!r}, {_count_kinds(loaded.steps)}")
     else:
+        for warning in _journal_warnings(args, path if path.is_dir() else path.parent, loaded):
+            print(warning)
         steps = [step for module in loaded.modules for step in module.steps]
         print(
             f"{path}: valid: {loaded.title!r} version {loaded.version}, "
@@ -56,3 +63,29 @@ def _count_kinds(steps: object) -> str:
     total = sum(kinds.values())
     detail = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
     return f"{total} steps ({detail})"
+
+
+def _journal_warnings(args: argparse.Namespace, folder: Path, program: Program) -> list[Problem]:
+    """Warnings for answers in the user's journal to steps this program no longer asks.
+
+    The journal is only read, and only if its folder exists: validating never creates anything.
+    """
+    journal_dir = data_dir(args)
+    if not journal_dir.is_dir():
+        return []
+    from workshop.content.drift import SavedAnswer, drift_warnings, module_files
+    from workshop.progress.store import Journal, JournalError
+
+    try:
+        journal = Journal.open(journal_dir, program, lock=False)
+    except JournalError as failure:
+        error(f"skipped the check for answers to removed steps: {failure}")
+        return []
+    saved = [
+        SavedAnswer(module_id, step_id, run.program_version)
+        for run in journal.runs
+        for module_id in run.module_ids()
+        for step_id, answer in run.answers(module_id).items()
+        if not answer.value.is_empty()
+    ]
+    return drift_warnings(program, saved, module_files(folder, program))

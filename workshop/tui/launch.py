@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import argparse
 
-from workshop.commands._common import EXIT_INVALID, load_program
+from workshop.commands._common import EXIT_INVALID, EXIT_OK, data_dir, error, load_program
 
 
 def run_app(args: argparse.Namespace) -> int:
+    """Load and validate the program, then run the app; a broken program never reaches the screen."""
     program = load_program(args)
     if program is None:
         return EXIT_INVALID
-    from textual.app import App
-    from textual.widgets import Footer, Header, Label
+    from workshop.tui.app import make_app
 
-    class Home(App[None]):
-        def compose(self):  # type: ignore[no-untyped-def]
-            yield Header()
-            for module in program.modules:
-                yield Label(f"Day {module.day}: {module.title}", markup=False)
-            yield Footer()
-
-    Home().run()
-    return 0
+    app = make_app(program, data_dir(args))
+    try:
+        app.run()
+    finally:
+        # The app saves on every exit path it sees; this is the last net if it ended some other way.
+        problem = app.save_now()
+        if app.journal is not None:
+            app.journal.close()
+    if problem:
+        error(problem)
+        return EXIT_INVALID
+    if app.return_code:
+        return app.return_code
+    return EXIT_OK

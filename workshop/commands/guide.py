@@ -1,0 +1,87 @@
+"""``workshop guide``: the facilitator guide (agenda with timings, notes, prompts) as Markdown or HTML."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_program
+
+if TYPE_CHECKING:
+    from workshop.content.models import Module, Program
+
+NAME = "guide"
+HELP = "write the facilitator guide for a day (agenda, timings, notes, prompts) as Markdown or HTML"
+ORDER = 41
+
+Renderer = Callable[..., str]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options ``guide`` and ``handout`` share."""
+    parser.add_argument("--day", type=int, metavar="N", help="which day (default: every day of the program)")
+    parser.add_argument(
+        "--format",
+        choices=("markdown", "html"),
+        default="markdown",
+        help="markdown (default), or html: one self-contained page that prints well",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+
+
+def write_document(args: argparse.Namespace, render: Callable[[Program, list[Module], str], str]) -> int:
+    """Load the program, pick the day, render, and print or save: the body of ``guide`` and ``handout``."""
+    program = load_program(args)
+    if program is None:
+        return EXIT_INVALID
+    modules = list(program.modules)
+    if args.day is not None:
+        modules = [module for module in program.modules if module.day == args.day]
+        if not modules:
+            available = ", ".join(str(module.day) for module in program.modules)
+            error(f"this program has no day {args.day}; its days are {available}")
+            return EXIT_USAGE
+    document = render(program, modules, args.format)
+    if not args.output:
+        sys.stdout.write(document)
+        return EXIT_OK
+    target = Path(args.output).expanduser()
+    try:
+        _atomic_write(target, document)
+    except OSError as failure:
+        error(f"{target}: {failure.strerror or failure}")
+        return EXIT_INVALID
+    print(f"wrote {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _atomic_write(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` through a temporary file beside it, so it is never half-written."""
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp_name, 0o644)  # a guide is meant to be shared and printed, unlike a journal
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _render(program: Program, modules: list[Module], fmt: str) -> str:
+    from workshop.present.handouts import guide
+
+    return guide(program, *modules, fmt="html" if fmt == "html" else "markdown")
+
+
+def run(args: argparse.Namespace) -> int:
+    return write_document(args, _render)

@@ -1,0 +1,68 @@
+"""``workshop present``: project one day of the program to a room, or follow it with the notes window."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_program
+
+NAME = "present"
+HELP = "project a day of the program to a room: slides, timers, facilitator notes (--notes)"
+ORDER = 40
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--day", type=int, default=1, metavar="N", help="which day to present (default: 1)")
+    parser.add_argument(
+        "--notes",
+        action="store_true",
+        help="open the facilitator notes window; it follows `workshop present` running in another terminal",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("dark", "light"),
+        default="dark",
+        help="dark: light text on black (default); light: black text on white. `t` switches while presenting",
+    )
+    parser.add_argument(
+        "--sync-file",
+        metavar="PATH",
+        help="the file the presenter writes and the notes window reads "
+        "(default: one per program and day in your private runtime folder)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    program = load_program(args)
+    if program is None:
+        return EXIT_INVALID
+    from workshop.present.deck import build_deck, days, module_for_day
+    from workshop.present.sync import state_path
+
+    module = module_for_day(program, args.day)
+    if module is None:
+        available = ", ".join(str(day) for day in days(program))
+        error(f"this program has no day {args.day}; its days are {available}")
+        return EXIT_USAGE
+    sync_path: Path | None
+    try:
+        if args.sync_file:
+            sync_path = Path(args.sync_file).expanduser()
+        else:
+            sync_path = state_path(program.id, module.day)
+    except OSError as failure:
+        error(f"the notes window cannot follow this session: {failure.strerror or failure}")
+        if args.notes:
+            return EXIT_INVALID
+        sync_path = None
+
+    from workshop.present.app import NotesApp, PresentApp  # deferred: only now do we need Textual
+
+    if args.notes:
+        assert sync_path is not None
+        NotesApp(sync_path, module.day, theme=args.theme).run()
+    else:
+        deck = build_deck(program, module)
+        PresentApp(deck, sync_path=sync_path, theme=args.theme, handle_signals=True).run()
+    return EXIT_OK

@@ -1,0 +1,69 @@
+"""``workshop progress``: each run of the program with its dates, days and steps complete, last activity.
+
+It only reads, without taking the one-window lock, so it works while the workshop is open.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from workshop.commands._common import EXIT_INVALID, EXIT_OK, data_dir, error, load_program
+
+if TYPE_CHECKING:
+    from workshop.content.models import Program
+    from workshop.progress.store import Run
+
+NAME = "progress"
+HELP = "list your runs of the program: dates, days and steps complete, last activity"
+ORDER = 50
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """No options of its own: ``--program`` and ``--data-dir`` choose the journal."""
+
+
+def run(args: argparse.Namespace) -> int:
+    from workshop.progress.errors import JournalError
+    from workshop.progress.store import Journal
+
+    program = load_program(args)
+    if program is None:
+        return EXIT_INVALID
+    folder = data_dir(args)
+    try:
+        journal = Journal.open(folder, program, lock=False)
+    except JournalError as failure:
+        error(str(failure))
+        return EXIT_INVALID
+    with journal:
+        for problem in journal.problems:
+            error(problem.message)
+        if not journal.runs:
+            print(f"No runs of {program.title!r} yet in {folder}. Run `workshop` to begin day 1.")
+            return EXIT_OK
+        print(f"{program.title} (version {program.version}), journal in {folder}")
+        for each in journal.runs:
+            print()
+            print("\n".join(describe_run(program, each)))
+    return EXIT_OK
+
+
+def describe_run(program: Program, run: Run) -> list[str]:
+    """Two or three plain lines about one run."""
+    from workshop.flow.progress import program_progress
+    from workshop.progress.export import format_day, format_moment
+
+    days = program_progress(run, program)
+    finished_days = sum(day.finished for day in days)
+    complete = sum(day.complete for day in days)
+    total = sum(day.total for day in days)
+    state = f"finished {format_day(run.finished)}" if run.finished else "in progress"
+    lines = [
+        f"Run {run.number}: started {format_day(run.started)}, {state}",
+        f"  days complete: {finished_days} of {len(days)}; steps complete: {complete} of {total}",
+        f"  last activity: {format_moment(run.last_activity)}",
+    ]
+    if run.read_only:
+        lines.append("  written by a newer version of workshop: shown as it is, never changed")
+    return lines

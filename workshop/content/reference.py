@@ -1,0 +1,269 @@
+"""The field reference of the content format, rendered as Markdown from the models themselves.
+
+``docs/authoring.md`` holds this text between two markers, so the reference can never drift from
+``models.py``: a test compares the two, and ``python -m workshop.content.reference --write docs/authoring.md``
+regenerates it after a model changes. Everything comes from the models: field names, types, limits,
+defaults and the docstring under each field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import types
+import typing
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal, Union
+
+from annotated_types import Ge, Le, MaxLen, MinLen
+from pydantic import BaseModel, StringConstraints
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+
+from workshop.content.models import (
+    GroupSession,
+    Label,
+    Markdown,
+    Module,
+    ProgramFile,
+    Prose,
+    Reference,
+    Sentence,
+    Slug,
+    Step,
+    StepBase,
+)
+
+START = "<!-- reference:start -->"
+END = "<!-- reference:end -->"
+COMMAND = "python -m workshop.content.reference --write docs/authoring.md"
+
+# The named text types of models.py, in the words the reference uses for them.
+_TEXT_TYPES: tuple[tuple[object, str, str, str], ...] = (
+    (Slug, "id", "ids", "lower-case letters, digits and single hyphens (`milestone-inventory`)"),
+    (Label, "short text", "short texts", "one line; spaces around it are trimmed"),
+    (Sentence, "sentence", "sentences", "a question or a hint: one or a few sentences"),
+    (Prose, "plain text", "plain texts", "paragraphs shown exactly as written, never parsed as Markdown"),
+    (Markdown, "Markdown", "Markdown texts", "headings, emphasis, lists, web and mailto links; no raw HTML"),
+)
+
+
+def step_kinds() -> tuple[type[StepBase], ...]:
+    """Every step class in the ``Step`` union, in the order the union lists them."""
+    union = typing.get_args(Step)[0]
+    return typing.get_args(union)
+
+
+def plain(text: str | None) -> str:
+    """A docstring as one line of Markdown: whitespace collapsed, reST ````code```` made Markdown."""
+    return re.sub(r"``(.+?)``", r"`\1`", " ".join((text or "").split()))
+
+
+# --------------------------------------------------------------------------------------------------------
+# Types, limits and defaults in words
+# --------------------------------------------------------------------------------------------------------
+
+
+def _max_length(alias: object) -> int | None:
+    for item in typing.get_args(alias)[1:]:
+        if isinstance(item, StringConstraints) and item.max_length:
+            return item.max_length
+    return None
+
+
+def _bounds(metadata: Sequence[object]) -> str:
+    low = next((m.ge for m in metadata if isinstance(m, Ge)), None)
+    high = next((m.le for m in metadata if isinstance(m, Le)), None)
+    if low is not None and high is not None:
+        return f", {low} to {high}"
+    if low is not None:
+        return f", at least {low}"
+    return f", at most {high}" if high is not None else ""
+
+
+def _count(metadata: Sequence[object]) -> str:
+    least = next((m.min_length for m in metadata if isinstance(m, MinLen)), 0)
+    most = next((m.max_length for m in metadata if isinstance(m, MaxLen)), None)
+    if least and most:
+        return f" ({least} to {most})"
+    return f" (at most {most})" if most else ""
+
+
+def _is_union(hint: object) -> bool:
+    return typing.get_origin(hint) in (Union, types.UnionType)
+
+
+def _is_step(hint: object) -> bool:
+    """True for ``Step``: the discriminated union of step kinds, wrapped in ``Annotated``."""
+    return typing.get_origin(hint) is typing.Annotated and _is_union(typing.get_args(hint)[0])
+
+
+def describe_type(
+    name: str, hint: object, metadata: Sequence[object] = (), *, plural_form: bool = False
+) -> str:
+    """The type of field ``name`` in an author's words: ``short text``, ``integer, 0 to 120``."""
+    if _is_union(hint):
+        kept = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        if len(kept) == 1:
+            return describe_type(name, kept[0], metadata)
+        if all(isinstance(arg, type) and issubclass(arg, StepBase) for arg in kept):
+            return "a step"
+    for alias, words, plural, _meaning in _TEXT_TYPES:
+        if hint == alias:
+            return plural if plural_form else words
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        inner, *extra = typing.get_args(hint)
+        if _is_union(inner):  # the discriminated Step union
+            return describe_type(name, inner, metadata)
+        pattern = next((m.pattern for m in extra if isinstance(m, StringConstraints) and m.pattern), None)
+        matching = "texts" if plural_form else "text"
+        return f"{matching} matching `{pattern}`" if pattern else describe_type(name, inner, metadata)
+    if origin is Literal:
+        values = [f'`"{value}"`' for value in typing.get_args(hint)]
+        return values[0] if len(values) == 1 else ", ".join(values[:-1]) + f" or {values[-1]}"
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        if _is_step(item):
+            return f"`[[{name}]]` tables, see [Steps](#steps)" + _count(metadata)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return f"`[[{name}]]` tables, see [{item.__name__}](#{item.__name__.lower()})" + _count(metadata)
+        return f"list of {describe_type(name, item, plural_form=True)}" + _count(metadata)
+    if isinstance(hint, type) and issubclass(hint, BaseModel):
+        return f"`[{name}]` table, see [{hint.__name__}](#{hint.__name__.lower()})"
+    if hint is bool:
+        return "true or false"
+    if hint is int:
+        return "integer" + _bounds(metadata)
+    if hint is float:
+        return "number" + _bounds(metadata)
+    return "text" if hint is str else str(hint)
+
+
+def describe_default(field: FieldInfo) -> str:
+    """The default of a field as it would be written in TOML, or ``required``."""
+    if field.default_factory is not None:
+        return "`[]`"
+    value = field.default
+    if value is PydanticUndefined:
+        return "**required**"
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, str):
+        return f'`"{value}"`'
+    return f"`{value}`"
+
+
+# --------------------------------------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def field_table(model: type[BaseModel], names: Sequence[str] | None = None) -> str:
+    """A Markdown table of ``model``'s fields (or just ``names``): type, default and description."""
+    hints = typing.get_type_hints(model, include_extras=True)
+    rows = ["| field | type | default | description |", "|---|---|---|---|"]
+    for name in names if names is not None else list(model.model_fields):
+        field = model.model_fields[name]
+        kind = describe_type(name, hints[name], field.metadata)
+        # `kind` carries no docstring: its one allowed value says it all.
+        meaning = plain(field.description) or ("Which kind of step this is." if name == "kind" else "")
+        rows.append(f"| `{name}` | {_cell(kind)} | {describe_default(field)} | {_cell(meaning)} |")
+    return "\n".join(rows)
+
+
+def _section(heading: str, model: type[BaseModel], names: Sequence[str] | None = None) -> list[str]:
+    return [f"### {heading}", "", plain(model.__doc__), "", field_table(model, names), ""]
+
+
+def _text_types() -> list[str]:
+    rows = ["| type | what it accepts |", "|---|---|"]
+    for alias, words, _plural, meaning in _TEXT_TYPES:
+        limit = _max_length(alias)
+        rows.append(f"| {words} | {meaning}{f'; at most {limit:,} characters' if limit else ''} |")
+    return ["### Kinds of text", "", *rows, ""]
+
+
+def render_reference() -> str:
+    """The whole generated reference, without the markers."""
+    common = list(StepBase.model_fields)
+    parts = [
+        f"<!-- Generated from workshop/content/models.py by `{COMMAND}`; edit the models, not this text. -->",
+        "",
+        *_text_types(),
+        *_section("program.toml", ProgramFile),
+        *_section("GroupSession", GroupSession),
+        *_section("Reference", Reference),
+        *_section("Module", Module),
+        "### Steps",
+        "",
+        "Each `[[steps]]` table is one step. These fields work in every kind of step; "
+        "`kind` chooses which of the kinds below it is and which further fields it takes.",
+        "",
+        field_table(StepBase),
+        "",
+    ]
+    for kind in step_kinds():
+        tag = typing.get_args(kind.model_fields["kind"].annotation)[0]
+        own = [name for name in kind.model_fields if name not in common]
+        parts += _section(f"{tag.capitalize()} step", kind, own)
+    return "\n".join(parts).rstrip() + "\n"
+
+# --------------------------------------------------------------------------------------------------------
+# The document between the markers
+# --------------------------------------------------------------------------------------------------------
+
+
+class MarkerError(ValueError):
+    """The document lacks the start and end markers, or has them in the wrong order."""
+
+
+def splice(document: str, generated: str) -> str:
+    """``document`` with the text between the reference markers replaced by ``generated``."""
+    start, end = document.find(START), document.find(END)
+    if start < 0 or end < start:
+        raise MarkerError(f"needs the lines {START} and {END}, in that order")
+    return document[: start + len(START)] + "\n" + generated + document[end:]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m workshop.content.reference",
+        description="Print the content field reference, or update it in a Markdown file between its markers.",
+    )
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("--write", metavar="FILE", type=Path, help="replace the reference in FILE")
+    action.add_argument("--check", metavar="FILE", type=Path, help="exit 1 if FILE's copy is out of date")
+    args = parser.parse_args(argv)
+    target: Path | None = args.write or args.check
+    if target is None:
+        sys.stdout.write(render_reference())
+        return 0
+    try:
+        current = target.read_text(encoding="utf-8")
+        updated = splice(current, render_reference())
+    except (OSError, MarkerError) as error:
+        print(f"{target}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+        return 2
+    if args.check:
+        if updated != current:
+            print(f"{target}: the field reference is out of date; run {COMMAND}", file=sys.stderr)
+            return 1
+        return 0
+    if updated != current:
+        from workshop.content.scaffold import replace_file
+
+        replace_file(target, updated)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

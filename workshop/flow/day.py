@@ -1,0 +1,154 @@
+"""Walking through one day: the current step, next, back and skip, and what the day produced.
+
+``Next`` finishes the step (it counts as complete even without an answer: moving on is a choice, not a
+failure); ``Skip`` moves on but leaves the step open, so the progress bar and "continue" still offer it.
+Both keep whatever was typed: nothing here ever discards an answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from workshop.content.models import CommitmentStep, Module, Program, RecapStep, Step
+from workshop.flow.progress import RunAnswers, first_incomplete_step
+from workshop.progress.answers import Answer, Value
+
+
+class RunWriter(RunAnswers, Protocol):
+    """The part of a journal run that walking through a day changes."""
+
+    position: tuple[str, str] | None
+
+    def set_answer(self, module_id: str, step_id: str, value: Value) -> None: ...
+
+    def clear_answer(self, module_id: str, step_id: str) -> None: ...
+
+    def mark_done(self, module_id: str, step_id: str) -> None: ...
+
+    def set_position(self, module_id: str, step_id: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class RecapItem:
+    """One earlier answer shown again by a recap step."""
+
+    step: Step
+    module: Module
+    answer: Answer | None
+
+
+class DayWalk:
+    """Where the user is inside one day, and the moves they can make."""
+
+    def __init__(self, program: Program, module: Module, run: RunWriter, index: int | None = None) -> None:
+        self.program = program
+        self.module = module
+        self.run = run
+        self.index = self._resume_index() if index is None else max(0, min(index, len(module.steps) - 1))
+        self._remember_position()
+
+    # -- where we are ------------------------------------------------------------------------------------
+
+    @property
+    def step(self) -> Step:
+        return self.module.steps[self.index]
+
+    @property
+    def number(self) -> int:
+        """1-based position of the current step, for "step n of N"."""
+        return self.index + 1
+
+    @property
+    def total(self) -> int:
+        return len(self.module.steps)
+
+    @property
+    def is_first(self) -> bool:
+        return self.index == 0
+
+    @property
+    def is_last(self) -> bool:
+        return self.index == self.total - 1
+
+    def current_answer(self) -> Answer | None:
+        return self.run.answer(self.step.id)
+
+    # -- moves -------------------------------------------------------------------------------------------
+
+    def record(self, value: Value | None) -> None:
+        """Keep ``value`` as the current step's answer (None or an empty value clears it)."""
+        if value is None or value.is_empty():
+            if self.run.answer(self.step.id) is not None:
+                self.run.clear_answer(self.module.id, self.step.id)
+            return
+        self.run.set_answer(self.module.id, self.step.id, value)
+
+    def next(self) -> bool:
+        """Finish this step and move on. False when this was the last step (the day is over)."""
+        self.run.mark_done(self.module.id, self.step.id)
+        return self._move(+1)
+
+    def skip(self) -> bool:
+        """Move on, leaving this step open. False when this was the last step."""
+        return self._move(+1)
+
+    def back(self) -> bool:
+        """Go to the previous step. False on the first step."""
+        return self._move(-1)
+
+    def go_to(self, index: int) -> None:
+        self.index = max(0, min(index, self.total - 1))
+        self._remember_position()
+
+    def _move(self, delta: int) -> bool:
+        target = self.index + delta
+        if not 0 <= target < self.total:
+            return False
+        self.index = target
+        self._remember_position()
+        return True
+
+    def _remember_position(self) -> None:
+        self.run.set_position(self.module.id, self.step.id)
+
+    def _resume_index(self) -> int:
+        """Exactly where the user left off in this day, else its first open step."""
+        if self.run.position and self.run.position[0] == self.module.id:
+            for index, step in enumerate(self.module.steps):
+                if step.id == self.run.position[1]:
+                    return index
+        return first_incomplete_step(self.run, self.module)
+
+    # -- what the day brings back ------------------------------------------------------------------------
+
+    def recap_items(self, step: RecapStep) -> list[RecapItem]:
+        return recap_items(self.program, self.run, step)
+
+
+def recap_items(program: Program, run: RunAnswers, step: RecapStep) -> list[RecapItem]:
+    """The earlier answers a recap step shows, in the order its content lists them."""
+    items = []
+    for source_id in step.sources:
+        found = program.find_step(source_id)
+        if found is not None:
+            module, source = found
+            items.append(RecapItem(source, module, run.answer(source_id)))
+    return items
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """What the user wrote today, for the end-of-day screen."""
+
+    module: Module
+    answers: list[tuple[Step, Answer]]
+    commitments: list[tuple[Step, Answer]]
+
+
+def day_summary(run: RunAnswers, module: Module) -> DaySummary:
+    answered = [(step, answer) for step in module.steps if (answer := run.answer(step.id)) is not None]
+    answered = [(step, answer) for step, answer in answered if not answer.value.is_empty()]
+    commitments = [(s, a) for s, a in answered if isinstance(s, CommitmentStep)]
+    others = [(s, a) for s, a in answered if not isinstance(s, CommitmentStep)]
+    return DaySummary(module, others, commitments)

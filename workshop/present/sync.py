@@ -1,0 +1,158 @@
+"""How the notes window follows the projecting window: a small JSON file, replaced atomically.
+
+The presenter writes its state (slide, the slide's notes, the next title, the timer, session elapsed)
+whenever it changes and at least once a second, to a file in the user's private runtime folder (mode
+0700; ``$XDG_RUNTIME_DIR/workshop`` on Linux, or ``$WORKSHOP_RUNTIME_DIR``), named after the program
+and the day. ``workshop present --notes`` reads the same file four times a second. No network, no
+port: only the same user on the same machine can read or write it. The file holds content-file text
+(notes, titles) and clock readings, never anything from a journal, and is removed when the presenter
+closes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+RUNTIME_DIR_VARIABLE = "WORKSHOP_RUNTIME_DIR"
+FORMAT_VERSION = 1
+MAX_BYTES = 64 * 1024
+STALE_AFTER = 5.0
+"""Seconds without an update after which the notes window says the presenter may have closed."""
+
+
+@dataclass(frozen=True)
+class NotesState:
+    """What the notes window shows; also what the single-screen notes panel shows."""
+
+    program_id: str
+    day: int
+    number: int
+    count: int
+    title: str
+    eyebrow: str = ""
+    notes: str | None = None
+    discussion: str | None = None
+    hints: tuple[str, ...] = ()
+    next_title: str | None = None
+    planned: str | None = None
+    """The slide's planned time, in words (``4 min``), if any."""
+    timer: str | None = None
+    """The countdown as shown on the projector (``3:59``), or None on a slide without one."""
+    timer_state: str | None = None
+    overrun: str | None = None
+    elapsed: str = "0:00"
+    started: bool = False
+    blank: bool = False
+    written_at: float = field(default=0.0, compare=False)
+    """Wall-clock time of writing (``time.time()``), to tell a live presenter from a closed one."""
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["version"] = FORMAT_VERSION
+        return json.dumps(data, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> NotesState | None:
+        """Parse a state file; None for anything malformed (a half-written or foreign file)."""
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or data.pop("version", None) != FORMAT_VERSION:
+            return None
+        kwargs: dict[str, Any] = {}
+        for spec in fields(cls):
+            if spec.name not in data:
+                continue
+            value = data[spec.name]
+            if spec.name == "hints":
+                if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                    return None
+                value = tuple(value)
+            elif not _type_ok(spec.name, value):
+                return None
+            kwargs[spec.name] = value
+        try:
+            return cls(**kwargs)
+        except TypeError:
+            return None
+
+
+_INT_FIELDS = {"day", "number", "count"}
+_BOOL_FIELDS = {"started", "blank"}
+_REQUIRED_STR = {"program_id", "title", "eyebrow", "elapsed"}
+
+
+def _type_ok(name: str, value: object) -> bool:
+    if name in _INT_FIELDS:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if name in _BOOL_FIELDS:
+        return isinstance(value, bool)
+    if name == "written_at":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if name in _REQUIRED_STR:
+        return isinstance(value, str)
+    return value is None or isinstance(value, str)
+
+
+def runtime_dir() -> Path:
+    """The private folder for state files: ``$WORKSHOP_RUNTIME_DIR``, else the platform's runtime folder."""
+    override = os.environ.get(RUNTIME_DIR_VARIABLE)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # deferred: only presenting needs it
+
+    return platformdirs.user_runtime_path("workshop", appauthor=False)
+
+
+def state_path(program_id: str, day: int, folder: Path | None = None) -> Path:
+    """The state file for presenting ``day`` of the program ``program_id`` (a slug: safe in a file name)."""
+    return (folder or runtime_dir()) / f"present-{program_id}-day-{day}.json"
+
+
+def _private_folder(folder: Path) -> None:
+    """Create ``folder`` as 0700 if missing; refuse one that another user owns."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if hasattr(os, "getuid"):
+        info = folder.stat()
+        if info.st_uid != os.getuid():
+            raise PermissionError(f"{folder} belongs to another user")
+        if info.st_mode & 0o077:
+            folder.chmod(0o700)
+
+
+def write_state(path: Path, state: NotesState) -> None:
+    """Replace the state file atomically: a reader sees the old state or the new one, never half of one."""
+    _private_folder(path.parent)
+    # mkstemp creates the file 0600. No fsync: the file lives in a RAM-backed runtime folder and is
+    # rewritten every second; losing it in a power cut loses nothing.
+    handle, temp_name = tempfile.mkstemp(prefix=".present-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(state.to_json())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def read_state(path: Path) -> NotesState | None:
+    """The presenter's last state, or None when there is none (not started, closed, unreadable)."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    if len(raw) > MAX_BYTES:
+        return None
+    return NotesState.from_json(raw.decode("utf-8", errors="replace"))
+
+
+def remove_state(path: Path) -> None:
+    """Remove the state file when the presenter closes, so the notes window stops following it."""
+    path.unlink(missing_ok=True)

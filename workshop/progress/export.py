@@ -1,0 +1,472 @@
+"""Export the journal as Markdown, HTML or JSON.
+
+The renderers are pure: they take the program and one or more runs and return a string, so the UI, the
+command line and the tests all use the same ones. Markdown and HTML are for reading (the user's text has
+its control characters removed, and HTML escapes every string); JSON is for keeping and for other tools,
+holds the text exactly, and is described in docs/data.md. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from workshop.content.models import Module, PauseStep, Program, ReadingStep, ScaleStep, Step
+from workshop.progress import atomic
+from workshop.progress.answers import (
+    Answer,
+    ChoicesValue,
+    CommitmentValue,
+    IntegerValue,
+    ItemsValue,
+    RankedValue,
+    TextValue,
+    Value,
+    value_type_for,
+)
+from workshop.progress.errors import JournalError, describe_os_error
+from workshop.text import display_text
+
+EXPORT_FORMAT = 1
+"""The version of the JSON export's structure (its ``format`` field)."""
+
+FORMATS = ("markdown", "html", "json")
+EXTENSIONS = {"markdown": "md", "html": "html", "json": "json"}
+EARLIER_HEADING = "From an earlier version of the program"
+EARLIER_NOTE = (
+    "The program has changed since these were written; the questions they answered are no longer in it."
+)
+
+
+R = TypeVar("R", bound="ExportRun")
+
+
+class ExportRun(Protocol):
+    """The part of a journal run an export reads (``workshop.progress.store.Run`` provides it)."""
+
+    number: int
+    program_version: str
+    started: datetime
+    finished: datetime | None
+
+    @property
+    def last_activity(self) -> datetime | None: ...
+
+    def answer(self, step_id: str) -> Answer | None: ...
+    def answers(self, module_id: str) -> dict[str, Answer]: ...
+    def done_steps(self, module_id: str) -> frozenset[str]: ...
+    def module_ids(self) -> tuple[str, ...]: ...
+
+
+# --------------------------------------------------------------------------------------------------------
+# What an export shows: days in program order, each step's answer, and answers from earlier versions
+# --------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepEntry:
+    step: Step
+    answer: Answer | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    module_id: str
+    module: Module | None
+    """None for a module that is no longer in the program."""
+    steps: tuple[StepEntry, ...]
+    earlier: tuple[Answer, ...]
+    """Answers in this module's file whose step is gone (or now asks for a different kind of answer)."""
+
+    @property
+    def title(self) -> str:
+        if self.module is None:
+            return f"{self.module_id} ({EARLIER_HEADING.lower()})"
+        return f"Day {self.module.day}: {self.module.title}"
+
+
+def shown_answer(run: ExportRun, step: Step) -> Answer | None:
+    """The answer shown for ``step``: none if the saved one is of another kind (the step has changed)."""
+    answer = run.answer(step.id)
+    if answer is None or value_type_for(step) is not type(answer.value):
+        return None
+    return answer
+
+
+def run_days(program: Program, run: ExportRun) -> list[DayEntry]:
+    """The run's days in program order, then any modules no longer in the program."""
+    days = []
+    for module in program.modules:
+        steps = tuple(
+            StepEntry(step, shown_answer(run, step), step.id in run.done_steps(module.id))
+            for step in module.steps
+        )
+        days.append(DayEntry(module.id, module, steps, _earlier(program, run, module.id)))
+    for module_id in run.module_ids():
+        if program.module(module_id) is None:
+            earlier = _earlier(program, run, module_id)
+            if earlier:
+                days.append(DayEntry(module_id, None, (), earlier))
+    return days
+
+
+def _earlier(program: Program, run: ExportRun, module_id: str) -> tuple[Answer, ...]:
+    found = []
+    for answer in run.answers(module_id).values():
+        located = program.find_step(answer.step_id)
+        if located is None or shown_answer(run, located[1]) is not answer:
+            found.append(answer)
+    return tuple(sorted(found, key=lambda a: (a.created, a.step_id)))
+
+
+def value_lines(value: Value, step: Step | None = None) -> list[str]:
+    """An answer as lines of plain text (the user's words unchanged; callers make them safe)."""
+    match value:
+        case TextValue(text=text):
+            return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        case IntegerValue(value=number):
+            if isinstance(step, ScaleStep):
+                return [f"{number} (from {step.low}, {step.low_label}, to {step.high}, {step.high_label})"]
+            return [str(number)]
+        case ChoicesValue(picked=picked, other=other):
+            lines = [f"- {choice}" for choice in picked]
+            return lines + ([f"- Other: {other}"] if other.strip() else [])
+        case ItemsValue(items=items):
+            return [f"- {item}" for item in items if item.strip()]
+        case RankedValue(ranked=ranked):
+            return [f"{n}. {item}" for n, item in enumerate(ranked, start=1)]
+        case CommitmentValue(action=action, when=when):
+            return [*action.split("\n"), *([f"When: {when}"] if when.strip() else [])]
+    return []
+
+
+def question_of(step: Step) -> str | None:
+    return getattr(step, "question", None)
+
+
+def saves_nothing(step: Step) -> bool:
+    return isinstance(step, ReadingStep | PauseStep)
+
+
+def format_moment(moment: datetime | None) -> str:
+    """``3 March 2025 at 21:14``: written out, so nobody has to guess the order of day and month."""
+    if moment is None:
+        return "not yet"
+    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
+
+
+def format_day(moment: datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def _run_line(run: ExportRun) -> str:
+    parts = [f"Started {format_day(run.started)}"]
+    parts.append(f"finished {format_day(run.finished)}" if run.finished else "not finished")
+    parts.append(f"last written {format_moment(run.last_activity)}")
+    parts.append(f"program version {run.program_version}")
+    return ", ".join(parts) + "."
+
+
+def _answer_dates(answer: Answer) -> str:
+    first = f"Written {format_moment(answer.created)}"
+    if answer.updated != answer.created:
+        return f"{first}, last changed {format_moment(answer.updated)}."
+    return first + "."
+
+
+# --------------------------------------------------------------------------------------------------------
+# Markdown
+# --------------------------------------------------------------------------------------------------------
+
+# Only what could start an HTML tag, comment or autolink in a Markdown viewer: "<3" stays as typed.
+_MD_HTML = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def _md_text(text: str) -> str:
+    return _MD_HTML.sub(r"\\<", display_text(text))
+
+
+def _md_quote(lines: Iterable[str]) -> list[str]:
+    return [f"> {_md_text(line)}".rstrip() for line in lines] or [">"]
+
+
+def render_markdown(program: Program, runs: Sequence[ExportRun], *, questions: bool = True) -> str:
+    """The journal as Markdown that reads well as plain text: program, runs, days, questions, answers."""
+    out = [f"# {program.title}", "", _INTRO, ""]
+    if not runs:
+        out += ["No runs yet: nothing has been written.", ""]
+    for run in runs:
+        out += [f"## Run {run.number}", "", _run_line(run), ""]
+        for day in run_days(program, run):
+            out += _md_day(day, questions)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+_INTRO = (
+    "Your journal, exported from workshop. It holds your private reflections: keep it where only you "
+    "can read it."
+)
+
+
+def _md_day(day: DayEntry, questions: bool) -> list[str]:
+    out = [f"### {day.title}", ""]
+    answered = [entry for entry in day.steps if not saves_nothing(entry.step)]
+    if day.module is not None and not any(entry.answer for entry in answered) and not day.earlier:
+        return [*out, "Nothing written for this day.", ""]
+    for entry in answered:
+        out += [f"#### {entry.step.title}", ""]
+        question = question_of(entry.step)
+        if questions and question:
+            out += [f"*{question}*", ""]
+        if entry.answer is None:
+            out += ["(No answer.)", ""]
+            continue
+        out += [*_md_quote(value_lines(entry.answer.value, entry.step)), ""]
+        out += [f"_{_answer_dates(entry.answer)}_", ""]
+    if day.earlier:
+        out += [f"#### {EARLIER_HEADING}", "", EARLIER_NOTE, ""]
+        for answer in day.earlier:
+            out += [f"##### {answer.step_id}", "", *_md_quote(value_lines(answer.value)), ""]
+            out += [f"_{_answer_dates(answer)}_", ""]
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# HTML: one self-contained page, no scripts, no outside resources, prints cleanly
+# --------------------------------------------------------------------------------------------------------
+
+_CSS = """
+:root { color-scheme: light; }
+body { font: 12pt/1.55 Georgia, "Times New Roman", serif; color: #1d1d1d; background: #fff;
+       max-width: 42em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.7em; margin-bottom: .2em; }
+h2 { font-size: 1.35em; border-bottom: 1px solid #999; padding-bottom: .2em; margin-top: 2em; }
+h3 { font-size: 1.15em; margin-top: 1.6em; }
+h4 { font-size: 1em; margin: 1.2em 0 .2em; }
+.note, .dates, .when, .empty { color: #555; font-size: .92em; }
+.question { font-style: italic; margin: .2em 0 .4em; }
+.answer { border-left: 3px solid #bbb; padding: .1em 0 .1em .9em; margin: .4em 0; }
+.answer p { white-space: pre-wrap; overflow-wrap: anywhere; margin: .2em 0; }
+.answer ul, .answer ol { margin: .2em 0; padding-left: 1.4em; }
+.earlier { border: 1px dashed #999; padding: 0 1em; margin-top: 1em; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  .run + .run { break-before: page; }
+  .step, .earlier article { break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; }
+}
+"""
+
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def _esc(text: str) -> str:
+    return html.escape(display_text(text), quote=True)
+
+
+def render_html(program: Program, runs: Sequence[ExportRun], *, questions: bool = True) -> str:
+    """The journal as one self-contained HTML page (inline CSS, no scripts) that prints cleanly."""
+    title = _esc(program.title)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # Belt and braces: even if something slipped through escaping, nothing could load or run.
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        f"<title>{title}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f'<header><h1>{title}</h1><p class="note">{_esc(_INTRO)}</p></header>',
+    ]
+    if not runs:
+        out.append('<p class="empty">No runs yet: nothing has been written.</p>')
+    for run in runs:
+        out += [
+            f'<section class="run"><h2>Run {run.number}</h2>',
+            f'<p class="dates">{_esc(_run_line(run))}</p>',
+        ]
+        for day in run_days(program, run):
+            out += _html_day(day, questions)
+        out.append("</section>")
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _html_day(day: DayEntry, questions: bool) -> list[str]:
+    out = [f'<section class="day"><h3>{_esc(day.title)}</h3>']
+    answered = [entry for entry in day.steps if not saves_nothing(entry.step)]
+    if day.module is not None and not any(entry.answer for entry in answered) and not day.earlier:
+        return [*out, '<p class="empty">Nothing written for this day.</p>', "</section>"]
+    for entry in answered:
+        out.append(f'<article class="step"><h4>{_esc(entry.step.title)}</h4>')
+        question = question_of(entry.step)
+        if questions and question:
+            out.append(f'<p class="question">{_esc(question)}</p>')
+        out += _html_answer(entry.answer, entry.step) if entry.answer else ['<p class="empty">No answer.</p>']
+        out.append("</article>")
+    if day.earlier:
+        out += [
+            f'<div class="earlier"><h4>{_esc(EARLIER_HEADING)}</h4>',
+            f'<p class="note">{_esc(EARLIER_NOTE)}</p>',
+        ]
+        for answer in day.earlier:
+            out += [f"<article><h4>{_esc(answer.step_id)}</h4>", *_html_answer(answer, None), "</article>"]
+        out.append("</div>")
+    out.append("</section>")
+    return out
+
+
+def _html_answer(answer: Answer, step: Step | None) -> list[str]:
+    value = answer.value
+    if isinstance(value, ChoicesValue | ItemsValue | RankedValue):
+        tag = "ol" if isinstance(value, RankedValue) else "ul"
+        items = _list_items(value)
+        body = f"<{tag}>" + "".join(f"<li>{_esc(item)}</li>" for item in items) + f"</{tag}>"
+    else:
+        body = f"<p>{_esc(chr(10).join(value_lines(value, step)))}</p>"
+    return [f'<div class="answer">{body}</div>', f'<p class="when">{_esc(_answer_dates(answer))}</p>']
+
+
+def _list_items(value: ChoicesValue | ItemsValue | RankedValue) -> list[str]:
+    if isinstance(value, ChoicesValue):
+        return [*value.picked, *([f"Other: {value.other}"] if value.other.strip() else [])]
+    if isinstance(value, ItemsValue):
+        return [item for item in value.items if item.strip()]
+    return list(value.ranked)
+
+
+# --------------------------------------------------------------------------------------------------------
+# JSON: exact text, stable key order, documented in docs/data.md
+# --------------------------------------------------------------------------------------------------------
+
+# JSON leaves DEL and the C1 controls raw; some terminals act on them, so escape them (still valid JSON).
+_JSON_C1 = re.compile("[\x7f-\x9f]")
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """One answer as in the module file: kind, created, updated, then the value's own fields."""
+    fields: dict[str, Any] = {"kind": answer.value.KIND}
+    fields["created"] = answer.created.isoformat()
+    fields["updated"] = answer.updated.isoformat()
+    for name, item in vars(answer.value).items():
+        fields[name] = list(item) if isinstance(item, tuple) else item
+    return fields
+
+
+def journal_json(program: Program, runs: Sequence[ExportRun]) -> dict[str, Any]:
+    """The export as plain data (what ``render_json`` writes)."""
+    return {
+        "format": EXPORT_FORMAT,
+        "program": {"id": program.id, "title": program.title, "version": program.version},
+        "runs": [_run_json(program, run) for run in runs],
+    }
+
+
+def _run_json(program: Program, run: ExportRun) -> dict[str, Any]:
+    moment: Callable[[datetime | None], str | None] = lambda m: m.isoformat() if m else None  # noqa: E731
+    return {
+        "number": run.number,
+        "program_version": run.program_version,
+        "started": run.started.isoformat(),
+        "finished": moment(run.finished),
+        "last_activity": moment(run.last_activity),
+        "days": [_day_json(day) for day in run_days(program, run)],
+    }
+
+
+def _day_json(day: DayEntry) -> dict[str, Any]:
+    steps = [
+        {
+            "id": entry.step.id,
+            "kind": entry.step.kind,
+            "title": entry.step.title,
+            "question": question_of(entry.step),
+            "done": entry.done,
+            "answer": answer_json(entry.answer) if entry.answer else None,
+        }
+        for entry in day.steps
+    ]
+    return {
+        "module": day.module_id,
+        "day": day.module.day if day.module else None,
+        "title": day.module.title if day.module else None,
+        "steps": steps,
+        "earlier_version": [{"step": a.step_id, "answer": answer_json(a)} for a in day.earlier],
+    }
+
+
+def render_json(program: Program, runs: Sequence[ExportRun]) -> str:
+    """The journal as JSON: exact text, keys in a fixed order, ``format`` first."""
+    text = json.dumps(journal_json(program, runs), indent=2, ensure_ascii=False)
+    return _JSON_C1.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
+
+
+def render(fmt: str, program: Program, runs: Sequence[ExportRun], *, questions: bool = True) -> str:
+    """Render in ``fmt`` (one of ``FORMATS``)."""
+    if fmt == "markdown":
+        return render_markdown(program, runs, questions=questions)
+    if fmt == "html":
+        return render_html(program, runs, questions=questions)
+    if fmt == "json":
+        return render_json(program, runs)
+    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+# --------------------------------------------------------------------------------------------------------
+# Writing an export to a file (for the app's "Export" command)
+# --------------------------------------------------------------------------------------------------------
+
+
+def export_to_file(
+    data_dir: Path,
+    program: Program,
+    fmt: str,
+    *,
+    run_number: int | None = None,
+    output: Path | None = None,
+    now: datetime | None = None,
+) -> Path:
+    """Export the saved journal (read-only, so it works while the app is open) to a private file.
+
+    Default place: ``<data dir>/exports/<program id>-<date-time>.<ext>``. Raises ``JournalError``.
+    """
+    from workshop.progress.store import Journal, local_now  # deferred: the renderers need none of it
+
+    with Journal.open(data_dir, program, lock=False) as journal:
+        runs = select_runs(journal.runs, run_number)
+        text = render(fmt, program, runs)
+    if output is None:
+        stamp = (now or local_now()).strftime("%Y-%m-%d-%H%M%S")
+        output = data_dir / "exports" / f"{program.id}-{stamp}.{EXTENSIONS[fmt]}"
+    try:
+        atomic.ensure_private_dir(output.parent)
+        atomic.write_private_file(output, text.encode("utf-8"))
+    except atomic.WriteFailed as failure:
+        raise JournalError(
+            f"{output}: could not write the export ({describe_os_error(failure.error)})"
+        ) from None
+    except OSError as error:
+        raise JournalError(f"{output}: could not write the export ({describe_os_error(error)})") from None
+    return output
+
+
+def select_runs(runs: Sequence[R], run_number: int | None) -> list[R]:
+    """All runs, or just run ``run_number``; ``JournalError`` if there is no such run."""
+    if run_number is None:
+        return list(runs)
+    chosen = [run for run in runs if run.number == run_number]
+    if not chosen:
+        have = ", ".join(str(run.number) for run in runs) or "none yet"
+        raise JournalError(f"there is no run {run_number} in this journal (runs: {have})")
+    return chosen

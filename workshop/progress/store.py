@@ -1,0 +1,695 @@
+"""The journal: every run of the program, loaded from and saved to TOML files that are never lost.
+
+Layout (see docs/data.md)::
+
+    <data dir>/workshop.lock                       held while a window has the journal open
+    <data dir>/journal/<program id>/run-001/_run.toml     the run: program version, dates, position
+    <data dir>/journal/<program id>/run-001/<module>.toml one day's answers; saving rewrites only this
+    <data dir>/journal/<program id>/run-001/<module>.backup.toml  the version before the last save
+
+A ``Run`` is plain in-memory state that the flow layer changes freely (from the UI thread); ``Journal.save``
+takes a snapshot under the run's lock and writes only the files that changed (from a worker thread if it
+likes). A failed save changes nothing on disk and leaves the run dirty, so the next save retries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, TypeVar
+
+from workshop.content.models import Program
+from workshop.progress import atomic
+from workshop.progress.answers import (
+    VALUE_TYPES,
+    Answer,
+    ChoicesValue,
+    CommitmentValue,
+    IntegerValue,
+    ItemsValue,
+    RankedValue,
+    TextValue,
+    Value,
+)
+from workshop.progress.errors import (
+    JournalError,
+    JournalLocked,
+    JournalProblem,
+    SaveReport,
+    describe_os_error,
+)
+from workshop.progress.files import (
+    RUN_FILE,
+    FormatError,
+    ModuleData,
+    NewerFormatError,
+    RunData,
+    backup_path,
+    decode_module,
+    decode_run,
+    encode_module,
+    encode_run,
+    module_file_name,
+    module_id_of,
+    parse_bytes,
+)
+from workshop.progress.lock import DEFAULT_WAIT, SessionLock
+
+__all__ = ["Journal", "JournalError", "JournalLocked", "JournalProblem", "Run", "SaveReport", "local_now"]
+
+Clock = Callable[[], datetime]
+T = TypeVar("T")
+JOURNAL_FOLDER = "journal"
+_RUN_FOLDER = re.compile(r"^run-(\d{3,9})$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# What we know about a file on disk: its signature when we last read or wrote it, None when it did not
+# exist, or why it must never be overwritten as it is.
+DiskState = atomic.Signature | None | Literal["unreadable", "newer"]
+
+
+def local_now() -> datetime:
+    """The default clock: now, in the local time zone, with its offset."""
+    return datetime.now().astimezone()
+
+
+def run_folder_name(number: int) -> str:
+    return f"run-{number:03d}"
+
+
+# --------------------------------------------------------------------------------------------------------
+# Runs: in-memory state, safe to change from one thread while another saves
+# --------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Module:
+    """One module file's contents in memory, and how many changes are not yet on disk."""
+
+    answers: dict[str, Answer] = field(default_factory=dict)
+    done: set[str] = field(default_factory=set)
+    updated: datetime | None = None
+    changes: int = 0
+    saved: int = 0
+
+    def data(self, module_id: str) -> ModuleData:
+        return ModuleData(module_id, dict(self.answers), frozenset(self.done), self.updated)
+
+
+class Run:
+    """One run of the program: its dates, where the user is, and the answers of each module."""
+
+    def __init__(
+        self, folder: Path, data: RunData, program: Program, clock: Clock, *, read_only: bool = False
+    ) -> None:
+        self.folder = folder
+        """The run's folder, ``journal/<program id>/run-NNN``."""
+        self.number = data.number
+        self.program_id = data.program_id
+        self.program_version = data.program_version
+        """The program version this run was started with."""
+        self.started = data.started
+        self.finished = data.finished
+        self.position = data.position
+        self.read_only = read_only
+        """True when a file of this run was written by a newer app: it is shown but never rewritten."""
+        self._updated = data.updated
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._modules: dict[str, _Module] = {}
+        self._meta_changes = 0
+        self._meta_saved = 0
+        self._disk: dict[str, DiskState] = {}
+        # Files whose backup is the last good copy of an unreadable file: never rotate it until restored.
+        self._held_backups: set[str] = set()
+        self._home = {step.id: module.id for module in program.modules for step in module.steps}
+
+    def __repr__(self) -> str:  # never the answers: a repr can end up in a log or a traceback
+        return f"Run(number={self.number}, program_id={self.program_id!r}, folder={str(self.folder)!r})"
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    @property
+    def last_activity(self) -> datetime | None:
+        """When anything in this run last changed: an answer, a step done, the position."""
+        with self._lock:
+            moments = [m.updated for m in self._modules.values() if m.updated is not None]
+            if self._updated is not None:
+                moments.append(self._updated)
+        return max(moments, default=None)
+
+    @property
+    def dirty(self) -> bool:
+        """True when something changed in memory that is not yet saved."""
+        with self._lock:
+            return self._meta_changes != self._meta_saved or any(
+                m.changes != m.saved for m in self._modules.values()
+            )
+
+    def module_ids(self) -> tuple[str, ...]:
+        """Every module this run holds a file (or in-memory answers) for, including removed modules."""
+        with self._lock:
+            return tuple(sorted(self._modules))
+
+    def answer(self, step_id: str) -> Answer | None:
+        """The answer to ``step_id``, looked up first in the module the program now puts that step in."""
+        with self._lock:
+            home = self._modules.get(self._home.get(step_id, ""))
+            if home is not None and step_id in home.answers:
+                return home.answers[step_id]
+            for module in self._modules.values():
+                if step_id in module.answers:
+                    return module.answers[step_id]
+        return None
+
+    def answers(self, module_id: str) -> dict[str, Answer]:
+        """Every answer in that module's file, including answers to steps that no longer exist."""
+        with self._lock:
+            module = self._modules.get(module_id)
+            return dict(module.answers) if module else {}
+
+    def done_steps(self, module_id: str) -> frozenset[str]:
+        """Steps marked done with ``mark_done`` (readings, pauses, steps skipped on purpose)."""
+        with self._lock:
+            module = self._modules.get(module_id)
+            return frozenset(module.done) if module else frozenset()
+
+    # -- changing (in memory; ``Journal.save`` writes) -------------------------------------------------
+
+    def set_answer(self, module_id: str, step_id: str, value: Value) -> None:
+        """Set an answer; keeps its first ``created`` time. Setting the same value again changes nothing."""
+        _check_ids(module_id, step_id)
+        _check_value(value)
+        with self._lock:
+            module = self._modules.setdefault(module_id, _Module())
+            old = module.answers.get(step_id)
+            if old is not None and old.value == value:
+                return
+            now = self._clock()
+            module.answers[step_id] = Answer(step_id, value, old.created if old else now, now)
+            self._touch(module, now)
+
+    def clear_answer(self, module_id: str, step_id: str) -> None:
+        with self._lock:
+            module = self._modules.get(module_id)
+            if module is None or step_id not in module.answers:
+                return
+            del module.answers[step_id]
+            self._touch(module, self._clock())
+
+    def mark_done(self, module_id: str, step_id: str) -> None:
+        """Record a step that saves nothing (reading, pause) or that the user skipped on purpose."""
+        _check_ids(module_id, step_id)
+        with self._lock:
+            module = self._modules.setdefault(module_id, _Module())
+            if step_id in module.done:
+                return
+            module.done.add(step_id)
+            self._touch(module, self._clock())
+
+    def set_position(self, module_id: str, step_id: str) -> None:
+        with self._lock:
+            if self.position == (module_id, step_id):
+                return
+            self.position = (module_id, step_id)
+            self._touch_meta()
+
+    def mark_finished(self) -> None:
+        with self._lock:
+            if self.finished is None:
+                self.finished = self._clock()
+                self._touch_meta()
+
+    def _touch(self, module: _Module, now: datetime) -> None:
+        module.updated = now
+        module.changes += 1
+
+    def _touch_meta(self) -> None:
+        self._updated = self._clock()
+        self._meta_changes += 1
+
+    # -- for the journal -------------------------------------------------------------------------------
+
+    def _meta(self) -> RunData:
+        return RunData(
+            self.program_id,
+            self.program_version,
+            self.number,
+            self.started,
+            self.finished,
+            self._updated,
+            self.position,
+        )
+
+    def _snapshot(self) -> tuple[list[tuple[ModuleData, int]], tuple[RunData, int] | None]:
+        """What to write: each changed module and the run data (if changed), with their change counts."""
+        with self._lock:
+            modules = [
+                (module.data(module_id), module.changes)
+                for module_id, module in sorted(self._modules.items())
+                if module.changes != module.saved
+            ]
+            meta = (self._meta(), self._meta_changes) if self._meta_changes != self._meta_saved else None
+        return modules, meta
+
+    def _mark_saved(self, modules: list[tuple[ModuleData, int]], meta: tuple[RunData, int] | None) -> None:
+        # Only up to the snapshot's counts: a change made while the files were written stays dirty.
+        with self._lock:
+            for data, changes in modules:
+                self._modules[data.module_id].saved = changes
+            if meta is not None:
+                self._meta_saved = meta[1]
+
+    def _load_module(self, data: ModuleData) -> None:
+        self._modules[data.module_id] = _Module(dict(data.answers), set(data.done), data.updated)
+
+    def _merge_module(self, data: ModuleData) -> None:
+        """Bring back answers from a backup, for steps that have no answer in memory."""
+        with self._lock:
+            module = self._modules.setdefault(data.module_id, _Module())
+            for step_id, answer in data.answers.items():
+                module.answers.setdefault(step_id, answer)
+            module.done |= data.done
+            module.updated = module.updated or data.updated
+            module.changes += 1
+
+    def _merge_meta(self, data: RunData) -> None:
+        with self._lock:
+            self.program_version, self.started = data.program_version, data.started
+            self.finished = self.finished or data.finished
+            self.position = self.position or data.position
+            self._updated = self._updated or data.updated
+            self._meta_changes += 1
+
+
+def _check_ids(module_id: str, step_id: str) -> None:
+    # The module id becomes a file name: only an id the content model allows can reach the disk.
+    if not isinstance(module_id, str) or not _SLUG.match(module_id):
+        raise ValueError("module_id must be a content id (lower-case letters, digits, hyphens)")
+    if not isinstance(step_id, str) or not step_id:
+        raise ValueError("step_id must be a non-empty string")
+
+
+_FIELD_TYPES: dict[type, tuple[tuple[str, str], ...]] = {
+    TextValue: (("text", "str"),),
+    IntegerValue: (("value", "int"),),
+    ChoicesValue: (("picked", "strs"), ("other", "str")),
+    ItemsValue: (("items", "strs"),),
+    RankedValue: (("ranked", "strs"),),
+    CommitmentValue: (("action", "str"), ("when", "str")),
+}
+
+
+def _check_value(value: Value) -> None:
+    """Refuse a value that could not be saved and read back exactly (a bug in the caller, not the user)."""
+    if type(value) not in _FIELD_TYPES or VALUE_TYPES.get(value.KIND) is not type(value):
+        raise TypeError(f"not an answer value: {type(value).__name__}")
+    for name, kind in _FIELD_TYPES[type(value)]:
+        item = getattr(value, name)
+        ok = {
+            "str": isinstance(item, str),
+            "int": isinstance(item, int) and not isinstance(item, bool) and -(2**63) <= item < 2**63,
+            "strs": isinstance(item, tuple) and all(isinstance(i, str) for i in item),
+        }[kind]
+        if not ok:
+            raise TypeError(f"{type(value).__name__}.{name} has the wrong type")
+
+
+# --------------------------------------------------------------------------------------------------------
+# The journal
+# --------------------------------------------------------------------------------------------------------
+
+
+class Journal:
+    """Every run of one program in one data folder. Open with ``Journal.open``; close to release the lock."""
+
+    def __init__(self, data_dir: Path, program: Program, clock: Clock, lock: SessionLock | None) -> None:
+        self.data_dir = data_dir
+        self.program = program
+        self.folder = data_dir / JOURNAL_FOLDER / program.id
+        """Where this program's runs are kept."""
+        self.problems: list[JournalProblem] = []
+        self.runs: list[Run] = []
+        self._clock = clock
+        self._session_lock = lock
+        self._save_lock = threading.Lock()
+        self._origins: dict[Path, tuple[Run, str]] = {}  # problem path -> its run and file name
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        program: Program,
+        *,
+        clock: Clock = local_now,
+        lock: bool = True,
+        wait: float = DEFAULT_WAIT,
+    ) -> Journal:
+        """Load every run. ``lock=True`` takes the one-window lock (``JournalLocked`` if another window
+        has it); ``lock=False`` opens read-only, for export and progress while the app is open."""
+        session = None
+        if lock:
+            try:
+                atomic.ensure_private_dir(data_dir)
+            except OSError as error:
+                raise JournalError(
+                    f"{data_dir}: cannot create the journal folder ({describe_os_error(error)})"
+                ) from None
+            session = SessionLock(data_dir)
+            session.acquire(wait)
+        journal = cls(data_dir, program, clock, session)
+        try:
+            journal._load()
+        except BaseException:
+            journal.close()
+            raise
+        return journal
+
+    @property
+    def read_only(self) -> bool:
+        return self._session_lock is None
+
+    def current_run(self) -> Run | None:
+        """The newest run, or None on a new journal."""
+        return self.runs[-1] if self.runs else None
+
+    def new_run(self) -> Run:
+        """Start the program again. Earlier runs are kept, each with its own answers."""
+        self._check_writable()
+        numbers = [run.number for run in self.runs] + list(self._run_folders())
+        number = max(numbers, default=0) + 1
+        folder = self.folder / run_folder_name(number)
+        now = self._clock()
+        data = RunData(self.program.id, self.program.version, number, now, updated=now)
+        run = Run(folder, data, self.program, self._clock)
+        run._meta_changes = 1
+        self.save(run)
+        self.runs.append(run)
+        return run
+
+    def save(self, run: Run) -> SaveReport:
+        """Write the run's changed module files and its run file. Safe to call from a worker thread.
+
+        Raises ``JournalError`` (disk full, read-only folder...) with every file on disk as it was and
+        the run still dirty, so a later save retries.
+        """
+        self._check_writable()
+        if run.read_only:
+            raise JournalError(
+                f"{run.folder}: this run was written by a newer version of workshop, so it is kept "
+                "untouched. Start a new run, or update workshop to continue it."
+            )
+        with self._save_lock:
+            modules, meta = run._snapshot()
+            if not modules and meta is None:
+                return SaveReport()
+            notices: list[str] = []
+            writes = [
+                self._prepare(
+                    run, module_file_name(data.module_id), encode_module(data, run.number), data, notices
+                )
+                for data, _ in modules
+            ]
+            if meta is not None:
+                writes.append(self._prepare(run, RUN_FILE, encode_run(meta[0]), meta[0], notices))
+            written = self._write(run, writes)
+            run._mark_saved(modules, meta)
+        return SaveReport(tuple(written), tuple(notices))
+
+    def restore_backup(self, problem: JournalProblem) -> SaveReport:
+        """Bring back the answers in ``problem.backup`` (for steps with no answer since) and save.
+
+        The unreadable file is never deleted: it is kept beside the restored one with a timestamp.
+        """
+        self._check_writable()
+        origin = self._origins.get(problem.path)
+        if origin is None or problem.backup is None:
+            raise JournalError(f"{problem.path}: there is no readable backup of this file to restore")
+        run, name = origin
+        try:
+            table = parse_bytes(problem.backup.read_bytes())
+            if name == RUN_FILE:
+                run._merge_meta(decode_run(table))
+            else:
+                run._merge_module(decode_module(table, module_id_of(name) or name))
+        except (OSError, FormatError):
+            raise JournalError(f"{problem.backup}: the backup cannot be read either") from None
+        run._held_backups.discard(name)
+        try:
+            report = self.save(run)
+        except JournalError:
+            run._held_backups.add(name)
+            raise
+        if problem in self.problems:
+            self.problems.remove(problem)
+        return report
+
+    def close(self) -> None:
+        """Release the one-window lock. Unsaved changes are not written: call ``save`` first."""
+        if self._session_lock is not None:
+            self._session_lock.release()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- loading ---------------------------------------------------------------------------------------
+
+    def _run_folders(self) -> Iterator[int]:
+        try:
+            entries = list(os.scandir(self.folder))
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            raise JournalError(f"{self.folder}: cannot be read ({describe_os_error(error)})") from None
+        for entry in entries:
+            match = _RUN_FOLDER.match(entry.name)
+            if match and entry.is_dir():
+                yield int(match.group(1))
+
+    def _load(self) -> None:
+        for number in sorted(self._run_folders()):
+            run = self._load_run(self.folder / run_folder_name(number), number)
+            if run is not None:
+                self.runs.append(run)
+
+    def _load_run(self, folder: Path, number: int) -> Run | None:
+        names = sorted(entry.name for entry in os.scandir(folder))
+        if self._session_lock is not None:
+            _remove_stale_temps(folder, names)
+        module_names = [name for name in names if module_id_of(name)]
+        if RUN_FILE not in names and not module_names:
+            return None  # a folder left empty by a crash while starting a run: nothing to show
+        run_data, run_state = self._read(folder / RUN_FILE, decode_run) if RUN_FILE in names else (None, None)
+        modules = [(name, *self._read(folder / name, _module_decoder(name))) for name in module_names]
+        if run_data is None:
+            run_data = self._stand_in_run_data(folder, number, [m for _, m, _ in modules])
+        run = Run(folder, run_data, self.program, self._clock)
+        run.number = number  # the folder's number is the one the user sees; the file's is informative
+        run._disk[RUN_FILE] = run_state
+        for name, data, state in modules:
+            run._disk[name] = state
+            if data is not None:
+                run._load_module(data)
+        run.read_only = "newer" in run._disk.values()
+        for problem in self.problems:
+            if problem.path.parent == folder:
+                self._origins[problem.path] = (run, problem.path.name)
+                if problem.backup is not None:
+                    run._held_backups.add(problem.path.name)
+        return run
+
+    def _read(self, path: Path, decode: Callable[[dict[str, Any]], T]) -> tuple[T | None, DiskState]:
+        """Read and decode one file; on failure record a problem and return why it must be kept."""
+        try:
+            raw, signature = _read_with_signature(path)
+            return decode(parse_bytes(raw)), signature
+        except NewerFormatError as error:
+            self.problems.append(JournalProblem(path, f"{path}: {error}", None))
+            return None, "newer"
+        except FormatError as error:
+            message = f"{path}: {error}. It is kept as it is"
+            backup = _readable_backup(path, decode)
+            message += "; a backup can be restored." if backup else "; no readable backup was found."
+            self.problems.append(JournalProblem(path, message, backup))
+            return None, "unreadable"
+        except OSError as error:
+            message = f"{path}: cannot be read ({describe_os_error(error)})"
+            self.problems.append(JournalProblem(path, message, None))
+            return None, "unreadable"
+
+    def _stand_in_run_data(self, folder: Path, number: int, modules: list[ModuleData | None]) -> RunData:
+        """Run data for a run whose run file is missing or unreadable, from what the answers say."""
+        created = [a.created for m in modules if m for a in m.answers.values()]
+        try:
+            started = min(created) if created else datetime.fromtimestamp(folder.stat().st_mtime).astimezone()
+        except (OSError, TypeError):
+            started = self._clock()
+        return RunData(self.program.id, "unknown", number, started)
+
+    # -- saving ----------------------------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self._session_lock is None:
+            raise JournalError(f"{self.folder}: the journal was opened read-only; nothing can be saved")
+
+    def _prepare(
+        self, run: Run, name: str, text: str, data: ModuleData | RunData, notices: list[str]
+    ) -> atomic.Write:
+        path = run.folder / name
+        try:
+            encoded = text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise JournalError(
+                f"{path}: an answer holds a character that cannot be stored (an unpaired surrogate); "
+                "nothing was written"
+            ) from None
+        _check_round_trip(path, encoded, data)
+        reason = _outside_change(path, run._disk.get(name))
+        if reason is None:
+            backup = None if name in run._held_backups else backup_path(path)
+            return atomic.Write(path, encoded, backup)
+        aside = self._keep_aside(path, reason)
+        if reason == "unreadable":
+            notices.append(
+                f"{name} in run {run.number} could not be read, so it was kept as {aside.name} "
+                "before your answers were saved."
+            )
+        else:
+            notices.append(
+                f"{name} in run {run.number} was changed outside the workshop (by hand or by a sync "
+                f"tool) since it was opened. Both versions are kept: the other one as {aside.name}."
+            )
+        return atomic.Write(path, encoded, backup=None)  # the backup keeps the last good version
+
+    def _keep_aside(self, path: Path, reason: str) -> Path:
+        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
+        for attempt in range(1000):
+            suffix = f"-{attempt}" if attempt else ""
+            aside = path.with_name(f"{path.stem}.{reason}-{stamp}{suffix}.toml")
+            try:
+                atomic.keep_aside(path, aside)
+            except FileExistsError:
+                continue
+            except OSError as error:
+                raise JournalError(
+                    f"{path}: could not keep a copy of this file before saving ({describe_os_error(error)}); "
+                    "nothing was written"
+                ) from None
+            self._retarget_problem(path, aside)
+            return aside
+        raise JournalError(f"{path}: too many copies kept aside; nothing was written")
+
+    def _retarget_problem(self, path: Path, aside: Path) -> None:
+        """A problem about a file now kept aside points at the kept copy, so restoring still works."""
+        for index, problem in enumerate(self.problems):
+            if problem.path == path:
+                moved = JournalProblem(
+                    aside, problem.message.replace(str(path), str(aside), 1), problem.backup
+                )
+                self.problems[index] = moved
+                self._origins[aside] = self._origins.pop(path)
+
+    def _write(self, run: Run, writes: list[atomic.Write]) -> list[Path]:
+        try:
+            atomic.ensure_private_dir(run.folder)
+            written = atomic.write_files(writes)
+        except atomic.WriteFailed as failure:
+            _record(run, failure.written)
+            raise JournalError(
+                f"{failure.path}: could not save ({describe_os_error(failure.error)}). Nothing is lost: "
+                "your answers are kept here and saved again on the next try."
+            ) from None
+        except OSError as error:
+            raise JournalError(
+                f"{run.folder}: could not create the folder ({describe_os_error(error)}). Nothing is "
+                "lost: your answers are kept here and saved again on the next try."
+            ) from None
+        _record(run, written)
+        return list(written)
+
+
+def _record(run: Run, written: dict[Path, atomic.Signature]) -> None:
+    for path, signature in written.items():
+        run._disk[path.name] = signature
+
+
+def _module_decoder(name: str) -> Callable[[dict[str, Any]], ModuleData]:
+    module_id = module_id_of(name) or name
+    return lambda table: decode_module(table, module_id)
+
+
+def _read_with_signature(path: Path) -> tuple[bytes, atomic.Signature]:
+    # One open file for both, so the signature describes exactly the bytes that were read.
+    with open(path, "rb") as handle:
+        raw = handle.read()
+        stat = os.fstat(handle.fileno())
+    digest = hashlib.sha256(raw).hexdigest()
+    return raw, atomic.Signature(stat.st_ino, stat.st_size, stat.st_mtime_ns, digest)
+
+
+def _readable_backup(path: Path, decode: Callable[[dict[str, Any]], T]) -> Path | None:
+    backup = backup_path(path)
+    try:
+        decode(parse_bytes(backup.read_bytes()))
+    except (OSError, FormatError):
+        return None
+    return backup
+
+
+def _outside_change(path: Path, known: DiskState) -> Literal["unreadable", "changed"] | None:
+    """Why the file at ``path`` must be kept aside before it is replaced, or None if it need not be."""
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None  # nothing there to lose
+    except OSError:
+        return "changed"
+    if known == "unreadable":
+        return "unreadable"
+    if not isinstance(known, atomic.Signature):
+        return "changed"  # appeared since we looked (a sync tool): keep it
+    if known.same_stat(stat):
+        return None
+    try:
+        digest = atomic.signature_of(path).sha256
+    except OSError:
+        return "changed"
+    return None if digest == known.sha256 else "changed"
+
+
+def _check_round_trip(path: Path, encoded: bytes, data: ModuleData | RunData) -> None:
+    """Parse what is about to be written and compare it with memory; refuse to write on any difference."""
+    try:
+        table = parse_bytes(encoded)
+        if isinstance(data, ModuleData):
+            same = decode_module(table, data.module_id).exact() == data.exact()
+        else:
+            same = decode_run(table) == data
+    except FormatError:
+        same = False
+    if not same:
+        raise JournalError(
+            f"{path}: the answers did not read back exactly as written, so nothing was written. "
+            "Please report this; your answers are kept in memory."
+        )
+
+
+def _remove_stale_temps(folder: Path, names: list[str]) -> None:
+    # Left by a crash mid-save; the real file beside it is whole. Only the lock holder may remove them.
+    for name in names:
+        if atomic.is_temp_name(name):
+            with contextlib.suppress(OSError):
+                os.unlink(folder / name)

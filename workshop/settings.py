@@ -1,0 +1,59 @@
+"""The user's settings (theme, keymap), kept in ``settings.toml`` in the platform's config folder.
+
+A broken settings file never stops the workshop: it is reported once and the defaults are used, and the
+file is left alone until the user changes a setting.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli_w
+
+from workshop import paths
+
+SETTINGS_FILE = "settings.toml"
+DEFAULT_THEME = "workshop-dusk"
+
+
+@dataclass
+class Settings:
+    theme: str = DEFAULT_THEME
+    """The Textual theme's name (the command palette's "Change theme" sets it)."""
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Binding id to keys, e.g. ``"day.next" = "ctrl+right"``: Textual's keymap."""
+    problem: str | None = None
+    """Why the file could not be used, if it could not."""
+
+
+def settings_path(folder: Path | None = None) -> Path:
+    return (folder or paths.config_dir()) / SETTINGS_FILE
+
+
+def load_settings(folder: Path | None = None) -> Settings:
+    path = settings_path(folder)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Settings(problem=f"{path}: could not be read ({type(error).__name__}); using the default settings")
+    theme = data.get("theme", DEFAULT_THEME)
+    keymap = data.get("keymap", {})
+    if not isinstance(theme, str):
+        return Settings(problem=f"{path}: theme: should be a theme name; using the default settings")
+    if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
+        return Settings(theme=theme, problem=f"{path}: keymap: should map binding ids to keys; ignored")
+    return Settings(theme=theme, keymap=keymap)
+
+
+def save_settings(settings: Settings, folder: Path | None = None) -> None:
+    """Write the settings atomically, private to the user. Raises OSError if the disk refuses."""
+    from workshop.progress.atomic import ensure_private_dir, write_private_file
+
+    path = settings_path(folder)
+    ensure_private_dir(path.parent)
+    data = {"theme": settings.theme, "keymap": settings.keymap}
+    write_private_file(path, tomli_w.dumps(data).encode("utf-8"))

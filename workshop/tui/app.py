@@ -1,0 +1,398 @@
+"""The self-paced workshop app: screens, saving and safety around the flow layer.
+
+The app owns three things and nothing more: which screen is showing, when the journal is saved, and how
+the app ends (quit, a closed terminal, SIGTERM) without losing a word. Everything a screen shows comes
+from ``workshop.flow``; everything saved goes through ``workshop.progress``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.timer import Timer
+
+from workshop.content.models import Module, Program
+from workshop.content.support import load_support_lines
+from workshop.flow.day import DayWalk, day_summary
+from workshop.flow.progress import program_progress
+from workshop.progress.errors import JournalError, JournalLocked, SaveReport
+from workshop.settings import Settings, load_settings, save_settings
+from workshop.tui.commands import WorkshopCommands
+from workshop.tui.screens.day import DayScreen
+from workshop.tui.screens.end_of_day import EndOfDayScreen
+from workshop.tui.screens.help import HelpScreen, key_rows
+from workshop.tui.screens.home import HomeScreen
+from workshop.tui.screens.notice import Notice
+from workshop.tui.screens.review import ReviewScreen
+from workshop.tui.screens.support import SupportScreen
+from workshop.tui.themes import WORKSHOP_THEMES
+
+if TYPE_CHECKING:
+    from workshop.progress.store import Journal, Run
+
+AUTOSAVE_DELAY = 1.0  # seconds after typing stops
+JournalOpener = Callable[..., "Journal"]
+
+
+class WorkshopApp(App[None]):
+    """The guided workshop. Build it with ``make_app``; tests use the same factory."""
+
+    CSS_PATH = "workshop.tcss"
+    TITLE = "Workshop"
+    COMMANDS = App.COMMANDS | {WorkshopCommands}
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+g", "support", "Support", id="app.support", priority=True),
+        Binding("f1", "help", "Keys", id="app.help"),
+        Binding("ctrl+s", "save", "Save now", id="app.save", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    save_status: reactive[str] = reactive("")
+
+    def __init__(
+        self,
+        program: Program,
+        data_dir: Path,
+        *,
+        settings: Settings | None = None,
+        config_dir: Path | None = None,
+        clock: Callable[[], datetime] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        open_journal: JournalOpener | None = None,
+    ) -> None:
+        super().__init__()
+        self.program = program
+        self.data_dir = data_dir
+        self.config_dir = config_dir
+        self.settings = settings or load_settings(config_dir)
+        self.clock = clock
+        self.monotonic = monotonic
+        self._open_journal = open_journal
+        self.journal: Journal | None = None
+        self._save_timer: Timer | None = None
+        self.title = program.title
+
+    # -- start and stop ----------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        for theme in WORKSHOP_THEMES:
+            self.register_theme(theme)
+        self.theme = self.settings.theme if self.settings.theme in self.available_themes else WORKSHOP_THEMES[0].name
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        if self.settings.problem:
+            self.notify(self.settings.problem, severity="warning", markup=False, timeout=8)
+        self._install_signal_handlers()
+        self.push_screen(HomeScreen())
+        self.open_journal()
+
+    def _install_signal_handlers(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) saves before the app ends."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(signum, self._on_stop_signal)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue  # not the main thread (tests) or not supported (Windows): saves still happen on exit
+
+    def _on_stop_signal(self) -> None:
+        self.save_now()
+        self.exit()
+
+    async def action_quit(self) -> None:
+        problem = self.save_now()
+        if problem is None:
+            self.exit()
+            return
+        choice = await self.push_screen_wait(
+            Notice(
+                "Your latest words are not saved yet",
+                f"{problem}\n\nThey are still here in the window. Free some space or fix the folder, then try again.",
+                [("retry", "Try again"), ("stay", "Stay"), ("quit", "Quit without saving")],
+            )
+        )
+        if choice == "retry":
+            await self.action_quit()
+        elif choice == "quit":
+            self.exit()
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._crash_name = type(error).__name__
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        # Textual's crash report is a traceback *with local variables*: it could put a user's answers on
+        # the screen or in a terminal's scrollback. We save, then end with one line instead. These two
+        # overrides are the only private Textual API we touch; WORKSHOP_DEBUG=1 keeps Textual's report.
+        if os.environ.get("WORKSHOP_DEBUG"):
+            super()._fatal_error()
+            return
+        try:
+            problem = self.save_now()
+        except Exception as error:  # noqa: BLE001 - already crashing; say so rather than crash again
+            problem = type(error).__name__
+        saved = "your answers were saved" if problem is None else "your last words may not be saved"
+        name = getattr(self, "_crash_name", "error")
+        self.exit(return_code=1, message=f"workshop: an unexpected {name} stopped the app; {saved}.")
+
+    def on_unmount(self) -> None:
+        self.save_now()
+        if self.journal is not None:
+            self.journal.close()
+
+    # -- the journal -------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="journal")
+    def open_journal(self) -> None:
+        """Open (and lock) the journal off the UI thread, so the home screen paints at once."""
+        opener = self._open_journal
+        if opener is None:
+            from workshop.progress.store import Journal
+
+            opener = Journal.open
+        options: dict[str, Any] = {"clock": self.clock} if self.clock else {}
+        try:
+            journal = opener(self.data_dir, self.program, **options)
+        except JournalLocked as locked:
+            self.call_from_thread(self._journal_locked, str(locked))
+        except JournalError as error:
+            self.call_from_thread(self._journal_failed, str(error))
+        else:
+            self.call_from_thread(self._journal_ready, journal)
+
+    def _journal_ready(self, journal: Journal) -> None:
+        self.journal = journal
+        self._refresh_home()
+        if journal.problems:
+            self._offer_restore()
+
+    def _journal_locked(self, message: str) -> None:
+        def answer(choice: str | None) -> None:
+            if choice == "retry":
+                self.open_journal()
+            else:
+                self.exit(message=message)
+
+        self.push_screen(
+            Notice("Already open in another window", message, [("retry", "Try again"), ("quit", "Quit")]), answer
+        )
+
+    def _journal_failed(self, message: str) -> None:
+        self.push_screen(Notice("The journal could not be opened", message, [("quit", "Quit")]),
+                         lambda _: self.exit(message=message))
+
+    def _offer_restore(self) -> None:
+        assert self.journal is not None
+        problems = self.journal.problems
+        restorable = [p for p in problems if p.backup is not None]
+        body = "\n".join(f"• {p.message}" for p in problems)
+        body += "\n\nThose files are kept exactly as they are. The rest of your journal is open."
+        choices = [("keep", "Keep them as they are")]
+        if restorable:
+            body += f"\nA readable backup exists for {len(restorable)} of them."
+            choices.insert(0, ("restore", "Restore the backups"))
+
+        def answer(choice: str | None) -> None:
+            if choice == "restore" and self.journal is not None:
+                self._restore_backups()
+
+        self.push_screen(Notice("Some files could not be read", body, choices), answer)
+
+    def _restore_backups(self) -> None:
+        assert self.journal is not None
+        for problem in [p for p in self.journal.problems if p.backup is not None]:
+            try:
+                self.journal.restore_backup(problem)
+            except JournalError as error:
+                self.notify(str(error), severity="error", markup=False, timeout=10)
+        self._refresh_home()
+        self.notify("Backups restored. The unreadable files were kept beside them.", markup=False)
+
+    @property
+    def current_run(self) -> Run | None:
+        return self.journal.current_run() if self.journal else None
+
+    def _ensure_run(self) -> Run | None:
+        if self.journal is None:
+            return None
+        return self.journal.current_run() or self.journal.new_run()
+
+    # -- saving ------------------------------------------------------------------------------------------
+
+    def answer_changed(self) -> None:
+        """Called on every change; the save happens once typing pauses for a second."""
+        self.save_status = "Saving…"
+        self.save_soon()
+
+    def save_soon(self, *, immediately: bool = False) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if immediately:
+            self._save_in_background()
+        else:
+            self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._save_in_background)
+
+    def _save_in_background(self) -> None:
+        run = self.current_run
+        if self.journal is not None and run is not None:
+            self._save_worker(self.journal, run)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _save_worker(self, journal: Journal, run: Run) -> None:
+        # The store snapshots the run under its own lock, so typing can go on while this writes.
+        try:
+            report = journal.save(run)
+        except JournalError as error:
+            self.call_from_thread(self._save_failed, str(error))
+        else:
+            self.call_from_thread(self._saved, report)
+
+    def _saved(self, report: SaveReport) -> None:
+        self.save_status = f"Saved {datetime.now():%H:%M}"
+        for notice in report.notices:
+            self.notify(notice, severity="warning", markup=False, timeout=12)
+
+    def _save_failed(self, message: str) -> None:
+        self.save_status = "Not saved: your words are kept here, and saving will be tried again"
+        self.notify(message, title="Not saved yet", severity="error", markup=False, timeout=12)
+        self.save_soon()  # retries a second after the next change, or now-ish
+
+    def save_now(self) -> str | None:
+        """Save on the UI thread, now. Returns a message if it failed (the words stay in memory)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        run = self.current_run
+        if self.journal is None or run is None:
+            return None
+        self._keep_screen_answer()
+        try:
+            self.journal.save(run)
+        except JournalError as error:
+            return str(error)
+        return None
+
+    def _keep_screen_answer(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, DayScreen):
+                screen.keep_current_answer()
+
+    def action_save(self) -> None:
+        problem = self.save_now()
+        if problem:
+            self._save_failed(problem)
+        else:
+            self.save_status = f"Saved {datetime.now():%H:%M}"
+            self.notify("Saved.", timeout=2)
+
+    # -- navigation --------------------------------------------------------------------------------------
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self._refresh_home()
+
+    def _refresh_home(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_progress()
+
+    def open_day(self, module: Module, index: int | None = None) -> None:
+        run = self._ensure_run()
+        if run is None:
+            self.notify("Your journal is still opening; one moment.", markup=False)
+            return
+        self.go_home()
+        self.push_screen(DayScreen(DayWalk(self.program, module, run, index)))
+
+    def finish_day(self, walk: DayWalk, *, skipped_last: bool = False) -> None:
+        if all(progress.finished for progress in program_progress(walk.run, self.program)):
+            mark_finished = getattr(walk.run, "mark_finished", None)
+            if mark_finished is not None and getattr(walk.run, "finished", None) is None:
+                mark_finished()
+        self.save_soon(immediately=True)
+        last_day = walk.module is self.program.modules[-1]
+        self.go_home()
+        self.push_screen(EndOfDayScreen(day_summary(walk.run, walk.module), last_day=last_day))
+
+    def open_review(self) -> None:
+        if self.journal is None:
+            return
+        self.save_now()
+        self.go_home()
+        self.push_screen(ReviewScreen())
+
+    def confirm_new_run(self) -> None:
+        def answer(choice: str | None) -> None:
+            if choice == "new" and self.journal is not None:
+                self.save_now()
+                self.journal.new_run()
+                self.save_soon(immediately=True)
+                self._refresh_home()
+                self.notify("A new run has started. Your earlier answers are kept in the review.", markup=False)
+
+        self.push_screen(
+            Notice(
+                "Start the program again?",
+                "A new run begins at day 1 with blank pages. Every earlier answer is kept, and the review "
+                "shows your runs side by side.",
+                [("new", "Start a new run"), ("cancel", "Not now")],
+            ),
+            answer,
+        )
+
+    def action_support(self, gentle: bool = False) -> None:
+        if isinstance(self.screen, SupportScreen):
+            return
+        self.push_screen(SupportScreen(load_support_lines(), gentle=gentle))
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(key_rows(self.screen)))
+
+    def export_journal(self, fmt: str) -> None:
+        """Write the journal to a private file in the data folder and say where."""
+        self.save_now()
+        self._export_worker(fmt)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export_worker(self, fmt: str) -> None:
+        from workshop.progress.export import export_to_file
+
+        try:
+            path = export_to_file(self.data_dir, self.program, fmt)
+        except JournalError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+        else:
+            self.call_from_thread(self.notify, f"Exported to {path}", markup=False, timeout=10)
+
+    # -- settings ----------------------------------------------------------------------------------------
+
+    def _remember_theme(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if not isinstance(name, str) or name == self.settings.theme:
+            return
+        self.settings.theme = name
+        try:
+            save_settings(self.settings, self.config_dir)
+        except Exception:  # noqa: BLE001 - a settings file must never stop the workshop
+            self.notify("The theme could not be remembered for next time.", severity="warning", markup=False)
+
+
+def make_app(program: Program, data_dir: Path, **options: Any) -> WorkshopApp:
+    """Build the app from ready objects; the CLI and the tests both use this."""
+    return WorkshopApp(program, data_dir, **options)

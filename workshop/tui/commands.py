@@ -1,0 +1,43 @@
+"""Command palette entries: go to a day, review, export, support. (Theme is Textual's own entry.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from workshop.text import display_text
+
+if TYPE_CHECKING:
+    from workshop.tui.app import WorkshopApp
+
+
+class WorkshopCommands(Provider):
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app: WorkshopApp = self.app  # type: ignore[assignment]
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            (f"Go to day {m.day}: {display_text(m.title)}", partial(app.open_day, m), "Open this day")
+            for m in app.program.modules
+        ]
+        commands += [
+            ("Review your answers", app.open_review, "Every answer, by run and day"),
+            ("Export as Markdown", partial(app.export_journal, "markdown"), "Write your journal to a file"),
+            ("Export as HTML", partial(app.export_journal, "html"), "A printable page of your journal"),
+            ("Support and crisis lines", app.action_support, "Who to call; what this app is not"),
+            ("Keys", app.action_help, "Every key on this screen"),
+            ("Home", app.go_home, "Back to the start"),
+        ]
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,123 @@
+"""A day: one step at a time, with next, back and skip working the same way on every step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from workshop.content.models import RecapStep
+from workshop.flow.day import DayWalk
+from workshop.tui.safe import plain
+from workshop.tui.widgets.base import StepView
+from workshop.tui.widgets.pause import PauseView
+from workshop.tui.widgets.save_status import SaveStatus
+from workshop.tui.widgets.steps import step_view
+
+if TYPE_CHECKING:
+    from workshop.tui.app import WorkshopApp
+
+
+class DayScreen(Screen[None]):
+    """Shows the current step of a ``DayWalk`` and forwards the user's moves to it.
+
+    The keys are ones no text box uses (ctrl+n, ctrl+b, ctrl+o, Esc), so they work from inside a
+    reflection without stealing a keystroke the writing needs.
+    """
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+n", "next", "Next", id="day.next", priority=True),
+        Binding("ctrl+b", "back", "Back", id="day.back", priority=True),
+        Binding("ctrl+o", "skip", "Skip", id="day.skip", priority=True),
+        Binding("escape", "home", "Home", id="day.home"),
+    ]
+
+    def __init__(self, walk: DayWalk) -> None:
+        super().__init__(classes="day-screen")
+        self.walk = walk
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Vertical(classes="column day-column"):
+            with Horizontal(classes="day-top"):
+                yield Static("", id="day-name", classes="day-name")
+                yield Static("", id="step-count", classes="step-count")
+            yield ProgressBar(total=self.walk.total, show_eta=False, show_percentage=False, id="day-progress")
+            yield Static("", id="step-title", classes="step-title")
+            yield VerticalScroll(id="step-body", classes="step-body")
+            yield SaveStatus(id="save-status")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.sub_title = f"Day {self.walk.module.day}"
+        await self.show_step()
+
+    # -- showing the current step ------------------------------------------------------------------------
+
+    async def show_step(self) -> None:
+        walk = self.walk
+        step = walk.step
+        self.query_one("#day-name", Static).update(plain(f"Day {walk.module.day} · {walk.module.title}"))
+        self.query_one("#step-count", Static).update(f"Step {walk.number} of {walk.total}")
+        self.query_one("#day-progress", ProgressBar).update(progress=walk.number)
+        self.query_one("#step-title", Static).update(plain(step.title))
+        body = self.query_one("#step-body", VerticalScroll)
+        await body.remove_children()
+        answer = walk.current_answer()
+        items = walk.recap_items(step) if isinstance(step, RecapStep) else None
+        view = step_view(step, answer.value if answer else None, recap_items=items, clock=self.workshop.monotonic)
+        await body.mount(view)
+        body.scroll_home(animate=False)
+        view.focus_first()
+
+    def current_view(self) -> StepView | None:
+        views = self.query(StepView)
+        return views.first() if views else None
+
+    # -- the user's moves --------------------------------------------------------------------------------
+
+    def on_step_view_answer_changed(self, event: StepView.AnswerChanged) -> None:
+        if event.step_id == self.walk.step.id:
+            self.walk.record(event.value)
+            self.workshop.answer_changed()
+
+    def keep_current_answer(self) -> None:
+        """Record what is on screen now (it normally already is: every change is recorded at once)."""
+        view = self.current_view()
+        if view is not None and not isinstance(view, PauseView) and view.step.answers:
+            self.walk.record(view.value())
+
+    async def action_next(self) -> None:
+        self.keep_current_answer()
+        if self.walk.next():
+            self.workshop.save_soon(immediately=True)
+            await self.show_step()
+        else:
+            self.workshop.finish_day(self.walk)
+
+    async def action_skip(self) -> None:
+        self.keep_current_answer()
+        if self.walk.skip():
+            self.workshop.save_soon(immediately=True)
+            await self.show_step()
+        else:
+            self.workshop.finish_day(self.walk, skipped_last=True)
+
+    async def action_back(self) -> None:
+        self.keep_current_answer()
+        if self.walk.back():
+            self.workshop.save_soon(immediately=True)
+            await self.show_step()
+
+    def action_home(self) -> None:
+        self.keep_current_answer()
+        self.workshop.save_soon(immediately=True)
+        self.workshop.go_home()

@@ -1,0 +1,147 @@
+"""Home: where you are in the program, and the way back in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop.flow.progress import DayProgress, first_incomplete_step, next_day, program_progress
+from workshop.text import one_line
+from workshop.tui.safe import plain
+
+if TYPE_CHECKING:
+    from workshop.tui.app import WorkshopApp
+
+PRIVACY_LINE = "Everything you write stays on this computer, in files only you can read. Nothing is sent anywhere."
+BAR_WIDTH = 12
+TITLE_WIDTH = 34
+
+
+def progress_bar(progress: DayProgress) -> str:
+    filled = round(progress.fraction * BAR_WIDTH)
+    return "━" * filled + "╌" * (BAR_WIDTH - filled)
+
+
+def day_line(progress: DayProgress) -> Content:
+    module = progress.module
+    if progress.finished:
+        state = "done"
+    elif progress.started:
+        state = f"{progress.complete} of {progress.total} steps"
+    else:
+        state = f"about {module.minutes} min"
+    title = one_line(module.title, TITLE_WIDTH).ljust(TITLE_WIDTH)
+    return Content.assemble(
+        (f"Day {module.day}  ", "bold"),
+        title,
+        "  ",
+        (progress_bar(progress), "bold" if progress.started else "dim"),
+        (f"  {state}", "dim"),
+    )
+
+
+class HomeScreen(Screen[None]):
+    """Title, a three-line introduction, the days with their progress, and where to go next."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("c", "resume", "Continue", id="home.continue"),
+        Binding("r", "review", "Review", id="home.review"),
+        Binding("n", "new_run", "New run", id="home.new_run"),
+    ]
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        program = self.workshop.program
+        with VerticalScroll(classes="page"):
+            with Vertical(classes="column"):
+                yield Static(plain(program.title), classes="home-title")
+                yield Static(plain(program.description), classes="home-intro")
+                if "machine" not in program.description and "computer" not in program.description:
+                    yield Static(PRIVACY_LINE, classes="home-privacy")
+                yield OptionList(id="days", classes="days")
+                with Horizontal(classes="home-buttons"):
+                    yield Button("Continue", id="continue", variant="primary")
+                    yield Button("Review", id="review")
+                    yield Button("New run", id="new-run")
+                    yield Button("Support", id="support")
+                yield Static("", id="run-line", classes="dim")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_progress()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        """Redraw the days and the "continue" label from the current run."""
+        run = self.workshop.current_run
+        days = self.query_one("#days", OptionList)
+        highlighted = days.highlighted
+        days.clear_options()
+        days.add_options(
+            Option(day_line(progress), id=progress.module.id)
+            for progress in program_progress(run, self.workshop.program)
+        )
+        days.highlighted = highlighted if highlighted is not None else 0
+        button = self.query_one("#continue", Button)
+        run_line = self.query_one("#run-line", Static)
+        if self.workshop.journal is None:
+            button.label = "Opening your journal…"
+            button.disabled = True
+            run_line.update("")
+            return
+        button.disabled = False
+        if run is None:
+            button.label = "Begin day 1"
+            run_line.update("")
+            return
+        module = next_day(run, self.workshop.program)
+        position = run.position
+        if position is not None and position[0] == module.id:
+            step_ids = [step.id for step in module.steps]
+            index = step_ids.index(position[1]) if position[1] in step_ids else 0
+        else:
+            index = first_incomplete_step(run, module)
+        button.label = f"Continue: day {module.day}, step {index + 1}"
+        started = f"{run.started:%d %b %Y}"
+        run_line.update(plain(f"Run {run.number}, started {started}. Take the days at your own pace."))
+
+    # -- actions -----------------------------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        module = self.workshop.program.module(event.option.id or "")
+        if module is not None:
+            self.workshop.open_day(module)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "continue": self.action_resume,
+            "review": self.action_review,
+            "new-run": self.action_new_run,
+            "support": self.workshop.action_support,
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()
+
+    def action_resume(self) -> None:
+        if self.workshop.journal is None:
+            return
+        self.workshop.open_day(next_day(self.workshop.current_run, self.workshop.program))
+
+    def action_review(self) -> None:
+        self.workshop.open_review()
+
+    def action_new_run(self) -> None:
+        self.workshop.confirm_new_run()

@@ -1,0 +1,65 @@
+"""Support: what the app is not, who to call, and what happens to what you write. One key everywhere."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from workshop.content.support import SupportDirectory, SupportLine
+from workshop.text import display_text
+from workshop.tui.safe import plain
+
+NOT_A_CRISIS_SERVICE = (
+    "This workshop is a space for reflection. It is not therapy, not a diagnosis, and not a crisis "
+    "service, and nobody is watching what you write. If you are struggling, the people below are there "
+    "for exactly this, and many of them are doctors themselves."
+)
+PRIVACY = (
+    "Privacy: everything you write stays on this computer, in files only your account can read. "
+    "Nothing is sent anywhere, and nothing is reported to anyone."
+)
+GENTLE_OPENING = (
+    "Thank you for answering honestly. Scores like these are common among clinicians, and they are "
+    "worth taking seriously. Talking to someone can help, and a call to a peer line does not go on "
+    "any record."
+)
+
+
+class SupportScreen(ModalScreen[None]):
+    """Crisis and physician-support lines by country, each with the date it was last checked."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape,q", "dismiss", "Close", id="support.close"),
+    ]
+
+    def __init__(self, directory: SupportDirectory, *, gentle: bool = False) -> None:
+        super().__init__(classes="support-screen")
+        self.directory = directory
+        self.gentle = gentle
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="support"):
+            yield Static("Support", classes="support-title")
+            with VerticalScroll(classes="support-body"):
+                if self.gentle:
+                    yield Static(GENTLE_OPENING, classes="support-gentle")
+                yield Static(NOT_A_CRISIS_SERVICE, classes="support-intro")
+                yield Static(plain(self.directory.emergency), classes="support-emergency")
+                for country, lines in self.directory.by_country().items():
+                    yield Static(plain(country), classes="support-country")
+                    for line in lines:
+                        yield Static(self._describe(line), classes="support-line")
+                yield Static(PRIVACY, classes="support-privacy")
+            yield Static("Esc closes", classes="dim")
+
+    @staticmethod
+    def _describe(line: SupportLine) -> Content:
+        details = f"{line.contact} · {line.hours}\n{line.about}\n{line.url or ''}  (checked {line.checked:%d %B %Y})"
+        return Content.assemble((display_text(line.name), "bold"), "\n", plain(details))
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,128 @@
+"""The values sort: pick the top K options and put them in order, all from the keyboard.
+
+Left, the options; Enter (or a click) picks one. Right, the picks in order; Enter removes one, and
+shift+up / shift+down move it (``[`` and ``]`` too, for terminals that swallow shift+arrows).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop.content.models import RankStep
+from workshop.progress.answers import RankedValue, Value
+from workshop.tui.safe import plain
+from workshop.tui.widgets.base import StepView, question
+
+
+class RankedList(OptionList):
+    """The picks, in order; they can be moved and removed."""
+
+    BINDINGS = [  # noqa: RUF012 - Textual's convention
+        Binding("shift+up,left_square_bracket", "move(-1)", "Move up", id="rank.move_up"),
+        Binding("shift+down,right_square_bracket", "move(1)", "Move down", id="rank.move_down"),
+        Binding("delete,backspace", "remove", "Remove", id="rank.remove"),
+    ]
+
+    def action_move(self, delta: int) -> None:
+        view = self._rank_view()
+        if view is not None and self.highlighted is not None:
+            view.move(self.highlighted, delta)
+
+    def action_remove(self) -> None:
+        view = self._rank_view()
+        if view is not None and self.highlighted is not None:
+            view.remove(self.highlighted)
+
+    def _rank_view(self) -> RankView | None:
+        for ancestor in self.ancestors:
+            if isinstance(ancestor, RankView):
+                return ancestor
+        return None
+
+
+class RankView(StepView):
+    """Pick and order the top K of a list."""
+
+    step: RankStep
+
+    def __init__(self, step: RankStep, value: Value | None = None) -> None:
+        super().__init__(step, value)
+        initial = value.ranked if isinstance(value, RankedValue) else ()
+        self.ranked: list[str] = [option for option in initial if option in step.options][: step.pick]
+
+    def compose(self) -> ComposeResult:
+        yield question(self.step.question)
+        with Horizontal(classes="rank-columns"):
+            with Vertical(classes="rank-column"):
+                yield Label("Options · Enter picks", classes="field-label")
+                yield OptionList(id="rank-options")
+            with Vertical(classes="rank-column"):
+                yield Label(f"Your top {self.step.pick} · shift+↑↓ or [ ] move", classes="field-label")
+                yield RankedList(id="rank-picked")
+        yield Static("", id="rank-status", classes="pick-count")
+
+    def on_mount(self) -> None:
+        self._refresh_lists()
+
+    def value(self) -> Value | None:
+        return RankedValue(tuple(self.ranked))
+
+    # -- changes -----------------------------------------------------------------------------------------
+
+    def pick(self, option: str) -> None:
+        if option in self.ranked or len(self.ranked) >= self.step.pick:
+            return
+        self.ranked.append(option)
+        self._after_change()
+
+    def remove(self, index: int) -> None:
+        if 0 <= index < len(self.ranked):
+            del self.ranked[index]
+            self._after_change(highlight=min(index, len(self.ranked) - 1))
+
+    def move(self, index: int, delta: int) -> None:
+        target = index + delta
+        if 0 <= index < len(self.ranked) and 0 <= target < len(self.ranked):
+            self.ranked[index], self.ranked[target] = self.ranked[target], self.ranked[index]
+            self._after_change(highlight=target)
+
+    def _after_change(self, highlight: int | None = None) -> None:
+        self._refresh_lists(highlight)
+        self.changed()
+
+    # -- display -----------------------------------------------------------------------------------------
+
+    def _refresh_lists(self, highlight: int | None = None) -> None:
+        options = self.query_one("#rank-options", OptionList)
+        remembered = options.highlighted
+        options.clear_options()
+        options.add_options(
+            Option(plain(f"✓ {option}" if option in self.ranked else f"  {option}"), id=option)
+            for option in self.step.options
+        )
+        if remembered is not None:
+            options.highlighted = min(remembered, options.option_count - 1)
+        picked = self.query_one("#rank-picked", RankedList)
+        picked.clear_options()
+        picked.add_options(
+            Option(plain(f"{number}. {option}")) for number, option in enumerate(self.ranked, start=1)
+        )
+        if highlight is not None and self.ranked:
+            picked.highlighted = max(0, highlight)
+        left = self.step.pick - len(self.ranked)
+        status = f"{left} more to pick" if left else "All picked. Reorder them until the order feels true."
+        self.query_one("#rank-status", Static).update(status)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "rank-options" and event.option.id is not None:
+            if event.option.id in self.ranked:
+                self.remove(self.ranked.index(event.option.id))
+            else:
+                self.pick(event.option.id)
+        elif event.option_list.id == "rank-picked":
+            self.remove(event.option_index)

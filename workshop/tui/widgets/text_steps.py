@@ -1,0 +1,114 @@
+"""Steps answered in the user's own words: reading (no answer), prompt, recap and commitment."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Markdown, Static, TextArea
+
+from workshop.content.models import CommitmentStep, PromptStep, ReadingStep, RecapStep
+from workshop.flow.day import RecapItem
+from workshop.flow.describe import describe_value
+from workshop.progress.answers import CommitmentValue, TextValue, Value
+from workshop.tui.safe import plain
+from workshop.tui.widgets.base import StepView, hints, intro, question
+
+
+class ReadingView(StepView):
+    """A short passage in Markdown (validated at load: no HTML, only http links)."""
+
+    step: ReadingStep
+
+    def compose(self) -> ComposeResult:
+        yield Markdown(self.step.body, classes="reading")
+
+
+class WritingArea(TextArea):
+    """A soft-wrapped text box for reflections: no line numbers, no syntax colours, tab moves focus."""
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(
+            text,
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            id=id,
+            classes="writing",
+        )
+
+
+class PromptView(StepView):
+    """One question and room to write."""
+
+    step: PromptStep
+
+    def compose(self) -> ComposeResult:
+        yield intro(self.step.intro)
+        yield question(self.step.question)
+        text = self.initial.text if isinstance(self.initial, TextValue) else ""
+        yield WritingArea(text, id="writing")
+        yield hints(self.step.hints)
+
+    def value(self) -> Value | None:
+        return TextValue(self.query_one(WritingArea).text)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.changed()
+
+    def focus_first(self) -> None:
+        area = self.query_one(WritingArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+
+class RecapView(PromptView):
+    """The user's own earlier answers, read-only, then a question that draws them together."""
+
+    step: RecapStep  # type: ignore[assignment]
+
+    def __init__(self, step: RecapStep, value: Value | None, items: list[RecapItem]) -> None:
+        super().__init__(step, value)  # type: ignore[arg-type]
+        self.items = items
+
+    def compose(self) -> ComposeResult:
+        yield intro(self.step.intro)
+        with Vertical(classes="recap-items"):
+            for item in self.items:
+                yield Label(plain(f"Day {item.module.day} · {item.step.title}"), classes="recap-title")
+                if item.answer is None or item.answer.value.is_empty():
+                    yield Static(plain("(nothing written here yet)"), classes="recap-answer empty")
+                else:
+                    yield Static(plain(describe_value(item.answer.value, item.step)), classes="recap-answer")
+        yield question(self.step.question)
+        text = self.initial.text if isinstance(self.initial, TextValue) else ""
+        yield WritingArea(text, id="writing")
+        yield hints(self.step.hints)
+
+
+class CommitmentView(StepView):
+    """One small, concrete action, and when."""
+
+    step: CommitmentStep
+
+    def compose(self) -> ComposeResult:
+        initial = self.initial if isinstance(self.initial, CommitmentValue) else CommitmentValue()
+        yield question(self.step.question)
+        yield Label("What I will do", classes="field-label")
+        yield Input(initial.action, placeholder="one small, concrete action", id="action", max_length=2000)
+        yield Label(plain(self.step.when_label), classes="field-label")
+        yield Input(initial.when, placeholder="a day, a time, a moment", id="when", max_length=500)
+        yield hints(self.step.examples, title="Examples, if they help")
+
+    def value(self) -> Value | None:
+        return CommitmentValue(self.query_one("#action", Input).value, self.query_one("#when", Input).value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.changed()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Enter in "action" moves to "when", as in a paper form.
+        event.stop()
+        if event.input.id == "action":
+            self.query_one("#when", Input).focus()
