@@ -17,7 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def workshop(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "workshop", *args], capture_output=True, text=True, cwd=cwd, env=os.environ.copy()
+        [sys.executable, "-m", "workshop", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=os.environ.copy(),
     )
 
 
@@ -39,7 +43,9 @@ def test_validate_shipped_program() -> None:
 
 def test_validate_reports_problems_one_per_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text('id = "x"\nday = 1\ntitle = "T"\nsummary = "S"\nminutes = 20\n\n[[steps]]\nid = "a"\nkind = "prompt"\ntitle = "T"\nquestoin = "Q"\n')
+    bad.write_text(
+        'id = "x"\nday = 1\ntitle = "T"\nsummary = "S"\nminutes = 20\n\n[[steps]]\nid = "a"\nkind = "prompt"\ntitle = "T"\nquestoin = "Q"\n'
+    )
     result = workshop("validate", str(bad))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
@@ -72,8 +78,17 @@ def test_schema_describes_every_kind_with_docstrings() -> None:
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     defs = schema["$defs"]
-    for kind in ("ReadingStep", "PromptStep", "ScaleStep", "ChoiceStep", "ListStep", "RankStep", "PauseStep",
-                 "RecapStep", "CommitmentStep"):
+    for kind in (
+        "ReadingStep",
+        "PromptStep",
+        "ScaleStep",
+        "ChoiceStep",
+        "ListStep",
+        "RankStep",
+        "PauseStep",
+        "RecapStep",
+        "CommitmentStep",
+    ):
         assert kind in defs
     assert "facilitator" in defs["PromptStep"]["properties"]["notes"]["description"].lower()
     assert defs["PromptStep"]["additionalProperties"] is False
@@ -96,7 +111,8 @@ def test_scripting_commands_never_import_textual(args: list[str]) -> None:
 def test_wheel_contains_the_program(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     import zipfile

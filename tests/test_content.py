@@ -27,7 +27,7 @@ VALID_STEPS = {
     "choice": 'question = "Which?"\noptions = ["a", "b", "c"]\nmultiple = true\nmax_picks = 2\nallow_other = true',
     "list": 'question = "List them."\nmax_items = 3',
     "rank": 'question = "Order them."\noptions = ["a", "b", "c"]\npick = 2',
-    "pause": "seconds = 60\nstyle = \"breathing\"",
+    "pause": 'seconds = 60\nstyle = "breathing"',
     "recap": 'sources = ["first"]\nquestion = "What do you see?"',
     "commitment": 'question = "One small step?"',
 }
@@ -74,8 +74,16 @@ def test_models_are_frozen(mini_program_dir: Path) -> None:
         ("reading", 'body = "   "', "blank"),
         ("prompt", "hints = []", "question: required field is missing"),
         ("prompt", 'question = "Q"\nhint = ["typo"]', "hint: unknown key"),
-        ("scale", 'question = "Q"\nlow = 5\nhigh = 5\nlow_label = "a"\nhigh_label = "b"', "low must be smaller"),
-        ("scale", 'question = "Q"\nlow = 0\nhigh = 50\nlow_label = "a"\nhigh_label = "b"', "at most 21 points"),
+        (
+            "scale",
+            'question = "Q"\nlow = 5\nhigh = 5\nlow_label = "a"\nhigh_label = "b"',
+            "low must be smaller",
+        ),
+        (
+            "scale",
+            'question = "Q"\nlow = 0\nhigh = 50\nlow_label = "a"\nhigh_label = "b"',
+            "at most 21 points",
+        ),
         ("choice", 'question = "Q"\noptions = ["a", "A"]', "distinct"),
         ("choice", 'question = "Q"\noptions = ["a"]', "at least 2"),
         ("choice", 'question = "Q"\noptions = ["a", "b"]\nmin_picks = 2', "exactly one pick"),
@@ -107,7 +115,10 @@ def test_problem_names_the_line_of_the_field(tmp_path: Path) -> None:
 def test_step_ids_must_be_slugs_and_unique(tmp_path: Path) -> None:
     bad = write(tmp_path, module_text(step("prompt", "Not A Slug", 'question = "Q"')))
     assert any("lower-case letters" in p for p in problems_of(bad))
-    twice = write(tmp_path, module_text(step("prompt", "same", 'question = "Q"'), step("prompt", "same", 'question = "Q"')))
+    twice = write(
+        tmp_path,
+        module_text(step("prompt", "same", 'question = "Q"'), step("prompt", "same", 'question = "Q"')),
+    )
     assert any("used twice" in p for p in problems_of(twice))
 
 
@@ -122,7 +133,11 @@ def test_recap_must_point_back_at_an_answer(tmp_path: Path) -> None:
 
 def program_folder(tmp_path: Path, modules: dict[str, str], names: list[str] | None = None) -> Path:
     listed = ", ".join(f'"{name}"' for name in (names or list(modules)))
-    write(tmp_path, f'id = "p"\ntitle = "P"\nversion = "1.0"\ndescription = "D"\nmodules = [{listed}]\n', "program.toml")
+    write(
+        tmp_path,
+        f'id = "p"\ntitle = "P"\nversion = "1.0"\ndescription = "D"\nmodules = [{listed}]\n',
+        "program.toml",
+    )
     for name, text in modules.items():
         write(tmp_path, text, name)
     return tmp_path
@@ -130,7 +145,10 @@ def program_folder(tmp_path: Path, modules: dict[str, str], names: list[str] | N
 
 def test_program_checks_span_files(tmp_path: Path) -> None:
     one = module_text(step("prompt", "shared", 'question = "Q"'))
-    two = module_text(step("prompt", "shared", 'question = "Q"'), step("recap", "r", 'sources = ["nowhere"]\nquestion = "Q"'))
+    two = module_text(
+        step("prompt", "shared", 'question = "Q"'),
+        step("recap", "r", 'sources = ["nowhere"]\nquestion = "Q"'),
+    )
     two = two.replace('id = "m"', 'id = "m2"', 1).replace("day = 1", "day = 2", 1)
     folder = program_folder(tmp_path, {"a.toml": one, "b.toml": two}, ["a.toml", "b.toml", "missing.toml"])
     found = problems_of(folder)

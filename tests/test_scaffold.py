@@ -95,7 +95,7 @@ def test_a_copy_of_a_program_gets_its_own_id_and_schema_lines(tmp_path: Path, mi
     assert [m.id for m in program.modules] == ["one", "two"]
     for name in ("one.toml", "two.toml"):
         copied = (folder / name).read_text()
-        assert copied == "#:schema ./module.schema.json\n" + (mini_program_dir / name).read_text()
+        assert copied == "#:schema ./module.schema.json\n\n" + (mini_program_dir / name).read_text()
     assert "# A tiny program with every step kind" in (folder / "program.toml").read_text()
 
 

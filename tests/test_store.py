@@ -86,7 +86,9 @@ def test_new_journal_has_no_runs_and_creates_nothing_when_read_only(data: Path, 
     assert not data.exists()
 
 
-def test_every_kind_of_answer_comes_back_after_reopening(journal: Journal, data: Path, program: Program) -> None:
+def test_every_kind_of_answer_comes_back_after_reopening(
+    journal: Journal, data: Path, program: Program
+) -> None:
     run = journal.new_run()
     values = {
         "first-thought": TextValue("line one\nline two"),
@@ -139,7 +141,9 @@ def test_clear_answer_removes_it_from_the_file(journal: Journal, data: Path, pro
         assert again.runs[0].answer("first-thought") is None
 
 
-def test_runs_are_kept_separately_and_numbered_from_one(journal: Journal, data: Path, program: Program) -> None:
+def test_runs_are_kept_separately_and_numbered_from_one(
+    journal: Journal, data: Path, program: Program
+) -> None:
     first = journal.new_run()
     first.set_answer("one", "first-thought", TextValue("first run"))
     first.mark_finished()
@@ -304,7 +308,12 @@ def _failing_rename(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_a_failed_save_keeps_memory_and_leaves_the_disk_untouched(
-    journal: Journal, data: Path, program: Program, monkeypatch: pytest.MonkeyPatch, breaker: Breaker, reason: str
+    journal: Journal,
+    data: Path,
+    program: Program,
+    monkeypatch: pytest.MonkeyPatch,
+    breaker: Breaker,
+    reason: str,
 ) -> None:
     run = journal.new_run()
     run.set_answer("one", "first-thought", TextValue("saved before"))
@@ -345,7 +354,9 @@ def test_a_read_only_journal_cannot_save(journal: Journal, data: Path, program: 
             viewer.save(viewer.runs[0])
 
 
-def test_save_from_a_worker_thread_while_typing_goes_on(journal: Journal, data: Path, program: Program) -> None:
+def test_save_from_a_worker_thread_while_typing_goes_on(
+    journal: Journal, data: Path, program: Program
+) -> None:
     run = journal.new_run()
     stop = threading.Event()
     failures: list[BaseException] = []
@@ -402,7 +413,7 @@ def test_an_outside_edit_is_kept_beside_the_new_save(journal: Journal, data: Pat
     run.set_answer("one", "first-thought", TextValue("typed in the app"))
     report = journal.save(run)
     assert len(report.notices) == 1 and "changed outside the workshop" in report.notices[0]
-    kept = [p for p in run_dir(data).glob("one.changed-*.toml")]
+    kept = list(run_dir(data).glob("one.changed-*.toml"))
     assert len(kept) == 1 and kept[0].read_text("utf-8") == edited
     assert kept[0].name in report.notices[0]
     assert stat.S_IMODE(kept[0].stat().st_mode) == 0o600
@@ -479,7 +490,8 @@ def test_an_unreadable_run_file_still_loads_the_answers(data: Path, program: Pro
         run.set_position("one", "signs")
         report = journal.save(run)
         assert any("_run.unreadable-" in notice for notice in report.notices)
-    assert list(run_dir(data).glob("_run.unreadable-*.toml"))[0].read_bytes() == b""
+    [aside] = run_dir(data).glob("_run.unreadable-*.toml")
+    assert aside.read_bytes() == b""
 
 
 def test_a_newer_format_is_refused_and_never_rewritten(data: Path, program: Program) -> None:

@@ -47,10 +47,18 @@ TABLE: list[tuple[str, bytes, str]] = [
     ("newer format", _with("format = 1", "format = 99"), "newer version of workshop"),
     ("text is a number", _with(f'text = "{SECRET}"', "text = 5"), "answers.first-thought.text: must be text"),
     ("missing created", _with("created = 2025-03-03T21:00:00+00:00\n", ""), "created: required field"),
-    ("date is text", _with("created = 2025-03-03T21:00:00+00:00", 'created = "monday"'), "created: must be a date"),
+    (
+        "date is text",
+        _with("created = 2025-03-03T21:00:00+00:00", 'created = "monday"'),
+        "created: must be a date",
+    ),
     ("unknown kind", _with('kind = "text"', 'kind = "poem"'), "answers.first-thought.kind: must be one of"),
     ("unknown key", _with("done = []", "done = []\nmood = 3"), "mood: unknown key"),
-    ("answer not a table", _with("[answers.first-thought]", "[answers]\nfirst-thought = 3\n[x]"), "unknown key"),
+    (
+        "answer not a table",
+        _with("[answers.first-thought]", "[answers]\nfirst-thought = 3\n[x]"),
+        "unknown key",
+    ),
     ("done is not a list", _with("done = []", "done = 3"), "done: must be a list of texts"),
 ]
 
@@ -84,7 +92,9 @@ def test_the_good_file_in_the_table_really_is_good(tmp_path: Path, program: Prog
 
 
 @pytest.mark.parametrize(("case", "content", "expected"), TABLE, ids=[row[0] for row in TABLE])
-def test_a_damaged_module_file(tmp_path: Path, program: Program, case: str, content: bytes, expected: str) -> None:
+def test_a_damaged_module_file(
+    tmp_path: Path, program: Program, case: str, content: bytes, expected: str
+) -> None:
     path = _journal_with_two_runs(tmp_path, program)
     path.write_bytes(content)
     with Journal.open(tmp_path, program) as journal:
@@ -117,9 +127,15 @@ def test_a_byte_order_mark_from_an_editor_loses_nothing(tmp_path: Path, program:
     [
         (b"", "is empty"),
         (b"format = 1\nprogram = 'mini'\n", "program_version: required field is missing"),
-        (b"format = 1\nprogram = 'mini'\nprogram_version = '1'\nrun = 1\nstarted = 3\n", "started: must be a date"),
-        (b"format = 1\nprogram = 'mini'\nprogram_version = '1'\nrun = 1\nstarted = 2025-01-01T00:00:00Z\n"
-         b"[position]\nmodule = 1\nstep = 'x'\n", "position.module: must be text"),
+        (
+            b"format = 1\nprogram = 'mini'\nprogram_version = '1'\nrun = 1\nstarted = 3\n",
+            "started: must be a date",
+        ),
+        (
+            b"format = 1\nprogram = 'mini'\nprogram_version = '1'\nrun = 1\nstarted = 2025-01-01T00:00:00Z\n"
+            b"[position]\nmodule = 1\nstep = 'x'\n",
+            "position.module: must be text",
+        ),
     ],
 )
 def test_a_damaged_run_file(tmp_path: Path, program: Program, content: bytes, expected: str) -> None:

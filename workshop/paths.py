@@ -26,7 +26,7 @@ def shipped_program_dir() -> Path:
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """Where the journal lives: ``--data-dir``, else ``$WORKSHOP_DATA_DIR``, else the platform's data folder."""
+    """Where the journal lives: ``--data-dir``, else ``$WORKSHOP_DATA_DIR``, else the platform's folder."""
     if override:
         return Path(override).expanduser()
     if os.environ.get(DATA_DIR_VARIABLE):

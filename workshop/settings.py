@@ -39,7 +39,9 @@ def load_settings(folder: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Settings(problem=f"{path}: could not be read ({type(error).__name__}); using the default settings")
+        return Settings(
+            problem=f"{path}: could not be read ({type(error).__name__}); using the default settings"
+        )
     theme = data.get("theme", DEFAULT_THEME)
     keymap = data.get("keymap", {})
     if not isinstance(theme, str):

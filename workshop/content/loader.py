@@ -57,8 +57,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         source = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is harmless
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise fail(f"is not valid UTF-8 (byte {error.start})", line) from None
+        raise fail(f"is not valid UTF-8 (byte {error.start})", raw[: error.start].count(b"\n") + 1) from None
     try:
         return tomllib.loads(source), source
     except tomllib.TOMLDecodeError as error:
@@ -202,11 +201,18 @@ def load_program(folder: Path) -> Program:
     for index, name in enumerate(header.modules):
         path = folder / name
         if name in header.modules[:index]:
-            problems.append(Problem(program_path, f"{name} is listed twice", "modules", _key_line(source, "modules")))
+            problems.append(
+                Problem(program_path, f"{name} is listed twice", "modules", _key_line(source, "modules"))
+            )
             continue
         if not path.is_file():
             problems.append(
-                Problem(program_path, f"names {name}, which is not in {folder}", "modules", _key_line(source, "modules"))
+                Problem(
+                    program_path,
+                    f"names {name}, which is not in {folder}",
+                    "modules",
+                    _key_line(source, "modules"),
+                )
             )
             continue
         try:
@@ -216,13 +222,25 @@ def load_program(folder: Path) -> Program:
             problems.extend(error.problems)
             continue
         if module.id in module_ids:
-            problems.append(Problem(path, f"module id {module.id!r} is also used by {module_ids[module.id].name}", "id",
-                                    _key_line(module_source, "id")))
+            problems.append(
+                Problem(
+                    path,
+                    f"module id {module.id!r} is also used by {module_ids[module.id].name}",
+                    "id",
+                    _key_line(module_source, "id"),
+                )
+            )
         module_ids[module.id] = path
         for step in module.steps:
             if step.id in step_files and step_files[step.id] != path:
-                problems.append(Problem(path, f"step id {step.id!r} is also used in {step_files[step.id].name}",
-                                        f"steps.{step.id}", _step_line(module_source, module.steps.index(step), "id")))
+                problems.append(
+                    Problem(
+                        path,
+                        f"step id {step.id!r} is also used in {step_files[step.id].name}",
+                        f"steps.{step.id}",
+                        _step_line(module_source, module.steps.index(step), "id"),
+                    )
+                )
             step_files.setdefault(step.id, path)
         problems.extend(_reference_problems(path, module, earlier, module_source, whole_program=True))
         earlier.update({s.id: s for s in module.steps})
@@ -230,8 +248,14 @@ def load_program(folder: Path) -> Program:
 
     days = [m.day for m in modules]
     if days != sorted(days):
-        problems.append(Problem(program_path, "modules must be listed in order of their day", "modules",
-                                _key_line(source, "modules")))
+        problems.append(
+            Problem(
+                program_path,
+                "modules must be listed in order of their day",
+                "modules",
+                _key_line(source, "modules"),
+            )
+        )
     if problems:
         raise ContentError(problems)
     return Program(
@@ -262,10 +286,15 @@ def _reference_problems(
                     if module.step(source_id) is not None:
                         problems.append(Problem(path, f"{source_id!r} comes after this recap", where, line))
                     elif whole_program:
-                        problems.append(Problem(path, f"no earlier step has the id {source_id!r}", where, line))
+                        problems.append(
+                            Problem(path, f"no earlier step has the id {source_id!r}", where, line)
+                        )
                 elif not target.answers:
-                    problems.append(Problem(path, f"{source_id!r} is a {target.kind} step, which saves no answer",
-                                            where, line))
+                    problems.append(
+                        Problem(
+                            path, f"{source_id!r} is a {target.kind} step, which saves no answer", where, line
+                        )
+                    )
         seen[step.id] = step
     return problems
 

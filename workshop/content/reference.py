@@ -205,8 +205,8 @@ def render_reference() -> str:
         *_section("Module", Module),
         "### Steps",
         "",
-        "Each `[[steps]]` table is one step. These fields work in every kind of step; "
-        "`kind` chooses which of the kinds below it is and which further fields it takes.",
+        f"Each `[[steps]]` table is one step. {plain(StepBase.__doc__)} Its `kind` says which of the kinds "
+        "below it is, and so which further fields it takes.",
         "",
         field_table(StepBase),
         "",

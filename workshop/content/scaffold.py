@@ -71,6 +71,11 @@ def title_from(slug: str) -> str:
 # --------------------------------------------------------------------------------------------------------
 
 
+def _schema_line(schema_file: str) -> str:
+    # taplo (Even Better TOML) reads this, relative to the TOML file; Tombi wants a blank line after it.
+    return f"#:schema ./{schema_file}"
+
+
 def _value(value: object) -> str:
     """A TOML value. Strings with line breaks become multi-line strings so prose reads naturally."""
     if isinstance(value, bool):
@@ -132,7 +137,7 @@ def render_module(
     With ``explain``, every field has its docstring above it (the fields all steps share, only once).
     """
     fields = {k: v for k, v in header.items() if k != "group"}
-    lines = [f"#:schema ./{MODULE_SCHEMA}", *_comment(intro), "", *_fields(Module, fields, explain=explain)]
+    lines = [_schema_line(MODULE_SCHEMA), "", *_comment(intro), "", *_fields(Module, fields, explain=explain)]
     if "group" in header:
         if explain:
             lines += ["", *_comment(plain(Module.model_fields["group"].description))]
@@ -315,7 +320,7 @@ def program_text(program_id: str, title: str, modules: Sequence[str]) -> str:
         "program.toml says what the program is and lists its module files in order. Run "
         "`workshop validate` on this folder after each change, and bump version when you change questions."
     )
-    lines = [f"#:schema ./{PROGRAM_SCHEMA}", *_comment(intro), ""]
+    lines = [_schema_line(PROGRAM_SCHEMA), "", *_comment(intro), ""]
     lines += _fields(ProgramFile, fields, explain=True)
     lines += ["", *_comment(plain(ProgramFile.model_fields["group"].description))]
     lines += _group(_SAMPLE_HEADER["group"], explain=True, blank=False)
@@ -478,7 +483,7 @@ def with_schema_line(text: str, schema_file: str) -> str:
     """``text`` starting with the ``#:schema`` line that points editors at ``schema_file``."""
     if text.startswith("#:schema"):
         return text
-    return f"#:schema ./{schema_file}\n{text}"
+    return f"{_schema_line(schema_file)}\n\n{text}"
 
 
 _ID_LINE = re.compile(r"^id[ \t]*=[ \t]*(\"[^\"\n]*\"|'[^'\n]*')", re.MULTILINE)

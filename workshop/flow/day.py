@@ -7,6 +7,7 @@ Both keep whatever was typed: nothing here ever discards an answer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -142,8 +143,8 @@ class DaySummary:
     """What the user wrote today, for the end-of-day screen."""
 
     module: Module
-    answers: list[tuple[Step, Answer]]
-    commitments: list[tuple[Step, Answer]]
+    answers: Sequence[tuple[Step, Answer]]
+    commitments: Sequence[tuple[Step, Answer]]
 
 
 def day_summary(run: RunAnswers, module: Module) -> DaySummary:

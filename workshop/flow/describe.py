@@ -25,7 +25,8 @@ def describe_value(value: Value, step: Step | None = None) -> str:
             return text
         case IntegerValue(value=number):
             if isinstance(step, ScaleStep):
-                return f"{number} on a scale from {step.low} ({step.low_label}) to {step.high} ({step.high_label})"
+                ends = f"from {step.low} ({step.low_label}) to {step.high} ({step.high_label})"
+                return f"{number} on a scale {ends}"
             return str(number)
         case ChoicesValue(picked=picked, other=other):
             lines = [f"• {choice}" for choice in picked]

@@ -52,10 +52,14 @@ def review_entries(program: Program, runs: Iterable[ReviewRun]) -> list[ReviewEn
             for step in module.steps:
                 answer = saved.get(step.id)
                 if answer is not None and not answer.value.is_empty():
-                    entries.append(ReviewEntry(run.number, module, step, answer, describe_value(answer.value, step)))
+                    entries.append(
+                        ReviewEntry(run.number, module, step, answer, describe_value(answer.value, step))
+                    )
             for step_id, answer in saved.items():
                 if module.step(step_id) is None and not answer.value.is_empty():
-                    entries.append(ReviewEntry(run.number, module, None, answer, describe_value(answer.value)))
+                    entries.append(
+                        ReviewEntry(run.number, module, None, answer, describe_value(answer.value))
+                    )
     return entries
 
 

@@ -18,7 +18,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.widgets import DataTable, Static
@@ -164,6 +164,8 @@ class SlideScreen(Screen[None]):
         Binding("a", "agenda", "Agenda", show=False),
         Binding("n", "notes", "Notes", show=False),
         Binding("question_mark", "keys", "Keys", show=False),
+        Binding("j", "scroll(1)", show=False),
+        Binding("k", "scroll(-1)", show=False),
         *(Binding(str(digit), f"digit({digit})", show=False) for digit in range(10)),
     ]
 
@@ -316,6 +318,11 @@ class SlideScreen(Screen[None]):
         self._notes_state = None
         self.refresh_dynamic()
 
+    def action_scroll(self, direction: int) -> None:
+        """Scroll a passage too long for the screen (the clicker's up and down keys move slides)."""
+        scroll = self.query_one("#slide-scroll", VerticalScroll)
+        scroll.scroll_relative(y=direction * max(1, scroll.size.height // 2), animate=False)
+
     def action_keys(self) -> None:
         self.app.push_screen(KeysScreen())
 
@@ -353,10 +360,15 @@ class PresentApp(App[None]):
         self._last_write_at = float("-inf")
         self._quit_pressed_at = float("-inf")
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         _register_themes(self, self._theme_choice)
         self.push_screen(SlideScreen(self.session))
         self.set_interval(self._tick_seconds, self.tick)
+        if self.sync_path is not None:
+            other = await asyncio.to_thread(read_state, self.sync_path)
+            if other is not None and self.wall() - other.written_at < STALE_AFTER:
+                # Two presenters of the same day would take turns writing the notes file.
+                self.notify(strings.ALREADY_PRESENTING, markup=False, severity="warning", timeout=10)
         if self._handle_signals:
             # Without these, closing the terminal (SIGHUP) or `kill` (SIGTERM) skips on_unmount and the
             # notes window keeps following a presenter that is gone.

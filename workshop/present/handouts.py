@@ -214,19 +214,26 @@ def _references(program: Program) -> list[Block]:
 # ---- Markdown ------------------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+#>=]|\d+[.)])", re.MULTILINE)
+_MD_LINE_START = re.compile(r"^(\s*)(?:([-+#>=])|(\d+)([.)]))", re.MULTILINE)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker, number, delimiter = match.groups()
+    # CommonMark escapes punctuation only: "\-" for a bullet, "1\." (not "\1.") for a numbered item.
+    return f"{indent}\\{marker}" if marker else f"{indent}{number}\\{delimiter}"
 
 
 def md_escape(text: str, *, block_start: bool = True) -> str:
     """Plain text made literal in Markdown: no emphasis, links, HTML, headings or list markers sneak in.
 
-    ``block_start`` is False where the text follows a marker of ours (``## `` or ``- ``) on the same line.
+    ``block_start`` is False where the text follows a marker of ours (``## ``, ``- ``, ``**``) on the same
+    line, so its first line cannot start a block.
     """
     escaped = _MD_SPECIAL.sub(r"\\\1", display_text(text))
     if not block_start:
         first, newline, rest = escaped.partition("\n")
-        return first + newline + _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), rest)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+        return first + newline + _MD_LINE_START.sub(_escape_line_start, rest)
+    return _MD_LINE_START.sub(_escape_line_start, escaped)
 
 
 def to_markdown(blocks: Sequence[Block]) -> str:
@@ -242,8 +249,10 @@ def _md_block(block: Block) -> list[str]:
     if isinstance(block, Heading):
         return [f"{'#' * block.level} {md_escape(block.text, block_start=False)}"]
     if isinstance(block, Para):
-        text = md_escape(block.text)
-        return [f"**{text}**" if block.strong else f"*{text}*" if block.muted else text]
+        if block.strong or block.muted:
+            mark = "**" if block.strong else "*"
+            return [f"{mark}{md_escape(block.text, block_start=False)}{mark}"]
+        return [md_escape(block.text)]
     if isinstance(block, Labeled):
         return [f"**{md_escape(block.label)}:** {md_escape(block.text)}"]
     if isinstance(block, Passage):

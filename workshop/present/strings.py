@@ -88,6 +88,7 @@ KEYS: Final = (
     ("r", "reset the timer"),
     ("+  =  e", "one more minute on the timer"),
     ("-", "one minute less"),
+    ("j  k", "scroll a long passage down / up"),
     ("a", "agenda: plan, time spent, overrun"),
     ("n", "facilitator notes on this screen"),
     ("t", "switch theme (light on dark / dark on light)"),
@@ -96,6 +97,10 @@ KEYS: Final = (
 )
 STATUS_RIGHT: Final = "session {elapsed}    ? keys"
 STATUS_NOT_STARTED: Final = "not started    ? keys"
+ALREADY_PRESENTING: Final = (
+    "This day seems to be presented in another window already; the notes window follows whichever "
+    "moved last. Close the other one."
+)
 SYNC_FAILED: Final = "The notes window cannot follow: {reason}"
 
 # Facilitator guide and participant handout.

@@ -102,31 +102,36 @@ class TimerBox(Vertical):
             self.set_class(state == name, f"-{name}")
 
 
-class SlideView(VerticalScroll):
-    """One slide for the room: title, passage or question, options, the countdown. Never an answer field."""
+class SlideView(Vertical):
+    """One slide for the room: title, passage or question, options, the countdown. Never an answer field.
 
-    DEFAULT_CSS = """
-    SlideView { align: center middle; }
+    The countdown sits below the scrolling part, so a long passage never pushes it off the screen: the
+    scrolling part may grow to the height of the slide less the countdown's rows, and the two are centred
+    together.
     """
+
+    TIMER_ROWS = 7
+    """Rows the countdown takes: a border, three rows of digits, the state word, a blank line."""
 
     def compose(self) -> ComposeResult:
         # Textual aligns a container's children as one block, so each narrower block gets its own Center.
-        yield Static("", id="eyebrow")
-        yield BigTitle(id="title")
-        with Center():
-            yield Static("", id="lead", classes="measure")
-        with Center():
-            yield Markdown("", id="body", classes="measure")
-        with Center():
-            yield Static("", id="question", classes="measure")
-        with Center():
-            yield Static("", id="items", classes="measure")
-        with Center():
-            yield Static("", id="detail", classes="measure")
-        with Center():
+        with VerticalScroll(id="slide-scroll"):
+            yield Static("", id="eyebrow")
+            yield BigTitle(id="title")
+            with Center():
+                yield Static("", id="lead", classes="measure")
+            with Center():
+                yield Markdown("", id="body", classes="measure")
+            with Center():
+                yield Static("", id="question", classes="measure")
+            with Center():
+                yield Static("", id="items", classes="measure")
+            with Center():
+                yield Static("", id="detail", classes="measure")
+            with Center():
+                yield Static("", id="discussion", classes="measure")
+        with Center(id="timer-row"):
             yield TimerBox(id="timer")
-        with Center():
-            yield Static("", id="discussion", classes="measure")
 
     def show(self, slide: Slide, timer: Countdown | None) -> None:
         """Replace what is on screen with ``slide``."""
@@ -145,7 +150,16 @@ class SlideView(VerticalScroll):
         self.set_class(slide.kind == "ground-rules", "-rules")
         self.set_class(slide.step_kind == "pause", "-pause")
         self.query_one(TimerBox).show(timer)
-        self.scroll_home(animate=False)
+        self.query_one("#timer-row").display = timer is not None
+        self._fit()
+        self.query_one("#slide-scroll", VerticalScroll).scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        reserved = self.TIMER_ROWS if self.query_one("#timer-row").display else 0
+        self.query_one("#slide-scroll").styles.max_height = max(3, self.size.height - reserved)
 
     def _set(self, selector: str, text: str | None) -> None:
         widget = self.query_one(selector, Static)

@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 
 from workshop.content.models import Module, Program
+from workshop.content.problems import Problem
 from workshop.content.support import load_support_lines
 from workshop.flow.day import DayWalk, day_summary
 from workshop.flow.progress import program_progress
@@ -81,6 +82,7 @@ class WorkshopApp(App[None]):
         self._open_journal = open_journal
         self.journal: Journal | None = None
         self._save_timer: Timer | None = None
+        self._return_to: tuple[str, str] | None = None
         self.title = program.title
 
     # -- start and stop ----------------------------------------------------------------------------------
@@ -88,7 +90,9 @@ class WorkshopApp(App[None]):
     def on_mount(self) -> None:
         for theme in WORKSHOP_THEMES:
             self.register_theme(theme)
-        self.theme = self.settings.theme if self.settings.theme in self.available_themes else WORKSHOP_THEMES[0].name
+        self.theme = (
+            self.settings.theme if self.settings.theme in self.available_themes else WORKSHOP_THEMES[0].name
+        )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
@@ -119,7 +123,8 @@ class WorkshopApp(App[None]):
         choice = await self.push_screen_wait(
             Notice(
                 "Your latest words are not saved yet",
-                f"{problem}\n\nThey are still here in the window. Free some space or fix the folder, then try again.",
+                f"{problem}\n\nThey are still here in the window. "
+                "Free some space or fix the folder, then try again.",
                 [("retry", "Try again"), ("stay", "Stay"), ("quit", "Quit without saving")],
             )
         )
@@ -141,7 +146,7 @@ class WorkshopApp(App[None]):
             return
         try:
             problem = self.save_now()
-        except Exception as error:  # noqa: BLE001 - already crashing; say so rather than crash again
+        except Exception as error:
             problem = type(error).__name__
         saved = "your answers were saved" if problem is None else "your last words may not be saved"
         name = getattr(self, "_crash_name", "error")
@@ -175,6 +180,7 @@ class WorkshopApp(App[None]):
     def _journal_ready(self, journal: Journal) -> None:
         self.journal = journal
         self._refresh_home()
+        self._return_to_place()
         if journal.problems:
             self._offer_restore()
 
@@ -186,12 +192,15 @@ class WorkshopApp(App[None]):
                 self.exit(message=message)
 
         self.push_screen(
-            Notice("Already open in another window", message, [("retry", "Try again"), ("quit", "Quit")]), answer
+            Notice("Already open in another window", message, [("retry", "Try again"), ("quit", "Quit")]),
+            answer,
         )
 
     def _journal_failed(self, message: str) -> None:
-        self.push_screen(Notice("The journal could not be opened", message, [("quit", "Quit")]),
-                         lambda _: self.exit(message=message))
+        self.push_screen(
+            Notice("The journal could not be opened", message, [("quit", "Quit")]),
+            lambda _: self.exit(message=message),
+        )
 
     def _offer_restore(self) -> None:
         assert self.journal is not None
@@ -261,7 +270,7 @@ class WorkshopApp(App[None]):
             self.call_from_thread(self._saved, report)
 
     def _saved(self, report: SaveReport) -> None:
-        self.save_status = f"Saved {datetime.now():%H:%M}"
+        self.save_status = f"Saved {self._now():%H:%M}"
         for notice in report.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
 
@@ -295,8 +304,11 @@ class WorkshopApp(App[None]):
         if problem:
             self._save_failed(problem)
         else:
-            self.save_status = f"Saved {datetime.now():%H:%M}"
+            self.save_status = f"Saved {self._now():%H:%M}"
             self.notify("Saved.", timeout=2)
+
+    def _now(self) -> datetime:
+        return self.clock() if self.clock else datetime.now()
 
     # -- navigation --------------------------------------------------------------------------------------
 
@@ -342,7 +354,9 @@ class WorkshopApp(App[None]):
                 self.journal.new_run()
                 self.save_soon(immediately=True)
                 self._refresh_home()
-                self.notify("A new run has started. Your earlier answers are kept in the review.", markup=False)
+                self.notify(
+                    "A new run has started. Your earlier answers are kept in the review.", markup=False
+                )
 
         self.push_screen(
             Notice(
@@ -380,6 +394,49 @@ class WorkshopApp(App[None]):
         else:
             self.call_from_thread(self.notify, f"Exported to {path}", markup=False, timeout=10)
 
+    # -- live content (workshop preview) ---------------------------------------------------------------------
+
+    def replace_program(self, program: Program) -> None:
+        """Show ``program`` instead of the current one, keeping the user's place where it still exists."""
+        place = self._current_place()
+        self.save_now()
+        if self.journal is not None:
+            self.journal.close()
+        self.journal = None
+        self.program = program
+        self.title = program.title
+        self._return_to = place
+        self.go_home()
+        self.open_journal()
+
+    def _current_place(self) -> tuple[str, str] | None:
+        screen = self.screen
+        if isinstance(screen, DayScreen):
+            return screen.walk.module.id, screen.walk.step.id
+        return None
+
+    def _return_to_place(self) -> None:
+        place, self._return_to = self._return_to, None
+        if place is None:
+            return
+        module = self.program.module(place[0])
+        if module is None:
+            return
+        step_ids = [step.id for step in module.steps]
+        self.open_day(module, step_ids.index(place[1]) if place[1] in step_ids else None)
+
+    def show_content_problems(self, problems: list[Problem]) -> None:
+        """Say calmly that the files have problems; the last good version stays on screen."""
+        lines = "\n".join(str(problem) for problem in problems[:8])
+        more = f"\n…and {len(problems) - 8} more" if len(problems) > 8 else ""
+        self.notify(
+            f"{lines}{more}\nShowing the last version that worked.",
+            title="The program has problems",
+            severity="error",
+            markup=False,
+            timeout=15,
+        )
+
     # -- settings ----------------------------------------------------------------------------------------
 
     def _remember_theme(self, theme: object) -> None:
@@ -389,7 +446,7 @@ class WorkshopApp(App[None]):
         self.settings.theme = name
         try:
             save_settings(self.settings, self.config_dir)
-        except Exception:  # noqa: BLE001 - a settings file must never stop the workshop
+        except Exception:
             self.notify("The theme could not be remembered for next time.", severity="warning", markup=False)
 
 

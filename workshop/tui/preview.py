@@ -42,6 +42,7 @@ class LiveReload:
         self.watcher = watcher
         self.interval = interval
         self._worker: Worker[None] | None = None
+        self._problems_shown = False
 
     def start(self) -> None:
         """Begin polling; call once the app is running (``app.call_later(live.start)`` before ``run``)."""
@@ -61,10 +62,14 @@ class LiveReload:
     def apply(self, result: Program | list[Problem]) -> None:
         """Hand a load result to the app (on the app's thread)."""
         if isinstance(result, Program):
+            if self._problems_shown:
+                self.app.clear_notifications()  # the problems are fixed: stop showing them
+                self._problems_shown = False
             self.target.replace_program(result)
             self.app.notify(f"Reloaded {self.watcher.folder}", timeout=2, markup=False)
         else:
             self.target.show_content_problems(result)
+            self._problems_shown = True
 
 
 def run_preview(watcher: ProgramWatcher, program: Program) -> int:
@@ -74,9 +79,15 @@ def run_preview(watcher: ProgramWatcher, program: Program) -> int:
     # mkdtemp creates the folder 0700: test answers are as private as real ones while they exist.
     with tempfile.TemporaryDirectory(prefix="workshop-preview-") as scratch:
         app = make_app(program, Path(scratch))
-        app.sub_title = "preview: answers are thrown away on exit"
         live = LiveReload(app, app, watcher)
         # Timers need a running app; call_later queues the start until the app processes its first messages.
         app.call_later(live.start)
+        app.call_later(
+            app.notify,
+            f"Previewing {watcher.folder}: it reloads when you save a file. "
+            "Answers typed here are thrown away when you quit.",
+            markup=False,
+            timeout=8,
+        )
         app.run()
     return 0

@@ -73,7 +73,9 @@ class DayScreen(Screen[None]):
         await body.remove_children()
         answer = walk.current_answer()
         items = walk.recap_items(step) if isinstance(step, RecapStep) else None
-        view = step_view(step, answer.value if answer else None, recap_items=items, clock=self.workshop.monotonic)
+        view = step_view(
+            step, answer.value if answer else None, recap_items=items, clock=self.workshop.monotonic
+        )
         await body.mount(view)
         body.scroll_home(animate=False)
         view.focus_first()

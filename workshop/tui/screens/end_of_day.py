@@ -56,7 +56,9 @@ class EndOfDayScreen(Screen[None]):
                 yield Static("Nothing written today, and that is fine too.", classes="dim")
             for step, answer in self.summary.answers:
                 yield Static(
-                    Content.assemble((display_text(step.title), "bold"), "\n", plain(describe_value(answer.value, step))),
+                    Content.assemble(
+                        (display_text(step.title), "bold"), "\n", plain(describe_value(answer.value, step))
+                    ),
                     classes="summary-answer",
                 )
             with Horizontal(classes="home-buttons"):

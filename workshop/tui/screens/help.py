@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
@@ -40,7 +41,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="help"):
             yield Static("Keys", classes="support-title")
-            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+            table: DataTable[Content] = DataTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Where", "Key", "What it does")
             for row in self.rows:
                 table.add_row(*(plain(cell) for cell in row))

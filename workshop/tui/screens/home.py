@@ -19,7 +19,9 @@ from workshop.tui.safe import plain
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
 
-PRIVACY_LINE = "Everything you write stays on this computer, in files only you can read. Nothing is sent anywhere."
+PRIVACY_LINE = (
+    "Everything you write stays on this computer, in files only you can read. Nothing is sent anywhere."
+)
 BAR_WIDTH = 12
 TITLE_WIDTH = 34
 
@@ -62,19 +64,18 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         program = self.workshop.program
-        with VerticalScroll(classes="page"):
-            with Vertical(classes="column"):
-                yield Static(plain(program.title), classes="home-title")
-                yield Static(plain(program.description), classes="home-intro")
-                if "machine" not in program.description and "computer" not in program.description:
-                    yield Static(PRIVACY_LINE, classes="home-privacy")
-                yield OptionList(id="days", classes="days")
-                with Horizontal(classes="home-buttons"):
-                    yield Button("Continue", id="continue", variant="primary")
-                    yield Button("Review", id="review")
-                    yield Button("New run", id="new-run")
-                    yield Button("Support", id="support")
-                yield Static("", id="run-line", classes="dim")
+        with VerticalScroll(classes="page"), Vertical(classes="column"):
+            yield Static(plain(program.title), classes="home-title")
+            yield Static(plain(program.description), classes="home-intro")
+            if "machine" not in program.description and "computer" not in program.description:
+                yield Static(PRIVACY_LINE, classes="home-privacy")
+            yield OptionList(id="days", classes="days")
+            with Horizontal(classes="home-buttons"):
+                yield Button("Continue", id="continue", variant="primary")
+                yield Button("Review", id="review")
+                yield Button("New run", id="new-run")
+                yield Button("Support", id="support")
+            yield Static("", id="run-line", classes="dim")
         yield Footer()
 
     def on_mount(self) -> None:

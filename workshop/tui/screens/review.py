@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from workshop.flow.review import ReviewEntry, review_entries, search
 from workshop.text import display_text
-from workshop.tui.safe import plain
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp

@@ -58,7 +58,8 @@ class SupportScreen(ModalScreen[None]):
 
     @staticmethod
     def _describe(line: SupportLine) -> Content:
-        details = f"{line.contact} · {line.hours}\n{line.about}\n{line.url or ''}  (checked {line.checked:%d %B %Y})"
+        checked = f"(checked {line.checked:%d %B %Y})"
+        details = f"{line.contact} · {line.hours}\n{line.about}\n{line.url or ''}  {checked}"
         return Content.assemble((display_text(line.name), "bold"), "\n", plain(details))
 
     async def action_dismiss(self, result: None = None) -> None:

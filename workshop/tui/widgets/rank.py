@@ -30,12 +30,12 @@ class RankedList(OptionList):
     def action_move(self, delta: int) -> None:
         view = self._rank_view()
         if view is not None and self.highlighted is not None:
-            view.move(self.highlighted, delta)
+            view.move_pick(self.highlighted, delta)
 
     def action_remove(self) -> None:
         view = self._rank_view()
         if view is not None and self.highlighted is not None:
-            view.remove(self.highlighted)
+            view.remove_pick(self.highlighted)
 
     def _rank_view(self) -> RankView | None:
         for ancestor in self.ancestors:
@@ -73,18 +73,18 @@ class RankView(StepView):
 
     # -- changes -----------------------------------------------------------------------------------------
 
-    def pick(self, option: str) -> None:
+    def add_pick(self, option: str) -> None:
         if option in self.ranked or len(self.ranked) >= self.step.pick:
             return
         self.ranked.append(option)
         self._after_change()
 
-    def remove(self, index: int) -> None:
+    def remove_pick(self, index: int) -> None:
         if 0 <= index < len(self.ranked):
             del self.ranked[index]
             self._after_change(highlight=min(index, len(self.ranked) - 1))
 
-    def move(self, index: int, delta: int) -> None:
+    def move_pick(self, index: int, delta: int) -> None:
         target = index + delta
         if 0 <= index < len(self.ranked) and 0 <= target < len(self.ranked):
             self.ranked[index], self.ranked[target] = self.ranked[target], self.ranked[index]
@@ -98,14 +98,13 @@ class RankView(StepView):
 
     def _refresh_lists(self, highlight: int | None = None) -> None:
         options = self.query_one("#rank-options", OptionList)
-        remembered = options.highlighted
-        options.clear_options()
-        options.add_options(
-            Option(plain(f"✓ {option}" if option in self.ranked else f"  {option}"), id=option)
-            for option in self.step.options
-        )
-        if remembered is not None:
-            options.highlighted = min(remembered, options.option_count - 1)
+        if options.option_count != len(self.step.options):
+            options.add_options(Option(plain(f"  {option}"), id=option) for option in self.step.options)
+            options.highlighted = 0
+        # Update the ticks in place, so the highlight stays where the user's eyes are.
+        for index, option in enumerate(self.step.options):
+            mark = "✓" if option in self.ranked else " "
+            options.replace_option_prompt_at_index(index, plain(f"{mark} {option}"))
         picked = self.query_one("#rank-picked", RankedList)
         picked.clear_options()
         picked.add_options(
@@ -121,8 +120,8 @@ class RankView(StepView):
         event.stop()
         if event.option_list.id == "rank-options" and event.option.id is not None:
             if event.option.id in self.ranked:
-                self.remove(self.ranked.index(event.option.id))
+                self.remove_pick(self.ranked.index(event.option.id))
             else:
-                self.pick(event.option.id)
+                self.add_pick(event.option.id)
         elif event.option_list.id == "rank-picked":
-            self.remove(event.option_index)
+            self.remove_pick(event.option_index)

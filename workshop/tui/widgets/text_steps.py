@@ -26,7 +26,7 @@ class ReadingView(StepView):
 class WritingArea(TextArea):
     """A soft-wrapped text box for reflections: no line numbers, no syntax colours, tab moves focus."""
 
-    def __init__(self, text: str, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, text: str, *, id: str | None = None) -> None:
         super().__init__(
             text,
             soft_wrap=True,
@@ -37,17 +37,12 @@ class WritingArea(TextArea):
         )
 
 
-class PromptView(StepView):
-    """One question and room to write."""
+class WritingView(StepView):
+    """Shared by the steps answered in free text: the answer is what is in the writing area."""
 
-    step: PromptStep
-
-    def compose(self) -> ComposeResult:
-        yield intro(self.step.intro)
-        yield question(self.step.question)
+    def writing_area(self) -> WritingArea:
         text = self.initial.text if isinstance(self.initial, TextValue) else ""
-        yield WritingArea(text, id="writing")
-        yield hints(self.step.hints)
+        return WritingArea(text, id="writing")
 
     def value(self) -> Value | None:
         return TextValue(self.query_one(WritingArea).text)
@@ -62,13 +57,25 @@ class PromptView(StepView):
         area.move_cursor(area.document.end)
 
 
-class RecapView(PromptView):
+class PromptView(WritingView):
+    """One question and room to write."""
+
+    step: PromptStep
+
+    def compose(self) -> ComposeResult:
+        yield intro(self.step.intro)
+        yield question(self.step.question)
+        yield self.writing_area()
+        yield hints(self.step.hints)
+
+
+class RecapView(WritingView):
     """The user's own earlier answers, read-only, then a question that draws them together."""
 
-    step: RecapStep  # type: ignore[assignment]
+    step: RecapStep
 
     def __init__(self, step: RecapStep, value: Value | None, items: list[RecapItem]) -> None:
-        super().__init__(step, value)  # type: ignore[arg-type]
+        super().__init__(step, value)
         self.items = items
 
     def compose(self) -> ComposeResult:
@@ -81,8 +88,7 @@ class RecapView(PromptView):
                 else:
                     yield Static(plain(describe_value(item.answer.value, item.step)), classes="recap-answer")
         yield question(self.step.question)
-        text = self.initial.text if isinstance(self.initial, TextValue) else ""
-        yield WritingArea(text, id="writing")
+        yield self.writing_area()
         yield hints(self.step.hints)
 
 

@@ -1,0 +1,116 @@
+"""Crash safety: a writer killed with SIGKILL at random moments never leaves a torn or empty file.
+
+A separate process saves over and over (two module files and the run file each time, of varying sizes);
+the test kills it at a random moment, then checks that every file parses and holds either the last
+acknowledged state or the one being written, never anything else, and that the next start is not blocked.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from workshop.content.loader import load_any
+from workshop.content.models import Program
+from workshop.progress.answers import CommitmentValue, TextValue
+from workshop.progress.files import backup_path, decode_module, decode_run, parse_bytes
+from workshop.progress.store import Journal
+
+MINI = Path(__file__).resolve().parent / "data" / "mini"
+MIN_SAVES = 200
+MIN_KILLS = 8
+
+WRITER = r"""
+import sys
+from pathlib import Path
+from workshop.content.loader import load_any
+from workshop.progress.answers import CommitmentValue, TextValue
+from workshop.progress.store import Journal
+
+data, mini, n = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+journal = Journal.open(data, load_any(mini), wait=10)
+run = journal.current_run() or journal.new_run()
+print("ready", flush=True)
+while True:
+    n += 1
+    pad = "x" * (n % 7 * 3000)  # sizes vary, so a torn write could not pass for a whole one
+    run.set_answer("one", "first-thought", TextValue(f"state {n}\r\n{pad}"))
+    run.set_answer("two", "closing", CommitmentValue(f"state {n}", pad))
+    run.set_position("one", f"state-{n}")
+    journal.save(run)
+    print(n, flush=True)
+"""
+
+
+def state_of(text: str) -> int:
+    assert text.startswith("state ")
+    return int(text.split()[1].split("-")[0])
+
+
+def kill_at_random(data: Path, start: int, rng: random.Random) -> int:
+    """Run the writer from state ``start``, SIGKILL it at a random moment; return the last acknowledged."""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(data), str(MINI), str(start)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout is not None
+    line = writer.stdout.readline()
+    assert line == "ready\n", writer.stderr.read() if writer.stderr else line
+    time.sleep(rng.uniform(0.01, 0.25))
+    os.kill(writer.pid, signal.SIGKILL)
+    lines = writer.stdout.read().split()
+    writer.wait()
+    return int(lines[-1]) if lines else start
+
+
+def check_files(data: Path, program: Program, acknowledged: int) -> int:
+    """Every file parses; each holds the acknowledged state or the next one. Returns the newest found."""
+    with Journal.open(data, program, lock=False) as journal:
+        assert journal.problems == [], journal.problems
+        run = journal.runs[0]
+        found = [
+            state_of(run.answer("first-thought").value.text),  # type: ignore[union-attr]
+            state_of(run.answer("closing").value.action),  # type: ignore[union-attr]
+            state_of((run.position or ("", "state-0"))[1].replace("-", " ")),
+        ]
+    for state in found:
+        assert state in (acknowledged, acknowledged + 1), (found, acknowledged)
+    folder = data / "journal" / "mini" / "run-001"
+    for name in ("one.toml", "two.toml"):  # the backups, too, are whole files
+        decode_module(parse_bytes(backup_path(folder / name).read_bytes()), name)
+    decode_run(parse_bytes(backup_path(folder / "_run.toml").read_bytes()))
+    return max(found)
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_never_leaves_a_torn_file(tmp_path: Path) -> None:
+    program = load_any(MINI)
+    assert isinstance(program, Program)
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    with Journal.open(tmp_path, program) as journal:  # state 0 on disk, so every later check has a base
+        run = journal.new_run()
+        run.set_answer("one", "first-thought", TextValue("state 0"))
+        run.set_answer("two", "closing", CommitmentValue("state 0"))
+        run.set_position("one", "state-0")
+        journal.save(run)
+    saves = kills = 0
+    state = 0
+    while saves < MIN_SAVES or kills < MIN_KILLS:
+        acknowledged = kill_at_random(tmp_path, state, rng)
+        saves += acknowledged - state
+        kills += 1
+        state = check_files(tmp_path, program, acknowledged)
+    with Journal.open(tmp_path, program):  # a killed holder never blocks the next start; temps are swept
+        pass
+    leftovers = [p.name for p in tmp_path.rglob(".*.tmp")]
+    assert leftovers == [], f"seed {seed}"

@@ -1,0 +1,103 @@
+"""Property-based round trips: any text a user can type, in any kind of answer, comes back exactly.
+
+Exactly means byte for byte: CRLF stays CRLF (tomli-w's multi-line strings would make it LF), NUL and
+other control characters survive, and so do quotes, backslashes, brackets, emoji and three apostrophes.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workshop.content.loader import load_any
+from workshop.content.models import Program
+from workshop.progress.answers import (
+    Answer,
+    ChoicesValue,
+    CommitmentValue,
+    IntegerValue,
+    ItemsValue,
+    RankedValue,
+    TextValue,
+    Value,
+)
+from workshop.progress.files import ModuleData, decode_module, encode_module, parse_bytes, toml_string
+from workshop.progress.store import Journal
+
+MINI = Path(__file__).resolve().parent / "data" / "mini"
+# fmt: off
+TRICKY = ["\r\n", "\r", "\n", "\x00", "\x1b[31m", "\x7f", "\u0085", "\t", "'''", "''", "'", '"""', '"',
+          "\\", "\\u0000", "[", "]", "[[x]]", "#", "=", "😀", "👩🏽‍⚕️", "\u2028", "\ufeff", " ", "é"]
+# fmt: on
+
+texts = st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=8)), max_size=12).map("".join)
+small_texts = st.tuples(*[texts] * 0) | st.lists(texts, max_size=5).map(tuple)
+values: st.SearchStrategy[Value] = st.one_of(
+    st.builds(TextValue, texts),
+    st.builds(IntegerValue, st.integers(-(2**63), 2**63 - 1)),
+    st.builds(ChoicesValue, small_texts, texts),
+    st.builds(ItemsValue, small_texts),
+    st.builds(RankedValue, small_texts),
+    st.builds(CommitmentValue, texts, texts),
+)
+zones = st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30)), timezone(-timedelta(hours=8))])
+moments = st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2200, 1, 1), timezones=zones)
+step_ids = st.one_of(st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True), texts.filter(bool))
+
+
+@st.composite
+def module_data(draw: st.DrawFn) -> ModuleData:
+    answers = {}
+    for step_id in draw(st.lists(step_ids, max_size=6, unique=True)):
+        created, updated = sorted([draw(moments), draw(moments)])
+        answers[step_id] = Answer(step_id, draw(values), created, updated)
+    done = frozenset(draw(st.lists(step_ids, max_size=4)))
+    return ModuleData("day-one", answers, done, draw(st.none() | moments))
+
+
+@given(texts)
+def test_any_text_survives_as_a_toml_string(text: str) -> None:
+    assert parse_bytes(f"x = {toml_string(text)}\n".encode())["x"] == text
+
+
+@given(module_data())
+@settings(max_examples=100, deadline=None)
+def test_any_module_file_reads_back_exactly(data: ModuleData) -> None:
+    encoded = encode_module(data, run_number=1).encode("utf-8")
+    assert decode_module(parse_bytes(encoded), "day-one").exact() == data.exact()
+
+
+def test_a_one_megabyte_answer_reads_back_exactly() -> None:
+    text = ("A long night.\r\n\tThe pager again [again]; \\ \"quotes\" 'and' ''' 😀\x00\n" * 20_000)[
+        : 1 << 20
+    ]
+    now = datetime(2025, 3, 3, tzinfo=UTC)
+    data = ModuleData("day-one", {"s": Answer("s", TextValue(text), now, now)})
+    assert decode_module(parse_bytes(encode_module(data, 1).encode()), "day-one").exact() == data.exact()
+
+
+_program = load_any(MINI)
+assert isinstance(_program, Program)
+PROGRAM: Program = _program
+
+
+@given(st.lists(st.tuples(st.sampled_from(["one", "two", "gone"]), step_ids, values), min_size=1, max_size=8))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_answers_saved_by_the_journal_come_back_exactly(changes: list[tuple[str, str, Value]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        expected: dict[tuple[str, str], Value] = {}
+        with Journal.open(Path(folder), PROGRAM) as journal:
+            run = journal.new_run()
+            for module_id, step_id, value in changes:
+                run.set_answer(module_id, step_id, value)
+                expected[(module_id, step_id)] = value
+                journal.save(run)
+        with Journal.open(Path(folder), PROGRAM, lock=False) as again:
+            assert again.problems == []
+            loaded = again.runs[0]
+            got = {(m, s): a.value for m in ("one", "two", "gone") for s, a in loaded.answers(m).items()}
+            assert got == expected

@@ -1,0 +1,61 @@
+"""Helpers for driving the self-paced app in tests (fixed clocks, waiting for the journal)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from workshop.content.loader import load_program
+from workshop.content.models import Program
+from workshop.settings import Settings
+from workshop.tui.app import WorkshopApp, make_app
+
+
+class FixedClock:
+    """A wall clock that advances one second each time it is read: deterministic and still ordered."""
+
+    def __init__(self, start: datetime = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+class FrozenMonotonic:
+    """A monotonic clock that only moves when a test says so."""
+
+    def __init__(self) -> None:
+        self.value = 1000.0
+
+    def __call__(self) -> float:
+        return self.value
+
+
+def build_app(program: Program | Path, data_dir: Path, **options: Any) -> WorkshopApp:
+    if isinstance(program, Path):
+        program = load_program(program)
+    options.setdefault("clock", FixedClock())
+    options.setdefault("monotonic", FrozenMonotonic())
+    options.setdefault("settings", Settings())
+    options.setdefault("config_dir", data_dir.parent / "config")
+    return make_app(program, data_dir, **options)
+
+
+async def wait_for_journal(pilot: Pilot[Any]) -> None:
+    app: WorkshopApp = pilot.app  # type: ignore[assignment]
+    for _ in range(200):
+        if app.journal is not None:
+            await pilot.pause()
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the journal never opened")
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let background saves finish and the screen catch up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
