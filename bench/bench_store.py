@@ -1,71 +1,45 @@
 """Benchmark the journal store: save latency with a year of history against an empty journal, and export.
 
-Run:  python bench/bench_store.py [--saves 1000] [--dir DIR]
+Run:  python bench/bench_store.py [--saves 1000] [--dir DIR] [--no-fsync]
 
 A "year" is 12 runs of a four-day program with ten long answers (about 2,000 characters) per day, as
 someone might build doing the program monthly. Saving one answer rewrites one module file (plus the run
 file when the position moves), so its cost should not depend on the history. The goal is a p99 of at
 most 5 ms, the same with and without the history. Timings include the fsyncs, so they depend on the disk:
-run it on the disk that holds your real journal (``--dir``) for figures that mean something.
+run it on the disk that holds your real journal (``--dir``) for figures that mean something. The disk's own
+floor (one bare atomic write of a day-sized file: temp file, fsync, rename, folder fsync) is timed in the
+same run, interleaved with the saves, so the two can be compared on a busy machine.
 Not a test: nothing here asserts a time.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
+import os
+import secrets
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from workshop.content.models import Module, Program
+from history import (
+    ANSWER_CHARS,
+    DAYS,
+    RUNS,
+    STEPS,
+    build_year,
+    long_answer,
+    make_program,
+    median,
+    percentile,
+    tree_size,
+)
+
+from workshop.content.models import Program
 from workshop.progress.answers import TextValue
 from workshop.progress.export import render_html, render_json, render_markdown
 from workshop.progress.store import Journal, Run
-
-DAYS, STEPS, RUNS, ANSWER_CHARS = 4, 10, 12, 2000
-
-
-def make_program() -> Program:
-    modules = tuple(
-        Module.model_validate(
-            {
-                "id": f"day-{day}",
-                "day": day,
-                "title": f"Day {day}",
-                "summary": "A benchmark day.",
-                "minutes": 30,
-                "steps": [
-                    {"id": f"d{day}-q{n}", "kind": "prompt", "title": f"Question {n}", "question": "Why?"}
-                    for n in range(STEPS)
-                ],
-            }
-        )
-        for day in range(1, DAYS + 1)
-    )
-    return Program(id="bench", title="Benchmark", version="1.0", description="Bench.", modules=modules)
-
-
-def long_answer(seed: int) -> str:
-    words = (
-        "the night shift again, and still the reason I chose this work; 😀 \"quotes\" 'and' \\ [brackets]\n"
-    )
-    return (f"{seed}: " + words * (ANSWER_CHARS // len(words) + 1))[:ANSWER_CHARS]
-
-
-def build_year(folder: Path, program: Program) -> None:
-    with Journal.open(folder, program) as journal:
-        for number in range(RUNS):
-            run = journal.new_run()
-            for module in program.modules:
-                for step in module.steps:
-                    run.set_answer(module.id, step.id, TextValue(long_answer(number)))
-                run.set_position(module.id, module.steps[-1].id)
-                journal.save(run)
-            run.mark_finished()
-            journal.save(run)
 
 
 def fill_day(journal: Journal, run: Run, program: Program) -> None:
@@ -76,31 +50,61 @@ def fill_day(journal: Journal, run: Run, program: Program) -> None:
     journal.save(run)
 
 
-def save_latencies(folder: Path, program: Program, saves: int) -> list[float]:
-    """Milliseconds for set_answer + save of one answer, ``saves`` times, in a new run."""
+def disk_floor(folder: Path, size: int, writes: int) -> list[float]:
+    """Milliseconds for the bare atomic write a save is built on, with nothing of ours around it.
+
+    A new temporary file of ``size`` bytes, written, fsynced, renamed over the real one, then the folder
+    fsynced: the least any durable save can cost on this disk.
+    """
+    folder.mkdir()
+    data = os.urandom(size)
+    real = folder / "real.toml"
+    timings = []
+    for _ in range(writes):
+        start = time.perf_counter()
+        temp = folder / f".real.toml.{secrets.token_hex(4)}.tmp"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.write(fd, data)
+        os.fsync(fd)
+        os.close(fd)
+        os.replace(temp, real)
+        dir_fd = os.open(folder, os.O_RDONLY)
+        os.fsync(dir_fd)
+        os.close(dir_fd)
+        timings.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def save_latencies(folder: Path, program: Program, saves: int, *, new_run: bool) -> list[float]:
+    """Milliseconds for set_answer + save of one answer, ``saves`` times, in the newest run.
+
+    Every fifth save also moves the position, so it rewrites the run file too, as a step move does;
+    the others are what an autosave while typing writes: one module file.
+    """
     module = program.modules[0]
     timings = []
     with Journal.open(folder, program) as journal:
-        run = journal.new_run()
-        fill_day(journal, run, program)
+        run = journal.current_run()
+        if new_run or run is None:
+            run = journal.new_run()
+            fill_day(journal, run, program)
         for n in range(saves):
             step = module.steps[n % len(module.steps)]
-            value = TextValue(long_answer(n + 1))
+            value = TextValue(long_answer(time.perf_counter_ns()))
             start = time.perf_counter()
             run.set_answer(module.id, step.id, value)
             if n % 5 == 0:
-                run.set_position(module.id, step.id)  # some saves also rewrite the run file
+                run.set_position(module.id, step.id)  # alternates between two steps, so it always moves
             journal.save(run)
             timings.append((time.perf_counter() - start) * 1000)
     return timings
 
 
 def describe(label: str, timings: list[float]) -> str:
-    ordered = sorted(timings)
-    p = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
     return (
-        f"{label:<28} n={len(ordered):<5} p50={statistics.median(ordered):6.2f} ms  "
-        f"p95={p(0.95):6.2f} ms  p99={p(0.99):6.2f} ms  max={ordered[-1]:6.2f} ms"
+        f"{label:<32} n={len(timings):<5} p50={median(timings):6.2f} ms  "
+        f"p95={percentile(timings, 0.95):6.2f} ms  p99={percentile(timings, 0.99):6.2f} ms  "
+        f"max={max(timings):6.2f} ms"
     )
 
 
@@ -122,28 +126,35 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.no_fsync:
-        import os
-
         os.fsync = lambda fd: None  # measurement only: shows the CPU and file-system cost without the disk
     program = make_program()
     with tempfile.TemporaryDirectory(dir=args.dir) as root:
         empty, year = Path(root) / "empty", Path(root) / "year"
         start = time.perf_counter()
         build_year(year, program)
-        size = sum(p.stat().st_size for p in year.rglob("*.toml") if ".backup." not in p.name)
+        size = tree_size(year)
         print(f"Folder: {root}")
         print(
             f"History: {RUNS} runs x {DAYS} days x {STEPS} answers of {ANSWER_CHARS} chars = "
             f"{size / 1e6:.1f} MB of TOML, built in {time.perf_counter() - start:.1f} s"
         )
-        without = save_latencies(empty, program, args.saves)
-        with_history = save_latencies(year, program, args.saves)
+        # Interleaved in rounds, so that a burst of load from other processes lands on all three alike.
+        floor: list[float] = []
+        without: list[float] = []
+        with_history: list[float] = []
+        day_size = 0
+        rounds = 5
+        for number in range(rounds):
+            without += save_latencies(empty, program, args.saves // rounds, new_run=number == 0)
+            with_history += save_latencies(year, program, args.saves // rounds, new_run=number == 0)
+            day_size = day_size or max(p.stat().st_size for p in (empty / "journal").rglob("day-1.toml"))
+            floor += disk_floor(Path(root) / f"floor-{number}", day_size, args.saves // rounds)
+        print(describe(f"disk floor ({day_size // 1000} kB atomic)", floor))
         print(describe("save, empty journal", without))
         print(describe("save, a year of history", with_history))
-        ratio = (
-            sorted(with_history)[int(0.99 * len(with_history))] / sorted(without)[int(0.99 * len(without))]
-        )
-        print(f"p99 with history / without: {ratio:.2f}")
+        p99 = percentile(with_history, 0.99)
+        print(f"p99 with history / without: {p99 / percentile(without, 0.99):.2f}")
+        print(f"p99 with history / disk floor p99: {p99 / percentile(floor, 0.99):.2f}")
 
         with Journal.open(year, program, lock=False) as journal:
             runs = journal.runs

@@ -1,7 +1,7 @@
 """Pilot tests of facilitator mode: clicker keys, the timer, blanking, the agenda, notes following.
 
 Every app here runs on a FakeClock, so time moves only when a test says so; ``app.tick()`` is called
-directly instead of waiting for the 4 Hz interval.
+directly instead of waiting for the 4 Hz interval (which is set to an hour here).
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ def program(mini_program_dir: Path) -> Program:
 
 def make_app(program: Program, day: int = 1, **kwargs: object) -> tuple[PresentApp, FakeClock]:
     clock = FakeClock()
-    app = PresentApp(build_deck(program, program.modules[day - 1]), clock=clock, wall=lambda: 0.0, **kwargs)  # type: ignore[arg-type]
+    deck = build_deck(program, program.modules[day - 1])
+    # tick=3600: the 4 Hz repaint never fires on its own; tests call app.tick() when they mean it.
+    app = PresentApp(deck, clock=clock, wall=lambda: 0.0, tick=3600, **kwargs)  # type: ignore[arg-type]
     return app, clock
 
 
@@ -265,7 +267,7 @@ async def test_presenter_writes_its_state_and_removes_it_on_exit(program: Progra
 async def test_notes_window_follows_the_presenter_live(program: Program, tmp_path: Path) -> None:
     path = tmp_path / "state.json"
     presenter, clock = make_app(program, sync_path=path)
-    notes = NotesApp(path, 1, wall=lambda: 0.0)
+    notes = NotesApp(path, 1, wall=lambda: 0.0, poll=3600)
     async with presenter.run_test(size=SIZE) as pilot, notes.run_test(size=(90, 30)):
         view = notes.query_one("#notes-window")
         await notes.poll()

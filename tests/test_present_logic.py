@@ -263,3 +263,21 @@ def test_runtime_folder_owned_by_someone_else_is_refused(tmp_path: Path, monkeyp
     monkeypatch.setattr(os, "getuid", lambda: os.stat(tmp_path).st_uid + 1)
     with pytest.raises(PermissionError):
         write_state(tmp_path / "run" / "s.json", NotesState(program_id="p", day=1, number=1, count=1, title="T"))
+
+
+def test_a_step_kind_the_deck_does_not_know_gets_a_private_slide(program: Program) -> None:
+    from typing import Literal
+
+    from workshop.content.models import StepBase
+    from workshop.present.deck import step_slide
+
+    class LaterStep(StepBase):
+        """Stands in for a kind added later, such as a well-being check."""
+
+        kind: Literal["later"]
+
+    later = LaterStep(id="later", title="A check", kind="later", minutes=3)
+    slide = step_slide(later, number=4, module=program.modules[0], program=program)  # type: ignore[arg-type]
+    assert slide.lead == strings.PRIVATE_STEP
+    assert slide.question is None
+    assert slide.timer_seconds == 180  # the author set minutes: the room gets a countdown

@@ -26,7 +26,8 @@ SIZES = [pytest.param((120, 35), id="120x35"), pytest.param((200, 60), id="200x6
 def presenter(mini_program_dir: Path, theme: str = "dark") -> tuple[PresentApp, FakeClock]:
     program = load_program(mini_program_dir)
     clock = FakeClock()
-    return PresentApp(build_deck(program, program.modules[0]), clock=clock, wall=lambda: 0.0, theme=theme), clock
+    deck = build_deck(program, program.modules[0])
+    return PresentApp(deck, clock=clock, wall=lambda: 0.0, theme=theme, tick=3600), clock
 
 
 def keys(*pressed: str) -> Callable[[Pilot[None]], Awaitable[None]]:

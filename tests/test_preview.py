@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -104,12 +105,13 @@ class Recorder:
         self.app.show_content_problems(problems)
 
 
-async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
-    for _ in range(150):
-        if condition():
-            return
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], seconds: float = 10) -> None:
+    """Wait for the preview to catch up; generous, since CI machines can be slow and busy."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the preview never caught up")
         await pilot.pause(0.02)
-    raise AssertionError("the preview never caught up")
 
 
 async def test_preview_reloads_on_change_and_survives_a_broken_edit(

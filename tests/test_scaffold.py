@@ -223,14 +223,12 @@ def test_write_new_file_never_replaces_a_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["a.toml"]  # no temporary file left behind
 
 
-def test_new_answers_fast_without_textual(tmp_path: Path) -> None:
+def test_new_never_imports_textual(tmp_path: Path) -> None:
     code = (
-        "import sys, time; from workshop.cli import main; start = time.perf_counter();"
+        "import sys; from workshop.cli import main;"
         f"assert main(['new', 'program', {str(tmp_path / 'p')!r}]) == 0;"
         f"assert main(['new', 'module', 'two', {str(tmp_path / 'p')!r}]) == 0;"
-        "assert 'textual' not in sys.modules, 'new imported textual';"
-        "print(time.perf_counter() - start)"
+        "assert 'textual' not in sys.modules, 'new imported textual'"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert float(result.stdout.splitlines()[-1]) < 0.5  # two commands, generous for a loaded CI machine

@@ -8,8 +8,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_dir, error, load_program
+
+if TYPE_CHECKING:
+    from workshop.content.models import Program
 
 NAME = "export"
 HELP = "export your journal as Markdown, HTML (printable) or JSON"
@@ -29,6 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write to FILE (readable only by you) instead of standard output",
     )
     parser.add_argument(
+        "--north-star",
+        action="store_true",
+        help="export only the north-star page of one run (default: the newest): your values, north star, "
+        "goals and commitments, as Markdown or printable HTML",
+    )
+    parser.add_argument(
         "--answers-only",
         action="store_true",
         help="leave out the questions and show only your answers (Markdown and HTML)",
@@ -40,15 +50,35 @@ def run(args: argparse.Namespace) -> int:
     from workshop.progress.export import render, select_runs
     from workshop.progress.store import Journal
 
+    if args.north_star and args.format == "json":
+        error("--north-star makes a page to read or print: use --format markdown or --format html")
+        return EXIT_USAGE
     program = load_program(args)
     if program is None:
         return EXIT_INVALID
+    if args.north_star:
+        return _north_star(args, program)
     try:
         with Journal.open(data_dir(args), program, lock=False) as journal:
             for problem in journal.problems:
                 error(f"{problem.message} (not in this export)")
             runs = select_runs(journal.runs, args.run)
             text = render(args.format, program, runs, questions=not args.answers_only)
+    except JournalError as failure:
+        error(str(failure))
+        return EXIT_USAGE if args.run is not None and "no run" in str(failure) else EXIT_INVALID
+    return _write(text, args.output)
+
+
+def _north_star(args: argparse.Namespace, program: Program) -> int:
+    from workshop.progress import northstar
+    from workshop.progress.errors import JournalError
+    from workshop.progress.store import Journal
+
+    try:
+        with Journal.open(data_dir(args), program, lock=False) as journal:
+            run = northstar.choose_run(journal.runs, args.run)
+            text = northstar.render(args.format, northstar.gather(program, run))
     except JournalError as failure:
         error(str(failure))
         return EXIT_USAGE if args.run is not None and "no run" in str(failure) else EXIT_INVALID

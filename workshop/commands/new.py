@@ -11,7 +11,7 @@ from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error
 
 NAME = "new"
 HELP = "start a new program (a sample with every kind of step), or add a module to one"
-ORDER = 40
+ORDER = 32
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,8 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     module = what.add_parser(
         "module",
         help="add a module (one more day) to a program",
-        description="Add NAME.toml as the program's last day and list it in program.toml. "
-        "Nothing else in program.toml changes.",
+        description="Write a short module file named after NAME ('day 5 looking ahead' becomes "
+        "day-5-looking-ahead.toml) as the program's last day, and add it to the modules list in "
+        "program.toml. Nothing else in program.toml changes, and no existing file is replaced.",
     )
     module.add_argument("name", metavar="NAME", help="the module's name, such as 'day 5 looking ahead'")
     module.add_argument("folder", metavar="DIR", nargs="?", help="the program folder (or use --program)")
@@ -53,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         error("fix these problems first; nothing was changed")
     except OSError as failure:
-        error(f"{failure.filename or ''}: {failure.strerror or 'cannot be written'}; nothing was changed")
+        where = f"{failure.filename}: " if failure.filename else ""
+        error(f"{where}{failure.strerror or 'cannot be written'}")
     return EXIT_INVALID
 
 

@@ -10,7 +10,7 @@ from workshop.commands._common import EXIT_INVALID, EXIT_USAGE, error, program_d
 
 NAME = "preview"
 HELP = "open a program in the app with a throwaway journal, reloading it whenever a file changes"
-ORDER = 45
+ORDER = 34
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -305,6 +305,16 @@ class CommitmentStep(StepBase):
     """The label of the "when" field."""
 
 
+class CheckStep(StepBase):
+    """A short, validated well-being check-in (WHO-5 or the single-item burnout measure). Always
+    skippable. Its wording, options and scoring are built into the app and cannot be changed here."""
+
+    kind: Literal["check"]
+    instrument: Literal["who5", "burnout"]
+    """Which check: ``who5`` (the WHO-5 Well-Being Index, five items) or ``burnout`` (the single-item
+    burnout measure). A low WHO-5 score or the highest burnout answer offers the support screen gently."""
+
+
 Step = Annotated[
     ReadingStep
     | PromptStep
@@ -314,7 +324,8 @@ Step = Annotated[
     | RankStep
     | PauseStep
     | RecapStep
-    | CommitmentStep,
+    | CommitmentStep
+    | CheckStep,
     Field(discriminator="kind"),
 ]
 """One step of a module; ``kind`` says which."""
@@ -329,6 +340,7 @@ STEP_KINDS: tuple[str, ...] = (
     "pause",
     "recap",
     "commitment",
+    "check",
 )
 
 

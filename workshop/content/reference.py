@@ -106,18 +106,14 @@ def describe_type(
     """The type of field ``name`` in an author's words: ``short text``, ``integer, 0 to 120``."""
     if _is_union(hint):
         kept = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        if len(kept) == 1:
+        if len(kept) == 1:  # `X | None`: optional, which the default column shows
             return describe_type(name, kept[0], metadata)
-        if all(isinstance(arg, type) and issubclass(arg, StepBase) for arg in kept):
-            return "a step"
     for alias, words, plural, _meaning in _TEXT_TYPES:
         if hint == alias:
             return plural if plural_form else words
     origin = typing.get_origin(hint)
     if origin is typing.Annotated:
         inner, *extra = typing.get_args(hint)
-        if _is_union(inner):  # the discriminated Step union
-            return describe_type(name, inner, metadata)
         pattern = next((m.pattern for m in extra if isinstance(m, StringConstraints) and m.pattern), None)
         matching = "texts" if plural_form else "text"
         return f"{matching} matching `{pattern}`" if pattern else describe_type(name, inner, metadata)

@@ -38,7 +38,7 @@ from workshop.content.reference import plain, step_kinds
 MODULE_SCHEMA = "module.schema.json"
 PROGRAM_SCHEMA = "program.schema.json"
 SAMPLE_MODULE_FILE = "day-1-sample.toml"
-MAX_DAYS = 30
+MAX_DAYS = 30  # models.py: a module's day is at most 30, and program.toml lists at most 30 modules
 _WIDTH = 100
 
 
@@ -119,7 +119,7 @@ def _step(values: Mapping[str, object], *, explain: bool, explain_common: bool) 
     kind = _kind_class(values["kind"])
     lines = [""]
     if explain:
-        lines += _comment(f"{str(values['kind']).capitalize()} step. {plain(kind.__doc__)}")
+        lines += _comment(f"{str(values['kind']).capitalize()} step. {plain(kind.__doc__).replace('`', '')}")
     lines.append("[[steps]]")
     for key, value in values.items():
         if key == "kind" and explain_common:
@@ -198,6 +198,12 @@ _SAMPLE_STEPS: list[dict[str, object]] = [
         "high": 10,
         "low_label": "none at all",
         "high_label": "a great deal",
+    },
+    {
+        "id": "wellbeing-check",
+        "kind": "check",
+        "title": "How you have been",
+        "instrument": "who5",
     },
     {
         "id": "what-helps",
@@ -495,8 +501,8 @@ def _copied_program(source: Path, program_id: str) -> dict[str, str]:
     data, text = read_toml(source / PROGRAM_FILE)
     program = with_schema_line(text, PROGRAM_SCHEMA)
     renamed = _ID_LINE.sub(f"id = {json.dumps(program_id)}", program, count=1)
-    if tomllib.loads(renamed).get("id") != program_id:
-        raise ScaffoldError(f"cannot set the program id in {source / PROGRAM_FILE}")
+    if tomllib.loads(renamed) != {**data, "id": program_id}:
+        raise ScaffoldError(f"cannot set the program id in a copy of {source / PROGRAM_FILE}")
     files = {PROGRAM_FILE: renamed}
     for name in data["modules"]:
         files[name] = with_schema_line(read_toml(source / name)[1], MODULE_SCHEMA)
@@ -516,9 +522,20 @@ def create_program(folder: Path, schemas: Mapping[str, str], *, copy_of: Path | 
         title = title_from(program_id)
         files = {PROGRAM_FILE: program_text(program_id, title, [SAMPLE_MODULE_FILE]),
                  SAMPLE_MODULE_FILE: sample_module_text()}
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in {**files, **schemas}.items():
-        write_new_file(folder / name, text)
+    written: list[Path] = []
+    try:
+        for name, text in {**files, **schemas}.items():
+            write_new_file(folder / name, text)
+            written.append(folder / name)
+    except BaseException:
+        # A full disk or a permission error half-way: leave the folder as we found it.
+        for path in written:
+            path.unlink(missing_ok=True)
+        if created:
+            folder.rmdir()
+        raise
     return load_program(folder)
 
 
@@ -539,11 +556,9 @@ def _check_room(program: Program, slug: str, target: Path) -> int:
     taken = [s for s in ("opening", "reflection", "commitment") if program.find_step(f"{slug}-{s}")]
     if taken:
         raise ScaffoldError(f"the step id {slug}-{taken[0]!s} is already used; choose another name")
-    limit = ProgramFile.model_fields["modules"].metadata
-    most = next((m.max_length for m in limit if hasattr(m, "max_length")), MAX_DAYS)
     day = max(m.day for m in program.modules) + 1
-    if len(program.modules) >= most or day > MAX_DAYS:
-        raise ScaffoldError(f"a program has at most {min(most, MAX_DAYS)} days")
+    if len(program.modules) >= MAX_DAYS or day > MAX_DAYS:
+        raise ScaffoldError(f"a program has at most {MAX_DAYS} days")
     return day
 
 

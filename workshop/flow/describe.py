@@ -6,11 +6,13 @@ The text returned here is the user's own words, unchanged: callers make it safe 
 
 from __future__ import annotations
 
+from workshop.content.instruments import answer_lines
 from workshop.content.models import ScaleStep, Step
 from workshop.progress.answers import (
     ChoicesValue,
     CommitmentValue,
     IntegerValue,
+    ItemScoresValue,
     ItemsValue,
     RankedValue,
     TextValue,
@@ -39,4 +41,6 @@ def describe_value(value: Value, step: Step | None = None) -> str:
             return "\n".join(f"{number}. {item}" for number, item in enumerate(ranked, start=1))
         case CommitmentValue(action=action, when=when):
             return f"{action}\nWhen: {when}" if when.strip() else action
+        case ItemScoresValue(instrument=instrument, scores=scores):
+            return "\n".join(answer_lines(instrument, scores))
     return ""

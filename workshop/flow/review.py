@@ -65,3 +65,50 @@ def review_entries(program: Program, runs: Iterable[ReviewRun]) -> list[ReviewEn
 
 def search(entries: Sequence[ReviewEntry], query: str, run_number: int | None = None) -> list[ReviewEntry]:
     return [e for e in entries if e.matches(query) and (run_number is None or e.run_number == run_number)]
+
+
+# --------------------------------------------------------------------------------------------------------
+# Then and now: one question, two runs side by side
+# --------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Side:
+    """One run's answer to the question, or None when that run has none."""
+
+    run_number: int
+    answer: Answer | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ThenAndNow:
+    """The same question's answers from two runs: ``then`` shown on the left, ``now`` on the right."""
+
+    title: str
+    question: str | None
+    then: Side
+    now: Side
+
+
+def default_pair(run_numbers: Iterable[int]) -> tuple[int, int] | None:
+    """The newest two runs (older first), or None with fewer than two."""
+    newest = sorted(set(run_numbers))[-2:]
+    return (newest[0], newest[1]) if len(newest) == 2 else None
+
+
+def then_and_now(entry: ReviewEntry, runs: Iterable[ReviewRun], pair: tuple[int, int]) -> ThenAndNow:
+    """``entry``'s question with its answers from the two runs in ``pair``, in that order."""
+    by_number = {run.number: run for run in runs}
+    earlier, later = pair
+    step_id = entry.answer.step_id
+
+    def side(number: int) -> Side:
+        run = by_number.get(number)
+        answer = run.answers(entry.module.id).get(step_id) if run is not None else None
+        if answer is None or answer.value.is_empty():
+            return Side(number, None, "")
+        return Side(number, answer, describe_value(answer.value, entry.step))
+
+    question = getattr(entry.step, "question", None) if entry.step is not None else None
+    return ThenAndNow(entry.title, question, side(earlier), side(later))

@@ -118,6 +118,14 @@ class AgendaScreen(ModalScreen[int | None]):
         self.refresh_agenda()
         table.move_cursor(row=self.session.index, animate=False)
         self.set_interval(1.0, self.refresh_agenda)
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        # The table scrolls; the title and the summary line stay on screen, even at 80x24.
+        self.query_one(DataTable).styles.max_height = max(3, self.size.height - 12)
 
     def refresh_agenda(self) -> None:
         agenda = self.session.agenda()

@@ -206,6 +206,10 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
     elif isinstance(step, CommitmentStep):
         question = step.question
         detail = strings.EXAMPLES_LEAD + " ".join(step.examples) if step.examples else None
+    else:
+        # A kind this module does not know how to put to a room (a well-being check, say): each person
+        # does it privately in their own copy of the workshop; the slide only says so.
+        lead = strings.PRIVATE_STEP
 
     return Slide(
         number=number,

@@ -36,6 +36,9 @@ PAUSE_SILENCE: Final = "A moment of silence."
 PAUSE_BREATHING: Final = "Breathe slowly, with the cue under the clock."
 BREATHE_IN: Final = "Breathe in"
 BREATHE_OUT: Final = "Breathe out"
+PRIVATE_STEP: Final = (
+    "Take a few minutes on your own, in your own copy of the workshop or on paper. Nothing is shared."
+)
 RECAP_LEAD: Final = "Look back at what you wrote for: "
 LIST_LEAD: Final = "Up to {count}."
 EXAMPLES_LEAD: Final = "For example: "

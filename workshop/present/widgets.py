@@ -6,6 +6,9 @@ for the notes window, cleaned again here because it came through a file.
 
 from __future__ import annotations
 
+import textwrap
+
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult, RenderResult
 from textual.containers import Center, Vertical, VerticalScroll
@@ -112,6 +115,12 @@ class SlideView(Vertical):
 
     TIMER_ROWS = 7
     """Rows the countdown takes: a border, three rows of digits, the state word, a blank line."""
+    MEASURE = 72
+    """The widest a block of text gets: a comfortable line length, even on a wide screen."""
+    SIDE_SPACE = 9
+    """Columns the slide's padding and scrollbar take."""
+
+    _items: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         # Textual aligns a container's children as one block, so each narrower block gets its own Center.
@@ -142,8 +151,8 @@ class SlideView(Vertical):
         body.display = slide.body_markdown is not None
         body.update(slide.body_markdown or "")
         self._set("#question", slide.question)
-        items = "\n".join(f"•  {item}" for item in slide.items) if slide.items else None
-        self._set("#items", items)
+        self._items = slide.items
+        self._layout_items()
         self._set("#detail", slide.detail)
         discussion = strings.THEN_DISCUSS + slide.discussion if slide.discussion else None
         self._set("#discussion", discussion)
@@ -156,6 +165,24 @@ class SlideView(Vertical):
 
     def on_resize(self) -> None:
         self._fit()
+        self._layout_items()
+
+    def _layout_items(self) -> None:
+        """Bulleted options with a hanging indent, as a block centred under the question.
+
+        Wrapped here, not by Textual, so the block can be as narrow as its longest line (centred) and
+        still never wider than the screen.
+        """
+        widget = self.query_one("#items", Static)
+        widget.display = bool(self._items)
+        if not self._items:
+            return
+        available = max(20, min(self.MEASURE, self.size.width - self.SIDE_SPACE))
+        lines: list[str] = []
+        for item in self._items:
+            lines += textwrap.wrap(item, available, initial_indent="•  ", subsequent_indent="   ") or ["•"]
+        widget.styles.width = max(cell_len(line) for line in lines)
+        widget.update(Content("\n".join(lines)))
 
     def _fit(self) -> None:
         reserved = self.TIMER_ROWS if self.query_one("#timer-row").display else 0

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from workshop.content.models import (
+    CheckStep,
     ChoiceStep,
     CommitmentStep,
     ListStep,
@@ -91,9 +92,34 @@ class CommitmentValue:
         return not self.action.strip()
 
 
-Value = TextValue | IntegerValue | ChoicesValue | ItemsValue | RankedValue | CommitmentValue
+@dataclass(frozen=True)
+class ItemScoresValue:
+    """The answers to a validated check (``check`` step): one score per item, None for an item left blank.
+
+    ``instrument`` (``who5`` or ``burnout``) is kept with the scores, so the answer can still be read and
+    scored if its step is later removed or renamed. Only a check with every item answered is scored.
+    """
+
+    KIND: ClassVar[str] = "scores"
+    instrument: str = ""
+    scores: tuple[int | None, ...] = ()
+
+    def is_empty(self) -> bool:
+        return all(score is None for score in self.scores)
+
+
+Value = TextValue | IntegerValue | ChoicesValue | ItemsValue | RankedValue | CommitmentValue | ItemScoresValue
 VALUE_TYPES: dict[str, type[Value]] = {
-    t.KIND: t for t in (TextValue, IntegerValue, ChoicesValue, ItemsValue, RankedValue, CommitmentValue)
+    t.KIND: t
+    for t in (
+        TextValue,
+        IntegerValue,
+        ChoicesValue,
+        ItemsValue,
+        RankedValue,
+        CommitmentValue,
+        ItemScoresValue,
+    )
 }
 
 
@@ -122,5 +148,7 @@ def value_type_for(step: Step) -> type[Value] | None:
             return RankedValue
         case CommitmentStep():
             return CommitmentValue
+        case CheckStep():
+            return ItemScoresValue
         case _:
             return None

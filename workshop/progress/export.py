@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from workshop.content.instruments import answer_lines
 from workshop.content.models import Module, PauseStep, Program, ReadingStep, ScaleStep, Step
 from workshop.progress import atomic
 from workshop.progress.answers import (
@@ -24,6 +25,7 @@ from workshop.progress.answers import (
     ChoicesValue,
     CommitmentValue,
     IntegerValue,
+    ItemScoresValue,
     ItemsValue,
     RankedValue,
     TextValue,
@@ -144,6 +146,8 @@ def value_lines(value: Value, step: Step | None = None) -> list[str]:
             return [f"{n}. {item}" for n, item in enumerate(ranked, start=1)]
         case CommitmentValue(action=action, when=when):
             return [*action.split("\n"), *([f"When: {when}"] if when.strip() else [])]
+        case ItemScoresValue(instrument=instrument, scores=scores):
+            return answer_lines(instrument, scores)
     return []
 
 

@@ -27,6 +27,7 @@ from workshop.progress.answers import (
     ChoicesValue,
     CommitmentValue,
     IntegerValue,
+    ItemScoresValue,
     ItemsValue,
     RankedValue,
     TextValue,
@@ -43,6 +44,8 @@ _MODULE_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.toml$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _INT64 = range(-(2**63), 2**63)
+BLANK_SCORE = -1
+"""How an item of a check left blank is written in ``scores`` (TOML has no null)."""
 
 
 def module_id_of(name: str) -> str | None:
@@ -163,6 +166,10 @@ def _value_lines(value: Value) -> list[str]:
             return [f"ranked = {_strings(ranked)}"]
         case CommitmentValue(action=action, when=when):
             return [f"action = {toml_string(action)}", f"when = {toml_string(when)}"]
+        case ItemScoresValue(instrument=instrument, scores=scores):
+            # TOML has no null: an item left blank is written as -1 (scores themselves are never negative).
+            numbers = ", ".join(str(BLANK_SCORE if score is None else score) for score in scores)
+            return [f"instrument = {toml_string(instrument)}", f"scores = [{numbers}]"]
     raise TypeError(f"not an answer value: {type(value).__name__}")
 
 
@@ -280,6 +287,15 @@ class _Table:
         check = lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v)  # noqa: E731
         return tuple(self._get(key, check, "a list of texts"))
 
+    def scores(self, key: str) -> tuple[int | None, ...]:
+        def check(v: Any) -> bool:
+            return isinstance(v, list) and all(
+                isinstance(i, int) and not isinstance(i, bool) and BLANK_SCORE <= i < 2**63 for i in v
+            )
+
+        found = self._get(key, check, f"a list of whole numbers, 0 or more ({BLANK_SCORE} for a blank)")
+        return tuple(None if score == BLANK_SCORE else score for score in found)
+
     def table_of(self, key: str, optional: bool = False) -> Mapping[str, Any] | None:
         return self._get(key, lambda v: isinstance(v, dict), "a table", optional)
 
@@ -296,6 +312,7 @@ _VALUE_KEYS: dict[str, tuple[str, ...]] = {
     "items": ("items",),
     "ordered": ("ranked",),
     "commitment": ("action", "when"),
+    "scores": ("instrument", "scores"),
 }
 
 
@@ -310,6 +327,8 @@ def _value(kind: str, fields: _Table) -> Value:
         return ItemsValue(fields.texts("items"))
     if kind == "ordered":
         return RankedValue(fields.texts("ranked"))
+    if kind == "scores":
+        return ItemScoresValue(fields.text("instrument"), fields.scores("scores"))
     return CommitmentValue(fields.text("action", default=""), fields.text("when", default=""))
 
 

@@ -34,6 +34,7 @@ from workshop.progress.answers import (
     ChoicesValue,
     CommitmentValue,
     IntegerValue,
+    ItemScoresValue,
     ItemsValue,
     RankedValue,
     TextValue,
@@ -305,6 +306,7 @@ _FIELD_TYPES: dict[type, tuple[tuple[str, str], ...]] = {
     ItemsValue: (("items", "strs"),),
     RankedValue: (("ranked", "strs"),),
     CommitmentValue: (("action", "str"), ("when", "str")),
+    ItemScoresValue: (("instrument", "str"), ("scores", "scores")),
 }
 
 
@@ -318,6 +320,9 @@ def _check_value(value: Value) -> None:
             "str": isinstance(item, str),
             "int": isinstance(item, int) and not isinstance(item, bool) and -(2**63) <= item < 2**63,
             "strs": isinstance(item, tuple) and all(isinstance(i, str) for i in item),
+            # None is a blank item; a score is never negative (-1 marks a blank in the file).
+            "scores": isinstance(item, tuple)
+            and all(i is None or (type(i) is int and 0 <= i < 2**63) for i in item),
         }[kind]
         if not ok:
             raise TypeError(f"{type(value).__name__}.{name} has the wrong type")

@@ -21,8 +21,12 @@ class WorkshopCommands(Provider):
             (f"Go to day {m.day}: {display_text(m.title)}", partial(app.open_day, m), "Open this day")
             for m in app.program.modules
         ]
+        from workshop.tui.screens.home import open_insight, open_north_star
+
         commands += [
             ("Review your answers", app.open_review, "Every answer, by run and day"),
+            ("Insight: what moved", partial(open_insight, app), "Check-ins before and after, scales plotted"),
+            ("North star page", partial(open_north_star, app), "Values, north star, goals, commitments"),
             ("Export as Markdown", partial(app.export_journal, "markdown"), "Write your journal to a file"),
             ("Export as HTML", partial(app.export_journal, "html"), "A printable page of your journal"),
             ("Support and crisis lines", app.action_support, "Who to call; what this app is not"),

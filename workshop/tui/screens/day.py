@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 from workshop.content.models import RecapStep
 from workshop.flow.day import DayWalk
+from workshop.flow.wellbeing import needs_care
 from workshop.tui.safe import plain
 from workshop.tui.widgets.base import StepView
 from workshop.tui.widgets.pause import PauseView
@@ -99,11 +100,17 @@ class DayScreen(Screen[None]):
 
     async def action_next(self) -> None:
         self.keep_current_answer()
+        # Care hook (issue 6): a completed check-in with a very low score opens the support screen, gently,
+        # once the user moves on. The flow decides; this screen only asks. Skipping (ctrl+o) never does.
+        answer = self.walk.current_answer()
+        care = needs_care(self.walk.step, answer.value if answer else None)
         if self.walk.next():
             self.workshop.save_soon(immediately=True)
             await self.show_step()
         else:
             self.workshop.finish_day(self.walk)
+        if care:
+            self.workshop.action_support(gentle=True)
 
     async def action_skip(self) -> None:
         self.keep_current_answer()

@@ -30,6 +30,7 @@ class EndOfDayScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
         Binding("escape,enter", "home", "Home", id="end.home"),
         Binding("r", "review", "Review", id="end.review"),
+        Binding("s", "north_star", "North star", id="end.north_star"),
     ]
 
     def __init__(self, summary: DaySummary, *, last_day: bool) -> None:
@@ -64,6 +65,8 @@ class EndOfDayScreen(Screen[None]):
             with Horizontal(classes="home-buttons"):
                 yield Button("Home", id="home", variant="primary")
                 yield Button("Review", id="review")
+                if self.last_day:
+                    yield Button("Your north-star page", id="north-star")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -72,6 +75,8 @@ class EndOfDayScreen(Screen[None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "review":
             self.action_review()
+        elif event.button.id == "north-star":
+            self.action_north_star()
         else:
             self.action_home()
 
@@ -80,3 +85,8 @@ class EndOfDayScreen(Screen[None]):
 
     def action_review(self) -> None:
         self.workshop.open_review()
+
+    def action_north_star(self) -> None:
+        from workshop.tui.screens.home import open_north_star
+
+        open_north_star(self.workshop)

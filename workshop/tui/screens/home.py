@@ -56,6 +56,8 @@ class HomeScreen(Screen[None]):
         Binding("c", "resume", "Continue", id="home.continue"),
         Binding("r", "review", "Review", id="home.review"),
         Binding("n", "new_run", "New run", id="home.new_run"),
+        Binding("i", "insight", "Insight", id="home.insight"),
+        Binding("s", "north_star", "North star", id="home.north_star"),
     ]
 
     @property
@@ -75,6 +77,9 @@ class HomeScreen(Screen[None]):
                 yield Button("Review", id="review")
                 yield Button("New run", id="new-run")
                 yield Button("Support", id="support")
+            with Horizontal(classes="home-buttons home-more"):
+                yield Button("Insight", id="insight")
+                yield Button("North star", id="north-star")
             yield Static("", id="run-line", classes="dim")
         yield Footer()
 
@@ -86,6 +91,8 @@ class HomeScreen(Screen[None]):
 
     def refresh_progress(self) -> None:
         """Redraw the days and the "continue" label from the current run."""
+        if not self.is_mounted:
+            return  # the journal can open before this screen is mounted; on_mount calls again
         run = self.workshop.current_run
         days = self.query_one("#days", OptionList)
         highlighted = days.highlighted
@@ -130,6 +137,8 @@ class HomeScreen(Screen[None]):
             "continue": self.action_resume,
             "review": self.action_review,
             "new-run": self.action_new_run,
+            "insight": self.action_insight,
+            "north-star": self.action_north_star,
             "support": self.workshop.action_support,
         }
         action = actions.get(event.button.id or "")
@@ -146,3 +155,32 @@ class HomeScreen(Screen[None]):
 
     def action_new_run(self) -> None:
         self.workshop.confirm_new_run()
+
+    def action_insight(self) -> None:
+        open_insight(self.workshop)
+
+    def action_north_star(self) -> None:
+        open_north_star(self.workshop)
+
+
+# Opened from here, the palette and the end of the last day; app.py stays as it is (issue 6).
+def open_insight(app: WorkshopApp) -> None:
+    """Check-ins before and after, and the scales across days and runs."""
+    from workshop.tui.screens.insight import InsightScreen  # deferred: plotext is only needed here
+
+    if app.journal is None:
+        return
+    app.save_now()
+    app.go_home()
+    app.push_screen(InsightScreen())
+
+
+def open_north_star(app: WorkshopApp) -> None:
+    """The one-page summary of the program: values, north star, goals, commitments."""
+    from workshop.tui.screens.northstar import NorthStarScreen
+
+    if app.journal is None:
+        return
+    app.save_now()
+    app.go_home()
+    app.push_screen(NorthStarScreen())

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from workshop.flow.review import ReviewEntry, review_entries, search
@@ -34,6 +34,7 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "home", "Home", id="review.home"),
         Binding("ctrl+f", "focus_search", "Search", id="review.search"),
         Binding("e", "edit", "Edit", id="review.edit"),
+        Binding("t", "then_and_now", "Then and now", id="review.then_and_now"),
     ]
 
     def __init__(self) -> None:
@@ -56,6 +57,7 @@ class ReviewScreen(Screen[None]):
                     prompt="All runs",
                     id="run-filter",
                 )
+                yield Button("Then and now", id="then-and-now")
             yield OptionList(id="entries", classes="entries")
             yield Static("", id="review-count", classes="dim")
         yield Footer()
@@ -103,6 +105,23 @@ class ReviewScreen(Screen[None]):
             self.notify("Earlier runs are kept as they were. Answers of the current run can be edited.")
         else:
             self.workshop.open_day(entry.module, entry.module.steps.index(entry.step))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "then-and-now":
+            self.action_then_and_now()
+
+    def action_then_and_now(self) -> None:
+        """The highlighted answer's question, with the answers of two runs side by side."""
+        from workshop.tui.screens.then_and_now import ThenAndNowScreen
+
+        runs = self.workshop.journal.runs if self.workshop.journal else []
+        highlighted = self.query_one("#entries", OptionList).highlighted
+        if len(runs) < 2:
+            self.notify("Then and now compares two runs. Start a new run from home to have two.")
+        elif highlighted is None or highlighted >= len(self.shown):
+            self.notify("Highlight an answer first: then and now shows its question across runs.")
+        else:
+            self.app.push_screen(ThenAndNowScreen(self.shown[highlighted], runs))
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -23,9 +23,11 @@ PRIVACY = (
     "Nothing is sent anywhere, and nothing is reported to anyone."
 )
 GENTLE_OPENING = (
-    "Thank you for answering honestly. Scores like these are common among clinicians, and they are "
-    "worth taking seriously. Talking to someone can help, and a call to a peer line does not go on "
-    "any record."
+    "Thank you for answering honestly. Your answers suggest that things are heavy for you right now. "
+    "That is common among clinicians, and it is not a failing. You do not have to carry it alone: the "
+    "lines below include people who support doctors and other clinicians, many of them clinicians "
+    "themselves, and most are confidential. Close this whenever you like to carry on; it is always one "
+    "key away (ctrl+g)."
 )
 
 
@@ -55,6 +57,9 @@ class SupportScreen(ModalScreen[None]):
                         yield Static(self._describe(line), classes="support-line")
                 yield Static(PRIVACY, classes="support-privacy")
             yield Static("Esc closes", classes="dim")
+
+    def on_mount(self) -> None:
+        self.query_one(".support-body").focus()  # arrows and page keys scroll the lines at once
 
     @staticmethod
     def _describe(line: SupportLine) -> Content:

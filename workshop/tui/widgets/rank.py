@@ -61,7 +61,7 @@ class RankView(StepView):
                 yield Label("Options · Enter picks", classes="field-label")
                 yield OptionList(id="rank-options")
             with Vertical(classes="rank-column"):
-                yield Label(f"Your top {self.step.pick} · shift+↑↓ or [ ] move", classes="field-label")
+                yield Label(plain(f"Your top {self.step.pick} · shift+↑↓ or [ ] move"), classes="field-label")
                 yield RankedList(id="rank-picked")
         yield Static("", id="rank-status", classes="pick-count")
 

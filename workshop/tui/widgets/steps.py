@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 from workshop.content.models import (
+    CheckStep,
     ChoiceStep,
     CommitmentStep,
     ListStep,
@@ -20,6 +21,7 @@ from workshop.content.models import (
 from workshop.flow.day import RecapItem
 from workshop.progress.answers import Value
 from workshop.tui.widgets.base import StepView
+from workshop.tui.widgets.check import CheckView
 from workshop.tui.widgets.pause import PauseView
 from workshop.tui.widgets.rank import RankView
 from workshop.tui.widgets.structured_steps import ChoiceView, ItemsView, ScaleView
@@ -53,4 +55,6 @@ def step_view(
             return PauseView(step, clock)
         case CommitmentStep():
             return CommitmentView(step, value)
+        case CheckStep():
+            return CheckView(step, value)
     raise TypeError(f"no widget for step kind {step.kind!r}")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -12,6 +11,7 @@ from workshop.content.models import ChoiceStep, ListStep, ScaleStep
 from workshop.progress.answers import ChoicesValue, IntegerValue, ItemsValue, Value
 from workshop.tui.safe import plain
 from workshop.tui.widgets.base import StepView, question
+from workshop.tui.widgets.scale_input import ScaleInput
 
 
 class ScaleView(StepView):
@@ -22,30 +22,20 @@ class ScaleView(StepView):
     def compose(self) -> ComposeResult:
         yield question(self.step.question)
         chosen = self.initial.value if isinstance(self.initial, IntegerValue) else None
-        with RadioSet(id="scale", classes="scale"):
-            for point in range(self.step.low, self.step.high + 1):
-                yield RadioButton(str(point), value=point == chosen, name=str(point))
-        with Horizontal(classes="scale-ends"):
-            yield Label(plain(f"{self.step.low} · {self.step.low_label}"), classes="scale-low")
-            yield Label(plain(f"{self.step.high_label} · {self.step.high}"), classes="scale-high")
+        with Vertical(classes="scale-box"):
+            yield ScaleInput(self.step.low, self.step.high, chosen, id="scale")
+            with Horizontal(classes="scale-ends"):
+                yield Label(plain(f"{self.step.low} · {self.step.low_label}"), classes="scale-low")
+                yield Label(plain(f"{self.step.high_label} · {self.step.high}"), classes="scale-high")
+        yield Static("← → or a number key to choose", classes="dim")
 
     def value(self) -> Value | None:
-        pressed = self.query_one(RadioSet).pressed_button
-        return IntegerValue(int(pressed.name)) if pressed is not None and pressed.name else None
+        chosen = self.query_one(ScaleInput).value
+        return IntegerValue(chosen) if chosen is not None else None
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+    def on_scale_input_changed(self, event: ScaleInput.Changed) -> None:
         event.stop()
         self.changed()
-
-    def on_key(self, event: events.Key) -> None:
-        # Number keys jump straight to a point (0-9; "1" then "0" is not needed: 10 is reached with arrows).
-        key = event.character
-        if key is not None and key.isdigit():
-            point = int(key)
-            for button in self.query(RadioButton):
-                if button.name == str(point):
-                    button.value = True
-                    button.focus()
 
 
 class ChoiceView(StepView):

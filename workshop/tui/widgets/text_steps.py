@@ -53,7 +53,8 @@ class WritingView(StepView):
 
     def focus_first(self) -> None:
         area = self.query_one(WritingArea)
-        area.focus()
+        # Don't scroll to the box: the question (and a recap's earlier answers) above it come first.
+        area.focus(scroll_visible=False)
         area.move_cursor(area.document.end)
 
 

@@ -1,0 +1,102 @@
+"""Benchmark the commands that do not open the UI, on a year of history: wall time, and Textual never imported.
+
+Run:  python bench/bench_cli.py [--repeat 15]
+
+Each command runs as a fresh process (``python -m workshop ...``), as a user or a script would run it, with
+``--data-dir`` pointing at a year of history for the shipped program (12 runs, every step answered at
+length; see ``history.py``). The floor is ``python -c pass`` with the same interpreter, timed in the same
+rounds, so a busy machine shows up in both. Commands are run in interleaved rounds and the median of each
+is reported. Goal: under 150 ms each, Textual never imported. Not a test: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from history import bench_env, build_year, median, python, shipped_program, tree_size
+
+COMMANDS: dict[str, list[str]] = {
+    "floor: python -c pass": [],
+    "workshop --help": ["--help"],
+    "workshop validate": ["validate"],
+    "workshop schema": ["schema"],
+    "workshop progress": ["progress"],
+    "workshop export (markdown)": ["export", "--format", "markdown"],
+    "workshop export --format html": ["export", "--format", "html"],
+}
+
+
+def argv(args: list[str], data: Path) -> list[str]:
+    if not args:
+        return [python(), "-c", "pass"]
+    options = [] if args == ["--help"] else ["--data-dir", str(data)]
+    return [python(), "-m", "workshop", *args, *options]
+
+
+def time_once(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = (time.perf_counter() - start) * 1000
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+    return elapsed
+
+
+def imported_modules(command: list[str], env: dict[str, str]) -> set[str]:
+    """Top-level packages a command imports, from ``python -X importtime``."""
+    done = subprocess.run(
+        [command[0], "-X", "importtime", *command[1:]],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    names = set()
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    return names
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15, help="runs of each command (default 15)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as root:
+        data = Path(root) / "data"
+        program = shipped_program()
+        build_year(data, program)
+        env = bench_env({"WORKSHOP_CONFIG_DIR": str(Path(root) / "config")})
+        print(f"History: a year for {program.id!r}, {tree_size(data) / 1e6:.1f} MB of TOML in {data}")
+        for args_ in COMMANDS.values():  # warm-up: fills the bytecode cache, as an installed app has
+            time_once(argv(args_, data), env)
+        timings: dict[str, list[float]] = {label: [] for label in COMMANDS}
+        for _ in range(args.repeat):
+            for label, args_ in COMMANDS.items():
+                timings[label].append(time_once(argv(args_, data), env))
+        floor = median(timings["floor: python -c pass"])
+        print(
+            f"{'command':<32} {'median':>8} {'min':>8} {'- floor':>8}  Textual imported?  (n={args.repeat})"
+        )
+        for label, args_ in COMMANDS.items():
+            values = timings[label]
+            textual = (
+                ""
+                if not args_
+                else ("YES" if "textual" in imported_modules(argv(args_, data), env) else "no")
+            )
+            print(
+                f"{label:<32} {median(values):6.1f} ms {min(values):6.1f} ms "
+                f"{median(values) - floor:6.1f} ms  {textual}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

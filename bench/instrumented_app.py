@@ -1,0 +1,32 @@
+"""``workshop`` with a lag recorder (``lag.py``), for the typing benchmark. Same arguments as ``workshop``.
+
+Nothing of the app changes: a subclass adds one more ``on_mount`` handler (Textual runs the handlers of
+every class in the hierarchy), and ``Journal.save`` is wrapped to record when saves ran.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from lag import start_heartbeat, time_saves
+
+from workshop.tui import app as tui_app
+
+
+class InstrumentedApp(tui_app.WorkshopApp):
+    def on_mount(self) -> None:
+        start_heartbeat(self)
+
+
+def make_app(program: Any, data_dir: Path, **options: Any) -> InstrumentedApp:
+    return InstrumentedApp(program, data_dir, **options)
+
+
+if __name__ == "__main__":
+    time_saves()
+    tui_app.make_app = make_app  # type: ignore[assignment]  # launch.run_app looks it up at call time
+    from workshop.cli import main
+
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,97 @@
+"""In a real terminal (tmux): type, close the terminal mid-sentence, open again, and the words are there."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"),
+]
+
+
+class Tmux:
+    """One tmux server of our own (``-L``), so tests never touch anyone else's sessions."""
+
+    def __init__(self) -> None:
+        self.socket = f"workshop-test-{uuid.uuid4().hex[:8]}"
+
+    def __call__(self, *args: str) -> str:
+        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False)
+        return result.stdout
+
+    def start(self, command: str, size: tuple[int, int] = (80, 24)) -> None:
+        self("new-session", "-d", "-s", "w", "-x", str(size[0]), "-y", str(size[1]), command)
+
+    def screen(self) -> str:
+        return self("capture-pane", "-p", "-t", "w")
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared on screen:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        self("send-keys", "-t", "w", *keys)
+
+    def stop(self) -> None:
+        self("kill-server")
+
+
+@pytest.fixture
+def tmux():  # type: ignore[no-untyped-def]
+    server = Tmux()
+    yield server
+    server.stop()
+
+
+def workshop_command(data_dir: Path, program: Path) -> str:
+    env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={data_dir.parent / 'config'}"
+    return f"{env} {sys.executable} -m workshop --data-dir {data_dir} --program {program}"
+
+
+def test_closing_the_terminal_mid_sentence_keeps_the_sentence(tmux, tmp_path: Path, mini_program_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    data_dir = tmp_path / "data"
+    tmux.start(workshop_command(data_dir, mini_program_dir))
+    tmux.wait_for("Continue")
+    tmux.keys("c")
+    tmux.wait_for("Step 1 of 8")
+    tmux.keys("C-n")
+    tmux.wait_for("What brought you here today?")
+    tmux.keys("-l", "I came because the days blur tog")
+    tmux.wait_for("days blur tog")
+    tmux("kill-session", "-t", "w")  # the terminal window is closed: SIGHUP, mid-word
+    time.sleep(1.0)
+
+    tmux.start(workshop_command(data_dir, mini_program_dir))
+    tmux.wait_for("day 1, step 2")
+    tmux.keys("c")
+    screen = tmux.wait_for("What brought you here today?")
+    assert "I came because the days blur tog" in screen
+
+
+def test_a_second_window_is_told_calmly(tmux, tmp_path: Path, mini_program_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    data_dir = tmp_path / "data"
+    tmux.start(workshop_command(data_dir, mini_program_dir))
+    tmux.wait_for("Continue")
+    second = Tmux()
+    try:
+        second.start(workshop_command(data_dir, mini_program_dir))
+        screen = second.wait_for("already open in another window", timeout=10)
+        assert "PID" in screen
+        assert "Traceback" not in screen
+    finally:
+        second.stop()
+    assert os.path.isdir(data_dir)

@@ -1,0 +1,95 @@
+"""User text is shown literally everywhere: never parsed as markup, never clickable, no control codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.content import Content
+from textual.widgets import OptionList, Static
+
+from tests.tui_helpers import build_app, settle, wait_for_journal
+from workshop.progress.answers import CommitmentValue, TextValue
+from workshop.tui.screens.day import DayScreen
+from workshop.tui.screens.end_of_day import EndOfDayScreen
+from workshop.tui.screens.review import ReviewScreen
+
+HOSTILE = ["[/]", "[bold]x", "[@click=app.quit]q[/]", "\x1b]0;X\x07"]
+
+
+def shown(content: object) -> str:
+    return str(content)
+
+
+def assert_literal(content: object, text: str) -> None:
+    """``content`` shows ``text`` as typed (control codes removed), with no live action in it."""
+    assert isinstance(content, Content)
+    plain = str(content)
+    expected = text.replace("\x1b", "").replace("\x07", "")
+    assert expected in plain
+    assert "\x1b" not in plain and "\x07" not in plain
+    for span in content.spans:
+        assert "@click" not in str(span.style)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+async def test_user_text_is_literal_everywhere(tmp_path: Path, mini_program_dir: Path, hostile: str) -> None:
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for_journal(pilot)
+        program = app.program
+        one, two = program.modules
+        # Write the hostile text as an answer, the way the day screen would.
+        app.open_day(one, 1)
+        await pilot.pause()
+        run = app.current_run
+        assert run is not None
+        run.set_answer("one", "first-thought", TextValue(f"before {hostile} after"))
+        run.set_answer("one", "one-step", CommitmentValue(f"do {hostile}", f"when {hostile}"))
+        await settle(pilot)
+
+        # The recap on day two shows it again.
+        app.open_day(two, 0)
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        answers = [w.content for w in app.screen.query(".recap-answer").results(Static)]
+        assert any(hostile.replace("\x1b", "").replace("\x07", "") in str(a) for a in answers)
+        for content in answers:
+            assert_literal(content, str(content))
+
+        # The end of day one shows what was written and the commitment.
+        app.finish_day(app.screen.walk.__class__(program, one, run, len(one.steps) - 1))
+        await pilot.pause()
+        assert isinstance(app.screen, EndOfDayScreen)
+        texts = [w.content for w in app.screen.query(".summary-answer, .commitment").results(Static)]
+        assert any("before" in str(t) for t in texts)
+        for content in texts:
+            assert_literal(content, str(content))
+
+        # The review lists it.
+        app.open_review()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        entries = app.screen.query_one("#entries", OptionList)
+        prompts = [entries.get_option_at_index(i).prompt for i in range(entries.option_count)]
+        assert any(f"before {hostile}".replace("\x1b", "").replace("\x07", "") in str(p) for p in prompts)
+        for prompt in prompts:
+            assert_literal(prompt, str(prompt))
+
+        # Searching for it is literal too, and the app is still running after all of that.
+        await pilot.press("ctrl+f", *"[/]")
+        await pilot.pause()
+        assert app.is_running
+        assert app.return_code is None
+
+
+async def test_a_hostile_file_name_in_a_notice_is_literal(tmp_path: Path, mini_program_dir: Path) -> None:
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        app._save_failed("Could not save [@click=app.quit]q[/]/day.toml: the disk is full")
+        await pilot.pause()
+        assert app.is_running
+        notifications = list(app._notifications)
+        assert any("[@click=app.quit]q[/]" in n.message for n in notifications)
+        assert all(not n.markup for n in notifications)

@@ -1,0 +1,174 @@
+"""Check-ins and scales across days and runs: the numbers behind the insight screen and the export's chart.
+
+A *series* is one question asked at several points of the program (the WHO-5 at the start of day 1 and
+the end of day 4; a scale whose question is repeated word for word on another day), with one line of
+values per run. Plain data read from the runs; the published scoring comes from
+``workshop.content.instruments``. Rendering is elsewhere (the export, the insight screen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from workshop.content.instruments import (
+    BURNOUT,
+    INSTRUMENTS,
+    WHO5,
+    Change,
+    CheckResult,
+    result_for,
+    who5_change,
+)
+from workshop.content.models import CheckStep, Module, Program, ScaleStep, Step
+from workshop.progress.answers import Answer, IntegerValue, ItemScoresValue
+
+
+class TrendRun(Protocol):
+    """The part of a journal run the trends read."""
+
+    number: int
+
+    def answer(self, step_id: str) -> Answer | None: ...
+
+
+@dataclass(frozen=True)
+class Series:
+    """One question at several points of the program, one line of values per run."""
+
+    title: str
+    """What was asked, in a few words (``WHO-5 well-being (0-100)`` or the scale's question)."""
+    points: tuple[str, ...]
+    """Where it was asked, in order (``Day 1``, ``Day 4``)."""
+    low: int
+    high: int
+    lines: tuple[tuple[int, tuple[int | None, ...]], ...]
+    """(run number, the value at each point or None), oldest run first."""
+
+    @property
+    def has_values(self) -> bool:
+        return any(value is not None for _, values in self.lines for value in values)
+
+
+@dataclass(frozen=True)
+class CheckReading:
+    """One check step of one run: its scored result, or why there is none."""
+
+    step: CheckStep
+    module: Module
+    result: CheckResult | None
+    answered: bool
+    """True when something was answered (a partly answered check is not scored)."""
+
+    def describe(self) -> str:
+        if self.result is not None:
+            return self.result.describe()
+        return "not complete, so not scored" if self.answered else "not answered"
+
+
+@dataclass(frozen=True)
+class RunCheckins:
+    """A run's first and last check of one instrument, and the WHO-5 change between them."""
+
+    run_number: int
+    instrument_id: str
+    before: CheckReading | None
+    after: CheckReading | None
+
+    @property
+    def change(self) -> Change | None:
+        if self.before is None or self.after is None:
+            return None
+        return who5_change(self.before.result, self.after.result)
+
+
+def _steps_of(program: Program, kind: type[Step]) -> list[tuple[Module, Step]]:
+    return [(module, step) for module in program.modules for step in module.steps if isinstance(step, kind)]
+
+
+def _point_labels(found: Sequence[tuple[Module, Step]]) -> tuple[str, ...]:
+    days = [module.day for module, _ in found]
+    # Two points on the same day are told apart by their step titles.
+    return tuple(
+        f"Day {module.day}" if days.count(module.day) == 1 else f"Day {module.day}: {step.title}"
+        for module, step in found
+    )
+
+
+def check_reading(run: TrendRun, module: Module, step: CheckStep) -> CheckReading:
+    answer = run.answer(step.id)
+    value = answer.value if answer is not None else None
+    if not isinstance(value, ItemScoresValue) or value.instrument != step.instrument:
+        return CheckReading(step, module, None, False)
+    return CheckReading(step, module, result_for(value.instrument, value.scores), not value.is_empty())
+
+
+def _checks(program: Program, instrument_id: str) -> list[tuple[Module, CheckStep]]:
+    return [
+        (module, step)
+        for module, step in _steps_of(program, CheckStep)
+        if isinstance(step, CheckStep) and step.instrument == instrument_id
+    ]
+
+
+def run_checkins(program: Program, run: TrendRun, instrument_id: str) -> RunCheckins:
+    """The first and the last check of ``instrument_id`` in the program, as this run answered them."""
+    checks = _checks(program, instrument_id)
+    if not checks:
+        return RunCheckins(run.number, instrument_id, None, None)
+    first = check_reading(run, *checks[0])
+    last = check_reading(run, *checks[-1]) if len(checks) > 1 else None
+    return RunCheckins(run.number, instrument_id, first, last)
+
+
+def check_series(program: Program, runs: Iterable[TrendRun], instrument_id: str) -> Series | None:
+    """A check's scores at every point it is asked, per run (None if the program never asks it)."""
+    checks = _checks(program, instrument_id)
+    instrument = INSTRUMENTS.get(instrument_id)
+    if not checks or instrument is None:
+        return None
+    ordered = sorted(runs, key=lambda run: run.number)
+    lines = []
+    for run in ordered:
+        readings = [check_reading(run, module, step) for module, step in checks]
+        lines.append((run.number, tuple(r.result.score if r.result else None for r in readings)))
+    if instrument is WHO5:
+        title, low, high = "WHO-5 well-being, 0 to 100 (higher is better)", 0, 100
+    else:
+        title, low, high = f"{BURNOUT.name}, option 1 to 5 (3 or more: burnout)", 1, 5
+    return Series(title, _point_labels(checks), low, high, tuple(lines))
+
+
+def scale_series(program: Program, runs: Iterable[TrendRun]) -> list[Series]:
+    """Each scale question with its answers at every day it is asked, per run.
+
+    Scales are grouped by their question, word for word: the meaning scale of day 1 and day 4 make one
+    series. A scale asked only once is still a series: it shows the change across runs.
+    """
+    groups: dict[str, list[tuple[Module, ScaleStep]]] = {}
+    for module, step in _steps_of(program, ScaleStep):
+        assert isinstance(step, ScaleStep)
+        groups.setdefault(" ".join(step.question.casefold().split()), []).append((module, step))
+    ordered = sorted(runs, key=lambda run: run.number)
+    series = []
+    for found in groups.values():
+        first = found[0][1]
+        lines = []
+        for run in ordered:
+            values = []
+            for _, step in found:
+                answer = run.answer(step.id)
+                value = answer.value if answer is not None else None
+                values.append(value.value if isinstance(value, IntegerValue) else None)
+            lines.append((run.number, tuple(values)))
+        title = f"{first.question} ({first.low} {first.low_label}, {first.high} {first.high_label})"
+        series.append(Series(title, _point_labels(found), first.low, first.high, tuple(lines)))
+    return series
+
+
+def all_series(program: Program, runs: Sequence[TrendRun]) -> list[Series]:
+    """WHO-5, then burnout, then every scale: the series worth plotting (those with a value)."""
+    found = [check_series(program, runs, WHO5.id), check_series(program, runs, BURNOUT.id)]
+    found += scale_series(program, runs)
+    return [series for series in found if series is not None and series.has_values]

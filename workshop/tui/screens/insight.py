@@ -1,0 +1,107 @@
+"""Insight: the check-ins before and after, their change, and the scales plotted across days and runs.
+
+Every number comes from ``workshop.flow.insight``; this screen only lays it out. Each plot has its values
+written out beneath it, and each run its own marker, so it reads without colour.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual_plotext import PlotextPlot
+
+from workshop.flow.insight import (
+    NOT_A_DIAGNOSIS,
+    Insight,
+    across_run_lines,
+    checkin_lines,
+    insight,
+    series_lines,
+)
+from workshop.progress.trends import Series
+from workshop.tui.safe import plain
+
+if TYPE_CHECKING:
+    from workshop.tui.app import WorkshopApp
+
+MARKERS = ("●", "x", "+", "o", "*", "#")  # one per run, so lines are told apart without colour
+NOTHING_YET = (
+    "Nothing to show yet. The short check-ins at the start of day 1 and the end of day 4, and the scales "
+    "along the way, will appear here once you have answered them."
+)
+
+
+class SeriesPlot(PlotextPlot):
+    """One series: a line per run across the points where the question is asked."""
+
+    def __init__(self, series: Series) -> None:
+        super().__init__(classes="insight-plot")
+        self.series = series
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        plt = self.plt
+        series = self.series
+        xs: list[float] = [float(x) for x in range(1, len(series.points) + 1)]
+        for index, (run_number, values) in enumerate(series.lines):
+            shown = [(x, v) for x, v in zip(xs, values, strict=True) if v is not None]
+            if not shown:
+                continue
+            plt.plot(
+                [x for x, _ in shown],
+                [v for _, v in shown],
+                marker=MARKERS[index % len(MARKERS)],
+                label=f"Run {run_number}",
+            )
+        plt.xticks(xs, list(series.points))
+        plt.xlim(0.5, len(xs) + 0.5)
+        plt.ylim(series.low, series.high)
+        plt.title(series.title)
+
+
+class InsightScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "home", "Home", id="insight.home")]  # noqa: RUF012
+
+    def __init__(self, found: Insight | None = None) -> None:
+        super().__init__(classes="insight-screen")
+        self.found = found
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        if self.found is None:
+            runs = self.workshop.journal.runs if self.workshop.journal else []
+            self.found = insight(self.workshop.program, runs)
+        found = self.found
+        yield Header(show_clock=False)
+        with VerticalScroll(classes="page", id="insight-body"), Vertical(classes="column"):
+            yield Static("What moved", classes="home-title")
+            yield Static(NOT_A_DIAGNOSIS, classes="dim insight-note")
+            if found.empty:
+                yield Static(NOTHING_YET, classes="home-intro", id="insight-empty")
+            for run in reversed(found.runs):
+                lines = checkin_lines(run)
+                if lines:
+                    yield Static(f"Run {run.run_number}", classes="section-title")
+                    yield Static(plain("\n".join(lines)), classes="insight-lines")
+            across = across_run_lines(found)
+            if across:
+                yield Static("Across runs", classes="section-title")
+                yield Static(plain("\n".join(across)), classes="insight-lines")
+            for series in found.series:
+                yield SeriesPlot(series)
+                yield Static(plain("\n".join(series_lines(series))), classes="dim insight-values")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#insight-body").focus()
+
+    def action_home(self) -> None:
+        self.workshop.go_home()

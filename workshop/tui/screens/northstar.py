@@ -1,0 +1,102 @@
+"""The north-star page in the app: values, north star, goals and commitments, on one page, ready to save."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from workshop.progress.errors import JournalError
+from workshop.progress.northstar import EMPTY, TITLE, NorthStar, commitment_line, gather
+from workshop.tui.safe import plain
+
+if TYPE_CHECKING:
+    from workshop.tui.app import WorkshopApp
+
+SAVED_WHERE = "Saved pages go to the exports folder of your journal, readable only by you."
+NO_RUN = "The north-star page is made from your answers on day 4 and the days before. Nothing is written yet."
+
+
+class NorthStarScreen(Screen[None]):
+    """One run's north-star page; saves it as printable HTML or Markdown in the exports folder."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "home", "Home", id="northstar.home"),
+        Binding("p", "save('html')", "Save printable page", id="northstar.save_html"),
+        Binding("m", "save('markdown')", "Save as Markdown", id="northstar.save_markdown"),
+    ]
+
+    def __init__(self, run_number: int | None = None) -> None:
+        super().__init__(classes="northstar-screen")
+        self.run_number = run_number
+        self.page: NorthStar | None = None
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        runs = self.workshop.journal.runs if self.workshop.journal else []
+        chosen = [r for r in runs if self.run_number is None or r.number == self.run_number]
+        if chosen:
+            self.page = gather(self.workshop.program, chosen[-1])
+        yield Header(show_clock=False)
+        with VerticalScroll(classes="page", id="northstar-body"), Vertical(classes="column"):
+            yield Static(TITLE, classes="home-title")
+            if self.page is None:
+                yield Static(NO_RUN, classes="home-intro")
+            else:
+                yield from self._sections(self.page)
+                with Horizontal(classes="home-buttons"):
+                    yield Button("Save printable page", id="save-html", variant="primary")
+                    yield Button("Save as Markdown", id="save-markdown")
+                yield Static(SAVED_WHERE, classes="dim")
+        yield Footer()
+
+    def _sections(self, page: NorthStar) -> ComposeResult:
+        yield Static(plain(f"{page.program_title} · run {page.run_number}"), classes="dim")
+        numbered = [f"{n}. {value}" for n, value in enumerate(page.values, start=1)]
+        sections = [
+            ("What matters most to me", numbered),
+            ("My north star", [page.statement] if page.statement else []),
+            ("My goals", [f"• {goal}" for goal in page.goals]),
+            ("My commitments", [f"• {commitment_line(c)}" for c in page.commitments]),
+        ]
+        for title, lines in sections:
+            yield Static(title, classes="section-title")
+            body = plain("\n".join(lines)) if lines else Content(EMPTY)
+            yield Static(body, classes="northstar-text" if lines else "northstar-text dim")
+
+    def on_mount(self) -> None:
+        self.query_one("#northstar-body").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_save("html" if event.button.id == "save-html" else "markdown")
+
+    def action_save(self, fmt: str) -> None:
+        if self.page is None:
+            return
+        self.workshop.save_now()
+        self._save_worker(fmt, self.page.run_number)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _save_worker(self, fmt: str, run_number: int) -> None:
+        from workshop.progress.northstar import export_to_file
+
+        app = self.workshop
+        now = app.clock() if app.clock else None
+        try:
+            path = export_to_file(app.data_dir, app.program, fmt, run_number=run_number, now=now)
+        except JournalError as error:
+            app.call_from_thread(app.notify, str(error), severity="error", markup=False)
+        else:
+            app.call_from_thread(app.notify, f"Saved to {path}", markup=False, timeout=10)
+
+    def action_home(self) -> None:
+        self.workshop.go_home()

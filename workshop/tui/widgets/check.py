@@ -1,0 +1,157 @@
+"""A validated check-in (WHO-5 or the single-item burnout measure), answered from the keyboard.
+
+Each item is one row of numbered cells. A number key picks a score and moves on to the next item; the
+arrows, a click, Backspace (to clear) and Enter (next item) work too. The chosen cell is shown in
+brackets and its words beside it, so the answer reads without colour. The wording comes from
+``workshop.content.instruments`` and is shown exactly as published, with its attribution.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from workshop.content.instruments import INSTRUMENTS, WHO5, Instrument
+from workshop.content.models import CheckStep
+from workshop.progress.answers import ItemScoresValue, Value
+from workshop.tui.safe import plain
+from workshop.tui.widgets.base import StepView
+
+CELL = 6  # columns per cell: "[5]" or " 5 " and three spaces, so a click maps to a cell by its column
+MARGIN = 2  # "› " before the cells marks the row with the focus, readable without colour
+OPTIONAL = (
+    "Optional and private: answer what you like, or skip it with ctrl+o. Only a complete check is scored, "
+    "and the score is for you alone."
+)
+
+
+class ScoreRow(Static, can_focus=True):
+    """One item's answer: a row of numbered cells, one per response option."""
+
+    BINDINGS = [  # noqa: RUF012 - Textual's convention
+        Binding("left", "move(-1)", "Previous option", show=False),
+        Binding("right", "move(1)", "Next option", show=False),
+        Binding("up", "app.focus_previous", "Previous item", show=False),
+        Binding("down,enter", "app.focus_next", "Next item", show=False),
+        Binding("backspace,delete", "clear", "Clear", show=False),
+    ]
+
+    class Changed(Message):
+        """The score of this row changed."""
+
+    def __init__(self, instrument: Instrument, index: int, score: int | None) -> None:
+        super().__init__(classes="score-row", id=f"item-{index + 1}")
+        self.instrument = instrument
+        self.index = index
+        self.score = score if score in instrument.scores else None
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def set_score(self, score: int | None) -> None:
+        if score is not None and score not in self.instrument.scores:
+            return
+        if score != self.score:
+            self.score = score
+            self._show()
+            self.post_message(self.Changed())
+
+    def _show(self) -> None:
+        cells = [f"[{s}]" if s == self.score else f" {s} " for s in self.instrument.scores]
+        row = Content(("› " if self.has_focus else "  ") + "   ".join(cells))
+        option = self.instrument.option_for(self.score) if self.score is not None else None
+        # Many words per option (burnout) are listed above the row; WHO-5's short ones fit beside it.
+        if option is not None and self.instrument is WHO5:
+            row = Content.assemble(row, ("   " + option.label, "italic"))
+        elif option is None:
+            row = Content.assemble(row, ("   (not answered)", "dim"))
+        self.update(row)
+
+    def on_key(self, event: events.Key) -> None:
+        key = event.character
+        if key is not None and key.isdigit() and int(key) in self.instrument.scores:
+            event.stop()
+            event.prevent_default()
+            self.set_score(int(key))
+            self.screen.focus_next()
+
+    def on_focus(self) -> None:
+        self._show()
+
+    def on_blur(self) -> None:
+        self._show()
+
+    def on_click(self, event: events.Click) -> None:
+        x = event.x - MARGIN
+        cell = x // CELL
+        if x >= 0 and cell < len(self.instrument.scores) and x % CELL < 3:
+            self.set_score(self.instrument.scores[cell])
+
+    def action_move(self, delta: int) -> None:
+        scores = self.instrument.scores
+        if self.score is None:
+            self.set_score(scores[0] if delta > 0 else scores[-1])
+            return
+        target = scores.index(self.score) + delta
+        if 0 <= target < len(scores):
+            self.set_score(scores[target])
+
+    def action_clear(self) -> None:
+        self.set_score(None)
+
+
+class CheckView(StepView):
+    """The stem, one row per item, a line saying it is optional, and the attribution."""
+
+    step: CheckStep
+
+    def __init__(self, step: CheckStep, value: Value | None = None) -> None:
+        super().__init__(step, value)
+        self.instrument = INSTRUMENTS[step.instrument]
+        saved = value.scores if isinstance(value, ItemScoresValue) else ()
+        count = len(self.instrument.items)
+        self.initial_scores = tuple(saved[:count]) + (None,) * max(0, count - len(saved))
+
+    def compose(self) -> ComposeResult:
+        instrument = self.instrument
+        yield Static(plain(instrument.stem), classes="question check-stem")
+        yield Static(self._legend(self.initial_scores), id="check-legend", classes="check-legend")
+        several = len(instrument.items) > 1
+        for index, item in enumerate(instrument.items):
+            if several:
+                yield Static(plain(f"{index + 1}. {item}"), classes="check-item")
+            yield ScoreRow(instrument, index, self.initial_scores[index])
+        keys = f"{instrument.scores[-1]}-{instrument.scores[0]}" if instrument is WHO5 else "1-5"
+        yield Static(
+            f"Number keys {keys} answer an item and move on; arrows and a click work too.", classes="dim"
+        )
+        yield Static(OPTIONAL, classes="dim check-optional")
+        yield Static(plain(instrument.attribution), classes="check-attribution")
+
+    def _legend(self, scores: tuple[int | None, ...]) -> Content:
+        """The options with their numbers; for the single burnout item, an arrow marks the one chosen."""
+        if self.instrument is WHO5:
+            return plain(" · ".join(f"{o.score} {o.label}" for o in self.instrument.options))
+        lines = [
+            f"{'→' if o.score in scores else ' '} {o.score}. {o.label}" for o in self.instrument.options
+        ]
+        return plain("\n".join(lines))
+
+    def value(self) -> Value | None:
+        rows = sorted(self.query(ScoreRow), key=lambda row: row.index)
+        return ItemScoresValue(self.instrument.id, tuple(row.score for row in rows))
+
+    def on_score_row_changed(self, event: ScoreRow.Changed) -> None:
+        event.stop()
+        value = self.value()
+        assert isinstance(value, ItemScoresValue)
+        self.query_one("#check-legend", Static).update(self._legend(value.scores))
+        self.changed()
+
+    def focus_first(self) -> None:
+        rows = list(self.query(ScoreRow))
+        next((row for row in rows if row.score is None), rows[0]).focus()

@@ -1,0 +1,81 @@
+"""A calm horizontal scale: one row of numbers; arrows, digits or a click choose a point."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+CELL = 5  # each point takes five columns: " 10  " fits the widest label with air around it
+
+
+class ScaleInput(Widget, can_focus=True):
+    """Points ``low`` to ``high``; ``value`` is None until the user chooses one."""
+
+    DEFAULT_CSS = """
+    ScaleInput { height: 1; width: auto; }
+    """
+    BINDINGS = [  # noqa: RUF012
+        Binding("left", "move(-1)", "Lower", show=False, id="scale.lower"),
+        Binding("right", "move(1)", "Higher", show=False, id="scale.higher"),
+        Binding("home", "jump_to_end(False)", "Lowest", show=False, id="scale.lowest"),
+        Binding("end", "jump_to_end(True)", "Highest", show=False, id="scale.highest"),
+    ]
+
+    value: reactive[int | None] = reactive(None)
+
+    class Changed(Message):
+        def __init__(self, scale: ScaleInput, value: int) -> None:
+            super().__init__()
+            self.scale = scale
+            self.value = value
+
+    def __init__(self, low: int, high: int, value: int | None = None, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.low = low
+        self.high = high
+        self.set_reactive(ScaleInput.value, value)
+
+    def get_content_width(self, container: object, viewport: object) -> int:
+        return (self.high - self.low + 1) * CELL
+
+    def render(self) -> Content:
+        parts: list[str | tuple[str, str]] = []
+        for point in range(self.low, self.high + 1):
+            label = f"{point:^{CELL}}"
+            if point == self.value:
+                parts.append((label, "reverse bold" if self.has_focus else "reverse"))
+            else:
+                parts.append(label)
+        return Content.assemble(*parts)
+
+    def choose(self, point: int) -> None:
+        point = max(self.low, min(self.high, point))
+        if point != self.value:
+            self.value = point
+            self.post_message(self.Changed(self, point))
+
+    def action_move(self, delta: int) -> None:
+        start = self.value if self.value is not None else (self.low if delta > 0 else self.high + 1) - delta
+        self.choose(start + delta)
+
+    def action_jump_to_end(self, highest: bool) -> None:
+        self.choose(self.high if highest else self.low)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character is not None and event.character.isdigit():
+            event.stop()
+            self.choose(int(event.character))
+
+    def on_click(self, event: events.Click) -> None:
+        self.focus()
+        self.choose(self.low + event.x // CELL)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
