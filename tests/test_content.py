@@ -107,7 +107,7 @@ def test_problem_names_the_line_of_the_field(tmp_path: Path) -> None:
     text = module_text(step("prompt", "fine", 'question = "Q"'), step("scale", "broken", 'question = "Q"'))
     path = write(tmp_path, text)
     found = problems_of(path)
-    missing = [p for p in found if "low_label" in p][0]
+    missing = next(p for p in found if "low_label" in p)
     header_line = text.splitlines().index("[[steps]]", text.splitlines().index('id = "fine"')) + 1
     assert missing.startswith(f"{path}:{header_line}: steps.broken.low_label: required field is missing")
 

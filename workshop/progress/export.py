@@ -19,7 +19,7 @@ from typing import Any, Protocol, TypeVar
 
 from workshop.content.instruments import answer_lines
 from workshop.content.models import Module, PauseStep, Program, ReadingStep, ScaleStep, Step
-from workshop.progress import atomic
+from workshop.progress import atomic, charts
 from workshop.progress.answers import (
     Answer,
     ChoicesValue,
@@ -206,6 +206,7 @@ def render_markdown(program: Program, runs: Sequence[ExportRun], *, questions: b
     out = [f"# {program.title}", "", _INTRO, ""]
     if not runs:
         out += ["No runs yet: nothing has been written.", ""]
+    out += charts.markdown_section(program, runs)  # check-ins and scales across runs (issue 6)
     for run in runs:
         out += [f"## Run {run.number}", "", _run_line(run), ""]
         for day in run_days(program, run):
@@ -288,13 +289,14 @@ def render_html(program: Program, runs: Sequence[ExportRun], *, questions: bool 
         # Belt and braces: even if something slipped through escaping, nothing could load or run.
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         f"<title>{title}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS}{charts.CSS}</style>",
         "</head>",
         "<body>",
         f'<header><h1>{title}</h1><p class="note">{_esc(_INTRO)}</p></header>',
     ]
     if not runs:
         out.append('<p class="empty">No runs yet: nothing has been written.</p>')
+    out += charts.html_section(program, runs)  # check-ins and scales, with an inline SVG chart (issue 6)
     for run in runs:
         out += [
             f'<section class="run"><h2>Run {run.number}</h2>',

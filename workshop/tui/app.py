@@ -120,18 +120,22 @@ class WorkshopApp(App[None]):
         if problem is None:
             self.exit()
             return
-        choice = await self.push_screen_wait(
+
+        def answer(choice: str | None) -> None:
+            if choice == "retry":
+                self.run_action("quit")
+            elif choice == "quit":
+                self.exit()
+
+        self.push_screen(
             Notice(
                 "Your latest words are not saved yet",
                 f"{problem}\n\nThey are still here in the window. "
                 "Free some space or fix the folder, then try again.",
                 [("retry", "Try again"), ("stay", "Stay"), ("quit", "Quit without saving")],
-            )
+            ),
+            answer,
         )
-        if choice == "retry":
-            await self.action_quit()
-        elif choice == "quit":
-            self.exit()
 
     def _handle_exception(self, error: Exception) -> None:
         self._crash_name = type(error).__name__

@@ -33,7 +33,7 @@ class ScaleInput(Widget, can_focus=True):
             self.scale = scale
             self.value = value
 
-    def __init__(self, low: int, high: int, value: int | None = None, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, low: int, high: int, value: int | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.low = low
         self.high = high
