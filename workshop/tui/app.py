@@ -123,7 +123,7 @@ class WorkshopApp(App[None]):
 
         def answer(choice: str | None) -> None:
             if choice == "retry":
-                self.run_action("quit")
+                self.call_later(self.action_quit)
             elif choice == "quit":
                 self.exit()
 

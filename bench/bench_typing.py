@@ -1,0 +1,123 @@
+"""Benchmark the longest UI stall while typing fast during autosaves, with a year of history; and memory.
+
+Run:  python bench/bench_typing.py [--repeat 3] [--keys 500]
+
+In a real terminal (see ``terminal.py``), ``workshop`` opens a year of history (12 finished runs, every
+step answered at length, and a 13th run positioned at the first prompt; see ``history.py``), ``c``
+continues into that prompt, and ``--keys`` keystrokes are typed in bursts of 100 at 100 keys a second
+with a pause of one second between bursts: the autosave fires a second after typing stops, so each save
+runs as the next burst begins. The floor (``floor_app.py``) gets the same keys in its TextArea.
+
+Both run with a lag recorder on their event loop (``lag.py``: a task that wakes every 5 ms; the gap
+between wake-ups is how long the loop was busy). Reported, over the typing and the second after it:
+the longest gap, the 99th percentile, how many gaps exceeded 50 ms, and the saves that ran (and how
+many overlapped a burst). Peak memory (VmHWM) is read after the typing. Goal: longest stall under 50 ms;
+peak memory at most 20 MiB above the floor. Not a test: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from floor_app import MARKER
+from history import REPO, bench_env, build_year, median, percentile, python, shipped_program, start_run_at_prompt
+from terminal import Terminal
+
+BURST, KEY_INTERVAL, PAUSE = 100, 0.010, 1.0
+WORDS = "the thread I follow when the shift is long and the milestones fade away "
+
+
+def type_bursts(terminal: Terminal, keys: int) -> list[tuple[float, float]]:
+    """Type ``keys`` keys in bursts; return each burst's (start, end) wall-clock times."""
+    bursts = []
+    sent = 0
+    while sent < keys:
+        start = time.time()
+        for _ in range(min(BURST, keys - sent)):
+            terminal.send(WORDS[sent % len(WORDS)].encode())
+            sent += 1
+            time.sleep(KEY_INTERVAL)
+        bursts.append((start, time.time()))
+        time.sleep(PAUSE)
+    return bursts
+
+
+def run_once(argv: list[str], env: dict[str, str], keys: int, workshop: bool) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        record = Path(folder) / "lag.json"
+        terminal = Terminal(argv, {**env, "BENCH_HEARTBEAT": str(record)})
+        try:
+            if workshop:
+                terminal.wait_for(r"Continue: day")
+                terminal.send(b"c")
+                terminal.wait_for(r"Step \d+ of \d+")
+                time.sleep(0.5)  # let the step's widgets settle, as a person reads the question
+            else:
+                terminal.wait_for(MARKER)
+                time.sleep(0.5)
+            bursts = type_bursts(terminal, keys)
+            terminal.wait_for(WORDS[(keys - 12) % len(WORDS) :][:6].strip() or "the", timeout=5)
+            peak = terminal.peak_rss_mib()
+        finally:
+            code = terminal.close()
+        if code != 0:
+            raise SystemExit(f"{argv} ended with {code}:\n{terminal.text()[-1500:]}")
+        data = json.loads(record.read_text())
+    begin, end = bursts[0][0], bursts[-1][1] + PAUSE
+    gaps = [gap * 1000 for moment, gap in data["gaps"] if begin <= moment <= end]
+    saves = data["saves"]
+    overlapping = [s for s in saves if any(b0 <= s[1] and s[0] <= b1 for b0, b1 in bursts)]
+    return {
+        "max": max(gaps),
+        "p99": percentile(gaps, 0.99),
+        "over50": sum(gap > 50 for gap in gaps),
+        "saves": len([s for s in saves if begin <= s[0] <= end]),
+        "overlapping": len(overlapping),
+        "save_ms": max(((s[1] - s[0]) * 1000 for s in saves), default=0.0),
+        "peak": peak,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="rounds (default 3)")
+    parser.add_argument("--keys", type=int, default=500, help="keys typed in each round (default 500)")
+    args = parser.parse_args()
+    program = shipped_program()
+    with tempfile.TemporaryDirectory() as root_name:
+        root = Path(root_name)
+        env = bench_env({"WORKSHOP_CONFIG_DIR": str(root / "config")})
+        floor = [python(), str(REPO / "bench" / "floor_app.py")]
+        results: dict[str, list[dict[str, float]]] = {"floor (bare Textual app)": [], "workshop, a year": []}
+        for n in range(args.repeat):
+            year = root / f"year-{n}"
+            build_year(year, program)
+            start_run_at_prompt(year, program)
+            workshop = [python(), str(REPO / "bench" / "instrumented_app.py"), "--data-dir", str(year)]
+            results["floor (bare Textual app)"].append(run_once(floor, env, args.keys, workshop=False))
+            results["workshop, a year"].append(run_once(workshop, env, args.keys, workshop=True))
+        base_peak = median([r["peak"] for r in results["floor (bare Textual app)"]])
+        print(
+            f"{args.keys} keys in bursts of {BURST} at {1 / KEY_INTERVAL:.0f}/s, {PAUSE:.1f} s apart; "
+            f"{args.repeat} rounds; event-loop gaps (5 ms expected) over the typing; worst round and median"
+        )
+        for label, rows in results.items():
+            print(
+                f"{label:<26} longest gap {max(r['max'] for r in rows):5.1f} ms "
+                f"(median of rounds {median([r['max'] for r in rows]):5.1f})  "
+                f"p99 {median([r['p99'] for r in rows]):5.1f} ms  gaps > 50 ms: {sum(r['over50'] for r in rows):.0f}  "
+                f"saves {sum(r['saves'] for r in rows):.0f} ({sum(r['overlapping'] for r in rows):.0f} during a burst, "
+                f"slowest {max(r['save_ms'] for r in rows):.1f} ms)  "
+                f"peak RSS {median([r['peak'] for r in rows]):5.1f} MiB "
+                f"({median([r['peak'] for r in rows]) - base_peak:+.1f})"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
