@@ -58,7 +58,9 @@ def main() -> int:
         root = Path(root_name)
         year = root / "year"
         build_year(year, shipped_program())
-        env = bench_env({"WORKSHOP_CONFIG_DIR": str(root / "config")})
+        env = bench_env(
+            {"WORKSHOP_CONFIG_DIR": str(root / "config"), "WORKSHOP_CACHE_DIR": str(root / "cache")}
+        )
         floor = [python(), str(REPO / "bench" / "floor_app.py")]
         workshop = [python(), "-m", "workshop", "--data-dir"]
         cases = {

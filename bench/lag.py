@@ -18,6 +18,7 @@ from typing import Any
 
 INTERVAL = 0.005
 saves: list[tuple[float, float, str]] = []
+collections: list[tuple[float, int, float]] = []  # (end, generation, seconds) of garbage collections
 
 
 def start_heartbeat(app: Any) -> None:
@@ -36,10 +37,14 @@ def start_heartbeat(app: Any) -> None:
             last = now
 
     app._bench_heartbeat = asyncio.get_running_loop().create_task(beat())  # keep a reference
+    _time_collections()
+    stacks: list[tuple[float, str]] = []
+    if os.environ.get("BENCH_STALL_STACKS"):
+        _watch_stalls(gaps, stacks)
 
     def dump() -> None:
         with open(path, "w", encoding="utf-8") as handle:
-            json.dump({"gaps": gaps, "saves": saves}, handle)
+            json.dump({"gaps": gaps, "saves": saves, "stacks": stacks, "gc": collections}, handle)
 
     atexit.register(dump)
 
@@ -60,3 +65,40 @@ def time_saves() -> None:
             saves.append((start, time.time(), threading.current_thread().name))
 
     Journal.save = save  # type: ignore[method-assign]
+
+
+def _watch_stalls(gaps: list[tuple[float, float]], stacks: list[tuple[float, str]]) -> None:
+    """Diagnosis: when the loop has not woken for 30 ms, keep what the main thread is doing."""
+    import sys
+    import threading
+    import traceback
+
+    main = threading.main_thread().ident
+
+    def watch() -> None:
+        seen = 0
+        while True:
+            time.sleep(0.01)
+            last = gaps[-1][0] if gaps else time.time()
+            if time.time() - last > 0.03 and len(gaps) != seen:
+                seen = len(gaps)
+                frame = sys._current_frames().get(main or 0)
+                if frame is not None:
+                    stacks.append((time.time(), "".join(traceback.format_stack(frame)[-25:])))
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _time_collections() -> None:
+    """Record how long each garbage collection takes: a full one can pause every thread."""
+    import gc
+
+    started = [0.0]
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            collections.append((time.time(), info["generation"], time.perf_counter() - started[0]))
+
+    gc.callbacks.append(callback)

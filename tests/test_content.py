@@ -30,6 +30,7 @@ VALID_STEPS = {
     "pause": 'seconds = 60\nstyle = "breathing"',
     "recap": 'sources = ["first"]\nquestion = "What do you see?"',
     "commitment": 'question = "One small step?"',
+    "check": 'instrument = "who5"',
 }
 
 

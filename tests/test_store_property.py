@@ -20,6 +20,7 @@ from workshop.progress.answers import (
     ChoicesValue,
     CommitmentValue,
     IntegerValue,
+    ItemScoresValue,
     ItemsValue,
     RankedValue,
     TextValue,
@@ -43,6 +44,11 @@ values: st.SearchStrategy[Value] = st.one_of(
     st.builds(ItemsValue, small_texts),
     st.builds(RankedValue, small_texts),
     st.builds(CommitmentValue, texts, texts),
+    st.builds(
+        ItemScoresValue,
+        st.sampled_from(["who5", "burnout", ""]),
+        st.lists(st.one_of(st.none(), st.integers(0, 2**63 - 1)), max_size=6).map(tuple),
+    ),
 )
 zones = st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30)), timezone(-timedelta(hours=8))])
 moments = st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2200, 1, 1), timezones=zones)

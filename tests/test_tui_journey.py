@@ -9,6 +9,7 @@ from textual.widgets import Input, OptionList, SelectionList, TextArea
 from tests.tui_helpers import build_app, settle, wait_for_journal
 from workshop.content.loader import load_program
 from workshop.content.models import (
+    CheckStep,
     ChoiceStep,
     CommitmentStep,
     ListStep,
@@ -51,6 +52,10 @@ async def answer_current_step(pilot, screen: DayScreen) -> None:  # type: ignore
         case CommitmentStep():
             screen.query_one("#action", Input).insert_text_at_cursor(typed(step.id))
             await pilot.press("enter", *"Friday")
+        case CheckStep(instrument="who5"):
+            await pilot.press(*"43434")  # 72 of 100: no support screen in the way of the journey
+        case CheckStep():
+            await pilot.press("2")
     await pilot.pause()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 APP_NAME = "workshop"
 DATA_DIR_VARIABLE = "WORKSHOP_DATA_DIR"
 CONFIG_DIR_VARIABLE = "WORKSHOP_CONFIG_DIR"
+CACHE_DIR_VARIABLE = "WORKSHOP_CACHE_DIR"
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -44,6 +45,16 @@ def config_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """Where disposable speed-ups live (validated programs): ``$WORKSHOP_CACHE_DIR``, else the platform's
+    user cache folder. Deleting it at any time is safe."""
+    if os.environ.get(CACHE_DIR_VARIABLE):
+        return Path(os.environ[CACHE_DIR_VARIABLE]).expanduser()
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 
 def support_lines_file() -> Path:

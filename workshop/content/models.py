@@ -8,8 +8,12 @@ produce a screen that breaks.
 
 from __future__ import annotations
 
+import ast
+import inspect
 import re
-from typing import Annotated, Literal
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -103,8 +107,46 @@ class Strict(BaseModel):
         extra="forbid",
         frozen=True,
         hide_input_in_errors=True,
-        use_attribute_docstrings=True,
+        # Validators are built on first use, not at import: building them for every model here costs
+        # about 35 ms, and the commands that read a cached program (see ``cache.py``) never validate.
+        defer_build=True,
     )
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        # The docstring under each field becomes its description (in `workshop schema` and the authoring
+        # reference). pydantic's ``use_attribute_docstrings`` does the same but re-reads and tokenizes this
+        # file once per model, about 25 ms at every start; one parse of the file does it for all of them.
+        # Fields are copied into subclasses after this runs, so inherited fields keep their description.
+        documented = _attribute_docstrings().get(cls.__name__, {})
+        for name, field in cls.__pydantic_fields__.items():
+            if field.description is None and name in documented:
+                field.description = documented[name]
+
+
+@cache
+def _attribute_docstrings() -> dict[str, dict[str, str]]:
+    """For each class in this file, the string written under each annotated attribute, cleaned."""
+    try:
+        tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return {}  # no source (a frozen build): the fields go undescribed, as pydantic would leave them
+    found: dict[str, dict[str, str]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        docs = found.setdefault(node.name, {})
+        for previous, statement in zip(node.body, node.body[1:], strict=False):
+            if (
+                isinstance(previous, ast.AnnAssign)
+                and isinstance(previous.target, ast.Name)
+                and isinstance(statement, ast.Expr)
+                and isinstance(statement.value, ast.Constant)
+                and isinstance(statement.value.value, str)
+            ):
+                docs[previous.target.id] = inspect.cleandoc(statement.value.value)
+    return found
 
 
 # --------------------------------------------------------------------------------------------------------

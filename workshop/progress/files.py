@@ -134,7 +134,7 @@ def toml_string(text: str) -> str:
 
 def _key(key: str) -> str:
     # Keys cannot be multi-line strings, so anything but a plain id is an escaped basic string.
-    return key if _BARE_KEY.match(key) else '"' + _BASIC_SPECIAL.sub(_escape, key) + '"'
+    return key if _BARE_KEY.fullmatch(key) else '"' + _BASIC_SPECIAL.sub(_escape, key) + '"'
 
 
 def _datetime(moment: datetime) -> str:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
 
 MARKERS = ("●", "x", "+", "o", "*", "#")  # one per run, so lines are told apart without colour
+COLOURS = ("cyan", "orange", "green", "magenta", "yellow", "blue")
 NOTHING_YET = (
     "Nothing to show yet. The short check-ins at the start of day 1 and the end of day 4, and the scales "
     "along the way, will appear here once you have answered them."
@@ -52,14 +53,18 @@ class SeriesPlot(PlotextPlot):
             shown = [(x, v) for x, v in zip(xs, values, strict=True) if v is not None]
             if not shown:
                 continue
-            plt.plot(
-                [x for x, _ in shown],
-                [v for _, v in shown],
-                marker=MARKERS[index % len(MARKERS)],
-                label=f"Run {run_number}",
-            )
+            points_x, points_y = [x for x, _ in shown], [float(v) for _, v in shown]
+            # A fine line joins the points; each run's points have their own marker, which reads in mono.
+            colour, marker = COLOURS[index % len(COLOURS)], MARKERS[index % len(MARKERS)]
+            plt.plot(points_x, points_y, marker="braille", color=colour)
+            plt.scatter(points_x, points_y, marker=marker, color=colour, label=f"Run {run_number}")
         plt.xticks(xs, list(series.points))
         plt.xlim(0.5, len(xs) + 0.5)
+        middle = (series.low + series.high) / 2
+        plt.yticks(
+            [float(series.low), middle, float(series.high)],
+            [f"{t:g}" for t in (series.low, middle, series.high)],
+        )
         plt.ylim(series.low, series.high)
         plt.title(series.title)
 

@@ -28,8 +28,8 @@ class NorthStarScreen(Screen[None]):
 
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "home", "Home", id="northstar.home"),
-        Binding("p", "save('html')", "Save printable page", id="northstar.save_html"),
-        Binding("m", "save('markdown')", "Save as Markdown", id="northstar.save_markdown"),
+        Binding("p", "save('html')", "Save for print", id="northstar.save_html"),
+        Binding("m", "save('markdown')", "Save Markdown", id="northstar.save_markdown"),
     ]
 
     def __init__(self, run_number: int | None = None) -> None:

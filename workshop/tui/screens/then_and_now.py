@@ -21,7 +21,7 @@ def side_content(side: Side) -> Content:
     heading = f"Run {side.run_number}"
     if side.answer is None:
         return Content.assemble((heading, "bold"), "\n", (NO_ANSWER, "dim"))
-    when = f"  {side.answer.updated:%d %b %Y}"
+    when = f" · {side.answer.updated:%d %b %Y}"
     return Content.assemble((heading, "bold"), (when, "dim"), "\n", plain(side.text))
 
 

@@ -62,7 +62,7 @@ class ScoreRow(Static, can_focus=True):
 
     def _show(self) -> None:
         cells = [f"[{s}]" if s == self.score else f" {s} " for s in self.instrument.scores]
-        row = Content(("› " if self.has_focus else "  ") + "   ".join(cells))
+        row = Content.assemble(("›" if self.has_focus else " ", "bold"), " " + "   ".join(cells))
         option = self.instrument.option_for(self.score) if self.score is not None else None
         # Many words per option (burnout) are listed above the row; WHO-5's short ones fit beside it.
         if option is not None and self.instrument is WHO5:
@@ -73,17 +73,22 @@ class ScoreRow(Static, can_focus=True):
 
     def on_key(self, event: events.Key) -> None:
         key = event.character
-        if key is not None and key.isdigit() and int(key) in self.instrument.scores:
+        view = self._view()
+        if key is not None and key.isdigit() and int(key) in self.instrument.scores and view is not None:
             event.stop()
             event.prevent_default()
-            self.set_score(int(key))
-            self.screen.focus_next()
+            view.answer_and_advance(int(key))
 
-    def on_focus(self) -> None:
-        self._show()
+    def _view(self) -> CheckView | None:
+        parent = self.parent
+        return parent if isinstance(parent, CheckView) else None
 
-    def on_blur(self) -> None:
-        self._show()
+    def watch_has_focus(self, has_focus: bool) -> None:
+        super().watch_has_focus(has_focus)
+        self._show()  # the "›" marker follows the focus
+        view = self._view()
+        if has_focus and view is not None:
+            view.focused_row(self.index)
 
     def on_click(self, event: events.Click) -> None:
         x = event.x - MARGIN
@@ -112,6 +117,10 @@ class CheckView(StepView):
     def __init__(self, step: CheckStep, value: Value | None = None) -> None:
         super().__init__(step, value)
         self.instrument = INSTRUMENTS[step.instrument]
+        # The row that number keys answer. Kept here, not read from the focus: keys typed quickly are all
+        # delivered to the row that had the focus when they arrived, before the focus moves on.
+        self.active = 0
+        self._moving_to: int | None = None
         saved = value.scores if isinstance(value, ItemScoresValue) else ()
         count = len(self.instrument.items)
         self.initial_scores = tuple(saved[:count]) + (None,) * max(0, count - len(saved))
@@ -135,14 +144,16 @@ class CheckView(StepView):
     def _legend(self, scores: tuple[int | None, ...]) -> Content:
         """The options with their numbers; for the single burnout item, an arrow marks the one chosen."""
         if self.instrument is WHO5:
-            return plain(" · ".join(f"{o.score} {o.label}" for o in self.instrument.options))
+            half = len(self.instrument.options) // 2
+            parts = [f"{o.score} {o.label}" for o in self.instrument.options]
+            return plain(" · ".join(parts[:half]) + "\n" + " · ".join(parts[half:]))
         lines = [
             f"{'→' if o.score in scores else ' '} {o.score}. {o.label}" for o in self.instrument.options
         ]
         return plain("\n".join(lines))
 
     def value(self) -> Value | None:
-        rows = sorted(self.query(ScoreRow), key=lambda row: row.index)
+        rows = self.rows()
         return ItemScoresValue(self.instrument.id, tuple(row.score for row in rows))
 
     def on_score_row_changed(self, event: ScoreRow.Changed) -> None:
@@ -152,6 +163,26 @@ class CheckView(StepView):
         self.query_one("#check-legend", Static).update(self._legend(value.scores))
         self.changed()
 
+    def rows(self) -> list[ScoreRow]:
+        return sorted(self.query(ScoreRow), key=lambda row: row.index)
+
+    def answer_and_advance(self, score: int) -> None:
+        """Answer the active row with ``score`` and make the next row active (and focused)."""
+        rows = self.rows()
+        rows[self.active].set_score(score)
+        if self.active + 1 < len(rows):
+            self.active += 1
+            self._moving_to = self.active
+            rows[self.active].focus()
+
+    def focused_row(self, index: int) -> None:
+        """A row got the focus: it becomes active, unless we are still moving the focus further on."""
+        if self._moving_to is None or self._moving_to == index:
+            self.active = index
+            self._moving_to = None
+
     def focus_first(self) -> None:
-        rows = list(self.query(ScoreRow))
-        next((row for row in rows if row.score is None), rows[0]).focus()
+        rows = self.rows()
+        first = next((row for row in rows if row.score is None), rows[0])
+        self.active = first.index
+        first.focus()

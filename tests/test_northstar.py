@@ -1,0 +1,144 @@
+"""The north-star page: gathered from a completed run, rendered as Markdown and as printable HTML, from the
+command line and in the app."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.checkins import CHECKINS, checkins_program, fill
+from tests.tui_helpers import FixedClock, build_app, settle, wait_for_journal
+from workshop.content.loader import load_program
+from workshop.progress.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
+from workshop.progress.northstar import gather, render_html, render_markdown
+from workshop.progress.store import Journal
+from workshop.tui.screens.northstar import NorthStarScreen
+
+INJECTION = " <script>alert(1)</script> [bold]x[/] \x1b[2J"
+
+
+def completed(tmp_path: Path, text: str = "") -> Path:
+    data_dir = tmp_path / "data"
+    with Journal.open(data_dir, checkins_program(), clock=FixedClock()) as journal:
+        journal.save(fill(journal.new_run(), text=text))
+    return data_dir
+
+
+def test_gathered_from_day_two_and_the_days_before(tmp_path: Path) -> None:
+    program = checkins_program()
+    with Journal.open(completed(tmp_path), program, lock=False) as journal:
+        page = gather(program, journal.runs[0])
+    assert page.values == ("Family", "Compassion", "Craft")  # the re-sort, not day 1's sort
+    assert page.statement == "Work that leaves room to be a person."
+    assert page.goals == ("Teach again", "Walk to work")  # blank lines dropped
+    assert [(c.day, c.action, c.when) for c in page.commitments] == [
+        (1, "Take a real lunch break", "Thursday"),
+        (2, "Email the study day lead", ""),
+    ]
+
+
+def test_values_fall_back_to_the_first_sort(tmp_path: Path) -> None:
+    program = checkins_program()
+    with Journal.open(tmp_path / "data", program) as journal:
+        run = journal.new_run()
+        run.set_answer("start", "values-sort", RankedValue(("Craft", "Family")))
+        page = gather(program, run)
+    assert page.values == ("Craft", "Family")
+    assert page.statement == "" and page.goals == () and page.commitments == ()
+    assert render_markdown(page).count("Not written yet.") == 3
+
+
+def test_markdown_page(tmp_path: Path) -> None:
+    program = checkins_program()
+    with Journal.open(completed(tmp_path), program, lock=False) as journal:
+        text = render_markdown(gather(program, journal.runs[0]))
+    assert text.startswith("# My north star\n\n_Check-in program · run 1_\n")
+    assert "## What matters most to me\n\n1. Family\n2. Compassion\n3. Craft\n" in text
+    assert "## My north star\n\n> Work that leaves room to be a person.\n" in text
+    assert "## My goals\n\n- Teach again\n- Walk to work\n" in text
+    assert "- Day 1, written 2 March 2026: Take a real lunch break. When: Thursday\n" in text
+    assert "- Day 2, written 2 March 2026: Email the study day lead.\n" in text
+
+
+def test_html_page_is_printable_self_contained_and_escaped(tmp_path: Path) -> None:
+    program = checkins_program()
+    with Journal.open(completed(tmp_path, INJECTION), program, lock=False) as journal:
+        page = render_html(gather(program, journal.runs[0]))
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "@media print" in page
+    assert "Content-Security-Policy" in page
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "\x1b" not in page
+    assert "<li>Family</li><li>Compassion</li><li>Craft</li>" in page
+    assert "(when: Thursday)" in page and "Day 1 · written 2 March 2026" in page
+
+
+def workshop(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "workshop", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_export_north_star_from_the_command_line(tmp_path: Path) -> None:
+    data_dir = completed(tmp_path)
+    common = ["--program", str(CHECKINS), "--data-dir", str(data_dir)]
+    markdown = workshop("export", "--north-star", *common)
+    assert markdown.returncode == 0, markdown.stderr
+    assert markdown.stdout.startswith("# My north star")
+    out = tmp_path / "star.html"
+    printable = workshop("export", "--north-star", "--format", "html", "--run", "1", "-o", str(out), *common)
+    assert printable.returncode == 0, printable.stderr
+    assert "<h2>My north star</h2>" in out.read_text(encoding="utf-8")
+    assert out.stat().st_mode & 0o077 == 0  # readable only by the user
+    assert workshop("export", "--north-star", "--format", "json", *common).returncode == 2
+    missing = workshop("export", "--north-star", "--run", "7", *common)
+    assert missing.returncode == 2 and "no run 7" in missing.stderr
+
+
+async def test_the_app_shows_the_page_and_saves_it(tmp_path: Path) -> None:
+    data_dir = completed(tmp_path)
+    app = build_app(CHECKINS, data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_journal(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NorthStarScreen)
+        shown = "\n".join(str(s.render()) for s in screen.query(".northstar-text"))
+        assert "1. Family" in shown and "Work that leaves room to be a person." in shown
+        assert "Take a real lunch break" in shown
+        await pilot.press("p")
+        await settle(pilot)
+    (saved,) = (data_dir / "exports").glob("north-star-*.html")
+    assert "Work that leaves room to be a person." in saved.read_text(encoding="utf-8")
+
+
+async def test_the_last_day_ends_with_a_way_to_the_page(tmp_path: Path) -> None:
+    data_dir = completed(tmp_path)
+    app = build_app(CHECKINS, data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_journal(pilot)
+        last = app.program.modules[-1]
+        app.open_day(last, len(last.steps) - 1)
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.click("#north-star")
+        await settle(pilot)
+        assert isinstance(app.screen, NorthStarScreen)
+
+
+def test_the_shipped_program_feeds_the_page(tmp_path: Path, shipped_program_dir: Path) -> None:
+    program = load_program(shipped_program_dir)
+    with Journal.open(tmp_path / "data", program) as journal:
+        run = journal.new_run()
+        run.set_answer("day-1-achievement", "values-sort", RankedValue(("Curiosity",)))
+        run.set_answer("day-4-running-toward", "values-resort", RankedValue(("Balance", "Courage")))
+        run.set_answer("day-4-running-toward", "north-star", TextValue("To heal, and to rest."))
+        run.set_answer("day-4-running-toward", "three-goals", ItemsValue(("Sing",)))
+        for module in program.modules:
+            commitment = module.steps[-1]
+            run.set_answer(module.id, commitment.id, CommitmentValue(f"Step {module.day}", "Soon"))
+        page = gather(program, run)
+    assert page.values == ("Balance", "Courage") and page.statement == "To heal, and to rest."
+    assert page.goals == ("Sing",) and [c.day for c in page.commitments] == [1, 2, 3, 4]

@@ -1,0 +1,85 @@
+"""Then and now: the same question's answers from two runs, side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Select, Static
+
+from tests.checkins import CHECKINS, checkins_program, fill
+from tests.tui_helpers import FixedClock, build_app, settle, wait_for_journal
+from workshop.flow.review import default_pair, review_entries, then_and_now
+from workshop.progress.store import Journal
+from workshop.tui.screens.review import ReviewScreen
+from workshop.tui.screens.then_and_now import ThenAndNowScreen
+
+
+def three_runs(data_dir: Path) -> None:
+    with Journal.open(data_dir, checkins_program(), clock=FixedClock()) as journal:
+        for text in (" (first)", " (second)", ""):
+            run = fill(journal.new_run(), text=text)
+            if not text:
+                run.clear_answer("end", "north-star")  # the newest run has not reached it yet
+            journal.save(run)
+
+
+def test_default_pair_is_the_newest_two_oldest_first() -> None:
+    assert default_pair([3, 1, 2]) == (2, 3)
+    assert default_pair([4, 4]) is None and default_pair([]) is None
+
+
+def test_pairs_answers_of_one_question(tmp_path: Path) -> None:
+    program = checkins_program()
+    three_runs(tmp_path / "data")
+    with Journal.open(tmp_path / "data", program, lock=False) as journal:
+        entries = review_entries(program, journal.runs)
+        entry = next(e for e in entries if e.answer.step_id == "north-star")
+        view = then_and_now(entry, journal.runs, (1, 2))
+        assert view.title == "Your north star" and view.question == "Your north star, in a sentence."
+        assert (view.then.run_number, view.then.text) == (1, "Work that leaves room to be a person. (first)")
+        assert (view.now.run_number, view.now.text) == (2, "Work that leaves room to be a person. (second)")
+        newest = then_and_now(entry, journal.runs, (2, 3))
+        assert newest.now.answer is None and newest.now.text == ""
+        goals = next(e for e in entries if e.answer.step_id == "three-goals" and e.run_number == 3)
+        assert then_and_now(goals, journal.runs, (1, 3)).then.text == "• Teach again (first)\n• Walk to work"
+
+
+async def test_t_in_review_shows_two_runs_side_by_side_and_the_select_changes_one(tmp_path: Path) -> None:
+    three_runs(tmp_path / "data")
+    app = build_app(CHECKINS, tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_journal(pilot)
+        app.open_review()
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        entries = review.query_one("#entries", OptionList)
+        entries.highlighted = next(i for i, e in enumerate(review.shown) if e.answer.step_id == "north-star")
+        await pilot.press("t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThenAndNowScreen)
+        then_text = str(screen.query_one("#then-text", Static).render())
+        now_text = str(screen.query_one("#now-text", Static).render())
+        # The newest run (3) has no north star yet; the review highlighted run 2's, the default pair is 2 and 3.
+        assert "Run 2" in then_text and "(second)" in then_text
+        assert "Run 3" in now_text and "no answer in this run" in now_text
+        screen.query_one("#now-run", Select).value = 1
+        await settle(pilot)
+        assert "(first)" in str(screen.query_one("#now-text", Static).render())
+        await pilot.press("escape")
+        assert app.screen is review
+
+
+async def test_with_one_run_it_says_what_is_needed(tmp_path: Path) -> None:
+    with Journal.open(tmp_path / "data", checkins_program(), clock=FixedClock()) as journal:
+        journal.save(fill(journal.new_run()))
+    app = build_app(CHECKINS, tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_journal(pilot)
+        app.open_review()
+        await pilot.pause()
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert any("two runs" in str(n.message) for n in app._notifications)

@@ -1,0 +1,99 @@
+"""Validated programs, kept so that commands which only read content skip parsing and validating it.
+
+``workshop``, ``progress`` and ``export`` load the same program every time. Reading its TOML, validating
+it and building the validators costs about 40 ms of every start; unpickling the result costs a few. The
+cache is keyed by a hash of every byte that went into the result (each ``*.toml`` file in the program
+folder, by name and content; the code that validates; the workshop, pydantic and Python versions), so a
+hit returns exactly what validating the files now would return, and any edit, however small or quick, is
+a miss. A program with problems is never cached: its problems are reported every time.
+``workshop validate`` never uses the cache.
+
+Pickle can run code when it loads, so a cache file is only read from a folder and file that belong to
+this user and that no one else can write (the folder is 0700, files 0600). Anything unexpected (a file
+cut short, another pydantic, a foreign owner) is a miss, never an error: the cache only saves time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import secrets
+import stat
+import sys
+from pathlib import Path
+
+import pydantic
+
+import workshop
+from workshop.content.loader import load_program
+from workshop.content.models import Program
+
+FORMAT = b"workshop-program-cache 1"
+_CODE = [*sorted((Path(__file__).parent).glob("*.py")), Path(workshop.__file__).parent / "text.py"]
+
+
+def load_program_cached(folder: Path, cache_dir: Path) -> Program:
+    """``load_program(folder)``, from ``cache_dir`` if nothing changed. Raises ``ContentError`` alike."""
+    try:
+        key = _key(folder)
+    except OSError:
+        return load_program(folder)  # let the loader name what cannot be read
+    entry = cache_dir / f"program-{hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:20]}.pickle"
+    cached = _read(entry, key)
+    if cached is not None:
+        return cached
+    program = load_program(folder)
+    _write(entry, key, program)
+    return program
+
+
+def _key(folder: Path) -> bytes:
+    digest = hashlib.sha256(FORMAT)
+    versions = (workshop.__version__, pydantic.VERSION, sys.version, str(pickle.HIGHEST_PROTOCOL))
+    digest.update(repr(versions).encode())
+    for path in _CODE:
+        digest.update(path.read_bytes())
+    for path in sorted(folder.glob("*.toml")):
+        data = path.read_bytes()
+        digest.update(b"\0%s\0%d\0" % (os.fsencode(path.name), len(data)))
+        digest.update(data)
+    return digest.hexdigest().encode()
+
+
+def _read(entry: Path, key: bytes) -> Program | None:
+    try:
+        with open(entry, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not _private(info) or not _private(os.stat(entry.parent)):
+                return None
+            if handle.readline().rstrip(b"\n") != key:
+                return None
+            data = handle.read()
+    except OSError:
+        return None
+    try:
+        program = pickle.loads(data)
+    except Exception:
+        return None  # damaged or written by other code: a miss, and the next write replaces it
+    return program if isinstance(program, Program) else None
+
+
+def _private(info: os.stat_result) -> bool:
+    owner_only = not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return owner_only and (not hasattr(os, "getuid") or info.st_uid == os.getuid())
+
+
+def _write(entry: Path, key: bytes, program: Program) -> None:
+    """Best effort: a cache that cannot be written only means the next start validates again."""
+    temp = entry.with_name(f".{entry.name}.{secrets.token_hex(4)}.tmp")
+    with contextlib.suppress(OSError):
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key + b"\n")
+            pickle.dump(program, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, entry)  # never a half-written entry under the real name
+    with contextlib.suppress(OSError):
+        temp.unlink(missing_ok=True)
