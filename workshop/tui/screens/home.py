@@ -55,9 +55,10 @@ class HomeScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
         Binding("c", "resume", "Continue", id="home.continue"),
         Binding("r", "review", "Review", id="home.review"),
-        Binding("n", "new_run", "New run", id="home.new_run"),
-        Binding("i", "insight", "Insight", id="home.insight"),
-        Binding("s", "north_star", "North star", id="home.north_star"),
+        # Shown as buttons; kept out of the footer so Support and Quit always fit at 80 columns.
+        Binding("n", "new_run", "New run", id="home.new_run", show=False),
+        Binding("i", "insight", "Insight", id="home.insight", show=False),
+        Binding("s", "north_star", "North star", id="home.north_star", show=False),
     ]
 
     @property
