@@ -24,8 +24,11 @@ def shipped_program_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_folders(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test ever touches the real journal or settings of the person running the tests."""
     monkeypatch.setenv(paths.DATA_DIR_VARIABLE, str(tmp_path / "data"))
     monkeypatch.setenv(paths.CONFIG_DIR_VARIABLE, str(tmp_path / "config"))
+    monkeypatch.setenv(paths.CACHE_DIR_VARIABLE, str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("NO_COLOR", raising=False)

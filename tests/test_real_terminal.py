@@ -65,7 +65,7 @@ def workshop_command(data_dir: Path, program: Path) -> str:
 def test_closing_the_terminal_mid_sentence_keeps_the_sentence(tmux, tmp_path: Path, mini_program_dir: Path) -> None:  # type: ignore[no-untyped-def]
     data_dir = tmp_path / "data"
     tmux.start(workshop_command(data_dir, mini_program_dir))
-    tmux.wait_for("Continue")
+    tmux.wait_for("Begin day 1")  # the journal is open
     tmux.keys("c")
     tmux.wait_for("Step 1 of 8")
     tmux.keys("C-n")
