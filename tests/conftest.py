@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from workshop import paths
+from workshop.content.loader import load_program
+from workshop.content.models import Program
 
 TESTS = Path(__file__).resolve().parent
 MINI_PROGRAM = TESTS / "data" / "mini"
@@ -16,6 +18,12 @@ MINI_PROGRAM = TESTS / "data" / "mini"
 def mini_program_dir() -> Path:
     """A two-day program with every step kind (tests/data/mini)."""
     return MINI_PROGRAM
+
+
+@pytest.fixture
+def program(mini_program_dir: Path) -> Program:
+    """The sample program, loaded and validated. (test_shipped_program overrides it with the shipped one.)"""
+    return load_program(mini_program_dir)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.content.loader import load_any
+from tests.clocks import SteppingClock
 from workshop.content.models import Program
 from workshop.progress.answers import (
     ChoicesValue,
@@ -40,25 +40,9 @@ from workshop.progress.store import Journal, Run
 NASTY = 'Line one\r\nline <script>alert("x")</script> & <b>bold</b>\x1b]0;owned\x07 \x9b2J end 😀'
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 3, 21, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(minutes=1)
-        return self.now
-
-
-@pytest.fixture
-def program(mini_program_dir: Path) -> Program:
-    loaded = load_any(mini_program_dir)
-    assert isinstance(loaded, Program)
-    return loaded
-
-
 @pytest.fixture
 def runs(tmp_path: Path, program: Program) -> Iterator[list[Run]]:
-    with Journal.open(tmp_path, program, clock=Clock()) as journal:
+    with Journal.open(tmp_path, program, clock=SteppingClock(step=timedelta(minutes=1))) as journal:
         first = journal.new_run()
         first.set_answer("one", "first-thought", TextValue(NASTY))
         first.set_answer("one", "meaning-now", IntegerValue(3))

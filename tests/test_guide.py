@@ -14,11 +14,6 @@ from workshop.content.models import Program
 from workshop.present.handouts import guide, handout, md_escape
 
 
-@pytest.fixture
-def program(mini_program_dir: Path) -> Program:
-    return load_program(mini_program_dir)
-
-
 def test_guide_has_agenda_timings_notes_and_prompts(program: Program) -> None:
     text = guide(program, program.modules[0])
     assert "| Start | # | Slide | Format | Minutes |" in text

@@ -25,11 +25,6 @@ from workshop.present.widgets import TimerBox
 SIZE = (120, 35)
 
 
-@pytest.fixture
-def program(mini_program_dir: Path) -> Program:
-    return load_program(mini_program_dir)
-
-
 def make_app(program: Program, day: int = 1, **kwargs: object) -> tuple[PresentApp, FakeClock]:
     clock = FakeClock()
     deck = build_deck(program, program.modules[day - 1])

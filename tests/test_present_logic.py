@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.present import strings
 from workshop.present.bigtext import big_title, figlet_lines
@@ -17,12 +16,6 @@ from workshop.present.deck import build_deck, module_for_day
 from workshop.present.session import PresentSession
 from workshop.present.sync import NotesState, read_state, state_path, write_state
 from workshop.present.timer import Countdown, FakeClock, format_clock
-
-
-@pytest.fixture
-def program(mini_program_dir: Path) -> Program:
-    return load_program(mini_program_dir)
-
 
 # ---- deck -----------------------------------------------------------------------------------------
 

@@ -12,19 +12,11 @@ from pathlib import Path
 import pytest
 
 from workshop.cli import main
-from workshop.content.loader import load_any
 from workshop.content.models import Program
 from workshop.progress.answers import IntegerValue, TextValue
 from workshop.progress.store import Journal
 
 SECRET = "the patient I still think about"
-
-
-@pytest.fixture
-def program(mini_program_dir: Path) -> Program:
-    loaded = load_any(mini_program_dir)
-    assert isinstance(loaded, Program)
-    return loaded
 
 
 @pytest.fixture

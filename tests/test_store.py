@@ -11,12 +11,11 @@ import stat
 import threading
 import tomllib
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from workshop.content.loader import load_any
+from tests.clocks import SteppingClock
 from workshop.content.models import Program
 from workshop.progress import atomic
 from workshop.progress.answers import (
@@ -34,24 +33,6 @@ from workshop.progress.store import Journal, Run
 SECRET = "my private words about the night shift"
 
 
-class Clock:
-    """A clock that moves one second per call, so every timestamp is distinct and predictable."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 3, 21, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
-
-
-@pytest.fixture
-def program(mini_program_dir: Path) -> Program:
-    loaded = load_any(mini_program_dir)
-    assert isinstance(loaded, Program)
-    return loaded
-
-
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     return tmp_path / "journal-data"
@@ -59,7 +40,7 @@ def data(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def journal(data: Path, program: Program) -> Iterator[Journal]:
-    with Journal.open(data, program, clock=Clock()) as opened:
+    with Journal.open(data, program, clock=SteppingClock()) as opened:
         yield opened
 
 
@@ -243,7 +224,7 @@ def test_repr_of_a_run_never_shows_answers(journal: Journal) -> None:
 def test_files_are_0600_and_folders_0700_under_umask_000(data: Path, program: Program) -> None:
     old = os.umask(0)
     try:
-        with Journal.open(data, program, clock=Clock()) as journal:
+        with Journal.open(data, program, clock=SteppingClock()) as journal:
             run = journal.new_run()
             run.set_answer("one", "first-thought", TextValue("a"))
             journal.save(run)
@@ -445,7 +426,7 @@ def test_a_file_that_appeared_since_opening_is_kept(journal: Journal, data: Path
 def test_an_unreadable_module_is_moved_aside_before_saving_and_can_be_restored(
     data: Path, program: Program
 ) -> None:
-    with Journal.open(data, program, clock=Clock()) as journal:
+    with Journal.open(data, program, clock=SteppingClock()) as journal:
         run = journal.new_run()
         run.set_answer("one", "first-thought", TextValue("the good version"))
         journal.save(run)
@@ -453,7 +434,7 @@ def test_an_unreadable_module_is_moved_aside_before_saving_and_can_be_restored(
         journal.save(run)  # one.backup.toml now holds "the good version" without the scale
     path = run_dir(data) / "one.toml"
     path.write_bytes(b"\x00" * 300)  # what a power cut can leave
-    with Journal.open(data, program, clock=Clock()) as journal:
+    with Journal.open(data, program, clock=SteppingClock()) as journal:
         [problem] = journal.problems
         assert problem.path == path and problem.backup == run_dir(data) / "one.backup.toml"
         run = journal.runs[0]
@@ -478,12 +459,12 @@ def test_an_unreadable_module_is_moved_aside_before_saving_and_can_be_restored(
 
 
 def test_an_unreadable_run_file_still_loads_the_answers(data: Path, program: Program) -> None:
-    with Journal.open(data, program, clock=Clock()) as journal:
+    with Journal.open(data, program, clock=SteppingClock()) as journal:
         run = journal.new_run()
         run.set_answer("one", "first-thought", TextValue("kept"))
         journal.save(run)
     (run_dir(data) / RUN_FILE).write_bytes(b"")
-    with Journal.open(data, program, clock=Clock()) as journal:
+    with Journal.open(data, program, clock=SteppingClock()) as journal:
         assert len(journal.problems) == 1 and RUN_FILE in journal.problems[0].message
         run = journal.runs[0]
         assert run.number == 1 and run.answer("first-thought").value == TextValue("kept")  # type: ignore[union-attr]
@@ -495,14 +476,14 @@ def test_an_unreadable_run_file_still_loads_the_answers(data: Path, program: Pro
 
 
 def test_a_newer_format_is_refused_and_never_rewritten(data: Path, program: Program) -> None:
-    with Journal.open(data, program, clock=Clock()) as journal:
+    with Journal.open(data, program, clock=SteppingClock()) as journal:
         run = journal.new_run()
         run.set_answer("one", "first-thought", TextValue("old app"))
         journal.save(run)
     path = run_dir(data) / "one.toml"
     newer = path.read_text("utf-8").replace(f"format = {FORMAT}", f"format = {FORMAT + 1}")
     path.write_text(newer, "utf-8")
-    with Journal.open(data, program, clock=Clock()) as journal:
+    with Journal.open(data, program, clock=SteppingClock()) as journal:
         [problem] = journal.problems
         assert "newer version of workshop" in problem.message and str(path) in problem.message
         assert problem.backup is None
@@ -520,7 +501,7 @@ def test_a_newer_format_is_refused_and_never_rewritten(data: Path, program: Prog
 def test_stale_temp_files_from_a_crash_are_ignored_and_removed_by_the_lock_holder(
     data: Path, program: Program
 ) -> None:
-    with Journal.open(data, program, clock=Clock()) as journal:
+    with Journal.open(data, program, clock=SteppingClock()) as journal:
         journal.save(journal.new_run())
     temp = run_dir(data) / ".one.toml.1234abcd.tmp"
     temp.write_bytes(b"half a fi")
@@ -534,7 +515,7 @@ def test_stale_temp_files_from_a_crash_are_ignored_and_removed_by_the_lock_holde
 
 def test_an_empty_run_folder_left_by_a_crash_is_skipped(data: Path, program: Program) -> None:
     run_dir(data, 1).mkdir(parents=True)
-    with Journal.open(data, program, clock=Clock()) as journal:
+    with Journal.open(data, program, clock=SteppingClock()) as journal:
         assert journal.runs == [] and journal.problems == []
         assert journal.new_run().number == 2
 

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 
+from tests.clocks import SteppingClock
 from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.settings import Settings
 from workshop.tui.app import WorkshopApp, make_app
 
 
-class FixedClock:
+def FixedClock(start: datetime = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)) -> SteppingClock:  # noqa: N802
     """A wall clock that advances one second each time it is read: deterministic and still ordered."""
-
-    def __init__(self, start: datetime = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
+    return SteppingClock(start)
 
 
 class FrozenMonotonic:
