@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.content import cache
+from workshop.content import loader
 from workshop.content.cache import load_program_cached
 from workshop.content.json_schema import generate, json_schema
 from workshop.content.loader import load_program
@@ -32,7 +32,7 @@ def _no_validation(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(folder: Path) -> None:
         raise AssertionError("validated again although nothing changed")
 
-    monkeypatch.setattr(cache, "load_program", fail)
+    monkeypatch.setattr(loader, "load_program", fail)
 
 
 def test_a_hit_returns_what_validation_returns(
@@ -81,7 +81,7 @@ def test_a_doubtful_cache_file_is_ignored(
     else:
         entry.write_bytes(entry.read_bytes()[:200])
     calls = []
-    monkeypatch.setattr(cache, "load_program", lambda folder: calls.append(folder) or expected)
+    monkeypatch.setattr(loader, "load_program", lambda folder: calls.append(folder) or expected)
     assert load_program_cached(program_dir, cache_dir) == expected
     assert calls == [program_dir]
 

@@ -8,6 +8,10 @@ hit returns exactly what validating the files now would return, and any edit, ho
 a miss. A program with problems is never cached: its problems are reported every time.
 ``workshop validate`` never uses the cache.
 
+Each entry also holds the program's outline (``outline.py``) as a line of JSON before the pickle, so the
+app can paint its home screen from ``cached_outline`` without importing pydantic at all, and load the
+program itself once that screen is up. This module imports pydantic only when it unpickles or validates.
+
 Pickle can run code when it loads, so a cache file is only read from a folder and file that belong to
 this user and that no one else can write (the folder is 0700, files 0600). Anything unexpected (a file
 cut short, another pydantic, a foreign owner) is a miss, never an error: the cache only saves time.
@@ -17,41 +21,63 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import pickle
 import secrets
 import stat
 import sys
 from pathlib import Path
-
-import pydantic
+from typing import TYPE_CHECKING
 
 import workshop
-from workshop.content.loader import load_program
-from workshop.content.models import Program
+from workshop.content.outline import ProgramOutline
 
-FORMAT = b"workshop-program-cache 1"
+if TYPE_CHECKING:
+    from workshop.content.models import Program
+
+FORMAT = b"workshop-program-cache 2"
 _CODE = [*sorted((Path(__file__).parent).glob("*.py")), Path(workshop.__file__).parent / "text.py"]
+
+
+def cached_outline(folder: Path, cache_dir: Path) -> ProgramOutline | None:
+    """The outline of the program in ``folder`` if the cache holds it, validated and unchanged; else None.
+
+    A hit means ``load_program_cached(folder, cache_dir)`` will find the program too, unless a file
+    changes in between (then it validates, as on any miss).
+    """
+    try:
+        key = _key(folder)
+    except OSError:
+        return None
+    found = _read_entry(_entry(folder, cache_dir), key)
+    return ProgramOutline.from_json(found[0]) if found else None
 
 
 def load_program_cached(folder: Path, cache_dir: Path) -> Program:
     """``load_program(folder)``, from ``cache_dir`` if nothing changed. Raises ``ContentError`` alike."""
+    from workshop.content import loader
+
     try:
         key = _key(folder)
     except OSError:
-        return load_program(folder)  # let the loader name what cannot be read
-    entry = cache_dir / f"program-{hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:20]}.pickle"
-    cached = _read(entry, key)
+        return loader.load_program(folder)  # let the loader name what cannot be read
+    entry = _entry(folder, cache_dir)
+    cached = _read_program(entry, key)
     if cached is not None:
         return cached
-    program = load_program(folder)
+    program = loader.load_program(folder)
     _write(entry, key, program)
     return program
 
 
+def _entry(folder: Path, cache_dir: Path) -> Path:
+    return cache_dir / f"program-{hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:20]}.pickle"
+
+
 def _key(folder: Path) -> bytes:
     digest = hashlib.sha256(FORMAT)
-    versions = (workshop.__version__, pydantic.VERSION, sys.version, str(pickle.HIGHEST_PROTOCOL))
+    versions = (workshop.__version__, _pydantic_version(), sys.version, str(pickle.HIGHEST_PROTOCOL))
     digest.update(repr(versions).encode())
     for path in _CODE:
         digest.update(path.read_bytes())
@@ -62,7 +88,20 @@ def _key(folder: Path) -> bytes:
     return digest.hexdigest().encode()
 
 
-def _read(entry: Path, key: bytes) -> Program | None:
+def _pydantic_version() -> bytes:
+    """The text of pydantic's ``version.py``, read without importing pydantic (which costs 60-70 ms).
+
+    pydantic pins the exact pydantic-core it works with, so this names both.
+    """
+    spec = importlib.util.find_spec("pydantic")
+    locations = spec.submodule_search_locations if spec else None
+    if not locations:
+        raise OSError("pydantic is not installed")
+    return (Path(next(iter(locations))) / "version.py").read_bytes()
+
+
+def _read_entry(entry: Path, key: bytes) -> tuple[bytes, bytes] | None:
+    """The outline line and the pickled program in ``entry``, if it is private, ours and holds ``key``."""
     try:
         with open(entry, "rb") as handle:
             info = os.fstat(handle.fileno())
@@ -70,11 +109,19 @@ def _read(entry: Path, key: bytes) -> Program | None:
                 return None
             if handle.readline().rstrip(b"\n") != key:
                 return None
-            data = handle.read()
+            return handle.readline(), handle.read()
     except OSError:
         return None
+
+
+def _read_program(entry: Path, key: bytes) -> Program | None:
+    from workshop.content.models import Program
+
+    found = _read_entry(entry, key)
+    if found is None:
+        return None
     try:
-        program = pickle.loads(data)
+        program = pickle.loads(found[1])
     except Exception:
         return None  # damaged or written by other code: a miss, and the next write replaces it
     return program if isinstance(program, Program) else None
@@ -93,6 +140,7 @@ def _write(entry: Path, key: bytes, program: Program) -> None:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(key + b"\n")
+            handle.write(ProgramOutline.of(program).to_json().encode() + b"\n")
             pickle.dump(program, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, entry)  # never a half-written entry under the real name
     with contextlib.suppress(OSError):

@@ -7,10 +7,11 @@ Screens never decide these things themselves; they ask here, so the home screen,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from workshop.content.models import Module, Program, Step
-from workshop.progress.answers import Answer
+if TYPE_CHECKING:  # the home screen imports this module before the content models are loaded
+    from workshop.content.models import Module, Program, Step
+    from workshop.progress.answers import Answer
 
 
 class RunAnswers(Protocol):

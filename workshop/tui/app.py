@@ -23,24 +23,22 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.timer import Timer
 
-from workshop.content.models import Module, Program
-from workshop.content.problems import Problem
-from workshop.content.support import load_support_lines
-from workshop.flow.day import DayWalk, day_summary
+from workshop.content.outline import DeferredProgram, ProgramOutline
+from workshop.content.problems import ContentError, Problem
 from workshop.flow.progress import program_progress
 from workshop.progress.errors import JournalError, JournalLocked, SaveReport
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
-from workshop.tui.screens.day import DayScreen
-from workshop.tui.screens.end_of_day import EndOfDayScreen
-from workshop.tui.screens.help import HelpScreen, key_rows
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.notice import Notice
-from workshop.tui.screens.review import ReviewScreen
-from workshop.tui.screens.support import SupportScreen
 from workshop.tui.themes import WORKSHOP_THEMES
 
+# Only the home screen is imported before the first paint. The other screens, the content models and
+# pydantic load after it (``_warm_up``), or when first opened: together they cost more than the whole
+# start-up budget (docs/performance.md).
 if TYPE_CHECKING:
+    from workshop.content.models import Module, Program
+    from workshop.flow.day import DayWalk
     from workshop.progress.store import Journal, Run
 
 AUTOSAVE_DELAY = 1.0  # seconds after typing stops
@@ -64,7 +62,7 @@ class WorkshopApp(App[None]):
 
     def __init__(
         self,
-        program: Program,
+        program: Program | DeferredProgram,
         data_dir: Path,
         *,
         settings: Settings | None = None,
@@ -74,7 +72,13 @@ class WorkshopApp(App[None]):
         open_journal: JournalOpener | None = None,
     ) -> None:
         super().__init__()
-        self.program = program
+        if isinstance(program, DeferredProgram):
+            self._program: Program | None = None
+            self._load_program: Callable[[], Program] | None = program.load
+            self.outline = program.outline
+        else:
+            self._program, self._load_program = program, None
+            self.outline = ProgramOutline.of(program)
         self.data_dir = data_dir
         self.config_dir = config_dir
         self.settings = settings or load_settings(config_dir)
@@ -84,7 +88,18 @@ class WorkshopApp(App[None]):
         self.journal: Journal | None = None
         self._save_timer: Timer | None = None
         self._return_to: tuple[str, str] | None = None
-        self.title = program.title
+        self.title = self.outline.title
+
+    @property
+    def program(self) -> Program:
+        """The program. Screens other than home open only once it is loaded, with the journal."""
+        if self._program is None:
+            raise RuntimeError("the program is still loading")
+        return self._program
+
+    @property
+    def program_loaded(self) -> bool:
+        return self._program is not None
 
     # -- start and stop ----------------------------------------------------------------------------------
 
@@ -167,7 +182,7 @@ class WorkshopApp(App[None]):
 
     @work(thread=True, exclusive=True, group="journal")
     def open_journal(self) -> None:
-        """Open (and lock) the journal off the UI thread, so the home screen paints at once."""
+        """Load the program if needed, then open (and lock) the journal, off the UI thread."""
         opener = self._open_journal
         if opener is None:
             from workshop.progress.store import Journal
@@ -175,23 +190,51 @@ class WorkshopApp(App[None]):
             opener = Journal.open
         options: dict[str, Any] = {"clock": self.clock} if self.clock else {}
         try:
-            journal = opener(self.data_dir, self.program, **options)
+            program = self._program or self._load_deferred_program()
+            journal = opener(self.data_dir, program, **options)
+        except ContentError as failure:
+            self.call_from_thread(self._program_failed, failure.problems)
         except JournalLocked as locked:
             self.call_from_thread(self._journal_locked, str(locked))
         except JournalError as error:
             self.call_from_thread(self._journal_failed, str(error))
         else:
-            self.call_from_thread(self._journal_ready, journal)
+            self.call_from_thread(self._journal_ready, program, journal)
 
-    def _journal_ready(self, journal: Journal) -> None:
+    def _load_deferred_program(self) -> Program:
+        assert self._load_program is not None, "a program or a way to load it is always given"
+        return self._load_program()
+
+    def _journal_ready(self, program: Program, journal: Journal) -> None:
+        self._program = program
         self.journal = journal
-        # Everything loaded so far (content, the journal) lives for the whole session. Freezing it keeps
-        # Python's full garbage collections, which stalled typing by 50-80 ms, from walking it again.
-        gc.freeze()
         self._refresh_home()
         self._return_to_place()
         if journal.problems:
             self._offer_restore()
+        self._warm_up()
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Import the screens not on the home page while the user reads it, so the first day opens at once."""
+        import workshop.tui.screens.day
+        import workshop.tui.screens.end_of_day
+        import workshop.tui.screens.help
+        import workshop.tui.screens.review
+        import workshop.tui.screens.support  # noqa: F401 (imported for the side effect: loaded modules)
+
+        # Everything loaded so far (content, the journal, the screens) lives for the whole session.
+        # Freezing it keeps Python's full garbage collections, which stalled typing by 50-80 ms, from
+        # walking it again.
+        gc.freeze()
+
+    def _program_failed(self, problems: list[Problem]) -> None:
+        """The program changed between the first paint and loading it, and no longer validates."""
+        message = "\n".join(str(problem) for problem in problems[:8])
+        self.push_screen(
+            Notice("The program has problems", message, [("quit", "Quit")]),
+            lambda _: self.exit(return_code=1, message=message),
+        )
 
     def _journal_locked(self, message: str) -> None:
         def answer(choice: str | None) -> None:
@@ -305,8 +348,9 @@ class WorkshopApp(App[None]):
 
     def _keep_screen_answer(self) -> None:
         for screen in self.screen_stack:
-            if isinstance(screen, DayScreen):
-                screen.keep_current_answer()
+            keep = getattr(screen, "keep_current_answer", None)  # a day screen, if one is open
+            if keep is not None:
+                keep()
 
     def action_save(self) -> None:
         problem = self.save_now()
@@ -336,10 +380,16 @@ class WorkshopApp(App[None]):
         if run is None:
             self.notify("Your journal is still opening; one moment.", markup=False)
             return
+        from workshop.flow.day import DayWalk
+        from workshop.tui.screens.day import DayScreen
+
         self.go_home()
         self.push_screen(DayScreen(DayWalk(self.program, module, run, index)))
 
     def finish_day(self, walk: DayWalk, *, skipped_last: bool = False) -> None:
+        from workshop.flow.day import day_summary
+        from workshop.tui.screens.end_of_day import EndOfDayScreen
+
         if all(progress.finished for progress in program_progress(walk.run, self.program)):
             mark_finished = getattr(walk.run, "mark_finished", None)
             if mark_finished is not None and getattr(walk.run, "finished", None) is None:
@@ -352,6 +402,8 @@ class WorkshopApp(App[None]):
     def open_review(self) -> None:
         if self.journal is None:
             return
+        from workshop.tui.screens.review import ReviewScreen
+
         self.save_now()
         self.go_home()
         self.push_screen(ReviewScreen())
@@ -378,11 +430,16 @@ class WorkshopApp(App[None]):
         )
 
     def action_support(self, gentle: bool = False) -> None:
+        from workshop.content.support import load_support_lines
+        from workshop.tui.screens.support import SupportScreen
+
         if isinstance(self.screen, SupportScreen):
             return
         self.push_screen(SupportScreen(load_support_lines(), gentle=gentle))
 
     def action_help(self) -> None:
+        from workshop.tui.screens.help import HelpScreen, key_rows
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(key_rows(self.screen)))
@@ -412,13 +469,16 @@ class WorkshopApp(App[None]):
         if self.journal is not None:
             self.journal.close()
         self.journal = None
-        self.program = program
+        self._program = program
+        self.outline = ProgramOutline.of(program)
         self.title = program.title
         self._return_to = place
         self.go_home()
         self.open_journal()
 
     def _current_place(self) -> tuple[str, str] | None:
+        from workshop.tui.screens.day import DayScreen
+
         screen = self.screen
         if isinstance(screen, DayScreen):
             return screen.walk.module.id, screen.walk.step.id
@@ -459,6 +519,7 @@ class WorkshopApp(App[None]):
             self.notify("The theme could not be remembered for next time.", severity="warning", markup=False)
 
 
-def make_app(program: Program, data_dir: Path, **options: Any) -> WorkshopApp:
-    """Build the app from ready objects; the CLI and the tests both use this."""
+def make_app(program: Program | DeferredProgram, data_dir: Path, **options: Any) -> WorkshopApp:
+    """Build the app from ready objects (or a program to load after the first paint); the CLI and the
+    tests both use this."""
     return WorkshopApp(program, data_dir, **options)

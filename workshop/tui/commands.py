@@ -19,7 +19,7 @@ class WorkshopCommands(Provider):
         app: WorkshopApp = self.app  # type: ignore[assignment]
         commands: list[tuple[str, Callable[[], object], str]] = [
             (f"Go to day {m.day}: {display_text(m.title)}", partial(app.open_day, m), "Open this day")
-            for m in app.program.modules
+            for m in (app.program.modules if app.program_loaded else ())
         ]
         from workshop.tui.screens.home import open_insight, open_north_star
 

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
+from typing import TYPE_CHECKING
 
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, data_dir, error, load_program
+from workshop import paths
+from workshop.commands._common import EXIT_INVALID, EXIT_OK, data_dir, error, load_program, program_dir
+from workshop.content.cache import cached_outline, load_program_cached
+from workshop.content.outline import DeferredProgram
+
+if TYPE_CHECKING:
+    from workshop.content.models import Program
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Load and validate the program, then run the app; a broken program never reaches the screen."""
-    program = load_program(args)
+    """Run the app on a program that is known to be valid; a broken program never reaches the screen."""
+    program = program_for_app(args)
     if program is None:
         return EXIT_INVALID
     from workshop.tui.app import make_app
@@ -28,3 +36,18 @@ def run_app(args: argparse.Namespace) -> int:
     if app.return_code:
         return app.return_code
     return EXIT_OK
+
+
+def program_for_app(args: argparse.Namespace) -> Program | DeferredProgram | None:
+    """The program, or only its outline when the cache holds it validated (the usual case).
+
+    With the outline, the home screen paints before pydantic is even imported, and the app loads the
+    program once it is up. Otherwise the program is validated here, first, and its problems printed.
+    """
+    folder = program_dir(args)
+    if folder.is_dir():
+        cache_dir = paths.cache_dir()
+        outline = cached_outline(folder, cache_dir)
+        if outline is not None:
+            return DeferredProgram(outline, partial(load_program_cached, folder, cache_dir))
+    return load_program(args)

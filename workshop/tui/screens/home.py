@@ -12,7 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workshop.flow.progress import DayProgress, first_incomplete_step, next_day, program_progress
+from workshop.content.outline import DayOutline
+from workshop.flow.progress import first_incomplete_step, next_day, program_progress
 from workshop.text import one_line
 from workshop.tui.safe import plain
 
@@ -26,25 +27,25 @@ BAR_WIDTH = 12
 TITLE_WIDTH = 34
 
 
-def progress_bar(progress: DayProgress) -> str:
-    filled = round(progress.fraction * BAR_WIDTH)
+def progress_bar(complete: int, total: int) -> str:
+    filled = round(complete / total * BAR_WIDTH) if total else 0
     return "━" * filled + "╌" * (BAR_WIDTH - filled)
 
 
-def day_line(progress: DayProgress) -> Content:
-    module = progress.module
-    if progress.finished:
+def day_line(day: DayOutline, complete: int) -> Content:
+    """One day in the list: its number, title, a bar and where it stands (steps done out of its steps)."""
+    if complete >= day.steps:
         state = "done"
-    elif progress.started:
-        state = f"{progress.complete} of {progress.total} steps"
+    elif complete:
+        state = f"{complete} of {day.steps} steps"
     else:
-        state = f"about {module.minutes} min"
-    title = one_line(module.title, TITLE_WIDTH).ljust(TITLE_WIDTH)
+        state = f"about {day.minutes} min"
+    title = one_line(day.title, TITLE_WIDTH).ljust(TITLE_WIDTH)
     return Content.assemble(
-        (f"Day {module.day}  ", "bold"),
+        (f"Day {day.day}  ", "bold"),
         title,
         "  ",
-        (progress_bar(progress), "bold" if progress.started else "dim"),
+        (progress_bar(complete, day.steps), "bold" if complete else "dim"),
         (f"  {state}", "dim"),
     )
 
@@ -61,12 +62,18 @@ class HomeScreen(Screen[None]):
         Binding("s", "north_star", "North star", id="home.north_star", show=False),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        # A day chosen (or "continue" pressed) while the journal was still opening: opened once it is.
+        self._chosen_early: str | None = None
+
     @property
     def workshop(self) -> WorkshopApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        program = self.workshop.program
+        # Drawn from the outline: the program itself may still be loading (see ``content/outline.py``).
+        program = self.workshop.outline
         with VerticalScroll(classes="page"), Vertical(classes="column"):
             yield Static(plain(program.title), classes="home-title")
             yield Static(plain(program.description), classes="home-intro")
@@ -95,12 +102,17 @@ class HomeScreen(Screen[None]):
         if not self.is_mounted:
             return  # the journal can open before this screen is mounted; on_mount calls again
         run = self.workshop.current_run
+        outline = self.workshop.outline
+        if self.workshop.program_loaded:
+            completes = [progress.complete for progress in program_progress(run, self.workshop.program)]
+        else:
+            completes = [0] * len(outline.days)
         days = self.query_one("#days", OptionList)
         highlighted = days.highlighted
         days.clear_options()
         days.add_options(
-            Option(day_line(progress), id=progress.module.id)
-            for progress in program_progress(run, self.workshop.program)
+            Option(day_line(day, complete), id=day.id)
+            for day, complete in zip(outline.days, completes, strict=True)
         )
         days.highlighted = highlighted if highlighted is not None else 0
         button = self.query_one("#continue", Button)
@@ -111,6 +123,8 @@ class HomeScreen(Screen[None]):
             run_line.update("")
             return
         button.disabled = False
+        if self._chosen_early is not None:
+            self.call_later(self._open_chosen_early)
         if run is None:
             button.label = "Begin day 1"
             run_line.update("")
@@ -129,9 +143,22 @@ class HomeScreen(Screen[None]):
     # -- actions -----------------------------------------------------------------------------------------
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.workshop.journal is None:
+            self._chosen_early = event.option.id or ""
+            return
         module = self.workshop.program.module(event.option.id or "")
         if module is not None:
             self.workshop.open_day(module)
+
+    def _open_chosen_early(self) -> None:
+        chosen, self._chosen_early = self._chosen_early, None
+        if chosen is None or self.workshop.journal is None or self.app.screen is not self:
+            return
+        module = self.workshop.program.module(chosen) if chosen else None
+        if module is not None:
+            self.workshop.open_day(module)
+        else:
+            self.action_resume()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {
@@ -148,6 +175,7 @@ class HomeScreen(Screen[None]):
 
     def action_resume(self) -> None:
         if self.workshop.journal is None:
+            self._chosen_early = ""  # continue, as soon as the journal is open
             return
         self.workshop.open_day(next_day(self.workshop.current_run, self.workshop.program))
 

@@ -1,0 +1,152 @@
+"""The first screen: painted from the cached outline before pydantic or the program are loaded, then the
+program and the journal load behind it (issue 7)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, OptionList
+
+from tests.tui_helpers import build_app, wait_for_journal
+from workshop.content.cache import cached_outline, load_program_cached
+from workshop.content.models import Program
+from workshop.content.outline import DayOutline, DeferredProgram, ProgramOutline
+from workshop.content.problems import ContentError, Problem
+from workshop.tui.screens.day import DayScreen
+from workshop.tui.screens.notice import Notice
+
+
+def _day_prompts(app: object) -> list[str]:
+    days = app.screen.query_one("#days", OptionList)  # type: ignore[attr-defined]
+    return [str(days.get_option_at_index(i).prompt) for i in range(days.option_count)]
+
+
+async def test_home_paints_from_the_outline_and_opens_once_the_program_loads(
+    tmp_path: Path, program: Program
+) -> None:
+    release = threading.Event()
+
+    def load() -> Program:
+        release.wait(10)
+        return program
+
+    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")  # type: ignore[arg-type]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.1)
+        assert not app.program_loaded
+        prompts = _day_prompts(app)
+        assert [p.split()[1] for p in prompts] == [str(m.day) for m in program.modules]
+        assert all(
+            module.title[:20] in prompt for module, prompt in zip(program.modules, prompts, strict=True)
+        )
+        button = app.screen.query_one("#continue", Button)
+        assert button.disabled and "Opening" in str(button.label)
+        await pilot.press("c")  # pressed before anything could open: remembered, not dropped
+        await pilot.pause()
+        assert not isinstance(app.screen, DayScreen)
+
+        release.set()
+        await wait_for_journal(pilot)
+        assert app.program is program
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        assert app.screen.walk.module is program.modules[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert str(button.label).startswith("Continue: day 1") and not button.disabled
+
+
+async def test_a_program_that_stopped_validating_is_reported_not_opened(
+    tmp_path: Path, program: Program
+) -> None:
+    problem = Problem(Path("one.toml"), "a step needs a title", "steps.first", 3)
+
+    def load() -> Program:
+        raise ContentError([problem])
+
+    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")  # type: ignore[arg-type]
+    async with app.run_test() as pilot:
+        for _ in range(100):
+            if isinstance(app.screen, Notice):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(app.screen, Notice)
+        assert "a step needs a title" in str(app.screen.query_one(".notice-body").render())
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.journal is None
+
+
+def test_the_outline_round_trips_and_refuses_what_is_not_one() -> None:
+    outline = ProgramOutline("T", "Intro [b]x[/b]\nline two", (DayOutline("one", 1, "Day one", 30, 12),))
+    assert ProgramOutline.from_json(outline.to_json()) == outline
+    assert "\n" not in outline.to_json()  # the cache keeps it on one line
+    for broken in [
+        "",
+        "[]",
+        '{"title": "T"}',
+        '{"title": 1, "description": "", "days": []}',
+        '{"title": "T", "description": "", "days": [["one", "1", "D", 30, 12]]}',
+    ]:
+        assert ProgramOutline.from_json(broken) is None
+
+
+def test_the_cache_gives_the_outline_only_for_a_program_it_validated_unchanged(
+    tmp_path: Path, mini_program_dir: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "program"
+    shutil.copytree(mini_program_dir, folder)
+    cache_dir = tmp_path / "cache"
+    assert cached_outline(folder, cache_dir) is None  # never validated: a miss
+    program = load_program_cached(folder, cache_dir)
+    assert cached_outline(folder, cache_dir) == ProgramOutline.of(program)
+    module = next(folder.glob("*.toml"))
+    module.write_bytes(module.read_bytes() + b"\n# an edit\n")
+    assert cached_outline(folder, cache_dir) is None
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths")
+def test_the_first_screen_imports_neither_pydantic_nor_the_other_screens(
+    tmp_path: Path, shipped_program_dir: Path
+) -> None:
+    # The real start-up path in a fresh interpreter, after an earlier start filled the cache: the home
+    # screen is painted with the journal held back, then sys.modules is checked.
+    env = {**os.environ, "WORKSHOP_CACHE_DIR": str(tmp_path / "cache")}
+    fill = f"from pathlib import Path; from workshop import paths; from workshop.content.cache import \
+load_program_cached as load; load(Path({str(shipped_program_dir)!r}), paths.cache_dir())"
+    subprocess.run([sys.executable, "-c", fill], env=env, timeout=60, check=True)
+    script = f"""
+import argparse, asyncio, sys
+from pathlib import Path
+from workshop.tui.launch import program_for_app
+from workshop.tui.app import WorkshopApp, make_app
+from workshop.content.outline import DeferredProgram
+WorkshopApp.open_journal = lambda self: None  # hold the journal back: only the first paint is checked
+program = program_for_app(argparse.Namespace(program={str(shipped_program_dir)!r}))
+assert isinstance(program, DeferredProgram), program
+
+async def main():
+    app = make_app(program, Path({str(tmp_path / "data")!r}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#days").option_count == 4
+    loaded = sorted(m for m in sys.modules if m.split(".")[0] == "pydantic" or m in (
+        "workshop.content.models", "workshop.tui.screens.day", "textual.widgets._markdown",
+        "textual.widgets._text_area"))
+    print("LOADED", loaded)
+
+asyncio.run(main())
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "LOADED []" in result.stdout, result.stdout
