@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -42,11 +41,14 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
 
 def command_modules() -> list[ModuleType]:
     """Every subcommand module in ``workshop/commands``, in their ``--help`` order."""
-    found = [
-        importlib.import_module(f"{commands.__name__}.{info.name}")
-        for info in pkgutil.iter_modules(commands.__path__)
-        if not info.name.startswith("_")
-    ]
+    # A plain listing, not pkgutil.iter_modules: that imports inspect, 7 ms of every command's start.
+    names = {
+        entry.name.removesuffix(".py")
+        for folder in commands.__path__
+        for entry in os.scandir(folder)
+        if entry.name.endswith(".py") and not entry.name.startswith("_")
+    }
+    found = [importlib.import_module(f"{commands.__name__}.{name}") for name in names]
     return sorted(found, key=lambda module: (module.ORDER, module.NAME))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,6 +63,8 @@ def write_document(args: argparse.Namespace, render: Callable[[Program, list[Mod
 
 def _atomic_write(target: Path, text: str) -> None:
     """Write ``text`` to ``target`` through a temporary file beside it, so it is never half-written."""
+    import tempfile  # here, not at the top: every command's start imports this module (5 ms)
+
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from workshop.commands._common import EXIT_OK
 
@@ -32,5 +31,7 @@ def schema(program_file: bool = False) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+
     print(json.dumps(schema(args.program_file), indent=2, ensure_ascii=False))
     return EXIT_OK
