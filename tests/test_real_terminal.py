@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -95,3 +96,50 @@ def test_a_second_window_is_told_calmly(tmux, tmp_path: Path, mini_program_dir: 
     finally:
         second.stop()
     assert os.path.isdir(data_dir)
+
+
+def test_a_closed_terminal_never_leaves_the_app_running(tmux, tmp_path: Path, mini_program_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    # When the terminal goes away, Textual's output thread can die on a write and its shutdown then waits
+    # for it forever. Make that hang certain, close the terminal, and the app must still save, let the
+    # lock go and end, so the next window opens on the saved words.
+    data_dir, pid_file = tmp_path / "data", tmp_path / "pid"
+    script = (
+        "import os, sys, threading\n"
+        "from textual.drivers._writer_thread import WriterThread\n"
+        "WriterThread.stop = lambda self: threading.Event().wait()\n"
+        f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+        "from workshop.cli import main\n"
+        f"sys.exit(main(['--data-dir', {str(data_dir)!r}, '--program', {str(mini_program_dir)!r}]))\n"
+    )
+    env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={shlex.quote(str(tmp_path / 'config'))}"
+    tmux.start(f"{env} {shlex.quote(sys.executable)} -c {shlex.quote(script)}")
+    tmux.wait_for("Begin day 1")
+    tmux.keys("c")
+    tmux.wait_for("Step 1 of 8")
+    tmux.keys("C-n")
+    tmux.wait_for("What brought you here today?")
+    tmux.keys("-l", "Still here after the hang")
+    tmux.wait_for("after the hang")
+    pid = int(pid_file.read_text())
+    tmux("kill-session", "-t", "w")
+
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and _running(pid):
+        time.sleep(0.1)
+    assert not _running(pid), "the app was still running long after its terminal closed"
+
+    tmux.start(workshop_command(data_dir, mini_program_dir))
+    tmux.wait_for("day 1, step 2")
+    tmux.keys("c")
+    assert "Still here after the hang" in tmux.wait_for("What brought you here today?")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie has ended; only its parent has not collected it yet
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
+    except FileNotFoundError:
+        return False

@@ -11,6 +11,7 @@ import asyncio
 import gc
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from workshop.progress.store import Journal, Run
 
 AUTOSAVE_DELAY = 1.0  # seconds after typing stops
+STOP_GRACE = 3.0  # seconds the app has to end after a closed terminal or SIGTERM, before the process ends
 JournalOpener = Callable[..., "Journal"]
 
 
@@ -124,12 +126,24 @@ class WorkshopApp(App[None]):
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             try:
-                loop.add_signal_handler(signum, self._on_stop_signal)
+                loop.add_signal_handler(signum, self._on_stop_signal, signum)
             except (NotImplementedError, RuntimeError, ValueError):
                 continue  # not the main thread (tests) or not supported (Windows): saves still happen on exit
 
-    def _on_stop_signal(self) -> None:
+    def _on_stop_signal(self, signum: int) -> None:
+        """Save, let the one-window lock go at once, then end, even if Textual cannot."""
         self.save_now()
+        if self.journal is not None:
+            self.journal.close()  # the next window must open, whatever happens to this process now
+            self.journal = None
+        # When the terminal is gone, Textual's output thread can die on its next write and its shutdown
+        # then waits for that thread forever (seen with `tmux kill-server`): a process left behind,
+        # holding nothing but still running. Everything is saved and unlocked by now, so if the app has
+        # not ended after a grace period, the process ends itself. A daemon timer: it never delays a
+        # normal exit.
+        watchdog = threading.Timer(STOP_GRACE, os._exit, args=(128 + signum,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit()
 
     async def action_quit(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,9 @@ def run_app(args: argparse.Namespace) -> int:
     from workshop.tui.app import make_app
 
     app = make_app(program, data_dir(args))
+    # Everything imported so far (Textual, the app) lives as long as the process. Without this, Python's
+    # first full garbage collection walks all of it just before the first paint: 25-30 ms, measured.
+    gc.freeze()
     try:
         app.run()
     finally:
