@@ -76,8 +76,9 @@ async def test_a_program_that_stopped_validating_is_reported_not_opened(
                 break
             await pilot.pause(0.02)
         assert isinstance(app.screen, Notice)
+        await pilot.pause()
         assert "a step needs a title" in str(app.screen.query_one(".notice-body").render())
-        await pilot.press("enter")
+        await pilot.press("enter")  # the first choice has the focus: Quit
         await pilot.pause()
     assert app.return_code == 1
     assert app.journal is None

@@ -15,6 +15,7 @@ class Notice(ModalScreen[str | None]):
     """A message (plain text, never markup) and buttons. Escape dismisses with None."""
 
     BINDINGS = [Binding("escape", "dismiss_none", "Close", id="notice.close")]  # noqa: RUF012
+    AUTO_FOCUS = "Button"  # the first choice; Textual focuses it once the buttons exist
 
     def __init__(self, title: str, body: str, choices: list[tuple[str, str]] | None = None) -> None:
         super().__init__(classes="notice-screen")
@@ -29,9 +30,6 @@ class Notice(ModalScreen[str | None]):
             with Horizontal(classes="notice-buttons"):
                 for choice_id, label in self.choices:
                     yield Button(plain(label), id=f"choice-{choice_id}")
-
-    def on_mount(self) -> None:
-        self.query(Button).first().focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
