@@ -4,14 +4,19 @@ output, exit codes, private output files, and working while the app holds the jo
 from __future__ import annotations
 
 import json
+import os
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from workshop import paths
 from workshop.cli import main
+from workshop.content.cache import cached_outline
 from workshop.content.models import Program
 from workshop.progress.answers import IntegerValue, TextValue
 from workshop.progress.store import Journal
@@ -127,3 +132,32 @@ def test_export_to_a_folder_is_refused(
 ) -> None:
     code, _, err = cli(capsys, mini_program_dir, data, "export", "-o", str(tmp_path))
     assert code == 2 and "is a folder" in err
+
+
+def test_progress_reads_the_same_from_the_cached_outline_as_from_the_files(
+    capsys: pytest.CaptureFixture[str], mini_program_dir: Path, data: Path, open_journal: Journal
+) -> None:
+    # The first call validates the program and fills the cache; the second reads only its outline.
+    assert cached_outline(mini_program_dir, paths.cache_dir()) is None
+    first = cli(capsys, mini_program_dir, data, "progress")
+    assert cached_outline(mini_program_dir, paths.cache_dir()) is not None
+    assert cli(capsys, mini_program_dir, data, "progress") == first
+
+
+def test_progress_from_the_cache_imports_neither_pydantic_nor_textual(
+    tmp_path: Path, mini_program_dir: Path, open_journal: Journal, data: Path
+) -> None:
+    env = {**os.environ, "WORKSHOP_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["--program", str(mini_program_dir), "--data-dir", str(data), "progress"]
+    run = [
+        sys.executable,
+        "-c",
+        "import sys; from workshop.cli import main; main(sys.argv[1:]); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'textual'}))",
+        *args,
+    ]
+    filled = subprocess.run(run, capture_output=True, text=True, env=env, check=True)
+    assert "['pydantic']" in filled.stdout  # the first run validates, which needs pydantic
+    cached = subprocess.run(run, capture_output=True, text=True, env=env, check=True)
+    assert cached.stdout.splitlines()[-1] == "[]"
+    assert cached.stdout.splitlines()[:-1] == filled.stdout.splitlines()[:-1]

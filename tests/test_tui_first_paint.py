@@ -15,7 +15,7 @@ from textual.widgets import Button, OptionList
 from tests.tui_helpers import build_app, wait_for_journal
 from workshop.content.cache import cached_outline, load_program_cached
 from workshop.content.models import Program
-from workshop.content.outline import DayOutline, DeferredProgram, ProgramOutline
+from workshop.content.outline import DayOutline, DeferredProgram, ProgramOutline, StepOutline
 from workshop.content.problems import ContentError, Problem
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.notice import Notice
@@ -85,15 +85,20 @@ async def test_a_program_that_stopped_validating_is_reported_not_opened(
 
 
 def test_the_outline_round_trips_and_refuses_what_is_not_one() -> None:
-    outline = ProgramOutline("T", "Intro [b]x[/b]\nline two", (DayOutline("one", 1, "Day one", 30, 12),))
+    steps = (StepOutline("first"), StepOutline("second"))
+    day = DayOutline("one", 1, "Day one", 30, steps)
+    outline = ProgramOutline("p", "1.0", "T", "Intro [b]x[/b]\nline two", (day,))
     assert ProgramOutline.from_json(outline.to_json()) == outline
     assert "\n" not in outline.to_json()  # the cache keeps it on one line
+    texts = '"id": "p", "version": "1", "title": "T", "description": ""'
     for broken in [
         "",
         "[]",
         '{"title": "T"}',
-        '{"title": 1, "description": "", "days": []}',
-        '{"title": "T", "description": "", "days": [["one", "1", "D", 30, 12]]}',
+        '{"id": "p", "version": "1", "title": 1, "description": "", "days": []}',
+        f'{{{texts}, "days": [["one", "1", "D", 30, ["a"]]]}}',
+        f'{{{texts}, "days": [["one", 1, "D", 30, 12]]}}',
+        f'{{{texts}, "days": [["one", 1, "D", 30, [1]]]}}',
     ]:
         assert ProgramOutline.from_json(broken) is None
 

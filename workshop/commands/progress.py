@@ -8,10 +8,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, data_dir, error, load_program
+from workshop import paths
+from workshop.commands._common import EXIT_INVALID, EXIT_OK, data_dir, error, load_program, program_dir
 
 if TYPE_CHECKING:
     from workshop.content.models import Program
+    from workshop.content.outline import ProgramOutline
     from workshop.progress.store import Run
 
 NAME = "progress"
@@ -27,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from workshop.progress.errors import JournalError
     from workshop.progress.store import Journal
 
-    program = load_program(args)
+    program = program_outline(args)
     if program is None:
         return EXIT_INVALID
     folder = data_dir(args)
@@ -49,10 +51,22 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def describe_run(program: Program, run: Run) -> list[str]:
+def program_outline(args: argparse.Namespace) -> ProgramOutline | Program | None:
+    """The program's outline from the cache, which is all this command needs; else the program, validated.
+
+    The outline spares importing pydantic and the content models: most of this command's time otherwise.
+    """
+    from workshop.content.cache import cached_outline
+
+    folder = program_dir(args)
+    outline = cached_outline(folder, paths.cache_dir()) if folder.is_dir() else None
+    return outline or load_program(args)
+
+
+def describe_run(program: ProgramOutline | Program, run: Run) -> list[str]:
     """Two or three plain lines about one run."""
     from workshop.flow.progress import program_progress
-    from workshop.progress.export import format_day, format_moment
+    from workshop.progress.dates import format_day, format_moment
 
     days = program_progress(run, program)
     finished_days = sum(day.finished for day in days)

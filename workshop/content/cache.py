@@ -36,7 +36,7 @@ from workshop.content.outline import ProgramOutline
 if TYPE_CHECKING:
     from workshop.content.models import Program
 
-FORMAT = b"workshop-program-cache 2"
+FORMAT = b"workshop-program-cache 3"
 _CODE = [*sorted((Path(__file__).parent).glob("*.py")), Path(workshop.__file__).parent / "text.py"]
 
 

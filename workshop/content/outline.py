@@ -1,11 +1,13 @@
-"""The outline of a program: what the home screen shows before anything else is loaded.
+"""The outline of a program: its ids, titles and days, without the content of any step.
 
 Validating content needs pydantic, and importing pydantic alone costs more than the whole start-up budget
 allows on top of Textual (see ``docs/performance.md``). So the cache of validated programs keeps, beside
-each program, this outline in plain JSON: the program's title and introduction and, for each day, its
-number, title, length and number of steps. The app paints its home screen from the outline and loads the
-program itself after that first paint. An outline is only ever written from a program that validated,
-so it never shows text that validation would refuse.
+each program, this outline in plain JSON. The app paints its home screen from it and loads the program
+after that first paint; ``workshop progress`` needs nothing more than it. An outline is only ever written
+from a program that validated, so it never shows text that validation would refuse.
+
+The ``*Shape`` protocols name what the journal and the progress rules need from a program: ids, in
+order. The pydantic models and the outline both have that shape.
 
 This module imports nothing from pydantic or the content models, on purpose.
 """
@@ -13,67 +15,109 @@ This module imports nothing from pydantic or the content models, on purpose.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from workshop.content.models import Program
 
 
+class StepShape(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class ModuleShape(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def steps(self) -> Sequence[StepShape]: ...
+
+
+class ProgramShape(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def modules(self) -> Sequence[ModuleShape]: ...
+
+
+@dataclass(frozen=True)
+class StepOutline:
+    id: str
+
+
 @dataclass(frozen=True)
 class DayOutline:
-    """One day (module) as the home screen lists it."""
+    """One day (module) as the home screen lists it, with the ids of its steps."""
 
     id: str
     day: int
     title: str
     minutes: int
-    steps: int
+    steps: tuple[StepOutline, ...]
 
 
 @dataclass(frozen=True)
 class ProgramOutline:
-    """The program's title and introduction, and its days in order."""
+    """The program's ids, title and introduction, and its days in order."""
 
+    id: str
+    version: str
     title: str
     description: str
-    days: tuple[DayOutline, ...]
+    modules: tuple[DayOutline, ...]
 
     @classmethod
     def of(cls, program: Program) -> ProgramOutline:
         days = tuple(
-            DayOutline(module.id, module.day, module.title, module.minutes, len(module.steps))
+            DayOutline(
+                module.id,
+                module.day,
+                module.title,
+                module.minutes,
+                tuple(StepOutline(step.id) for step in module.steps),
+            )
             for module in program.modules
         )
-        return cls(program.title, program.description, days)
+        return cls(program.id, program.version, program.title, program.description, days)
 
     def to_json(self) -> str:
         """One line of JSON (the cache keeps it on a line of its own)."""
-        days = [[d.id, d.day, d.title, d.minutes, d.steps] for d in self.days]
-        return json.dumps({"title": self.title, "description": self.description, "days": days})
+        days = [[d.id, d.day, d.title, d.minutes, [s.id for s in d.steps]] for d in self.modules]
+        texts = {"id": self.id, "version": self.version, "title": self.title, "description": self.description}
+        return json.dumps({**texts, "days": days})
 
     @classmethod
     def from_json(cls, text: str | bytes) -> ProgramOutline | None:
         """The outline in ``text``, or None if it is not one (the caller treats that as a cache miss)."""
         try:
             data: Any = json.loads(text)
-            days = tuple(DayOutline(*_day_fields(day)) for day in data["days"])
-            title, description = data["title"], data["description"]
+            days = tuple(_day(day) for day in data["days"])
+            program_id, version, title, description = (
+                data[key] for key in ("id", "version", "title", "description")
+            )
         except (ValueError, TypeError, KeyError):
             return None
-        if not isinstance(title, str) or not isinstance(description, str):
+        if not all(isinstance(text, str) for text in (program_id, version, title, description)):
             return None
-        return cls(title, description, days)
+        return cls(program_id, version, title, description, days)
 
 
-def _day_fields(day: Any) -> tuple[str, int, str, int, int]:
-    day_id, number, title, minutes, steps = day
+def _day(day: Any) -> DayOutline:
+    day_id, number, title, minutes, step_ids = day
     if not (isinstance(day_id, str) and isinstance(title, str)):
         raise TypeError("day id and title must be strings")
-    if not all(isinstance(n, int) for n in (number, minutes, steps)):
-        raise TypeError("day number, minutes and steps must be integers")
-    return day_id, number, title, minutes, steps
+    if not (isinstance(number, int) and isinstance(minutes, int)):
+        raise TypeError("day number and minutes must be integers")
+    if not (isinstance(step_ids, list) and all(isinstance(step_id, str) for step_id in step_ids)):
+        raise TypeError("step ids must be a list of strings")
+    return DayOutline(day_id, number, title, minutes, tuple(StepOutline(step_id) for step_id in step_ids))
 
 
 @dataclass(frozen=True)

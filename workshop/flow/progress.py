@@ -7,11 +7,17 @@ Screens never decide these things themselves; they ask here, so the home screen,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-if TYPE_CHECKING:  # the home screen imports this module before the content models are loaded
-    from workshop.content.models import Module, Program, Step
+# Only ids matter here, so these rules take any program of the right shape: the validated content or the
+# outline kept in the cache (``workshop progress`` and the home screen never need more).
+from workshop.content.outline import ModuleShape, ProgramShape, StepShape
+
+if TYPE_CHECKING:
     from workshop.progress.answers import Answer
+
+ModuleT = TypeVar("ModuleT", bound=ModuleShape)
+ModuleT_co = TypeVar("ModuleT_co", bound=ModuleShape, covariant=True)
 
 
 class RunAnswers(Protocol):
@@ -22,7 +28,14 @@ class RunAnswers(Protocol):
     def done_steps(self, module_id: str) -> frozenset[str]: ...
 
 
-def is_step_complete(run: RunAnswers, module: Module, step: Step) -> bool:
+class ProgramOf(ProgramShape, Protocol[ModuleT_co]):
+    """A program whose modules are ``ModuleT_co``: what ``next_day`` returns is what the program holds."""
+
+    @property
+    def modules(self) -> tuple[ModuleT_co, ...]: ...
+
+
+def is_step_complete(run: RunAnswers, module: ModuleShape, step: StepShape) -> bool:
     """A step is complete once it has a non-empty answer, or the user moved past it on purpose."""
     if step.id in run.done_steps(module.id):
         return True
@@ -31,10 +44,10 @@ def is_step_complete(run: RunAnswers, module: Module, step: Step) -> bool:
 
 
 @dataclass(frozen=True)
-class DayProgress:
+class DayProgress(Generic[ModuleT]):
     """How far one day (module) is."""
 
-    module: Module
+    module: ModuleT
     complete: int
     total: int
 
@@ -51,17 +64,17 @@ class DayProgress:
         return self.complete > 0
 
 
-def day_progress(run: RunAnswers | None, module: Module) -> DayProgress:
+def day_progress(run: RunAnswers | None, module: ModuleT) -> DayProgress[ModuleT]:
     """Steps complete out of the day's steps (none for a run that has not started)."""
     complete = 0 if run is None else sum(is_step_complete(run, module, s) for s in module.steps)
     return DayProgress(module, complete, len(module.steps))
 
 
-def program_progress(run: RunAnswers | None, program: Program) -> list[DayProgress]:
+def program_progress(run: RunAnswers | None, program: ProgramOf[ModuleT]) -> list[DayProgress[ModuleT]]:
     return [day_progress(run, module) for module in program.modules]
 
 
-def first_incomplete_step(run: RunAnswers | None, module: Module) -> int:
+def first_incomplete_step(run: RunAnswers | None, module: ModuleShape) -> int:
     """Index of the first step not yet complete in ``module`` (0 for a fresh day, the last if all done)."""
     if run is None:
         return 0
@@ -71,7 +84,7 @@ def first_incomplete_step(run: RunAnswers | None, module: Module) -> int:
     return len(module.steps) - 1
 
 
-def next_day(run: RunAnswers | None, program: Program) -> Module:
+def next_day(run: RunAnswers | None, program: ProgramOf[ModuleT]) -> ModuleT:
     """The day to offer next: the first one not finished, else the last."""
     for progress in program_progress(run, program):
         if not progress.finished:

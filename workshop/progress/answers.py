@@ -9,19 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from workshop.content.models import (
-    CheckStep,
-    ChoiceStep,
-    CommitmentStep,
-    ListStep,
-    PromptStep,
-    RankStep,
-    RecapStep,
-    ScaleStep,
-    Step,
-)
+if TYPE_CHECKING:
+    from workshop.content.models import Step
+
 
 
 @dataclass(frozen=True)
@@ -135,6 +127,18 @@ class Answer:
 
 def value_type_for(step: Step) -> type[Value] | None:
     """The value type a step saves, or None for steps that save nothing (reading, pause)."""
+    # Imported here: reading a journal needs no content models (``workshop progress`` never loads them).
+    from workshop.content.models import (
+        CheckStep,
+        ChoiceStep,
+        CommitmentStep,
+        ListStep,
+        PromptStep,
+        RankStep,
+        RecapStep,
+        ScaleStep,
+    )
+
     match step:
         case PromptStep() | RecapStep():
             return TextValue

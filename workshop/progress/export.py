@@ -32,6 +32,7 @@ from workshop.progress.answers import (
     Value,
     value_type_for,
 )
+from workshop.progress.dates import format_day, format_moment
 from workshop.progress.errors import JournalError, describe_os_error
 from workshop.text import display_text
 
@@ -157,17 +158,6 @@ def question_of(step: Step) -> str | None:
 
 def saves_nothing(step: Step) -> bool:
     return isinstance(step, ReadingStep | PauseStep)
-
-
-def format_moment(moment: datetime | None) -> str:
-    """``3 March 2025 at 21:14``: written out, so nobody has to guess the order of day and month."""
-    if moment is None:
-        return "not yet"
-    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
-
-
-def format_day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
 
 
 def _run_line(run: ExportRun) -> str:

@@ -18,8 +18,9 @@ from pathlib import Path
 from workshop.content.models import CommitmentStep, ListStep, Program, RankStep, Step
 from workshop.progress import atomic
 from workshop.progress.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
+from workshop.progress.dates import format_day
 from workshop.progress.errors import JournalError, describe_os_error
-from workshop.progress.export import ExportRun, format_day, select_runs, shown_answer
+from workshop.progress.export import ExportRun, select_runs, shown_answer
 from workshop.text import display_text
 
 STATEMENT_STEP = "north-star"

@@ -26,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
-from workshop.content.models import Program
+from workshop.content.outline import ProgramShape
 from workshop.progress import atomic
 from workshop.progress.answers import (
     VALUE_TYPES,
@@ -109,7 +109,7 @@ class Run:
     """One run of the program: its dates, where the user is, and the answers of each module."""
 
     def __init__(
-        self, folder: Path, data: RunData, program: Program, clock: Clock, *, read_only: bool = False
+        self, folder: Path, data: RunData, program: ProgramShape, clock: Clock, *, read_only: bool = False
     ) -> None:
         self.folder = folder
         """The run's folder, ``journal/<program id>/run-NNN``."""
@@ -336,7 +336,7 @@ def _check_value(value: Value) -> None:
 class Journal:
     """Every run of one program in one data folder. Open with ``Journal.open``; close to release the lock."""
 
-    def __init__(self, data_dir: Path, program: Program, clock: Clock, lock: SessionLock | None) -> None:
+    def __init__(self, data_dir: Path, program: ProgramShape, clock: Clock, lock: SessionLock | None) -> None:
         self.data_dir = data_dir
         self.program = program
         self.folder = data_dir / JOURNAL_FOLDER / program.id
@@ -352,7 +352,7 @@ class Journal:
     def open(
         cls,
         data_dir: Path,
-        program: Program,
+        program: ProgramShape,
         *,
         clock: Clock = local_now,
         lock: bool = True,

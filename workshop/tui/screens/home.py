@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.content.outline import DayOutline
-from workshop.flow.progress import first_incomplete_step, next_day, program_progress
+from workshop.flow.progress import DayProgress, first_incomplete_step, next_day, program_progress
 from workshop.text import one_line
 from workshop.tui.safe import plain
 
@@ -27,17 +27,18 @@ BAR_WIDTH = 12
 TITLE_WIDTH = 34
 
 
-def progress_bar(complete: int, total: int) -> str:
-    filled = round(complete / total * BAR_WIDTH) if total else 0
+def progress_bar(progress: DayProgress[DayOutline]) -> str:
+    filled = round(progress.fraction * BAR_WIDTH)
     return "━" * filled + "╌" * (BAR_WIDTH - filled)
 
 
-def day_line(day: DayOutline, complete: int) -> Content:
-    """One day in the list: its number, title, a bar and where it stands (steps done out of its steps)."""
-    if complete >= day.steps:
+def day_line(progress: DayProgress[DayOutline]) -> Content:
+    """One day in the list: its number, title, a bar and where it stands."""
+    day = progress.module
+    if progress.finished:
         state = "done"
-    elif complete:
-        state = f"{complete} of {day.steps} steps"
+    elif progress.started:
+        state = f"{progress.complete} of {progress.total} steps"
     else:
         state = f"about {day.minutes} min"
     title = one_line(day.title, TITLE_WIDTH).ljust(TITLE_WIDTH)
@@ -45,7 +46,7 @@ def day_line(day: DayOutline, complete: int) -> Content:
         (f"Day {day.day}  ", "bold"),
         title,
         "  ",
-        (progress_bar(complete, day.steps), "bold" if complete else "dim"),
+        (progress_bar(progress), "bold" if progress.started else "dim"),
         (f"  {state}", "dim"),
     )
 
@@ -102,17 +103,12 @@ class HomeScreen(Screen[None]):
         if not self.is_mounted:
             return  # the journal can open before this screen is mounted; on_mount calls again
         run = self.workshop.current_run
-        outline = self.workshop.outline
-        if self.workshop.program_loaded:
-            completes = [progress.complete for progress in program_progress(run, self.workshop.program)]
-        else:
-            completes = [0] * len(outline.days)
         days = self.query_one("#days", OptionList)
         highlighted = days.highlighted
         days.clear_options()
         days.add_options(
-            Option(day_line(day, complete), id=day.id)
-            for day, complete in zip(outline.days, completes, strict=True)
+            Option(day_line(progress), id=progress.module.id)
+            for progress in program_progress(run, self.workshop.outline)
         )
         days.highlighted = highlighted if highlighted is not None else 0
         button = self.query_one("#continue", Button)
