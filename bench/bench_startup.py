@@ -7,7 +7,8 @@ rounds so that load from other processes falls on all of them alike:
 
 - the floor: ``bench/floor_app.py``, a bare Textual app with Header, Markdown, TextArea and Footer;
 - ``workshop`` on a new journal (an empty data folder);
-- ``workshop`` on a year of history (12 runs, every step answered at length; see ``history.py``).
+- ``workshop`` on a year of history (12 runs, every step answered at length; see ``history.py``);
+- ``workshop`` on its first start after an install or an edit: no cache, so the program is validated first.
 
 "First readable screen" is the moment the screen shows the floor's heading, or the workshop home screen's
 last day ("Day 4"). The workshop opens the journal after that first paint; "journal ready" is when the
@@ -71,6 +72,13 @@ def main() -> int:
                 JOURNAL_READY,
             ),
             "workshop, a year of history": lambda n: ([*workshop, str(year)], FIRST_SCREEN, JOURNAL_READY),
+            # The first start after an install or an edit of the program: nothing cached, so the program
+            # is validated before the first paint (every later start reads the cache).
+            "workshop, first start, no cache": lambda n: (
+                ["env", f"WORKSHOP_CACHE_DIR={root / f'cold-cache-{n}'}", *workshop, str(root / f"cold-{n}")],
+                FIRST_SCREEN,
+                JOURNAL_READY,
+            ),
         }
         results: dict[str, list[tuple[float, float, float]]] = {label: [] for label in cases}
         for case in cases.values():  # warm-up: fills the bytecode cache, as an installed app has
@@ -82,13 +90,13 @@ def main() -> int:
         base_first = median([r[0] for r in results["floor (bare Textual app)"]])
         base_peak = median([r[2] for r in results["floor (bare Textual app)"]])
         print(f"rounds: {args.repeat}; medians; ratio and difference against the floor in the same rounds")
-        print(f"{'':<30} {'first screen':>20} {'journal ready':>15} {'peak RSS':>22}")
+        print(f"{'':<32} {'first screen':>20} {'journal ready':>15} {'peak RSS':>22}")
         for label, rows in results.items():
             first = median([r[0] for r in rows])
             ready = median([r[1] for r in rows])
             peak = median([r[2] for r in rows])
             print(
-                f"{label:<30} {first * 1000:7.0f} ms ({first / base_first:4.2f}x) {ready * 1000:10.0f} ms "
+                f"{label:<32} {first * 1000:7.0f} ms ({first / base_first:4.2f}x) {ready * 1000:10.0f} ms "
                 f"{peak:9.1f} MiB ({peak - base_peak:+5.1f} MiB)"
             )
     return 0
