@@ -23,8 +23,6 @@ import contextlib
 import hashlib
 import importlib.util
 import os
-import pickle
-import secrets
 import stat
 import sys
 from pathlib import Path
@@ -37,6 +35,7 @@ if TYPE_CHECKING:
     from workshop.content.models import Program
 
 FORMAT = b"workshop-program-cache 3"
+PICKLE_PROTOCOL = 5  # pickle and secrets are imported only to read or write a program: not for an outline
 _CODE = [*sorted((Path(__file__).parent).glob("*.py")), Path(workshop.__file__).parent / "text.py"]
 
 
@@ -77,7 +76,7 @@ def _entry(folder: Path, cache_dir: Path) -> Path:
 
 def _key(folder: Path) -> bytes:
     digest = hashlib.sha256(FORMAT)
-    versions = (workshop.__version__, _pydantic_version(), sys.version, str(pickle.HIGHEST_PROTOCOL))
+    versions = (workshop.__version__, _pydantic_version(), sys.version, str(PICKLE_PROTOCOL))
     digest.update(repr(versions).encode())
     for path in _CODE:
         digest.update(path.read_bytes())
@@ -115,6 +114,8 @@ def _read_entry(entry: Path, key: bytes) -> tuple[bytes, bytes] | None:
 
 
 def _read_program(entry: Path, key: bytes) -> Program | None:
+    import pickle
+
     from workshop.content.models import Program
 
     found = _read_entry(entry, key)
@@ -134,6 +135,9 @@ def _private(info: os.stat_result) -> bool:
 
 def _write(entry: Path, key: bytes, program: Program) -> None:
     """Best effort: a cache that cannot be written only means the next start validates again."""
+    import pickle
+    import secrets
+
     temp = entry.with_name(f".{entry.name}.{secrets.token_hex(4)}.tmp")
     with contextlib.suppress(OSError):
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -141,7 +145,7 @@ def _write(entry: Path, key: bytes, program: Program) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(key + b"\n")
             handle.write(ProgramOutline.of(program).to_json().encode() + b"\n")
-            pickle.dump(program, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(program, handle, protocol=PICKLE_PROTOCOL)
         os.replace(temp, entry)  # never a half-written entry under the real name
     with contextlib.suppress(OSError):
         temp.unlink(missing_ok=True)
