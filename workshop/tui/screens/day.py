@@ -30,8 +30,6 @@ class DayScreen(Screen[None]):
     reflection without stealing a keystroke the writing needs.
     """
 
-    CSS_PATH = "day.tcss"
-
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+n", "next", "Next", id="day.next", priority=True),
         Binding("ctrl+b", "back", "Back", id="day.back", priority=True),

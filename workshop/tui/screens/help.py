@@ -32,8 +32,6 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
 class HelpScreen(ModalScreen[None]):
     """Lists the keys; it is built from the bindings, so it can never go out of date."""
 
-    CSS_PATH = "help.tcss"
-
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="help.close")]  # noqa: RUF012
 
     def __init__(self, rows: list[tuple[str, str, str]]) -> None:

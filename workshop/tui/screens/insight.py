@@ -72,7 +72,6 @@ class SeriesPlot(PlotextPlot):
 class InsightScreen(Screen[None]):
     """Check-ins before and after, and the scales across days and runs."""
 
-    CSS_PATH = "insight.tcss"
     BINDINGS = [Binding("escape", "home", "Home", id="insight.home")]  # noqa: RUF012
 
     def __init__(self, found: Insight | None = None) -> None:

@@ -26,8 +26,6 @@ NO_RUN = "The north-star page is made from your answers on day 4 and the days be
 class NorthStarScreen(Screen[None]):
     """One run's north-star page; saves it as printable HTML or Markdown in the exports folder."""
 
-    CSS_PATH = "northstar.tcss"
-
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "home", "Home", id="northstar.home"),
         Binding("p", "save('html')", "Save for print", id="northstar.save_html"),

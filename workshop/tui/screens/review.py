@@ -32,7 +32,6 @@ def entry_content(entry: ReviewEntry) -> Content:
 class ReviewScreen(Screen[None]):
     """Every answer, searchable, filtered by run; any answer opens for editing."""
 
-    CSS_PATH = "review.tcss"
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "home", "Home", id="review.home"),
         Binding("ctrl+f", "focus_search", "Search", id="review.search"),

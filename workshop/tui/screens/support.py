@@ -34,8 +34,6 @@ GENTLE_OPENING = (
 class SupportScreen(ModalScreen[None]):
     """Crisis and physician-support lines by country, each with the date it was last checked."""
 
-    CSS_PATH = "support.tcss"
-
     BINDINGS = [  # noqa: RUF012
         Binding("escape,q", "dismiss", "Close", id="support.close"),
     ]

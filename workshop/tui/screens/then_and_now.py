@@ -28,8 +28,6 @@ def side_content(side: Side) -> Content:
 class ThenAndNowScreen(Screen[None]):
     """The highlighted review answer's question, two runs side by side; a Select above each picks the run."""
 
-    CSS_PATH = "then_and_now.tcss"
-
     BINDINGS = [Binding("escape,t", "close", "Back to review", id="then.close")]  # noqa: RUF012
 
     def __init__(self, entry: ReviewEntry, runs: Sequence[ReviewRun]) -> None:
