@@ -23,8 +23,8 @@ from workshop.content.scaffold import (
     append_module,
     create_program,
     slugify,
-    write_new_file,
 )
+from workshop.shared_files import write_new_file
 
 
 def new_program(tmp_path: Path, name: str = "residency") -> Path:

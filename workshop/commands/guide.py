@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -51,31 +50,16 @@ def write_document(args: argparse.Namespace, render: Callable[[Program, list[Mod
     if not args.output:
         sys.stdout.write(document)
         return EXIT_OK
+    from workshop.shared_files import replace_file  # here: every command's start imports this module
+
     target = Path(args.output).expanduser()
     try:
-        _atomic_write(target, document)
+        replace_file(target, document)
     except OSError as failure:
         error(f"{target}: {failure.strerror or failure}")
         return EXIT_INVALID
     print(f"wrote {target}", file=sys.stderr)
     return EXIT_OK
-
-
-def _atomic_write(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temporary file beside it, so it is never half-written."""
-    import tempfile  # here, not at the top: every command's start imports this module (5 ms)
-
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp_name, 0o644)  # a guide is meant to be shared and printed, unlike a journal
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 def _render(program: Program, modules: list[Module], fmt: str) -> str:

@@ -9,9 +9,7 @@ temporary file in the same folder, then a rename) and never replaces an author's
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 import textwrap
 import tomllib
 import typing
@@ -34,6 +32,7 @@ from workshop.content.models import (
     StepBase,
 )
 from workshop.content.reference import plain, step_kinds
+from workshop.shared_files import replace_file, write_new_file
 
 MODULE_SCHEMA = "module.schema.json"
 PROGRAM_SCHEMA = "program.schema.json"
@@ -335,50 +334,6 @@ def program_text(program_id: str, title: str, modules: Sequence[str]) -> str:
     lines.append("[[references]]")
     lines += _fields(Reference, _EXAMPLE_REFERENCE, explain=True)
     return "\n".join(lines) + "\n"
-
-
-# --------------------------------------------------------------------------------------------------------
-# Atomic writes
-# --------------------------------------------------------------------------------------------------------
-
-
-def _temporary_copy(path: Path, text: str) -> Path:
-    """Write ``text`` to a new hidden file beside ``path`` and flush it to disk."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    # 0o666 before the umask: content files get the same permissions as any file the author creates.
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    return temporary
-
-
-def write_new_file(path: Path, text: str) -> None:
-    """Create ``path`` holding ``text``, all or nothing. Raises ``FileExistsError`` if it exists."""
-    temporary = _temporary_copy(path, text)
-    try:
-        try:
-            os.link(temporary, path)  # unlike a rename, a link refuses to replace an existing file
-        except FileExistsError:
-            raise
-        except OSError:  # a filesystem without hard links: check, then rename
-            if path.exists():
-                raise FileExistsError(path) from None
-            os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def replace_file(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text``, all or nothing, keeping its permissions."""
-    temporary = _temporary_copy(path, text)
-    try:
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------------------------------------
