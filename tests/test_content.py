@@ -158,6 +158,16 @@ def test_program_checks_span_files(tmp_path: Path) -> None:
     assert any("program.toml" in p and "missing.toml" in p and "not in" in p for p in found), found
 
 
+def test_a_broken_day_is_reported_once_not_again_by_every_recap_after_it(tmp_path: Path) -> None:
+    one = module_text(step("prompt", "early", 'question = "Q"'), step("prompt", "bad", ""))  # no question
+    two = module_text(step("recap", "r", 'sources = ["early", "nowhere"]\nquestion = "Q"'))
+    two = two.replace('id = "m"', 'id = "m2"', 1).replace("day = 1", "day = 2", 1)
+    found = problems_of(program_folder(tmp_path, {"a.toml": one, "b.toml": two}))
+    assert any("a.toml" in p and "steps.bad" in p for p in found), found
+    assert not any("'early'" in p for p in found), found  # its file's own problem says enough
+    assert any("b.toml" in p and "no earlier step has the id 'nowhere'" in p for p in found), found
+
+
 def test_recap_may_reach_into_earlier_days(tmp_path: Path) -> None:
     one = module_text(step("prompt", "early", 'question = "Q"'))
     two = module_text(step("recap", "r", 'sources = ["early"]\nquestion = "Q"'))

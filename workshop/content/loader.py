@@ -181,7 +181,7 @@ def load_module_file(path: Path) -> Module:
     """Load one module file on its own (references to other modules are not checked here)."""
     data, source = read_toml(path)
     module: Module = _validate(Module, data, path, source)
-    problems = _reference_problems(path, module, earlier={}, source=source, whole_program=False)
+    problems = _reference_problems(path, module, earlier={}, source=source, unchecked=None)
     if problems:
         raise ContentError(problems)
     return module
@@ -198,6 +198,9 @@ def load_program(folder: Path) -> Program:
     earlier: dict[str, Step] = {}
     module_ids: dict[str, Path] = {}
     step_files: dict[str, Path] = {}
+    # Step ids of modules that parsed but did not validate: a recap naming one is checked once its file
+    # is fixed, rather than reported as "no earlier step" on top of that file's own problems.
+    unchecked: set[str] = set()
     for index, name in enumerate(header.modules):
         path = folder / name
         if name in header.modules[:index]:
@@ -217,9 +220,14 @@ def load_program(folder: Path) -> Program:
             continue
         try:
             module_data, module_source = read_toml(path)
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        try:
             module: Module = _validate(Module, module_data, path, module_source)
         except ContentError as error:
             problems.extend(error.problems)
+            unchecked.update(_raw_step_ids(module_data))
             continue
         if module.id in module_ids:
             problems.append(
@@ -242,7 +250,7 @@ def load_program(folder: Path) -> Program:
                     )
                 )
             step_files.setdefault(step.id, path)
-        problems.extend(_reference_problems(path, module, earlier, module_source, whole_program=True))
+        problems.extend(_reference_problems(path, module, earlier, module_source, unchecked=unchecked))
         earlier.update({s.id: s for s in module.steps})
         modules.append(module)
 
@@ -270,10 +278,22 @@ def load_program(folder: Path) -> Program:
     )
 
 
+def _raw_step_ids(data: dict[str, Any]) -> set[str]:
+    """The step ids written in a module's data, whether or not the module is valid."""
+    steps = data.get("steps")
+    if not isinstance(steps, list):
+        return set()
+    return {step["id"] for step in steps if isinstance(step, dict) and isinstance(step.get("id"), str)}
+
+
 def _reference_problems(
-    path: Path, module: Module, earlier: dict[str, Step], source: str, *, whole_program: bool
+    path: Path, module: Module, earlier: dict[str, Step], source: str, *, unchecked: set[str] | None
 ) -> list[Problem]:
-    """Recap sources must name earlier steps that save an answer."""
+    """Recap sources must name earlier steps that save an answer.
+
+    ``unchecked`` is None for a module checked on its own (earlier days are unknown, so a recap may name
+    any id outside it); in a program, the ids of earlier modules that have problems of their own.
+    """
     problems = []
     seen = dict(earlier)
     for index, step in enumerate(module.steps):
@@ -285,7 +305,7 @@ def _reference_problems(
                 if target is None:
                     if module.step(source_id) is not None:
                         problems.append(Problem(path, f"{source_id!r} comes after this recap", where, line))
-                    elif whole_program:
+                    elif unchecked is not None and source_id not in unchecked:
                         problems.append(
                             Problem(path, f"no earlier step has the id {source_id!r}", where, line)
                         )
