@@ -17,7 +17,7 @@ from workshop.tui import app as tui_app
 
 class InstrumentedApp(tui_app.WorkshopApp):
     # Textual finds CSS_PATH beside the file of the class that sets it; this class lives elsewhere.
-    CSS_PATH = str(Path(tui_app.__file__).parent / str(tui_app.WorkshopApp.CSS_PATH))
+    CSS_PATH = [str(Path(tui_app.__file__).parent / path) for path in tui_app.WorkshopApp.CSS_PATH]  # noqa: RUF012
 
     def on_mount(self) -> None:
         start_heartbeat(self)
