@@ -34,9 +34,9 @@ from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.notice import Notice
 from workshop.tui.themes import WORKSHOP_THEMES
 
-# Only the home screen is imported before the first paint. The other screens, the content models and
-# pydantic load after it (``_warm_up``), or when first opened: together they cost more than the whole
-# start-up budget (docs/performance.md).
+# Only the home screen is imported before the first paint. The content models and pydantic load after it
+# in the journal worker, the other screens in ``_warm_up`` (or when first opened): together they cost
+# more than the whole start-up budget (docs/performance.md).
 if TYPE_CHECKING:
     from workshop.content.models import Module, Program
     from workshop.flow.day import DayWalk
@@ -243,16 +243,17 @@ class WorkshopApp(App[None]):
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
         """Import the screens not on the home page while the user reads it, so the first day opens at once."""
-        import workshop.tui.screens.day
-        import workshop.tui.screens.end_of_day
-        import workshop.tui.screens.help
-        import workshop.tui.screens.review
-        import workshop.tui.screens.support  # noqa: F401 (imported for the side effect: loaded modules)
-
-        # Everything loaded so far (content, the journal, the screens) lives for the whole session.
-        # Freezing it keeps Python's full garbage collections, which stalled typing by 50-80 ms, from
-        # walking it again.
-        gc.freeze()
+        try:
+            import workshop.tui.screens.day
+            import workshop.tui.screens.end_of_day
+            import workshop.tui.screens.help
+            import workshop.tui.screens.review
+            import workshop.tui.screens.support  # noqa: F401 (imported for the side effect: loaded modules)
+        finally:
+            # Everything loaded so far (content, the journal, the screens) lives for the whole session.
+            # Freezing it keeps Python's full garbage collections, which stalled typing by 50-80 ms, from
+            # walking it again.
+            gc.freeze()
 
     def _program_failed(self, problems: list[Problem]) -> None:
         """The program changed between the first paint and loading it, and no longer validates."""
