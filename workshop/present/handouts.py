@@ -8,13 +8,13 @@ http(s)/mailto links) are rendered by markdown-it with HTML disabled.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from workshop.content.models import Module, Program
+from workshop.html_page import html_text, page
 from workshop.present import strings
 from workshop.present.deck import Deck, Slide, build_deck
 from workshop.present.timer import format_clock
@@ -299,10 +299,6 @@ a { color: #003d99; }
 """
 
 
-def _esc(text: str) -> str:
-    return html.escape(display_text(text), quote=True)
-
-
 def _markdown_html(markdown: str) -> str:
     from markdown_it import MarkdownIt  # a dependency of Textual; deferred as only HTML output needs it
 
@@ -316,44 +312,35 @@ def _html_block(block: Block) -> str:
         inner = "\n".join(_html_block(child) for child in block.blocks)
         return f'<section class="{block.css}">\n{inner}\n</section>'
     if isinstance(block, Heading):
-        return f"<h{block.level}>{_esc(block.text)}</h{block.level}>"
+        return f"<h{block.level}>{html_text(block.text)}</h{block.level}>"
     if isinstance(block, Para):
         css = "question" if block.strong else "muted" if block.muted else ""
-        text = _esc(block.text).replace("\n", "<br>")
+        text = html_text(block.text).replace("\n", "<br>")
         return f'<p class="{css}">{text}</p>' if css else f"<p>{text}</p>"
     if isinstance(block, Labeled):
-        text = _esc(block.text).replace("\n", "<br>")
-        return f'<div class="labeled {block.css}"><strong>{_esc(block.label)}:</strong> {text}</div>'
+        text = html_text(block.text).replace("\n", "<br>")
+        return f'<div class="labeled {block.css}"><strong>{html_text(block.label)}:</strong> {text}</div>'
     if isinstance(block, Passage):
         return f'<div class="passage">{_markdown_html(block.markdown)}</div>'
     if isinstance(block, Bullets):
-        return "<ul>" + "".join(f"<li>{_esc(item)}</li>" for item in block.items) + "</ul>"
+        return "<ul>" + "".join(f"<li>{html_text(item)}</li>" for item in block.items) + "</ul>"
     if isinstance(block, Table):
-        head = "".join(f"<th>{_esc(cell)}</th>" for cell in block.header)
+        head = "".join(f"<th>{html_text(cell)}</th>" for cell in block.header)
         body = "".join(
-            "<tr>" + "".join(f"<td>{_esc(cell)}</td>" for cell in row) + "</tr>" for row in block.rows
+            "<tr>" + "".join(f"<td>{html_text(cell)}</td>" for cell in row) + "</tr>" for row in block.rows
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     if isinstance(block, WriteSpace):
         return (
             f'<div class="write" style="--lines: {int(block.lines)}" role="presentation" '
-            f'aria-label="{_esc(strings.HANDOUT_WRITE)}"></div>'
+            f'aria-label="{html_text(strings.HANDOUT_WRITE)}"></div>'
         )
     return ""
 
 
 def to_html(blocks: Sequence[Block], title: str) -> str:
     """A complete, self-contained HTML page: inline CSS, no scripts, nothing loaded from elsewhere."""
-    body = "\n".join(_html_block(block) for block in blocks)
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        # No scripts, no remote fonts or images: the page works offline and leaks nothing when opened.
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'\">\n"
-        f"<title>{_esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
+    return page(title, _CSS, [_html_block(block) for block in blocks])
 
 
 # ---- the public entry points -------------------------------------------------------------------------

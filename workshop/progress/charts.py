@@ -7,11 +7,11 @@ so the lines are told apart in black and white. Every string that came from a fi
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from workshop.content.instruments import BURNOUT, WHO5
 from workshop.content.models import Program
+from workshop.html_page import html_text
 from workshop.progress.trends import CheckReading, RunCheckins, Series, TrendRun, all_series, run_checkins
 from workshop.text import display_text
 
@@ -24,10 +24,6 @@ WIDTH, HEIGHT = 520, 220
 LEFT, RIGHT, TOP, BOTTOM = 44, 110, 16, 34  # room for the axis labels and the legend
 _COLOURS = ("#1f4e79", "#b5462b", "#2e7d32", "#6a1b9a", "#8d6e00", "#37474f")
 _DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")
-
-
-def _esc(text: str) -> str:
-    return html.escape(display_text(text), quote=True)
 
 
 def _cell(reading: CheckReading | None) -> str:
@@ -105,8 +101,8 @@ def markdown_section(program: Program, runs: Sequence[TrendRun]) -> list[str]:
 
 
 def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    head = "".join(f"<th>{_esc(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in row) + "</tr>" for row in rows)
+    head = "".join(f"<th>{html_text(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f'<table class="trend"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
@@ -126,7 +122,7 @@ def svg_chart(series: Series) -> str:
     low, high = series.low, series.high
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
-        f'height="{HEIGHT}" role="img" aria-label="{_esc(series.title)}" font-family="Georgia, serif" '
+        f'height="{HEIGHT}" role="img" aria-label="{html_text(series.title)}" font-family="Georgia, serif" '
         'font-size="11">'
     ]
     for value in (low, (low + high) / 2, high):
@@ -137,7 +133,7 @@ def svg_chart(series: Series) -> str:
     for index, point in enumerate(series.points):
         x = _x(index, count)
         parts.append(
-            f'<text x="{x:.1f}" y="{HEIGHT - 12}" text-anchor="middle" fill="#444">{_esc(point)}</text>'
+            f'<text x="{x:.1f}" y="{HEIGHT - 12}" text-anchor="middle" fill="#444">{html_text(point)}</text>'
         )
     for number, (run_number, values) in enumerate(series.lines):
         shown = [(_x(i, count), _y(v, low, high)) for i, v in enumerate(values) if v is not None]
@@ -184,13 +180,13 @@ def html_section(program: Program, runs: Sequence[TrendRun]) -> list[str]:
     series = all_series(program, runs)
     if not series:
         return []
-    out = [f'<section class="trends"><h2>{_esc(HEADING)}</h2>', f'<p class="note">{_esc(NOTE)}</p>']
+    out = [f'<section class="trends"><h2>{html_text(HEADING)}</h2>', f'<p class="note">{html_text(NOTE)}</p>']
     rows = checkin_rows(program, runs)
     if rows:
         out.append(_html_table(CHECKIN_HEADER, rows))
     for item in series:
         out += [
-            f'<figure class="chart"><figcaption>{_esc(item.title)}</figcaption>',
+            f'<figure class="chart"><figcaption>{html_text(item.title)}</figcaption>',
             svg_chart(item),
             _html_table(("Run", *item.points), _series_rows(item)),
             "</figure>",

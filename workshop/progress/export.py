@@ -8,7 +8,6 @@ holds the text exactly, and is described in docs/data.md. Nothing here imports T
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -19,6 +18,7 @@ from typing import Any, Protocol, TypeVar
 
 from workshop.content.instruments import answer_lines
 from workshop.content.models import Module, PauseStep, Program, ReadingStep, ScaleStep, Step
+from workshop.html_page import html_text, page
 from workshop.progress import atomic, charts
 from workshop.progress.answers import (
     Answer,
@@ -260,64 +260,46 @@ h4 { font-size: 1em; margin: 1.2em 0 .2em; }
 """
 
 
-_CSP = "default-src 'none'; style-src 'unsafe-inline'"
-
-
-def _esc(text: str) -> str:
-    return html.escape(display_text(text), quote=True)
 
 
 def render_html(program: Program, runs: Sequence[ExportRun], *, questions: bool = True) -> str:
     """The journal as one self-contained HTML page (inline CSS, no scripts) that prints cleanly."""
-    title = _esc(program.title)
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        # Belt and braces: even if something slipped through escaping, nothing could load or run.
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-        f"<title>{title}</title>",
-        f"<style>{_CSS}{charts.CSS}</style>",
-        "</head>",
-        "<body>",
-        f'<header><h1>{title}</h1><p class="note">{_esc(_INTRO)}</p></header>',
-    ]
+    title = html_text(program.title)
+    out = [f'<header><h1>{title}</h1><p class="note">{html_text(_INTRO)}</p></header>']
     if not runs:
         out.append('<p class="empty">No runs yet: nothing has been written.</p>')
     out += charts.html_section(program, runs)  # check-ins and scales, with an inline SVG chart (issue 6)
     for run in runs:
         out += [
             f'<section class="run"><h2>Run {run.number}</h2>',
-            f'<p class="dates">{_esc(_run_line(run))}</p>',
+            f'<p class="dates">{html_text(_run_line(run))}</p>',
         ]
         for day in run_days(program, run):
             out += _html_day(day, questions)
         out.append("</section>")
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return page(program.title, _CSS + charts.CSS, out)
 
 
 def _html_day(day: DayEntry, questions: bool) -> list[str]:
-    out = [f'<section class="day"><h3>{_esc(day.title)}</h3>']
+    out = [f'<section class="day"><h3>{html_text(day.title)}</h3>']
     answered = [entry for entry in day.steps if not saves_nothing(entry.step)]
     if day.module is not None and not any(entry.answer for entry in answered) and not day.earlier:
         return [*out, '<p class="empty">Nothing written for this day.</p>', "</section>"]
     for entry in answered:
-        out.append(f'<article class="step"><h4>{_esc(entry.step.title)}</h4>')
+        out.append(f'<article class="step"><h4>{html_text(entry.step.title)}</h4>')
         question = question_of(entry.step)
         if questions and question:
-            out.append(f'<p class="question">{_esc(question)}</p>')
+            out.append(f'<p class="question">{html_text(question)}</p>')
         out += _html_answer(entry.answer, entry.step) if entry.answer else ['<p class="empty">No answer.</p>']
         out.append("</article>")
     if day.earlier:
         out += [
-            f'<div class="earlier"><h4>{_esc(EARLIER_HEADING)}</h4>',
-            f'<p class="note">{_esc(EARLIER_NOTE)}</p>',
+            f'<div class="earlier"><h4>{html_text(EARLIER_HEADING)}</h4>',
+            f'<p class="note">{html_text(EARLIER_NOTE)}</p>',
         ]
         for answer in day.earlier:
-            out += [f"<article><h4>{_esc(answer.step_id)}</h4>", *_html_answer(answer, None), "</article>"]
+            heading = f"<article><h4>{html_text(answer.step_id)}</h4>"
+            out += [heading, *_html_answer(answer, None), "</article>"]
         out.append("</div>")
     out.append("</section>")
     return out
@@ -328,10 +310,10 @@ def _html_answer(answer: Answer, step: Step | None) -> list[str]:
     if isinstance(value, ChoicesValue | ItemsValue | RankedValue):
         tag = "ol" if isinstance(value, RankedValue) else "ul"
         items = _list_items(value)
-        body = f"<{tag}>" + "".join(f"<li>{_esc(item)}</li>" for item in items) + f"</{tag}>"
+        body = f"<{tag}>" + "".join(f"<li>{html_text(item)}</li>" for item in items) + f"</{tag}>"
     else:
-        body = f"<p>{_esc(chr(10).join(value_lines(value, step)))}</p>"
-    return [f'<div class="answer">{body}</div>', f'<p class="when">{_esc(_answer_dates(answer))}</p>']
+        body = f"<p>{html_text(chr(10).join(value_lines(value, step)))}</p>"
+    return [f'<div class="answer">{body}</div>', f'<p class="when">{html_text(_answer_dates(answer))}</p>']
 
 
 def _list_items(value: ChoicesValue | ItemsValue | RankedValue) -> list[str]:
@@ -445,16 +427,19 @@ def export_to_file(
     if output is None:
         stamp = (now or local_now()).strftime("%Y-%m-%d-%H%M%S")
         output = data_dir / "exports" / f"{program.id}-{stamp}.{EXTENSIONS[fmt]}"
+    write_private_document(output, text, "the export")
+    return output
+
+
+def write_private_document(output: Path, text: str, what: str) -> None:
+    """Write ``text`` to ``output`` atomically, 0600 in a 0700 folder; ``JournalError`` naming ``what``."""
     try:
         atomic.ensure_private_dir(output.parent)
         atomic.write_private_file(output, text.encode("utf-8"))
     except atomic.WriteFailed as failure:
-        raise JournalError(
-            f"{output}: could not write the export ({describe_os_error(failure.error)})"
-        ) from None
+        raise JournalError(f"{output}: could not write {what} ({describe_os_error(failure.error)})") from None
     except OSError as error:
-        raise JournalError(f"{output}: could not write the export ({describe_os_error(error)})") from None
-    return output
+        raise JournalError(f"{output}: could not write {what} ({describe_os_error(error)})") from None
 
 
 def select_runs(runs: Sequence[R], run_number: int | None) -> list[R]:

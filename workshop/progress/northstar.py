@@ -8,7 +8,6 @@ cleaned of control characters and, in HTML, escaped.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,11 +15,12 @@ from datetime import datetime
 from pathlib import Path
 
 from workshop.content.models import CommitmentStep, ListStep, Program, RankStep, Step
-from workshop.progress import atomic
+from workshop.html_page import html_text
+from workshop.html_page import page as html_page
 from workshop.progress.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
 from workshop.progress.dates import format_day
-from workshop.progress.errors import JournalError, describe_os_error
-from workshop.progress.export import ExportRun, select_runs, shown_answer
+from workshop.progress.errors import JournalError
+from workshop.progress.export import ExportRun, select_runs, shown_answer, write_private_document
 from workshop.text import display_text
 
 STATEMENT_STEP = "north-star"
@@ -157,11 +157,6 @@ li { margin: .25em 0; overflow-wrap: anywhere; }
 .empty { color: #777; }
 @media print { body { margin: 0 auto; font-size: 12pt; } h2 { break-after: avoid; } }
 """
-_CSP = "default-src 'none'; style-src 'unsafe-inline'"
-
-
-def _esc(text: str) -> str:
-    return html.escape(display_text(text), quote=True)
 
 
 def _html_list(tag: str, items: Sequence[str]) -> str:
@@ -173,38 +168,26 @@ def _html_list(tag: str, items: Sequence[str]) -> str:
 def render_html(page: NorthStar) -> str:
     statement = f'<p class="empty">{EMPTY}</p>'
     if page.statement:
-        statement = f'<p class="statement">{_esc(page.statement)}</p>'
+        statement = f'<p class="statement">{html_text(page.statement)}</p>'
     commitments = [
-        f"{_esc(c.action)}"
-        + (f" <span class=\"date\">(when: {_esc(c.when)})</span>" if c.when else "")
-        + f'<br><span class="date">Day {c.day} · written {_esc(format_day(c.written))}</span>'
+        f"{html_text(c.action)}"
+        + (f" <span class=\"date\">(when: {html_text(c.when)})</span>" if c.when else "")
+        + f'<br><span class="date">Day {c.day} · written {html_text(format_day(c.written))}</span>'
         for c in page.commitments
     ]
     body = [
         f"<h1>{TITLE}</h1>",
-        f'<p class="sub">{_esc(page.program_title)} · run {page.run_number}</p>',
+        f'<p class="sub">{html_text(page.program_title)} · run {page.run_number}</p>',
         "<h2>What matters most to me</h2>",
-        _html_list("ol", [_esc(v) for v in page.values]),
+        _html_list("ol", [html_text(v) for v in page.values]),
         "<h2>My north star</h2>",
         statement,
         "<h2>My goals</h2>",
-        _html_list("ul", [_esc(g) for g in page.goals]),
+        _html_list("ul", [html_text(g) for g in page.goals]),
         "<h2>My commitments</h2>",
         _html_list("ul", commitments),
     ]
-    head = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-        f"<title>{TITLE}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-    ]
-    return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"
+    return html_page(TITLE, _CSS, body)
 
 
 def render(fmt: str, page: NorthStar) -> str:
@@ -234,12 +217,5 @@ def export_to_file(
         text = render(fmt, gather(program, choose_run(journal.runs, run_number)))
     stamp = (now or local_now()).strftime("%Y-%m-%d-%H%M%S")
     output = data_dir / "exports" / f"north-star-{stamp}.{EXTENSIONS[fmt]}"
-    try:
-        atomic.ensure_private_dir(output.parent)
-        atomic.write_private_file(output, text.encode("utf-8"))
-    except atomic.WriteFailed as failure:
-        reason = describe_os_error(failure.error)
-        raise JournalError(f"{output}: could not write the page ({reason})") from None
-    except OSError as error:
-        raise JournalError(f"{output}: could not write the page ({describe_os_error(error)})") from None
+    write_private_document(output, text, "the page")
     return output
