@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,25 @@ async def test_a_hostile_file_name_in_a_notice_is_literal(tmp_path: Path, mini_p
         notifications = list(app._notifications)
         assert any("[@click=app.quit]q[/]" in n.message for n in notifications)
         assert all(not n.markup for n in notifications)
+
+
+@pytest.mark.parametrize("hostile", ["[/]", "[bold]x", "[@click=app.quit]q[/]"])
+async def test_a_day_title_is_literal_in_the_command_palette(
+    tmp_path: Path, mini_program_dir: Path, hostile: str
+) -> None:
+    # Day titles come from content files; the palette would parse a plain string as markup.
+    from workshop.tui.commands import WorkshopCommands
+
+    folder = tmp_path / "program"
+    shutil.copytree(mini_program_dir, folder)
+    module = folder / "one.toml"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace('title = "', f'title = "{hostile} ', 1), encoding="utf-8")
+    app = build_app(folder, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        provider = WorkshopCommands(app.screen)
+        discovered = [hit.prompt async for hit in provider.discover()]
+        found = [hit.prompt async for hit in provider.search("go to day 1")]
+        for prompt in (discovered[0], found[0]):
+            assert_literal(prompt, f"Go to day 1: {hostile}")

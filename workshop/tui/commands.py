@@ -7,8 +7,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from workshop.text import display_text
+from workshop.tui.safe import plain
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
@@ -35,13 +38,25 @@ class WorkshopCommands(Provider):
         ]
         return commands
 
+    # A day's title comes from a content file, so names are given to the palette as Content: a plain
+    # string would be parsed as markup there (Textual's own highlight does that too).
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(plain(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(score, highlight(matcher, name), callback, text=name, help=help_text)
+
+
+def highlight(matcher: Matcher, name: str) -> Content:
+    """``name`` with the letters the query matched highlighted, never parsed as markup."""
+    content = plain(name)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
