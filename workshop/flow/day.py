@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from workshop.content.models import CommitmentStep, Module, Program, RecapStep, Step
-from workshop.flow.progress import RunAnswers, first_incomplete_step
+from workshop.flow.progress import RunAnswers, program_progress, resume_index
 from workshop.progress.answers import Answer, Value
 
 
@@ -28,6 +28,8 @@ class RunWriter(RunAnswers, Protocol):
     def mark_done(self, module_id: str, step_id: str) -> None: ...
 
     def set_position(self, module_id: str, step_id: str) -> None: ...
+
+    def mark_finished(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class DayWalk:
         self.program = program
         self.module = module
         self.run = run
-        self.index = self._resume_index() if index is None else max(0, min(index, len(module.steps) - 1))
+        self.index = resume_index(run, module) if index is None else max(0, min(index, len(module.steps) - 1))
         self._remember_position()
 
     # -- where we are ------------------------------------------------------------------------------------
@@ -110,16 +112,17 @@ class DayWalk:
         self._remember_position()
         return True
 
+    def finish(self) -> None:
+        """The user has come to the end of this day; once every day is complete, so is the run."""
+        if all(progress.finished for progress in program_progress(self.run, self.program)):
+            self.run.mark_finished()
+
+    @property
+    def last_day(self) -> bool:
+        return self.module is self.program.modules[-1]
+
     def _remember_position(self) -> None:
         self.run.set_position(self.module.id, self.step.id)
-
-    def _resume_index(self) -> int:
-        """Exactly where the user left off in this day, else its first open step."""
-        if self.run.position and self.run.position[0] == self.module.id:
-            for index, step in enumerate(self.module.steps):
-                if step.id == self.run.position[1]:
-                    return index
-        return first_incomplete_step(self.run, self.module)
 
     # -- what the day brings back ------------------------------------------------------------------------
 

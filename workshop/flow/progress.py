@@ -84,6 +84,20 @@ def first_incomplete_step(run: RunAnswers | None, module: ModuleShape) -> int:
     return len(module.steps) - 1
 
 
+class RunWithPosition(RunAnswers, Protocol):
+    @property
+    def position(self) -> tuple[str, str] | None: ...
+
+
+def resume_index(run: RunWithPosition, module: ModuleShape) -> int:
+    """Where to open ``module``: exactly where the user left off in it, else its first open step."""
+    if run.position and run.position[0] == module.id:
+        for index, step in enumerate(module.steps):
+            if step.id == run.position[1]:
+                return index
+    return first_incomplete_step(run, module)
+
+
 def next_day(run: RunAnswers | None, program: ProgramOf[ModuleT]) -> ModuleT:
     """The day to offer next: the first one not finished, else the last."""
     for progress in program_progress(run, program):

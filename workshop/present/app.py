@@ -28,7 +28,8 @@ from workshop.present.deck import Deck
 from workshop.present.session import PresentSession
 from workshop.present.sync import STALE_AFTER, NotesState, read_state, remove_state, write_state
 from workshop.present.timer import Clock, format_clock, format_minutes
-from workshop.present.widgets import NotesView, SlideView, plain
+from workshop.present.widgets import NotesView, SlideView
+from workshop.tui.safe import plain
 
 TICK_SECONDS = 0.25
 POLL_SECONDS = 0.25
@@ -202,7 +203,6 @@ class SlideScreen(Screen[None]):
     def show_slide(self) -> None:
         """Repaint everything for the current slide (after a move)."""
         self.query_one(SlideView).show(self.session.slide, self.session.timer)
-        self.set_class(self.session.blank, "-blank")
         self.refresh_dynamic()
 
     def refresh_dynamic(self) -> None:
@@ -452,7 +452,6 @@ class NotesApp(App[None]):
         self.sync_path = sync_path
         self.day = day
         self.wall = wall
-        self.state: NotesState | None = None
         self._theme_choice = theme
         self._poll_seconds = poll
         self._shown: tuple[NotesState | None, bool] | None = None
@@ -469,7 +468,6 @@ class NotesApp(App[None]):
         """Read the presenter's state (off the event loop) and repaint if anything changed."""
         state = await asyncio.to_thread(read_state, self.sync_path)
         stale = state is not None and self.wall() - state.written_at > STALE_AFTER
-        self.state = state
         if (state, stale) == self._shown:
             return
         self._shown = (state, stale)

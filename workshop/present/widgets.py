@@ -22,12 +22,7 @@ from workshop.present.bigtext import big_title
 from workshop.present.deck import Slide
 from workshop.present.sync import NotesState
 from workshop.present.timer import Countdown, format_clock
-from workshop.text import display_text
-
-
-def plain(text: str) -> Content:
-    """Text from a file or a clock, ready for a widget: control characters removed, never markup."""
-    return Content(display_text(text))
+from workshop.tui.safe import plain
 
 
 class BigTitle(Widget):
@@ -40,10 +35,6 @@ class BigTitle(Widget):
     def __init__(self, text: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text = text
-
-    @property
-    def text(self) -> str:
-        return self._text
 
     def set_text(self, text: str) -> None:
         self._text = text
@@ -233,7 +224,7 @@ class NotesView(VerticalScroll):
         self.query_one("#notes-status").set_class(stale, "-stale")
         timer = self.query_one("#notes-timer", Digits)
         timer.display = state.timer is not None
-        if state.timer is not None and timer.value != display_text(state.timer):
+        if state.timer is not None and timer.value != _digits_only(state.timer):
             timer.update(_digits_only(state.timer))
         timer.set_class(state.timer_state == "ended", "-ended")
         self._set("#notes-body", state.notes or strings.NOTES_NONE)

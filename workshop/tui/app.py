@@ -26,7 +26,6 @@ from textual.timer import Timer
 
 from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.content.problems import ContentError, Problem
-from workshop.flow.progress import program_progress
 from workshop.progress.errors import JournalError, JournalLocked, SaveReport
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
@@ -86,13 +85,14 @@ class WorkshopApp(App[None]):
         open_journal: JournalOpener | None = None,
     ) -> None:
         super().__init__()
+        self._program: Program | None
+        self._load_program: Callable[[], Program]
         if isinstance(program, DeferredProgram):
-            self._program: Program | None = None
-            self._load_program: Callable[[], Program] | None = program.load
-            self.outline = program.outline
+            self._program, self._load_program, self.outline = None, program.load, program.outline
         else:
-            self._program, self._load_program = program, None
-            self.outline = ProgramOutline.of(program)
+            loaded = program
+            self._program, self._load_program = loaded, lambda: loaded
+            self.outline = ProgramOutline.of(loaded)
         self.data_dir = data_dir
         self.config_dir = config_dir
         self.settings = settings or load_settings(config_dir)
@@ -216,7 +216,7 @@ class WorkshopApp(App[None]):
             opener = Journal.open
         options: dict[str, Any] = {"clock": self.clock} if self.clock else {}
         try:
-            program = self._program or self._load_deferred_program()
+            program = self._program or self._load_program()
             journal = opener(self.data_dir, program, **options)
         except ContentError as failure:
             self.call_from_thread(self._program_failed, failure.problems)
@@ -226,10 +226,6 @@ class WorkshopApp(App[None]):
             self.call_from_thread(self._journal_failed, str(error))
         else:
             self.call_from_thread(self._journal_ready, program, journal)
-
-    def _load_deferred_program(self) -> Program:
-        assert self._load_program is not None, "a program or a way to load it is always given"
-        return self._load_program()
 
     def _journal_ready(self, program: Program, journal: Journal) -> None:
         self._program = program
@@ -413,18 +409,14 @@ class WorkshopApp(App[None]):
         self.go_home()
         self.push_screen(DayScreen(DayWalk(self.program, module, run, index)))
 
-    def finish_day(self, walk: DayWalk, *, skipped_last: bool = False) -> None:
+    def finish_day(self, walk: DayWalk) -> None:
         from workshop.flow.day import day_summary
         from workshop.tui.screens.end_of_day import EndOfDayScreen
 
-        if all(progress.finished for progress in program_progress(walk.run, self.program)):
-            mark_finished = getattr(walk.run, "mark_finished", None)
-            if mark_finished is not None and getattr(walk.run, "finished", None) is None:
-                mark_finished()
+        walk.finish()
         self.save_soon(immediately=True)
-        last_day = walk.module is self.program.modules[-1]
         self.go_home()
-        self.push_screen(EndOfDayScreen(day_summary(walk.run, walk.module), last_day=last_day))
+        self.push_screen(EndOfDayScreen(day_summary(walk.run, walk.module), last_day=walk.last_day))
 
     def open_review(self) -> None:
         if self.journal is None:

@@ -118,7 +118,7 @@ class DayScreen(Screen[None]):
             self.workshop.save_soon(immediately=True)
             await self.show_step()
         else:
-            self.workshop.finish_day(self.walk, skipped_last=True)
+            self.workshop.finish_day(self.walk)
 
     async def action_back(self) -> None:
         self.keep_current_answer()

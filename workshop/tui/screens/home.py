@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.content.outline import DayOutline
-from workshop.flow.progress import DayProgress, first_incomplete_step, next_day, program_progress
+from workshop.flow.progress import DayProgress, next_day, program_progress, resume_index
 from workshop.text import one_line
 from workshop.tui.safe import plain
 
@@ -126,13 +126,7 @@ class HomeScreen(Screen[None]):
             run_line.update("")
             return
         module = next_day(run, self.workshop.program)
-        position = run.position
-        if position is not None and position[0] == module.id:
-            step_ids = [step.id for step in module.steps]
-            index = step_ids.index(position[1]) if position[1] in step_ids else 0
-        else:
-            index = first_incomplete_step(run, module)
-        button.label = f"Continue: day {module.day}, step {index + 1}"
+        button.label = f"Continue: day {module.day}, step {resume_index(run, module) + 1}"
         started = f"{run.started:%d %b %Y}"
         run_line.update(plain(f"Run {run.number}, started {started}. Take the days at your own pace."))
 

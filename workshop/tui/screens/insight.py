@@ -17,7 +17,6 @@ from textual_plotext import PlotextPlot
 
 from workshop.flow.insight import (
     NOT_A_DIAGNOSIS,
-    Insight,
     across_run_lines,
     checkin_lines,
     insight,
@@ -74,19 +73,16 @@ class InsightScreen(Screen[None]):
 
     BINDINGS = [Binding("escape", "home", "Home", id="insight.home")]  # noqa: RUF012
 
-    def __init__(self, found: Insight | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__(classes="insight-screen")
-        self.found = found
 
     @property
     def workshop(self) -> WorkshopApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        if self.found is None:
-            runs = self.workshop.journal.runs if self.workshop.journal else []
-            self.found = insight(self.workshop.program, runs)
-        found = self.found
+        runs = self.workshop.journal.runs if self.workshop.journal else []
+        found = insight(self.workshop.program, runs)
         yield Header(show_clock=False)
         with VerticalScroll(classes="page", id="insight-body"), Vertical(classes="column"):
             yield Static("What moved", classes="home-title")

@@ -32,9 +32,8 @@ class NorthStarScreen(Screen[None]):
         Binding("m", "save('markdown')", "Save Markdown", id="northstar.save_markdown"),
     ]
 
-    def __init__(self, run_number: int | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__(classes="northstar-screen")
-        self.run_number = run_number
         self.page: NorthStar | None = None
 
     @property
@@ -43,9 +42,8 @@ class NorthStarScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         runs = self.workshop.journal.runs if self.workshop.journal else []
-        chosen = [r for r in runs if self.run_number is None or r.number == self.run_number]
-        if chosen:
-            self.page = gather(self.workshop.program, chosen[-1])
+        if runs:
+            self.page = gather(self.workshop.program, runs[-1])  # the latest run
         yield Header(show_clock=False)
         with VerticalScroll(classes="page", id="northstar-body"), Vertical(classes="column"):
             yield Static(TITLE, classes="home-title")
