@@ -42,6 +42,9 @@ TABLE: list[tuple[str, bytes, str]] = [
     ("invalid UTF-8", GOOD.encode().replace(b"module", b"mod\xffule"), "not valid UTF-8"),
     ("binary garbage", bytes(range(1, 256)) * 4, "not valid UTF-8"),
     ("not TOML at all", f"{SECRET}\n".encode(), "damaged"),
+    # tomllib quotes the key in these messages; in a damaged file a key can be someone's words.
+    ("a table declared twice", (GOOD + f'[answers."{SECRET}"]\n[answers."{SECRET}"]\n').encode(), "damaged"),
+    ("a key given twice", _with("done = []", f'done = []\nx = {{"{SECRET}" = 1, "{SECRET}" = 2}}'), "damaged"),
     ("no format version", _with("format = 1\n", ""), "no format version"),
     ("format is text", _with("format = 1", 'format = "1"'), "format: must be a whole number"),
     ("newer format", _with("format = 1", "format = 99"), "newer version of workshop"),

@@ -230,8 +230,10 @@ def parse_bytes(raw: bytes) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        # tomllib's messages name the position, not the contents ("Unclosed string (at line 9, ...)").
-        raise FormatError(f"is damaged or cut short: {str(error).splitlines()[0]}") from None
+        # Only the position: some of tomllib's messages quote a key, and in a damaged file a key can be
+        # anyone's words ("Cannot declare ('answers', '...') twice").
+        where = re.search(r"at line \d+, column \d+", str(error))
+        raise FormatError(f"is damaged or cut short ({where.group() if where else 'not valid TOML'})") from None
     except RecursionError:
         raise FormatError("is damaged: nested too deeply") from None
 
