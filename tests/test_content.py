@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from workshop.content.loader import load_any, load_module_file, load_program
-from workshop.content.models import STEP_KINDS, Module
+from workshop.content.models import STEP_KINDS
 from workshop.content.problems import ContentError
 
 MODULE_HEAD = """\
@@ -173,8 +173,7 @@ def test_recap_may_reach_into_earlier_days(tmp_path: Path) -> None:
     two = module_text(step("recap", "r", 'sources = ["early"]\nquestion = "Q"'))
     two = two.replace('id = "m"', 'id = "m2"', 1).replace("day = 1", "day = 2", 1)
     program = load_program(program_folder(tmp_path, {"a.toml": one, "b.toml": two}))
-    assert program.find_step("early") is not None
-    assert isinstance(program.modules[1], Module)
+    assert program.find_step("early") is not None  # and loading raised no "no earlier step" problem
 
 
 BROKEN_FILES = {

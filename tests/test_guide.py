@@ -12,6 +12,8 @@ from workshop.cli import main
 from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.present.handouts import guide, handout, md_escape
+from workshop.progress.answers import TextValue
+from workshop.progress.store import Journal
 
 
 def test_guide_has_agenda_timings_notes_and_prompts(program: Program) -> None:
@@ -96,14 +98,21 @@ def test_md_escape_neutralises_block_markers() -> None:
     assert md_escape("# kept", block_start=False) == "# kept"
 
 
+def _folder_state(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.rglob("*") if p.is_file()}
+
+
 def test_commands_print_and_write_and_never_touch_the_journal(
-    mini_program_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    mini_program_dir: Path, program: Program, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     journal = tmp_path / "journal"
-    journal.mkdir()
     secret = "MY-PRIVATE-ANSWER-7f3a"
-    (journal / "one.toml").write_text(f'[answers.first-thought]\ntext = "{secret}"\n')
-    (journal / "one.toml").chmod(0)  # any attempt to read it would fail loudly
+    with Journal.open(journal, program) as opened:  # a real answer, where a real journal keeps it
+        run = opened.new_run()
+        run.set_answer("one", "first-thought", TextValue(secret))
+        opened.save(run)
+    before = _folder_state(journal)
+    assert any(secret.encode() in data for _, data in before.values())
     base = ["--program", str(mini_program_dir), "--data-dir", str(journal)]
 
     assert main([*base, "guide", "--day", "1"]) == 0
@@ -123,6 +132,7 @@ def test_commands_print_and_write_and_never_touch_the_journal(
     assert "Day 2, Day two" in written
     assert secret not in written
     assert sorted(p.name for p in tmp_path.iterdir()) == ["guide.html", "journal"]  # no temp file left
+    assert _folder_state(journal) == before  # nothing in the journal was written, moved or locked anew
 
 
 def test_commands_refuse_a_missing_day(mini_program_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -211,9 +211,38 @@ def test_state_file_follows_the_runtime_folder_variable(tmp_path: Path, monkeypa
     assert state_path("mini", 2) == tmp_path / "present-mini-day-2.json"
 
 
+VALID_STATE = NotesState(program_id="p", day=1, number=2, count=5, title="T", hints=("a",), written_at=1.0)
+
+
+def _state_with(**changes: object) -> str:
+    """A valid state file with one field changed, so only the check on that field can refuse it."""
+    data = json.loads(VALID_STATE.to_json())
+    data.update(changes)
+    return json.dumps(data)
+
+
+def test_a_valid_state_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    path.write_text(VALID_STATE.to_json())
+    assert read_state(path) == VALID_STATE
+
+
 @pytest.mark.parametrize(
     "text",
-    ["", "not json", "[]", '{"version": 99}', '{"version": 1, "number": "3"}', '{"version": 1, "hints": [1]}'],
+    [
+        "",
+        "not json",
+        "[]",
+        _state_with(version=99),
+        _state_with(number="3"),
+        _state_with(number=True),
+        _state_with(blank="yes"),
+        _state_with(title=None),
+        _state_with(notes=5),
+        _state_with(hints=[1]),
+        _state_with(hints="a"),
+        _state_with(written_at="now"),
+    ],
 )
 def test_malformed_state_files_are_ignored(tmp_path: Path, text: str) -> None:
     path = tmp_path / "state.json"
@@ -224,7 +253,7 @@ def test_malformed_state_files_are_ignored(tmp_path: Path, text: str) -> None:
 def test_missing_or_oversized_state_file(tmp_path: Path) -> None:
     assert read_state(tmp_path / "absent.json") is None
     big = tmp_path / "big.json"
-    big.write_text(json.dumps({"version": 1, "notes": "x" * 70_000}))
+    big.write_text(_state_with(notes="x" * 70_000))
     assert read_state(big) is None
 
 

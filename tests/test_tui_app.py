@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from tests.tui_helpers import build_app, settle, wait_for_journal
+from workshop.progress.answers import TextValue
 from workshop.progress.errors import JournalError
 from workshop.settings import load_settings
 from workshop.tui.screens.day import DayScreen
@@ -145,5 +146,5 @@ async def test_a_new_run_keeps_the_old_one(tmp_path: Path, mini_program_dir: Pat
         assert journal is not None
         assert [run.number for run in journal.runs] == [1, 2]
         old = journal.runs[0].answer("first-thought")
-        assert old is not None
+        assert old is not None and old.value == TextValue("run one")
         assert journal.runs[1].answer("first-thought") is None

@@ -232,8 +232,9 @@ def parse_bytes(raw: bytes) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         # Only the position: some of tomllib's messages quote a key, and in a damaged file a key can be
         # anyone's words ("Cannot declare ('answers', '...') twice").
-        where = re.search(r"at line \d+, column \d+", str(error))
-        raise FormatError(f"is damaged or cut short ({where.group() if where else 'not valid TOML'})") from None
+        found = re.search(r"at line \d+, column \d+", str(error))
+        where = found.group() if found else "not valid TOML"
+        raise FormatError(f"is damaged or cut short ({where})") from None
     except RecursionError:
         raise FormatError("is damaged: nested too deeply") from None
 
