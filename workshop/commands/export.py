@@ -46,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workshop.progress.errors import JournalError
+    from workshop.progress.errors import JournalError, NoSuchRun
     from workshop.progress.export import render, select_runs
     from workshop.progress.store import Journal
 
@@ -66,13 +66,13 @@ def run(args: argparse.Namespace) -> int:
             text = render(args.format, program, runs, questions=not args.answers_only)
     except JournalError as failure:
         error(str(failure))
-        return EXIT_USAGE if args.run is not None and "no run" in str(failure) else EXIT_INVALID
+        return EXIT_USAGE if isinstance(failure, NoSuchRun) else EXIT_INVALID
     return _write(text, args.output)
 
 
 def _north_star(args: argparse.Namespace, program: Program) -> int:
     from workshop.progress import northstar
-    from workshop.progress.errors import JournalError
+    from workshop.progress.errors import JournalError, NoSuchRun
     from workshop.progress.store import Journal
 
     try:
@@ -81,7 +81,7 @@ def _north_star(args: argparse.Namespace, program: Program) -> int:
             text = northstar.render(args.format, northstar.gather(program, run))
     except JournalError as failure:
         error(str(failure))
-        return EXIT_USAGE if args.run is not None and "no run" in str(failure) else EXIT_INVALID
+        return EXIT_USAGE if isinstance(failure, NoSuchRun) else EXIT_INVALID
     return _write(text, args.output)
 
 

@@ -17,7 +17,6 @@ NAME = "guide"
 HELP = "write the facilitator guide for a day (agenda, timings, notes, prompts) as Markdown or HTML"
 ORDER = 41
 
-Renderer = Callable[..., str]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -115,8 +115,6 @@ INSTRUMENTS: dict[str, Instrument] = {WHO5.id: WHO5, BURNOUT.id: BURNOUT}
 
 WHO5_MULTIPLIER = 4
 """The raw score (0-25) times 4 gives the percentage score (0-100)."""
-WHO5_LOW_WELL_BEING = 50
-"""A percentage score of 50 or below suggests poor well-being (a reason to look further, not a diagnosis)."""
 WHO5_CARE_AT_OR_BELOW = 28
 """A percentage score of 28 or below is the cut-off Topp et al. report as suggesting likely depression."""
 WHO5_MEANINGFUL_CHANGE = 10

@@ -66,14 +66,6 @@ class DayWalk:
     def total(self) -> int:
         return len(self.module.steps)
 
-    @property
-    def is_first(self) -> bool:
-        return self.index == 0
-
-    @property
-    def is_last(self) -> bool:
-        return self.index == self.total - 1
-
     def current_answer(self) -> Answer | None:
         return self.run.answer(self.step.id)
 

@@ -34,10 +34,6 @@ class ReviewEntry:
     def title(self) -> str:
         return self.step.title if self.step else f"{self.answer.step_id} (from an earlier version)"
 
-    @property
-    def from_earlier_version(self) -> bool:
-        return self.step is None
-
     def matches(self, query: str) -> bool:
         needle = query.casefold().strip()
         return not needle or needle in self.title.casefold() or needle in self.text.casefold()

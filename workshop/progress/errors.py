@@ -15,6 +15,10 @@ class JournalError(Exception):
     """The journal could not do what was asked. ``str(error)`` is one line, never the user's text."""
 
 
+class NoSuchRun(JournalError):  # noqa: N818 - reads as what happened, like JournalLocked
+    """A run was asked for by number and the journal has none with it (a usage error on the command line)."""
+
+
 class JournalLocked(JournalError):  # noqa: N818 - the name is part of the API
     """Another window already has this journal open."""
 

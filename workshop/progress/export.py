@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from workshop.content.instruments import answer_lines
-from workshop.content.models import Module, PauseStep, Program, ReadingStep, ScaleStep, Step
+from workshop.content.models import Module, Program, ScaleStep, Step
 from workshop.html_page import html_text, page
 from workshop.progress import atomic, charts
 from workshop.progress.answers import (
@@ -33,7 +33,7 @@ from workshop.progress.answers import (
     value_type_for,
 )
 from workshop.progress.dates import format_day, format_moment
-from workshop.progress.errors import JournalError, describe_os_error
+from workshop.progress.errors import JournalError, NoSuchRun, describe_os_error
 from workshop.text import display_text
 
 EXPORT_FORMAT = 1
@@ -156,10 +156,6 @@ def question_of(step: Step) -> str | None:
     return getattr(step, "question", None)
 
 
-def saves_nothing(step: Step) -> bool:
-    return isinstance(step, ReadingStep | PauseStep)
-
-
 def _run_line(run: ExportRun) -> str:
     parts = [f"Started {format_day(run.started)}"]
     parts.append(f"finished {format_day(run.finished)}" if run.finished else "not finished")
@@ -183,12 +179,13 @@ def _answer_dates(answer: Answer) -> str:
 _MD_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 
 
-def _md_text(text: str) -> str:
+def md_text(text: str) -> str:
+    """``text`` for a Markdown file: only what could start an HTML tag in a viewer is escaped."""
     return _MD_HTML.sub(r"\\<", display_text(text))
 
 
 def _md_quote(lines: Iterable[str]) -> list[str]:
-    return [f"> {_md_text(line)}".rstrip() for line in lines] or [">"]
+    return [f"> {md_text(line)}".rstrip() for line in lines] or [">"]
 
 
 def render_markdown(program: Program, runs: Sequence[ExportRun], *, questions: bool = True) -> str:
@@ -212,7 +209,7 @@ _INTRO = (
 
 def _md_day(day: DayEntry, questions: bool) -> list[str]:
     out = [f"### {day.title}", ""]
-    answered = [entry for entry in day.steps if not saves_nothing(entry.step)]
+    answered = [entry for entry in day.steps if entry.step.answers]
     if day.module is not None and not any(entry.answer for entry in answered) and not day.earlier:
         return [*out, "Nothing written for this day.", ""]
     for entry in answered:
@@ -282,7 +279,7 @@ def render_html(program: Program, runs: Sequence[ExportRun], *, questions: bool 
 
 def _html_day(day: DayEntry, questions: bool) -> list[str]:
     out = [f'<section class="day"><h3>{html_text(day.title)}</h3>']
-    answered = [entry for entry in day.steps if not saves_nothing(entry.step)]
+    answered = [entry for entry in day.steps if entry.step.answers]
     if day.module is not None and not any(entry.answer for entry in answered) and not day.earlier:
         return [*out, '<p class="empty">Nothing written for this day.</p>', "</section>"]
     for entry in answered:
@@ -449,5 +446,5 @@ def select_runs(runs: Sequence[R], run_number: int | None) -> list[R]:
     chosen = [run for run in runs if run.number == run_number]
     if not chosen:
         have = ", ".join(str(run.number) for run in runs) or "none yet"
-        raise JournalError(f"there is no run {run_number} in this journal (runs: {have})")
+        raise NoSuchRun(f"there is no run {run_number} in this journal (runs: {have})")
     return chosen

@@ -8,7 +8,6 @@ cleaned of control characters and, in HTML, escaped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,8 +19,7 @@ from workshop.html_page import page as html_page
 from workshop.progress.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
 from workshop.progress.dates import format_day
 from workshop.progress.errors import JournalError
-from workshop.progress.export import ExportRun, select_runs, shown_answer, write_private_document
-from workshop.text import display_text
+from workshop.progress.export import ExportRun, md_text, select_runs, shown_answer, write_private_document
 
 STATEMENT_STEP = "north-star"
 """The step whose answer is the north-star statement (a recap or prompt)."""
@@ -79,15 +77,15 @@ def top_values(program: Program, run: ExportRun) -> tuple[str, ...]:
 
 
 def gather(
-    program: Program, run: ExportRun, *, statement_step: str = STATEMENT_STEP, goals_step: str = GOALS_STEP
+    program: Program, run: ExportRun
 ) -> NorthStar:
     """The north-star page of ``run``."""
     statement = ""
-    found = _answer_of(program, run, statement_step)
+    found = _answer_of(program, run, STATEMENT_STEP)
     if found is not None and isinstance(found[1], TextValue):
         statement = found[1].text.strip()
     goals: tuple[str, ...] = ()
-    found = _answer_of(program, run, goals_step)
+    found = _answer_of(program, run, GOALS_STEP)
     if found is not None and isinstance(found[0], ListStep) and isinstance(found[1], ItemsValue):
         goals = tuple(item.strip() for item in found[1].items if item.strip())
     commitments = []
@@ -117,24 +115,17 @@ def commitment_line(commitment: Commitment) -> str:
 # --------------------------------------------------------------------------------------------------------
 
 
-_MD_HTML = re.compile(r"<(?=[A-Za-z/!?])")
-
-
-def _md(text: str) -> str:
-    # Only what could start an HTML tag in a Markdown viewer is escaped, as in the journal export.
-    return _MD_HTML.sub(r"\\<", display_text(text))
-
-
 def render_markdown(page: NorthStar) -> str:
-    out = [f"# {TITLE}", "", f"_{_md(page.program_title)} · run {page.run_number}_", ""]
+    out = [f"# {TITLE}", "", f"_{md_text(page.program_title)} · run {page.run_number}_", ""]
     out += ["## What matters most to me", ""]
-    out += [f"{n}. {_md(v)}" for n, v in enumerate(page.values, start=1)] or [EMPTY]
+    out += [f"{n}. {md_text(v)}" for n, v in enumerate(page.values, start=1)] or [EMPTY]
     out += ["", "## My north star", ""]
-    out += [f"> {_md(line)}".rstrip() for line in page.statement.splitlines()] if page.statement else [EMPTY]
+    statement = [f"> {md_text(line)}".rstrip() for line in page.statement.splitlines()]
+    out += statement or [EMPTY]
     out += ["", "## My goals", ""]
-    out += [f"- {_md(goal)}" for goal in page.goals] or [EMPTY]
+    out += [f"- {md_text(goal)}" for goal in page.goals] or [EMPTY]
     out += ["", "## My commitments", ""]
-    out += [f"- {_md(commitment_line(c))}" for c in page.commitments] or [EMPTY]
+    out += [f"- {md_text(commitment_line(c))}" for c in page.commitments] or [EMPTY]
     return "\n".join(out) + "\n"
 
 

@@ -378,10 +378,6 @@ class Journal:
             raise
         return journal
 
-    @property
-    def read_only(self) -> bool:
-        return self._session_lock is None
-
     def current_run(self) -> Run | None:
         """The newest run, or None on a new journal."""
         return self.runs[-1] if self.runs else None
