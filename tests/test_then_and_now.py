@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from textual.widgets import OptionList, Select, Static
 
 from tests.checkins import CHECKINS, checkins_program, fill
 from tests.tui_helpers import FixedClock, build_app, settle, wait_for_journal
+from workshop.content.loader import load_program
 from workshop.flow.review import default_pair, review_entries, then_and_now
+from workshop.progress.answers import TextValue
 from workshop.progress.store import Journal
 from workshop.tui.screens.review import ReviewScreen
 from workshop.tui.screens.then_and_now import ThenAndNowScreen
@@ -83,3 +86,28 @@ async def test_with_one_run_it_says_what_is_needed(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert any("two runs" in str(n.message) for n in app._notifications)
+
+
+def test_a_step_moved_to_another_day_is_reviewed_under_its_new_day(tmp_path: Path, mini_program_dir: Path) -> None:
+    # The review finds answers where the export does: a moved step keeps its answer (content/drift.py).
+    folder = tmp_path / "program"
+    shutil.copytree(mini_program_dir, folder)
+    with Journal.open(tmp_path / "data", load_program(folder)) as journal:
+        run = journal.new_run()
+        run.set_answer("one", "first-thought", TextValue("still mine"))
+        journal.save(run)
+    one, two = folder / "one.toml", folder / "two.toml"
+    text = one.read_text(encoding="utf-8")
+    start = text.index('[[steps]]\nid = "first-thought"')
+    block = text[start : text.index("[[steps]]", start + 1)]
+    one.write_text(text.replace(block, ""), encoding="utf-8")
+    later = two.read_text(encoding="utf-8")
+    two.write_text(later.replace("[[steps]]", block + "[[steps]]", 1), encoding="utf-8")
+    moved = load_program(folder)
+
+    with Journal.open(tmp_path / "data", moved, lock=False) as journal:
+        [entry] = [e for e in review_entries(moved, journal.runs) if e.answer.step_id == "first-thought"]
+        assert (entry.module_id, entry.step is not None, entry.text) == ("two", True, "still mine")
+        assert entry.day_label == "Day 2" and entry.title == "A first thought"
+        view = then_and_now(entry, journal.runs, (1, 1))
+        assert view.now.text == "still mine" and view.question == "What brought you here today?"

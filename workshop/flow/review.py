@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from workshop.content.models import Module, Program, Step
 from workshop.flow.describe import describe_value
 from workshop.progress.answers import Answer
+from workshop.progress.export import ExportRun, question_of, run_days, shown_answer
 
-
-class ReviewRun(Protocol):
-    """The part of a journal run the review needs."""
-
-    number: int
-
-    def answers(self, module_id: str) -> dict[str, Answer]: ...
+ReviewRun = ExportRun
+"""The review reads a run the way the export does, so both show every answer in the same place."""
 
 
 @dataclass(frozen=True)
@@ -24,7 +19,9 @@ class ReviewEntry:
     """One answer as the review shows it."""
 
     run_number: int
-    module: Module
+    module_id: str
+    module: Module | None
+    """None for a day that is no longer in the program."""
     step: Step | None
     """None when the step is gone from the content: the answer is "from an earlier version"."""
     answer: Answer
@@ -34,28 +31,34 @@ class ReviewEntry:
     def title(self) -> str:
         return self.step.title if self.step else f"{self.answer.step_id} (from an earlier version)"
 
+    @property
+    def day_label(self) -> str:
+        return f"Day {self.module.day}" if self.module else self.module_id
+
     def matches(self, query: str) -> bool:
         needle = query.casefold().strip()
         return not needle or needle in self.title.casefold() or needle in self.text.casefold()
 
 
 def review_entries(program: Program, runs: Iterable[ReviewRun]) -> list[ReviewEntry]:
-    """Answers of every run, newest run first, days in order, steps in content order, earlier ones last."""
+    """Answers of every run, newest run first, days in order, steps in content order, earlier ones last.
+
+    Built on the export's ``run_days``: an answer to a step that moved to another day shows under that
+    day, and answers kept from days no longer in the program are listed after the others.
+    """
     entries: list[ReviewEntry] = []
     for run in sorted(runs, key=lambda r: r.number, reverse=True):
-        for module in program.modules:
-            saved = run.answers(module.id)
-            for step in module.steps:
-                answer = saved.get(step.id)
-                if answer is not None and not answer.value.is_empty():
+        for day in run_days(program, run):
+            for entry in day.steps:
+                if entry.answer is not None and not entry.answer.value.is_empty():
+                    text = describe_value(entry.answer.value, entry.step)
                     entries.append(
-                        ReviewEntry(run.number, module, step, answer, describe_value(answer.value, step))
+                        ReviewEntry(run.number, day.module_id, day.module, entry.step, entry.answer, text)
                     )
-            for step_id, answer in saved.items():
-                if module.step(step_id) is None and not answer.value.is_empty():
-                    entries.append(
-                        ReviewEntry(run.number, module, None, answer, describe_value(answer.value))
-                    )
+            for answer in day.earlier:
+                if not answer.value.is_empty():
+                    text = describe_value(answer.value)
+                    entries.append(ReviewEntry(run.number, day.module_id, day.module, None, answer, text))
     return entries
 
 
@@ -101,10 +104,15 @@ def then_and_now(entry: ReviewEntry, runs: Iterable[ReviewRun], pair: tuple[int,
 
     def side(number: int) -> Side:
         run = by_number.get(number)
-        answer = run.answers(entry.module.id).get(step_id) if run is not None else None
+        if run is None:
+            answer = None
+        elif entry.step is not None:
+            answer = shown_answer(run, entry.step)
+        else:
+            answer = run.answers(entry.module_id).get(step_id)
         if answer is None or answer.value.is_empty():
             return Side(number, None, "")
         return Side(number, answer, describe_value(answer.value, entry.step))
 
-    question = getattr(entry.step, "question", None) if entry.step is not None else None
+    question = question_of(entry.step) if entry.step is not None else None
     return ThenAndNow(entry.title, question, side(earlier), side(later))

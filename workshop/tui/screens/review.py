@@ -25,7 +25,7 @@ def entry_content(entry: ReviewEntry) -> Content:
     lines = display_text(entry.text).splitlines() or [""]
     shown = "\n".join(lines[:PREVIEW_LINES]) + ("\n…" if len(lines) > PREVIEW_LINES else "")
     when = f"{entry.answer.updated:%d %b %Y}"
-    heading = f"Run {entry.run_number} · Day {entry.module.day} · {display_text(entry.title)}"
+    heading = f"Run {entry.run_number} · {display_text(entry.day_label)} · {display_text(entry.title)}"
     return Content.assemble((heading, "bold"), (f"  {when}", "dim"), "\n", shown)
 
 
@@ -101,7 +101,7 @@ class ReviewScreen(Screen[None]):
     def edit(self, index: int) -> None:
         entry = self.shown[index]
         current = self.workshop.current_run
-        if entry.step is None:
+        if entry.step is None or entry.module is None:
             self.notify("This answer is from an earlier version of the program; it is kept, read-only.")
         elif current is None or entry.run_number != current.number:
             self.notify("Earlier runs are kept as they were. Answers of the current run can be edited.")
