@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tests.checkins import CHECKINS, checkins_program, fill, journal_with_runs
-from tests.tui_helpers import build_app, settle, wait_for_journal
+from tests.tui_helpers import build_app, frozen, settle, wait_for_journal
 from workshop.flow.insight import across_run_lines, checkin_lines, insight, series_lines
 from workshop.progress.charts import svg_chart
 from workshop.progress.export import render_html, render_markdown
@@ -119,10 +118,6 @@ def test_an_export_without_checkins_has_no_such_section(tmp_path: Path, mini_pro
 
 
 # -- the screen -------------------------------------------------------------------------------------------
-
-
-def frozen() -> datetime:
-    return datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 
 def with_two_runs(data_dir: Path) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from workshop.content.loader import load_any
 from workshop.content.models import Program
 from workshop.progress.answers import IntegerValue, TextValue
 from workshop.progress.files import RUN_FILE
@@ -64,13 +63,6 @@ TABLE: list[tuple[str, bytes, str]] = [
     ),
     ("done is not a list", _with("done = []", "done = 3"), "done: must be a list of texts"),
 ]
-
-
-@pytest.fixture
-def program(mini_program_dir: Path) -> Program:
-    loaded = load_any(mini_program_dir)
-    assert isinstance(loaded, Program)
-    return loaded
 
 
 def _journal_with_two_runs(data: Path, program: Program) -> Path:

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import MINI_PROGRAM
 from workshop.content.loader import load_any
 from workshop.content.models import Program
 from workshop.progress.answers import CommitmentValue, TextValue
 from workshop.progress.files import backup_path, decode_module, decode_run, parse_bytes
 from workshop.progress.store import Journal
 
-MINI = Path(__file__).resolve().parent / "data" / "mini"
 MIN_SAVES = 200
 MIN_KILLS = 8
 
@@ -60,7 +60,7 @@ def kill_at_random(data: Path, start: int, rng: random.Random) -> int | None:
     Returns the last state it acknowledged (a save that returned), or None if it acknowledged none.
     """
     writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(data), str(MINI), str(start)],
+        [sys.executable, "-c", WRITER, str(data), str(MINI_PROGRAM), str(start)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -97,7 +97,7 @@ def check_files(data: Path, program: Program, acknowledged: int, in_flight: int)
 
 @pytest.mark.slow
 def test_sigkill_at_random_moments_never_leaves_a_torn_file(tmp_path: Path) -> None:
-    program = load_any(MINI)
+    program = load_any(MINI_PROGRAM)
     assert isinstance(program, Program)
     seed = random.randrange(1 << 30)
     rng = random.Random(seed)

@@ -11,13 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from workshop.content.loader import load_any
+from tests.conftest import MINI_PROGRAM
 from workshop.content.models import Program
 from workshop.progress.answers import TextValue
 from workshop.progress.errors import JournalLocked
 from workshop.progress.store import Journal
-
-MINI = Path(__file__).resolve().parent / "data" / "mini"
 
 HOLDER = r"""
 import sys, time
@@ -36,16 +34,9 @@ time.sleep(60)
 
 
 @pytest.fixture
-def program() -> Program:
-    loaded = load_any(MINI)
-    assert isinstance(loaded, Program)
-    return loaded
-
-
-@pytest.fixture
 def holder(tmp_path: Path) -> subprocess.Popen[str]:
     process = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(tmp_path), str(MINI)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(tmp_path), str(MINI_PROGRAM)], stdout=subprocess.PIPE, text=True
     )
     assert process.stdout is not None and process.stdout.readline() == "holding\n"
     yield process  # type: ignore[misc]

@@ -13,6 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import MINI_PROGRAM
 from workshop.content.loader import load_any
 from workshop.content.models import Program
 from workshop.progress.answers import (
@@ -29,7 +30,6 @@ from workshop.progress.answers import (
 from workshop.progress.files import ModuleData, decode_module, encode_module, parse_bytes, toml_string
 from workshop.progress.store import Journal
 
-MINI = Path(__file__).resolve().parent / "data" / "mini"
 # fmt: off
 TRICKY = ["\r\n", "\r", "\n", "\x00", "\x1b[31m", "\x7f", "\u0085", "\t", "'''", "''", "'", '"""', '"',
           "\\", "\\u0000", "[", "]", "[[x]]", "#", "=", "😀", "👩🏽‍⚕️", "\u2028", "\ufeff", " ", "é"]
@@ -86,7 +86,7 @@ def test_a_one_megabyte_answer_reads_back_exactly() -> None:
     assert decode_module(parse_bytes(encode_module(data, 1).encode()), "day-one").exact() == data.exact()
 
 
-_program = load_any(MINI)
+_program = load_any(MINI_PROGRAM)
 assert isinstance(_program, Program)
 PROGRAM: Program = _program
 

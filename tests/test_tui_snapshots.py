@@ -6,28 +6,23 @@ pictures change only when the look does. Regenerate with ``pytest --snapshot-upd
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.tui_helpers import build_app, settle, wait_for_journal
+from tests.conftest import MINI_PROGRAM
+from tests.tui_helpers import build_app, frozen, settle, wait_for_journal
 from workshop.content.loader import load_program
 from workshop.progress.answers import CommitmentValue, IntegerValue, RankedValue, TextValue
 
 SMALL = (80, 24)
 LARGE = (160, 48)
-MINI = Path(__file__).parent / "data" / "mini"
 STEPS = ["welcome", "first-thought", "meaning-now", "signs", "five-things", "values", "breathe", "one-step"]
 
 
-def frozen() -> datetime:
-    return datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-
-
 def snapshot_app(tmp_path: Path) -> Any:
-    return build_app(load_program(MINI), tmp_path / "data", clock=frozen)
+    return build_app(load_program(MINI_PROGRAM), tmp_path / "data", clock=frozen)
 
 
 def open_step(step_id: str, *, with_answers: bool = False):  # type: ignore[no-untyped-def]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tests.checkins import CHECKINS, burnout, checkins_program, who5
-from tests.tui_helpers import build_app, settle, wait_for_journal
+from tests.tui_helpers import build_app, frozen, settle, wait_for_journal
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.support import GENTLE_OPENING, SupportScreen
 from workshop.tui.widgets.check import ScoreRow
@@ -112,10 +111,6 @@ async def test_a_partial_or_a_fine_check_moves_on_quietly(tmp_path: Path) -> Non
         assert app.screen is screen and screen.walk.step.id == "meaning-1"
         run = app.current_run
         assert run is not None and run.answer("burnout-before").value == burnout(4)  # type: ignore[union-attr]
-
-
-def frozen() -> datetime:
-    return datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 
 def check_before(step_id: str, answers: str):  # type: ignore[no-untyped-def]

@@ -20,6 +20,11 @@ def FixedClock(start: datetime = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)) -> Ste
     return SteppingClock(start)
 
 
+def frozen() -> datetime:
+    """A wall clock stopped at 2 March 2026, 09:30 UTC, for screens that show a date."""
+    return datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+
+
 class FrozenMonotonic:
     """A monotonic clock that only moves when a test says so."""
 
