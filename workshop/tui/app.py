@@ -22,6 +22,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.timer import Timer
 
 from workshop.content.outline import DeferredProgram, ProgramOutline
@@ -305,6 +306,11 @@ class WorkshopApp(App[None]):
         self.notify("Backups restored. The unreadable files were kept beside them.", markup=False)
 
     @property
+    def runs(self) -> list[Run]:
+        """Every run of the journal, oldest first (none while it is opening)."""
+        return self.journal.runs if self.journal else []
+
+    @property
     def current_run(self) -> Run | None:
         return self.journal.current_run() if self.journal else None
 
@@ -418,14 +424,18 @@ class WorkshopApp(App[None]):
         self.go_home()
         self.push_screen(EndOfDayScreen(day_summary(walk.run, walk.module), last_day=walk.last_day))
 
-    def open_review(self) -> None:
+    def open_page(self, make_screen: Callable[[], Screen[None]]) -> None:
+        """Open a page over home (review, insight, north star) with everything saved first."""
         if self.journal is None:
             return
-        from workshop.tui.screens.review import ReviewScreen
-
         self.save_now()
         self.go_home()
-        self.push_screen(ReviewScreen())
+        self.push_screen(make_screen())
+
+    def open_review(self) -> None:
+        from workshop.tui.screens.review import ReviewScreen
+
+        self.open_page(ReviewScreen)
 
     def confirm_new_run(self) -> None:
         def answer(choice: str | None) -> None:
@@ -466,18 +476,23 @@ class WorkshopApp(App[None]):
     def export_journal(self, fmt: str) -> None:
         """Write the journal to a private file in the data folder and say where."""
         self.save_now()
-        self._export_worker(fmt)
+
+        def write() -> Path:
+            from workshop.progress.export import export_to_file
+
+            return export_to_file(self.data_dir, self.program, fmt)
+
+        self.write_in_background(write, "Exported to")
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export_worker(self, fmt: str) -> None:
-        from workshop.progress.export import export_to_file
-
+    def write_in_background(self, write: Callable[[], Path], done: str) -> None:
+        """Run ``write`` (an export) off the UI thread, then say where the file is, or what went wrong."""
         try:
-            path = export_to_file(self.data_dir, self.program, fmt)
+            path = write()
         except JournalError as error:
             self.call_from_thread(self.notify, str(error), severity="error", markup=False)
         else:
-            self.call_from_thread(self.notify, f"Exported to {path}", markup=False, timeout=10)
+            self.call_from_thread(self.notify, f"{done} {path}", markup=False, timeout=10)
 
     # -- live content (workshop preview) ---------------------------------------------------------------------
 

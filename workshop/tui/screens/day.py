@@ -7,23 +7,23 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from workshop.content.models import RecapStep
 from workshop.flow.day import DayWalk
 from workshop.flow.wellbeing import needs_care
 from workshop.tui.safe import plain
+from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.widgets.base import StepView
 from workshop.tui.widgets.pause import PauseView
 from workshop.tui.widgets.save_status import SaveStatus
 from workshop.tui.widgets.steps import step_view
 
 if TYPE_CHECKING:
-    from workshop.tui.app import WorkshopApp
+    pass
 
 
-class DayScreen(Screen[None]):
+class DayScreen(WorkshopScreen):
     """Shows the current step of a ``DayWalk`` and forwards the user's moves to it.
 
     The keys are ones no text box uses (ctrl+n, ctrl+b, ctrl+o, Esc), so they work from inside a
@@ -40,10 +40,6 @@ class DayScreen(Screen[None]):
     def __init__(self, walk: DayWalk) -> None:
         super().__init__(classes="day-screen")
         self.walk = walk
-
-    @property
-    def workshop(self) -> WorkshopApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)

@@ -8,16 +8,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from workshop.flow.day import DaySummary
 from workshop.flow.describe import describe_value
 from workshop.text import display_text
 from workshop.tui.safe import plain
+from workshop.tui.screens.base import WorkshopScreen
 
 if TYPE_CHECKING:
-    from workshop.tui.app import WorkshopApp
+    pass
 
 REST_SUGGESTION = (
     "If you can, let a night pass before the next day: reflection settles while you sleep. "
@@ -26,7 +26,7 @@ REST_SUGGESTION = (
 LAST_DAY = "That was the last day. Your answers are saved; the review shows them all, whenever you want them."
 
 
-class EndOfDayScreen(Screen[None]):
+class EndOfDayScreen(WorkshopScreen):
     BINDINGS = [  # noqa: RUF012
         Binding("escape,enter", "home", "Home", id="end.home"),
         Binding("r", "review", "Review", id="end.review"),
@@ -37,10 +37,6 @@ class EndOfDayScreen(Screen[None]):
         super().__init__()
         self.summary = summary
         self.last_day = last_day
-
-    @property
-    def workshop(self) -> WorkshopApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         module = self.summary.module

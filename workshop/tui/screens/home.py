@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,6 +15,7 @@ from workshop.content.outline import DayOutline
 from workshop.flow.progress import DayProgress, next_day, program_progress, resume_index
 from workshop.text import one_line
 from workshop.tui.safe import plain
+from workshop.tui.screens.base import WorkshopScreen
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
@@ -51,7 +51,7 @@ def day_line(progress: DayProgress[DayOutline]) -> Content:
     )
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(WorkshopScreen):
     """Title, a three-line introduction, the days with their progress, and where to go next."""
 
     BINDINGS = [  # noqa: RUF012
@@ -67,10 +67,6 @@ class HomeScreen(Screen[None]):
         super().__init__()
         # A day chosen (or "continue" pressed) while the journal was still opening: opened once it is.
         self._chosen_early: str | None = None
-
-    @property
-    def workshop(self) -> WorkshopApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         # Drawn from the outline: the program itself may still be loading (see ``content/outline.py``).
@@ -187,19 +183,11 @@ def open_insight(app: WorkshopApp) -> None:
     """Check-ins before and after, and the scales across days and runs."""
     from workshop.tui.screens.insight import InsightScreen  # deferred: plotext is only needed here
 
-    if app.journal is None:
-        return
-    app.save_now()
-    app.go_home()
-    app.push_screen(InsightScreen())
+    app.open_page(InsightScreen)
 
 
 def open_north_star(app: WorkshopApp) -> None:
     """The one-page summary of the program: values, north star, goals, commitments."""
     from workshop.tui.screens.northstar import NorthStarScreen
 
-    if app.journal is None:
-        return
-    app.save_now()
-    app.go_home()
-    app.push_screen(NorthStarScreen())
+    app.open_page(NorthStarScreen)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
@@ -24,9 +23,10 @@ from workshop.flow.insight import (
 )
 from workshop.progress.trends import Series
 from workshop.tui.safe import plain
+from workshop.tui.screens.base import WorkshopScreen
 
 if TYPE_CHECKING:
-    from workshop.tui.app import WorkshopApp
+    pass
 
 MARKERS = ("●", "x", "+", "o", "*", "#")  # one per run, so lines are told apart without colour
 COLOURS = ("cyan", "orange", "green", "magenta", "yellow", "blue")
@@ -68,7 +68,7 @@ class SeriesPlot(PlotextPlot):
         plt.title(series.title)
 
 
-class InsightScreen(Screen[None]):
+class InsightScreen(WorkshopScreen):
     """Check-ins before and after, and the scales across days and runs."""
 
     BINDINGS = [Binding("escape", "home", "Home", id="insight.home")]  # noqa: RUF012
@@ -76,12 +76,8 @@ class InsightScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(classes="insight-screen")
 
-    @property
-    def workshop(self) -> WorkshopApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        runs = self.workshop.journal.runs if self.workshop.journal else []
+        runs = self.workshop.runs
         found = insight(self.workshop.program, runs)
         yield Header(show_clock=False)
         with VerticalScroll(classes="page", id="insight-body"), Vertical(classes="column"):

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from workshop.progress.errors import JournalError
 from workshop.progress.northstar import EMPTY, TITLE, NorthStar, commitment_line, gather
 from workshop.tui.safe import plain
+from workshop.tui.screens.base import WorkshopScreen
 
 if TYPE_CHECKING:
-    from workshop.tui.app import WorkshopApp
+    from pathlib import Path
+
 
 SAVED_WHERE = "Saved pages go to the exports folder of your journal, readable only by you."
 NO_RUN = "The north-star page is made from your answers on day 4 and the days before. Nothing is written yet."
 
 
-class NorthStarScreen(Screen[None]):
+class NorthStarScreen(WorkshopScreen):
     """One run's north-star page; saves it as printable HTML or Markdown in the exports folder."""
 
     BINDINGS = [  # noqa: RUF012
@@ -36,12 +35,8 @@ class NorthStarScreen(Screen[None]):
         super().__init__(classes="northstar-screen")
         self.page: NorthStar | None = None
 
-    @property
-    def workshop(self) -> WorkshopApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        runs = self.workshop.journal.runs if self.workshop.journal else []
+        runs = self.workshop.runs
         if runs:
             self.page = gather(self.workshop.program, runs[-1])  # the latest run
         yield Header(show_clock=False)
@@ -80,21 +75,16 @@ class NorthStarScreen(Screen[None]):
     def action_save(self, fmt: str) -> None:
         if self.page is None:
             return
-        self.workshop.save_now()
-        self._save_worker(fmt, self.page.run_number)
+        app, run_number = self.workshop, self.page.run_number
+        app.save_now()
 
-    @work(thread=True, group="export", exit_on_error=False)
-    def _save_worker(self, fmt: str, run_number: int) -> None:
-        from workshop.progress.northstar import export_to_file
+        def write() -> Path:
+            from workshop.progress.northstar import export_to_file
 
-        app = self.workshop
-        now = app.clock() if app.clock else None
-        try:
-            path = export_to_file(app.data_dir, app.program, fmt, run_number=run_number, now=now)
-        except JournalError as error:
-            app.call_from_thread(app.notify, str(error), severity="error", markup=False)
-        else:
-            app.call_from_thread(app.notify, f"Saved to {path}", markup=False, timeout=10)
+            now = app.clock() if app.clock else None
+            return export_to_file(app.data_dir, app.program, fmt, run_number=run_number, now=now)
+
+        app.write_in_background(write, "Saved to")
 
     def action_home(self) -> None:
         self.workshop.go_home()

@@ -8,15 +8,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from workshop.flow.review import ReviewEntry, review_entries, search
 from workshop.text import display_text
+from workshop.tui.screens.base import WorkshopScreen
 
 if TYPE_CHECKING:
-    from workshop.tui.app import WorkshopApp
+    pass
 
 PREVIEW_LINES = 6
 
@@ -29,7 +29,7 @@ def entry_content(entry: ReviewEntry) -> Content:
     return Content.assemble((heading, "bold"), (f"  {when}", "dim"), "\n", shown)
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(WorkshopScreen):
     """Every answer, searchable, filtered by run; any answer opens for editing."""
 
     BINDINGS = [  # noqa: RUF012
@@ -44,12 +44,8 @@ class ReviewScreen(Screen[None]):
         self.entries: list[ReviewEntry] = []
         self.shown: list[ReviewEntry] = []
 
-    @property
-    def workshop(self) -> WorkshopApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        runs = self.workshop.journal.runs if self.workshop.journal else []
+        runs = self.workshop.runs
         yield Header(show_clock=False)
         with Vertical(classes="column review-column"):
             with Horizontal(classes="review-filters"):
@@ -65,7 +61,7 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        runs = self.workshop.journal.runs if self.workshop.journal else []
+        runs = self.workshop.runs
         self.entries = review_entries(self.workshop.program, runs)
         self.refresh_entries()
         self.query_one("#entries", OptionList).focus()
@@ -116,7 +112,7 @@ class ReviewScreen(Screen[None]):
         """The highlighted answer's question, with the answers of two runs side by side."""
         from workshop.tui.screens.then_and_now import ThenAndNowScreen
 
-        runs = self.workshop.journal.runs if self.workshop.journal else []
+        runs = self.workshop.runs
         highlighted = self.query_one("#entries", OptionList).highlighted
         if len(runs) < 2:
             self.notify("Then and now compares two runs. Start a new run from home to have two.")
