@@ -16,8 +16,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from workshop import __version__, commands
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from workshop.commands._common import EXIT_INVALID, EXIT_OK
 
 
 def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:

@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING
 from workshop import paths
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from workshop.content.models import Program
+    from workshop.content.problems import Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -31,6 +34,19 @@ def error(message: str) -> None:
     print(f"workshop: {message}", file=sys.stderr)
 
 
+def print_problems(problems: Iterable[Problem]) -> None:
+    """Each content problem on a line of its own on standard error: ``FILE:LINE: WHERE: WHAT``."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def no_such_day(program: Program, day: int) -> int:
+    """Say which days the program has instead of ``day``; returns the usage-error exit code."""
+    available = ", ".join(str(module.day) for module in program.modules)
+    error(f"this program has no day {day}; its days are {available}")
+    return EXIT_USAGE
+
+
 def load_program(args: argparse.Namespace) -> Program | None:
     """Load and validate the chosen program; on failure print every problem and return None.
 
@@ -49,8 +65,7 @@ def load_program(args: argparse.Namespace) -> Program | None:
     try:
         loaded = load_program_cached(folder, paths.cache_dir()) if folder.is_dir() else load_any(folder)
     except ContentError as failure:
-        for problem in failure.problems:
-            print(problem, file=sys.stderr)
+        print_problems(failure.problems)
         return None
     if not isinstance(loaded, Program):
         error(f"{folder}: --program takes a program folder, not a single module file")

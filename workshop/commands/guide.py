@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_program
+from workshop.commands._common import EXIT_INVALID, EXIT_OK, error, load_program, no_such_day
 
 if TYPE_CHECKING:
     from workshop.content.models import Module, Program
@@ -42,9 +42,7 @@ def write_document(args: argparse.Namespace, render: Callable[[Program, list[Mod
     if args.day is not None:
         modules = [module for module in program.modules if module.day == args.day]
         if not modules:
-            available = ", ".join(str(module.day) for module in program.modules)
-            error(f"this program has no day {args.day}; its days are {available}")
-            return EXIT_USAGE
+            return no_such_day(program, args.day)
     document = render(program, modules, args.format)
     if not args.output:
         sys.stdout.write(document)

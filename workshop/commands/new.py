@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from workshop import paths
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error
+from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, print_problems
 
 NAME = "new"
 HELP = "start a new program (a sample with every kind of step), or add a module to one"
@@ -50,8 +49,7 @@ def run(args: argparse.Namespace) -> int:
     except ScaffoldError as failure:
         error(f"{failure}; nothing was changed")
     except ContentError as failure:
-        for problem in failure.problems:
-            print(problem, file=sys.stderr)
+        print_problems(failure.problems)
         error("fix these problems first; nothing was changed")
     except OSError as failure:
         where = f"{failure.filename}: " if failure.filename else ""

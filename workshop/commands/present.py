@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_program
+from workshop.commands._common import EXIT_INVALID, EXIT_OK, error, load_program, no_such_day
 
 NAME = "present"
 HELP = "project a day of the program to a room: slides, timers, facilitator notes (--notes)"
@@ -37,14 +37,12 @@ def run(args: argparse.Namespace) -> int:
     program = load_program(args)
     if program is None:
         return EXIT_INVALID
-    from workshop.present.deck import build_deck, days, module_for_day
+    from workshop.present.deck import build_deck, module_for_day
     from workshop.present.sync import state_path
 
     module = module_for_day(program, args.day)
     if module is None:
-        available = ", ".join(str(day) for day in days(program))
-        error(f"this program has no day {args.day}; its days are {available}")
-        return EXIT_USAGE
+        return no_such_day(program, args.day)
     sync_path: Path | None
     try:
         if args.sync_file:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from workshop.commands._common import EXIT_INVALID, EXIT_USAGE, error, program_dir
+from workshop.commands._common import EXIT_INVALID, EXIT_USAGE, error, print_problems, program_dir
 
 NAME = "preview"
 HELP = "open a program in the app with a throwaway journal, reloading it whenever a file changes"
@@ -36,8 +35,7 @@ def run(args: argparse.Namespace) -> int:
     loaded = watcher.load()
     if not isinstance(loaded, Program):
         # Nothing good to show yet: the app starts only from a program that loads.
-        for problem in loaded:
-            print(problem, file=sys.stderr)
+        print_problems(loaded)
         error("fix these problems, then run preview again (after that, it survives broken edits)")
         return EXIT_INVALID
     from workshop.tui.preview import run_preview  # deferred: only now is Textual needed

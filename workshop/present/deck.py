@@ -10,7 +10,6 @@ journal: a slide shows questions for the room, never anyone's answers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -237,6 +236,3 @@ def module_for_day(program: Program, day: int) -> Module | None:
     """The module of ``program`` for ``day``, or None."""
     return next((module for module in program.modules if module.day == day), None)
 
-
-def days(program: Program) -> Sequence[int]:
-    return [module.day for module in program.modules]
