@@ -32,6 +32,11 @@ class Signature:
     mtime_ns: int
     sha256: str
 
+    @classmethod
+    def of(cls, stat: os.stat_result, data: bytes) -> Signature:
+        """The signature of a file whose status is ``stat`` and whose bytes are ``data``."""
+        return cls(stat.st_ino, stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
     def same_stat(self, stat: os.stat_result) -> bool:
         return (stat.st_ino, stat.st_size, stat.st_mtime_ns) == (self.inode, self.size, self.mtime_ns)
 
@@ -85,7 +90,7 @@ def signature_of(path: Path, data: bytes | None = None) -> Signature:
     stat = os.stat(path)
     if data is None:
         data = path.read_bytes()
-    return Signature(stat.st_ino, stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    return Signature.of(stat, data)
 
 
 def is_temp_name(name: str) -> bool:
@@ -145,8 +150,7 @@ def _write_temp(path: Path, data: bytes) -> tuple[Path, Signature]:
         _remove_quietly(temp)
         raise
     os.close(fd)
-    digest = hashlib.sha256(data).hexdigest()
-    return temp, Signature(stat.st_ino, stat.st_size, stat.st_mtime_ns, digest)
+    return temp, Signature.of(stat, data)
 
 
 def _keep_backup(path: Path, backup: Path) -> None:

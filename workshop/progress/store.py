@@ -15,7 +15,6 @@ likes). A failed save changes nothing on disk and leaves the run dirty, so the n
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import threading
@@ -637,8 +636,7 @@ def _read_with_signature(path: Path) -> tuple[bytes, atomic.Signature]:
     with open(path, "rb") as handle:
         raw = handle.read()
         stat = os.fstat(handle.fileno())
-    digest = hashlib.sha256(raw).hexdigest()
-    return raw, atomic.Signature(stat.st_ino, stat.st_size, stat.st_mtime_ns, digest)
+    return raw, atomic.Signature.of(stat, raw)
 
 
 def _readable_backup(path: Path, decode: Callable[[dict[str, Any]], T]) -> Path | None:
