@@ -143,11 +143,6 @@ def who5_percent(scores: tuple[int | None, ...]) -> int | None:
     return None if raw is None else raw * WHO5_MULTIPLIER
 
 
-def burnout_option(scores: tuple[int | None, ...]) -> int | None:
-    """The burnout option chosen (1-5), or None when unanswered."""
-    return scores[0] if is_complete(BURNOUT, scores) else None
-
-
 def indicates_burnout(option: int) -> bool:
     """True for option 3 or higher, the published cut-off."""
     return option >= BURNOUT_FROM_OPTION
@@ -158,12 +153,13 @@ def summary_line(instrument_id: str, scores: tuple[int | None, ...]) -> str:
     instrument = INSTRUMENTS.get(instrument_id)
     if instrument is None:
         return "A check from another version of the program"
-    answered = sum(score is not None for score in scores)
-    if not is_complete(instrument, scores):
+    result = result_for(instrument_id, scores)
+    if result is None:
+        answered = sum(score is not None for score in scores)
         return f"{instrument.name}: {answered} of {len(instrument.items)} answered, so not scored"
     if instrument is WHO5:
-        return f"{instrument.name}: {who5_percent(scores)} out of 100 (raw score {who5_raw(scores)} of 25)"
-    return f"{instrument.name}: option {burnout_option(scores)} of {BURNOUT_HIGHEST}"
+        return f"{instrument.name}: {result.describe()} (raw score {sum(result.scores)} of 25)"
+    return f"{instrument.name}: {result.describe()}"
 
 
 def answer_lines(instrument_id: str, scores: tuple[int | None, ...]) -> list[str]:
@@ -199,7 +195,7 @@ class CheckResult:
     def score(self) -> int:
         """WHO-5: the percentage score (0-100). Burnout: the option chosen (1-5)."""
         if self.instrument is WHO5:
-            return sum(self.scores) * WHO5_MULTIPLIER
+            return sum(self.scores) * WHO5_MULTIPLIER  # who5_percent, for a check known to be complete
         return self.scores[0]
 
     @property

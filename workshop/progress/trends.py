@@ -14,6 +14,8 @@ from typing import Protocol
 
 from workshop.content.instruments import (
     BURNOUT,
+    BURNOUT_FROM_OPTION,
+    BURNOUT_HIGHEST,
     INSTRUMENTS,
     WHO5,
     Change,
@@ -136,7 +138,8 @@ def check_series(program: Program, runs: Iterable[TrendRun], instrument_id: str)
     if instrument is WHO5:
         title, low, high = "WHO-5 well-being, 0 to 100 (higher is better)", 0, 100
     else:
-        title, low, high = f"{BURNOUT.name}, option 1 to 5 (3 or more: burnout)", 1, 5
+        low, high = 1, BURNOUT_HIGHEST
+        title = f"{BURNOUT.name}, option {low} to {high} ({BURNOUT_FROM_OPTION} or more: burnout)"
     return Series(title, _point_labels(checks), low, high, tuple(lines))
 
 
