@@ -327,13 +327,16 @@ class WorkshopApp(App[None]):
         self.save_soon()
 
     def save_soon(self, *, immediately: bool = False) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+        self._cancel_autosave()
         if immediately:
             self._save_in_background()
         else:
             self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._save_in_background)
+
+    def _cancel_autosave(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
 
     def _save_in_background(self) -> None:
         run = self.current_run
@@ -351,7 +354,7 @@ class WorkshopApp(App[None]):
             self.call_from_thread(self._saved, report)
 
     def _saved(self, report: SaveReport) -> None:
-        self.save_status = f"Saved {self._now():%H:%M}"
+        self._show_saved()
         for notice in report.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
 
@@ -362,9 +365,7 @@ class WorkshopApp(App[None]):
 
     def save_now(self) -> str | None:
         """Save on the UI thread, now. Returns a message if it failed (the words stay in memory)."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+        self._cancel_autosave()
         run = self.current_run
         if self.journal is None or run is None:
             return None
@@ -386,8 +387,11 @@ class WorkshopApp(App[None]):
         if problem:
             self._save_failed(problem)
         else:
-            self.save_status = f"Saved {self._now():%H:%M}"
+            self._show_saved()
             self.notify("Saved.", timeout=2)
+
+    def _show_saved(self) -> None:
+        self.save_status = f"Saved {self._now():%H:%M}"
 
     def _now(self) -> datetime:
         return self.clock() if self.clock else datetime.now()
