@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -213,3 +214,19 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.toml"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode())
     assert load_module_file(path).id == "m"
+
+
+def test_the_support_lines_load_and_a_broken_file_names_every_problem_with_its_line(tmp_path: Path) -> None:
+    from workshop import paths
+    from workshop.content.support import load_support_lines
+
+    shipped = load_support_lines(paths.support_lines_file())
+    assert shipped.lines and all(line.checked for line in shipped.lines)
+    text = paths.support_lines_file().read_text(encoding="utf-8")
+    broken = tmp_path / "support_lines.toml"
+    broken.write_text(text.replace('name = "Samaritans"\n', "").replace("hours = ", "hour = ", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_support_lines(broken)
+    found = [str(problem) for problem in raised.value.problems]
+    assert any("lines[3].name" in p and "required" in p for p in found), found
+    assert any(re.match(rf"{re.escape(str(broken))}:\d+: lines\[1\]\.hour: unknown key", p) for p in found), found

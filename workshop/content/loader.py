@@ -163,7 +163,8 @@ def _key_line(source: str, key: str | None) -> int | None:
     return None
 
 
-def _validate(model: type[BaseModel], data: dict[str, Any], path: Path, source: str) -> Any:
+def validate_data(model: type[BaseModel], data: dict[str, Any], path: Path, source: str) -> Any:
+    """``model`` from ``data`` read from ``path``; every problem as ``FILE:LINE: WHERE: WHAT``."""
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -180,7 +181,7 @@ def _validate(model: type[BaseModel], data: dict[str, Any], path: Path, source: 
 def load_module_file(path: Path) -> Module:
     """Load one module file on its own (references to other modules are not checked here)."""
     data, source = read_toml(path)
-    module: Module = _validate(Module, data, path, source)
+    module: Module = validate_data(Module, data, path, source)
     problems = _reference_problems(path, module, earlier={}, source=source, unchecked=None)
     if problems:
         raise ContentError(problems)
@@ -191,7 +192,7 @@ def load_program(folder: Path) -> Program:
     """Load ``folder/program.toml`` and its modules, checking everything that spans files."""
     program_path = folder / PROGRAM_FILE
     data, source = read_toml(program_path)
-    header: ProgramFile = _validate(ProgramFile, data, program_path, source)
+    header: ProgramFile = validate_data(ProgramFile, data, program_path, source)
 
     problems: list[Problem] = []
     modules: list[Module] = []
@@ -224,7 +225,7 @@ def load_program(folder: Path) -> Program:
             problems.extend(error.problems)
             continue
         try:
-            module: Module = _validate(Module, module_data, path, module_source)
+            module: Module = validate_data(Module, module_data, path, module_source)
         except ContentError as error:
             problems.extend(error.problems)
             unchecked.update(_raw_step_ids(module_data))

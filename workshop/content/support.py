@@ -6,12 +6,11 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from workshop import paths
-from workshop.content.loader import read_toml
+from workshop.content.loader import read_toml, validate_data
 from workshop.content.models import Label, Prose, Sentence, Strict
-from workshop.content.problems import ContentError, Problem
 
 
 class SupportLine(Strict):
@@ -52,10 +51,6 @@ class SupportDirectory(Strict):
 def load_support_lines(path: Path | None = None) -> SupportDirectory:
     """Load and validate the support-lines file (the shipped one by default)."""
     path = path or paths.support_lines_file()
-    data, _source = read_toml(path)
-    try:
-        return SupportDirectory.model_validate(data)
-    except ValidationError as error:
-        first = error.errors(include_input=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ContentError([Problem(path, first["msg"], where)]) from None
+    data, source = read_toml(path)
+    directory: SupportDirectory = validate_data(SupportDirectory, data, path, source)
+    return directory
