@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""A content id (module or step): lower-case letters, digits and single hyphens. Ids become file names."""
+
 # C0 controls except tab (\x09) and newline (\x0a), DEL, and the C1 range (\x80-\x9f, which some
 # terminals treat as 8-bit escape sequences). Carriage returns are folded into newlines first.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -24,13 +24,12 @@ from pydantic import (
     model_validator,
 )
 
-from workshop.text import has_control_characters
+from workshop.text import SLUG_PATTERN, has_control_characters
 
 # --------------------------------------------------------------------------------------------------------
 # Text types. Every string from a content file passes one of these, so display code can trust them.
 # --------------------------------------------------------------------------------------------------------
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 # Markdown links must point somewhere a browser can open; anything else (``javascript:``, Textual actions
 # such as ``@click``) is refused at load rather than discovered on screen.

@@ -33,6 +33,7 @@ from workshop.progress.answers import (
     TextValue,
     Value,
 )
+from workshop.text import SLUG_PATTERN
 
 FORMAT = 1
 """The format version this app writes and the newest it reads."""
@@ -41,11 +42,16 @@ RUN_FILE = "_run.toml"
 """The run file's name; the underscore keeps it apart from module files, whose ids are slugs."""
 
 _MODULE_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.toml$")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = re.compile(SLUG_PATTERN)
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _INT64 = range(-(2**63), 2**63)
 BLANK_SCORE = -1
 """How an item of a check left blank is written in ``scores`` (TOML has no null)."""
+
+
+def is_content_id(text: str) -> bool:
+    """True for an id the content model allows, so one that is safe as a file name."""
+    return _SLUG.match(text) is not None
 
 
 def module_id_of(name: str) -> str | None:

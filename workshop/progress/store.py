@@ -57,6 +57,7 @@ from workshop.progress.files import (
     decode_run,
     encode_module,
     encode_run,
+    is_content_id,
     module_file_name,
     module_id_of,
     parse_bytes,
@@ -69,7 +70,6 @@ Clock = Callable[[], datetime]
 T = TypeVar("T")
 JOURNAL_FOLDER = "journal"
 _RUN_FOLDER = re.compile(r"^run-(\d{3,9})$")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # What we know about a file on disk: its signature when we last read or wrote it, None when it did not
 # exist, or why it must never be overwritten as it is.
@@ -292,7 +292,7 @@ class Run:
 
 def _check_ids(module_id: str, step_id: str) -> None:
     # The module id becomes a file name: only an id the content model allows can reach the disk.
-    if not isinstance(module_id, str) or not _SLUG.match(module_id):
+    if not isinstance(module_id, str) or not is_content_id(module_id):
         raise ValueError("module_id must be a content id (lower-case letters, digits, hyphens)")
     if not isinstance(step_id, str) or not step_id:
         raise ValueError("step_id must be a non-empty string")
