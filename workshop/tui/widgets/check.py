@@ -134,7 +134,7 @@ class CheckView(StepView):
             if several:
                 yield Static(plain(f"{index + 1}. {item}"), classes="check-item")
             yield ScoreRow(instrument, index, self.initial_scores[index])
-        keys = f"{instrument.scores[-1]}-{instrument.scores[0]}" if instrument is WHO5 else "1-5"
+        keys = f"{min(instrument.scores)}-{max(instrument.scores)}"
         yield Static(
             f"Number keys {keys} answer an item and move on; arrows and a click work too.", classes="dim"
         )
