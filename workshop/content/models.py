@@ -153,6 +153,17 @@ def _attribute_docstrings() -> dict[str, dict[str, str]]:
 # --------------------------------------------------------------------------------------------------------
 
 
+class Phase(Strict):
+    """One part of a step's time in a group session, such as writing alone and then sharing in pairs."""
+
+    label: Label
+    """What the room does in this part, shown with its countdown (``Write on your own``)."""
+    minutes: float = Field(gt=0, le=120)
+    """How long this part lasts."""
+    format: Format = "solo"
+    """How the room works in this part: ``solo``, ``pairs`` or ``group``."""
+
+
 class StepBase(Strict):
     """Fields every step has, whatever its kind."""
 
@@ -174,6 +185,18 @@ class StepBase(Strict):
 
     discussion: Sentence | None = None
     """A question for the pair or group discussion that follows this step, when presenting."""
+
+    phases: list[Phase] = Field(default_factory=list, max_length=6)
+    """Parts of the step's time in a group session, in order (write 3 minutes, then pairs for 5). The
+    presenter's timer runs them one after another and marks each change. Their minutes must add up to the
+    step's ``minutes``."""
+
+    @model_validator(mode="after")
+    def _phases_fill_the_step(self) -> StepBase:
+        total = sum(phase.minutes for phase in self.phases)
+        if self.phases and abs(total - self.minutes) > 0.01:
+            raise ValueError(f"phases add up to {total:g} minutes, but the step's minutes = {self.minutes:g}")
+        return self
 
     @property
     def answers(self) -> bool:
@@ -406,6 +429,10 @@ class GroupSession(Strict):
     """The opening round's question: each person answers in a sentence or two."""
     closing_round: Sentence
     """The closing round's question: usually one word or one commitment each."""
+    check_in_minutes: float = Field(default=10, ge=0, le=60)
+    """Planned minutes for the opening round (about a minute a person); the agenda and guide count them."""
+    closing_minutes: float = Field(default=5, ge=0, le=60)
+    """Planned minutes for the closing round; the agenda and guide count them."""
 
 
 class Module(Strict):

@@ -89,6 +89,8 @@ def _value(value: object) -> str:
         if len(one_line) <= 80:
             return one_line
         return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{key} = {_value(item)}" for key, item in value.items()) + " }"
     return str(value)
 
 
@@ -164,6 +166,8 @@ _SAMPLE_HEADER: dict[str, Any] = {
     "group": {
         "check_in": "In a sentence or two: how are you arriving today?",
         "closing_round": "One word for how you are leaving.",
+        "check_in_minutes": 10,
+        "closing_minutes": 5,
     },
 }
 
@@ -178,6 +182,10 @@ _SAMPLE_STEPS: list[dict[str, object]] = [
         "format": "group",
         "notes": "Read this aloud, or give the room a minute to read it in silence.",
         "discussion": "What did you notice as you read this?",
+        "phases": [
+            {"label": "Read on your own", "minutes": 1, "format": "solo"},
+            {"label": "Talk it over together", "minutes": 2, "format": "group"},
+        ],
     },
     {
         "id": "why-here",
