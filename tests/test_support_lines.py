@@ -22,6 +22,10 @@ from workshop.content.support import (
     preferred_country,
 )
 
+# The countries issue 19 asks for beyond the first five, and the emergency numbers the file must name.
+NEW_COUNTRIES = {"IE", "NZ", "DE", "FR", "NL", "BE", "SE", "NO", "DK", "FI"}
+EMERGENCY_NUMBERS = ("911", "999", "112", "000", "111")
+
 
 @pytest.fixture(scope="module")
 def shipped() -> SupportDirectory:
@@ -46,6 +50,37 @@ def test_every_shipped_line_has_a_code_a_web_page_and_a_checked_date(shipped: Su
         assert len(line.code) == 2 and line.code.isupper(), line.name
         assert line.url.startswith(("https://", "http://")), line.name
         assert line.checked.year >= 2026, line.name
+
+
+def test_the_file_covers_the_new_countries_and_keeps_one_international_directory_last(
+    shipped: SupportDirectory,
+) -> None:
+    codes = {line.code for line in shipped.lines}
+    assert codes >= NEW_COUNTRIES | {"US", "GB", "CA", "AU"}
+    assert shipped.lines[-1].code == INTERNATIONAL
+
+
+def test_the_uk_lists_doctor_services_beyond_practitioner_health(shipped: SupportDirectory) -> None:
+    uk = [line.name for line in shipped.lines if line.code == "GB"]
+    assert "NHS Practitioner Health" in uk
+    assert len(uk) >= 5, uk
+
+
+def test_the_emergency_sentence_names_every_listed_region_s_number(shipped: SupportDirectory) -> None:
+    for number in EMERGENCY_NUMBERS:
+        assert number in shipped.emergency, number
+    for place in ("New Zealand", "European Union", "Norway", "Ireland", "Australia"):
+        assert place in shipped.emergency, place
+
+
+def test_a_line_that_answers_in_another_language_says_which(shipped: SupportDirectory) -> None:
+    # So no one dials expecting English; Ireland, New Zealand and the UK answer in English.
+    languages = ("German", "French", "Dutch", "Swedish", "Norwegian", "Danish", "Finnish")
+    for line in shipped.lines:
+        if line.code in NEW_COUNTRIES - {"IE", "NZ"}:
+            assert any(
+                f"In {language}" in line.about or f"in {language}" in line.about for language in languages
+            ), line.name
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -213,3 +248,10 @@ def test_with_no_environment_given_it_reads_the_process_locale(
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.setenv("LC_MESSAGES", "fi_FI.UTF-8")
     assert countries(ordered_for(sample))[0] == "Finland"
+
+
+def test_the_shipped_directory_lists_an_irish_user_s_lines_first(shipped: SupportDirectory) -> None:
+    ordered = ordered_for(shipped, environ={"LANG": "en_IE.UTF-8"})
+    irish = [line for line in shipped.lines if line.code == "IE"]
+    assert irish and ordered.lines[: len(irish)] == irish
+    assert countries(ordered)[1:] == [name for name in countries(shipped) if name != "Ireland"]
