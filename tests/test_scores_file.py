@@ -418,11 +418,22 @@ def test_a_100_mb_file_is_refused_without_being_read(tmp_path: Path) -> None:
     assert peak_memory_refusing(huge) < 256 * 1024
 
 
-def test_a_file_growing_past_the_limit_is_read_no_further(tmp_path: Path) -> None:
-    # The size check by fstat can be passed by a file that grows; the read itself stops at the limit.
-    path = write(tmp_path, "grown.json", b" " * (MAX_BYTES + 10))
+def test_a_file_growing_past_the_limit_is_read_no_further(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # fstat says 10 bytes (as if taken just before someone appended); the read itself stops at the limit.
+    path = write(tmp_path, "grown.json", b" " * (MAX_BYTES * 3))
+    real_fstat = os.fstat
+
+    def small_fstat(fd: int) -> os.stat_result:
+        found = real_fstat(fd)
+        return os.stat_result((found.st_mode, *found[1:6], 10, *found[7:]))
+
+    monkeypatch.setattr("workshop.reports.scores.os.fstat", small_fstat)
     with pytest.raises(ScoresError, match="too large"):
-        parse_scores(path.read_bytes(), path)
+        read_scores(path, PROGRAM)
+    # Reading the whole 3 MiB would need 3 MiB at once; the bounded read needs about two 1 MiB buffers.
+    assert peak_memory_refusing(path) < 2.5 * MAX_BYTES
 
 
 @pytest.mark.parametrize(

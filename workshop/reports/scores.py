@@ -322,7 +322,9 @@ def _read_bounded(path: Path) -> bytes:
         if info.st_size > MAX_BYTES:
             raise ScoresError(path, too_big)
         with os.fdopen(os.dup(fd), "rb") as file:
-            data = file.read(MAX_BYTES + 1)  # the size can change after fstat: never read more than this
+            data = file.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since fstat: read on, never past the limit
+                data += file.read(MAX_BYTES + 1 - len(data))
     except OSError as failure:
         raise ScoresError(path, f"cannot be read ({failure.strerror or 'an unexpected error'})") from None
     finally:
