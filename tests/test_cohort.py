@@ -241,7 +241,10 @@ def test_four_people_are_withheld_and_five_are_shown() -> None:
         # Neither the scores nor their median (60, between 52 and 68) are anywhere in the text.
         assert not words(page) & {"36", "52", "68", "88", "60"}
 
+    assert "<svg" not in render_html(four, SHIPPED)  # a chart of nothing but "not shown" is left out
+
     five = summarise(group(5), PROGRAM)
+    assert render_html(five, SHIPPED).count("<svg") == 3  # WHO-5, burnout, feedback
     (start,) = five.points
     # 20 36 52 68 88: median 52, quartiles 36 and 68, two at or under 50 (20, 36).
     assert start.who5 == Level(Spread(5, 52, 36, 68), Share(2, 5))
@@ -378,6 +381,15 @@ def test_cohort_writes_private_html_and_markdown_and_names_what_it_left_out(
     # Runs are counted, never shown.
     for n in range(6):
         assert run_id(n) not in markdown and run_id(n) not in (out / "cohort-report.html").read_text()
+
+
+def test_cohort_says_when_a_group_is_too_small_for_any_figure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["cohort", str(shared_folder(tmp_path, people=4)), "-o", str(tmp_path / "r")]) == 0
+    out = capsys.readouterr().out
+    assert "Cohort report of 4 people written:" in out
+    assert "With fewer than 5 people, it shows counts only: every other figure is withheld." in out
 
 
 def test_cohort_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         "html": cohort_page.render_html(summary, program, made_on=today),
         "md": cohort_page.render_markdown(summary, program, made_on=today),
     }
-    return _write(Path(args.output).expanduser(), documents, summary.people)
+    return _write(Path(args.output).expanduser(), documents, summary.people, args.min_group)
 
 
 def program_info(args: argparse.Namespace) -> ProgramInfo | None:
@@ -118,7 +118,7 @@ def program_info(args: argparse.Namespace) -> ProgramInfo | None:
     return ProgramInfo(program_id, title, version, len(modules))
 
 
-def _write(folder: Path, documents: dict[str, str], people: int) -> int:
+def _write(folder: Path, documents: dict[str, str], people: int, min_group: int) -> int:
     from workshop.progress import atomic
     from workshop.progress.errors import describe_os_error
     from workshop.reports.cohort_page import FILE_STEM
@@ -143,4 +143,6 @@ def _write(folder: Path, documents: dict[str, str], people: int) -> int:
     print(f"Cohort report of {people} {'person' if people == 1 else 'people'} written:")
     for write in writes:
         print(f"  {plain_name(str(write.path))}")
+    if people < min_group:
+        print(f"With fewer than {min_group} people, it shows counts only: every other figure is withheld.")
     return EXIT_OK

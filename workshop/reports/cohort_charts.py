@@ -19,6 +19,9 @@ INK, MUTED, GRID, BOX_FILL, CUT_OFF = "#1f4e79", "#555", "#d0d0d0", "#c9d8e8", "
 ANSWER_COLOURS = ("#e3e9f1", "#c0d1e4", "#8eabcb", "#5a86b3", "#1f4e79")
 """Feedback answers 1 to 5, light to dark."""
 FONT = 'font-family="Georgia, serif" font-size="11"'
+HALO = ' paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round"'
+"""White behind text that may cross a line (a median on a cut-off, "not shown" across the grid)."""
+ITALIC = ' font-style="italic"' + HALO
 
 
 def _open(height: float, label: str) -> list[str]:
@@ -83,10 +86,8 @@ def box_chart(
         parts.append(_text(centre, height - bottom + 33, f"{figure.people} people", extra=small))
         if isinstance(figure, Withheld):
             words_at = top + inner_h * 0.2
-            parts.append(_text(centre, words_at, "not shown:", extra=' font-style="italic"'))
-            parts.append(
-                _text(centre, words_at + 14, f"fewer than {min_group}", extra=' font-style="italic"')
-            )
+            parts.append(_text(centre, words_at, "not shown:", extra=ITALIC))
+            parts.append(_text(centre, words_at + 14, f"fewer than {min_group}", extra=ITALIC))
             continue
         half = min(slot * 0.28, 30)
         upper, lower = y(figure.q3), y(figure.q1)
@@ -100,7 +101,9 @@ def box_chart(
             f'<line x1="{centre - half:.1f}" y1="{median:.1f}" x2="{centre + half:.1f}" y2="{median:.1f}" '
             f'stroke="{INK}" stroke-width="3"/>'
         )
-        parts.append(_text(centre + half + 4, median + 4, _number(figure.median), anchor="start", fill=INK))
+        parts.append(
+            _text(centre + half + 4, median + 4, _number(figure.median), anchor="start", fill=INK, extra=HALO)
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -158,7 +161,7 @@ def change_chart(
                     middle + 4,
                     f"fewer than {min_group} people: not shown",
                     anchor="start",
-                    extra=' font-style="italic"',
+                    extra=ITALIC,
                 )
             )
             continue
@@ -211,7 +214,7 @@ def range_chart(
                     left + inner / 2,
                     middle - 5,
                     f"fewer than {min_group} people: not shown",
-                    extra=' font-style="italic"',
+                    extra=ITALIC,
                 )
             )
             continue
@@ -251,7 +254,7 @@ def feedback_chart(
                     top_y + row / 2 + 4,
                     f"fewer than {min_group} people: not shown",
                     anchor="start",
-                    extra=' font-style="italic"',
+                    extra=ITALIC,
                 )
             )
             continue

@@ -267,11 +267,27 @@ def _change_chart_rows(
     return [(_comparison_label(c, program), c.change) for c in comparisons]
 
 
+BOX_NOTE = (
+    "The box spans the middle half of the group (the first to the third quartile), the bar is the median. "
+    "The lowest and highest scores are never drawn: each is one person's."
+)
+
+
+def _any_shown(figures: Iterable[object]) -> bool:
+    return any(not isinstance(figure, Withheld) for figure in figures)
+
+
+def _charted(svg: str, figures: Sequence[object]) -> list[Block]:
+    """The chart, unless every figure in it is withheld: then the table says all there is to say."""
+    return [Chart(svg)] if _any_shown(figures) else []
+
+
 def _who5(cohort: Cohort, program: ProgramInfo) -> list[Block]:
     rows = _level_rows(cohort.points, "who5", program, cohort.min_group)
     if not rows:
         return []
     cutoff = WHO5_SCREENING_AT_OR_BELOW
+    slots = _slots(cohort.points, "who5", program)
     out: list[Block] = [
         Heading(2, "Well-being: the WHO-5"),
         Paragraph(
@@ -280,24 +296,22 @@ def _who5(cohort: Cohort, program: ProgramInfo) -> list[Block]:
             "cut-off for poor well-being (Topp et al. 2015); with scores in steps of 4, that is 48 or below, "
             "the same as a raw score below 13 in the WHO-5's own scoring note."
         ),
-        Chart(
+        *_charted(
             charts.box_chart(
                 "WHO-5 percentage score at each point: median and middle half of the group",
-                _slots(cohort.points, "who5", program),
+                slots,
                 low=0,
                 high=100,
                 ticks=(0, 25, 50, 75, 100),
                 cutoff=(cutoff, f"cut-off: {cutoff} or below"),
                 min_group=cohort.min_group,
-            )
+            ),
+            [figure for _, figure in slots],
         ),
         Table(("Point", "People", "Median", "Middle half", f"At or under {cutoff}"), tuple(rows)),
-        Paragraph(
-            "The box spans the middle half of the group (the first to the third quartile), the bar is the "
-            "median. The lowest and highest scores are never drawn: each is one person's.",
-            note=True,
-        ),
     ]
+    if _any_shown(figure for _, figure in slots):
+        out.append(Paragraph(BOX_NOTE, note=True))
     if cohort.who5_changes:
         out += [
             Heading(3, "Change from the start"),
@@ -307,7 +321,7 @@ def _who5(cohort: Cohort, program: ProgramInfo) -> list[Block]:
                 f"includes 0 does not show a change. A change of {WHO5_MEANINGFUL_CHANGE} points or more is "
                 "the WHO-5's threshold for a meaningful change (Topp et al. 2015)."
             ),
-            Chart(
+            *_charted(
                 charts.change_chart(
                     "Mean change in the WHO-5 percentage score from the start, with 95% intervals",
                     _change_chart_rows(cohort.who5_changes, program),
@@ -315,7 +329,8 @@ def _who5(cohort: Cohort, program: ProgramInfo) -> list[Block]:
                     marks=WHO5_MEANINGFUL_CHANGE,
                     unit="change in the percentage score (points)",
                     min_group=cohort.min_group,
-                )
+                ),
+                [comparison.change for comparison in cohort.who5_changes],
             ),
             Table(
                 (
@@ -336,6 +351,7 @@ def _burnout(cohort: Cohort, program: ProgramInfo) -> list[Block]:
     rows = _level_rows(cohort.points, "burnout", program, cohort.min_group)
     if not rows:
         return []
+    slots = _slots(cohort.points, "burnout", program)
     out: list[Block] = [
         Heading(2, "Burnout: the single item"),
         Paragraph(
@@ -343,16 +359,17 @@ def _burnout(cohort: Cohort, program: ProgramInfo) -> list[Block]:
             f"burned out); lower is better. Option {BURNOUT_FROM_OPTION} or higher indicates burnout "
             "(Rohland et al. 2004; Dolan et al. 2015)."
         ),
-        Chart(
+        *_charted(
             charts.box_chart(
                 "Burnout option at each point: median and middle half of the group",
-                _slots(cohort.points, "burnout", program),
+                slots,
                 low=1,
                 high=5,
                 ticks=(1, 2, 3, 4, 5),
                 cutoff=(BURNOUT_FROM_OPTION, f"option {BURNOUT_FROM_OPTION} or higher: burnout"),
                 min_group=cohort.min_group,
-            )
+            ),
+            [figure for _, figure in slots],
         ),
         Table(
             ("Point", "People", "Median", "Middle half", f"Option {BURNOUT_FROM_OPTION} or higher"),
@@ -367,7 +384,7 @@ def _burnout(cohort: Cohort, program: ProgramInfo) -> list[Block]:
                 "(negative is better), with its 95% confidence interval, and how many moved to a lower or "
                 "a higher option."
             ),
-            Chart(
+            *_charted(
                 charts.change_chart(
                     "Mean change in the burnout option from the start, with 95% intervals",
                     _change_chart_rows(cohort.burnout_changes, program),
@@ -375,7 +392,8 @@ def _burnout(cohort: Cohort, program: ProgramInfo) -> list[Block]:
                     marks=None,
                     unit="change in the option chosen (lower is better)",
                     min_group=cohort.min_group,
-                )
+                ),
+                [comparison.change for comparison in cohort.burnout_changes],
             ),
             Table(
                 (
@@ -421,10 +439,11 @@ def _scales(cohort: Cohort, program: ProgramInfo) -> list[Block]:
             "The program's own scales, by step id: reflection aids for the participants, not validated "
             "measures. The same question asked on two days has a step id for each day."
         ),
-        Chart(
+        *_charted(
             charts.range_chart(
                 "The program's scales: median and middle half", chart_rows, min_group=cohort.min_group
-            )
+            ),
+            [figure for *_, figure in chart_rows],
         ),
         Table(("Scale", "Range", "Point", "People", "Median", "Middle half"), tuple(rows)),
     ]
@@ -445,12 +464,13 @@ def _feedback(cohort: Cohort, program: ProgramInfo) -> list[Block]:
         label = _label(summary.point, program)
         out += [
             Heading(3, label),
-            Chart(
+            *_charted(
                 charts.feedback_chart(
                     f"Session feedback, {label}: how many chose each answer",
                     list(summary.feedback),
                     min_group=cohort.min_group,
-                )
+                ),
+                [figure for _, figure in summary.feedback],
             ),
             Table(
                 ("Question", "People", "Median", "1", "2", "3", "4", "5"),
