@@ -119,7 +119,7 @@ def hand_cohort() -> list[ScoresFile]:
 
 
 def test_the_figures_of_a_small_cohort_match_the_hand_calculation() -> None:
-    cohort = summarise(hand_cohort(), PROGRAM)
+    cohort = summarise(hand_cohort())
     assert cohort.people == 6
     start, end, month, three = cohort.points
     assert [p.point for p in cohort.points] == ["start", "end", "follow-up-1m", "follow-up-3m"]
@@ -157,7 +157,7 @@ def test_the_figures_of_a_small_cohort_match_the_hand_calculation() -> None:
 
 
 def test_the_paired_changes_match_the_hand_calculation() -> None:
-    cohort = summarise(hand_cohort(), PROGRAM)
+    cohort = summarise(hand_cohort())
     to_end, to_month, to_three = cohort.who5_changes
     # Start to end, all six: differences +12 0 +12 0 +16 -4. Mean 36 / 6 = 6.
     # Deviations 6 -6 6 -6 10 -10; squares add to 344; variance 344 / 5 = 68.8; sd = 8.2946;
@@ -194,7 +194,7 @@ def test_the_paired_changes_match_the_hand_calculation() -> None:
 
 
 def test_the_report_shows_the_hand_computed_figures() -> None:
-    cohort = summarise(hand_cohort(), PROGRAM)
+    cohort = summarise(hand_cohort())
     markdown = render_markdown(cohort, SHIPPED)
     assert "| Start (day 1) | 6 | 52 | 42 to 62 | 50% (3 of 6) |" in markdown
     assert "| End (day 4) | 6 | 58 | 47 to 66 | 33% (2 of 6) |" in markdown
@@ -231,7 +231,7 @@ def words(text: str) -> set[str]:
 
 
 def test_four_people_are_withheld_and_five_are_shown() -> None:
-    four = summarise(group(4), PROGRAM)
+    four = summarise(group(4))
     (start,) = four.points
     assert start.people == 4
     assert start.who5 == Withheld(4) and start.burnout == Withheld(4)
@@ -243,7 +243,7 @@ def test_four_people_are_withheld_and_five_are_shown() -> None:
 
     assert "<svg" not in render_html(four, SHIPPED)  # a chart of nothing but "not shown" is left out
 
-    five = summarise(group(5), PROGRAM)
+    five = summarise(group(5))
     assert render_html(five, SHIPPED).count("<svg") == 3  # WHO-5, burnout, feedback
     (start,) = five.points
     # 20 36 52 68 88: median 52, quartiles 36 and 68, two at or under 50 (20, 36).
@@ -252,11 +252,11 @@ def test_four_people_are_withheld_and_five_are_shown() -> None:
 
 
 def test_the_minimum_group_can_be_raised_never_lowered() -> None:
-    raised = summarise(group(5), PROGRAM, min_group=6)
+    raised = summarise(group(5), min_group=6)
     assert raised.points[0].who5 == Withheld(5)
     assert "fewer than 6 people: not shown" in render_markdown(raised, SHIPPED)
     with pytest.raises(ValueError, match="the minimum group is 5 or more"):
-        summarise(group(5), PROGRAM, min_group=MIN_GROUP - 1)
+        summarise(group(5), min_group=MIN_GROUP - 1)
 
 
 def test_no_chart_draws_one_persons_value() -> None:
@@ -265,7 +265,7 @@ def test_no_chart_draws_one_persons_value() -> None:
         ScoresFile(Path(f"{n}.json"), scores(n, point("start", who5=value)))
         for n, value in enumerate([4, 48, 52, 56, 96])
     ]
-    page = render_html(summarise(files, PROGRAM), SHIPPED)
+    page = render_html(summarise(files), SHIPPED)
     chart = page[page.index("<svg") : page.index("</svg>")]
     # The y axis runs 0 to 100 over 172 px from y = 34; 4 and 96 would sit at 199.1 and 40.9.
     assert "199.1" not in chart and "40.9" not in chart
@@ -330,7 +330,7 @@ def test_foreign_and_newer_files_are_refused_by_name_and_the_rest_are_read(tmp_p
         ("from-the-future.json", "newer"),
         ("night-shift.json", "other-program"),
     ]
-    markdown = render_markdown(summarise(files, PROGRAM, left_out=refused), SHIPPED)
+    markdown = render_markdown(summarise(files, left_out=refused), SHIPPED)
     assert (
         "- `from-the-future.json`: a newer format: format: 2 is newer than this version of workshop reads (1): "
         "update workshop to read it"
@@ -494,7 +494,7 @@ def test_the_page_loads_nothing_from_anywhere_and_escapes_what_came_from_files(t
     files, refused = read_cohort(scores_paths([folder])[0], PROGRAM)
     assert [r.path for r in refused] == [hostile]
     title = 'Night <script>alert("x")</script> & shift'
-    html = render_html(summarise(files, PROGRAM, left_out=refused), ProgramInfo(PROGRAM, title, "1.0", 4))
+    html = render_html(summarise(files, left_out=refused), ProgramInfo(PROGRAM, title, "1.0", 4))
     page = parsed(html)
     allowed = {"html", "head", "meta", "title", "style", "body", "section", "h1", "h2", "h3", "p", "table",
                "thead", "tbody", "tr", "th", "td", "figure", "svg", "rect", "line", "circle", "text", "ul",
@@ -518,7 +518,7 @@ def test_the_markdown_escapes_what_came_from_files(tmp_path: Path) -> None:
     write(folder, HOSTILE_NAME, "{")
     files, refused = read_cohort(scores_paths([folder])[0], PROGRAM)
     program = ProgramInfo(PROGRAM, "Night *shift* <b>|</b> [x](y)", "1.0", 4)
-    markdown = render_markdown(summarise(files, PROGRAM, left_out=refused), program)
+    markdown = render_markdown(summarise(files, left_out=refused), program)
     assert markdown.startswith("# Cohort report: Night \\*shift\\* \\<b\\>\\|\\</b\\> \\[x\\](y)\n")
     assert (
         "- ``<img src=x onerror=alert(1)>`|*[link](https:evil)*`[2Jtxt.json``: not a valid scores file"

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     if not kept:
         error("no scores files of this program to report on: nothing was written")
         return EXIT_INVALID
-    summary = cohort.summarise(kept, program.id, min_group=args.min_group, left_out=[*refused, *duplicates])
+    summary = cohort.summarise(kept, min_group=args.min_group, left_out=[*refused, *duplicates])
     today = date.today()
     documents = {
         "html": cohort_page.render_html(summary, program, made_on=today),

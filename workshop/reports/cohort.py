@@ -155,7 +155,6 @@ class Refused:
 
 @dataclass(frozen=True)
 class Cohort:
-    program: str
     min_group: int
     people: int
     """Runs counted, each once: one per person (someone who shared two runs of the program counts twice)."""
@@ -349,7 +348,7 @@ def burnout_high(option: int) -> bool:
 
 
 def summarise(
-    files: Sequence[ScoresFile], program: str, *, min_group: int = MIN_GROUP, left_out: Sequence[Refused] = ()
+    files: Sequence[ScoresFile], *, min_group: int = MIN_GROUP, left_out: Sequence[Refused] = ()
 ) -> Cohort:
     """The cohort's figures. ``files`` must already be counted once per run (``count_runs_once``)."""
     if min_group < MIN_GROUP:
@@ -359,7 +358,6 @@ def summarise(
     points = tuple(_point(name, [m for s in runs if (m := s.at(name))], min_group) for name in names)
     versions = Counter(scores.program_version for scores in runs)
     return Cohort(
-        program=program,
         min_group=min_group,
         people=len(runs),
         versions=tuple(sorted(versions.items(), key=lambda item: _version_key(item[0]))),

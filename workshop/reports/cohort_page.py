@@ -9,7 +9,7 @@ by ``workshop.reports.cohort_charts``.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -192,12 +192,16 @@ def _answered(figure: Level | Withheld | None) -> int:
     return 0 if figure is None else figure.people
 
 
+Measure = Callable[[PointSummary], Level | Withheld | None]
+"""Which check of a point: ``lambda point: point.who5`` or ``point.burnout``."""
+
+
 def _level_rows(
-    points: Sequence[PointSummary], which: str, program: ProgramInfo, min_group: int
+    points: Sequence[PointSummary], measure: Measure, program: ProgramInfo, min_group: int
 ) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for summary in points:
-        figure: Level | Withheld | None = summary.who5 if which == "who5" else summary.burnout
+        figure = measure(summary)
         if figure is None:
             continue
         label = _label(summary.point, program)
@@ -218,11 +222,11 @@ def _level_rows(
 
 
 def _slots(
-    points: Sequence[PointSummary], which: str, program: ProgramInfo
+    points: Sequence[PointSummary], measure: Measure, program: ProgramInfo
 ) -> list[tuple[str, Spread | Withheld]]:
     slots: list[tuple[str, Spread | Withheld]] = []
     for summary in points:
-        figure = summary.who5 if which == "who5" else summary.burnout
+        figure = measure(summary)
         if figure is not None:
             slots.append(
                 (_label(summary.point, program), figure.spread if isinstance(figure, Level) else figure)
@@ -283,11 +287,11 @@ def _charted(svg: str, figures: Sequence[object]) -> list[Block]:
 
 
 def _who5(cohort: Cohort, program: ProgramInfo) -> list[Block]:
-    rows = _level_rows(cohort.points, "who5", program, cohort.min_group)
+    rows = _level_rows(cohort.points, lambda point: point.who5, program, cohort.min_group)
     if not rows:
         return []
     cutoff = WHO5_SCREENING_AT_OR_BELOW
-    slots = _slots(cohort.points, "who5", program)
+    slots = _slots(cohort.points, lambda point: point.who5, program)
     out: list[Block] = [
         Heading(2, "Well-being: the WHO-5"),
         Paragraph(
@@ -348,10 +352,10 @@ def _who5(cohort: Cohort, program: ProgramInfo) -> list[Block]:
 
 
 def _burnout(cohort: Cohort, program: ProgramInfo) -> list[Block]:
-    rows = _level_rows(cohort.points, "burnout", program, cohort.min_group)
+    rows = _level_rows(cohort.points, lambda point: point.burnout, program, cohort.min_group)
     if not rows:
         return []
-    slots = _slots(cohort.points, "burnout", program)
+    slots = _slots(cohort.points, lambda point: point.burnout, program)
     out: list[Block] = [
         Heading(2, "Burnout: the single item"),
         Paragraph(
