@@ -17,13 +17,13 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
+from bench_cli import imported_modules, time_once
 from history import REPO, bench_env, median, python
 
 sys.path.insert(0, str(REPO))
@@ -47,7 +47,11 @@ def participant(number: int, rng: random.Random) -> Scores:
         return Who5(tuple(rng.randint(0, 5) for _ in range(5)))
 
     def feedback() -> dict[str, int]:
-        return {"useful": rng.randint(1, 5), "safe-to-speak": rng.randint(1, 5), "recommend": rng.randint(1, 5)}
+        return {
+            "useful": rng.randint(1, 5),
+            "safe-to-speak": rng.randint(1, 5),
+            "recommend": rng.randint(1, 5),
+        }
 
     points = [
         Measurement("start", "2026-W10", who5(), rng.randint(1, 5), {"meaning-scale-day-1": Scale(5, 0, 10)}, feedback()),
@@ -106,23 +110,6 @@ def peak_kib(path: Path) -> float:
         tracemalloc.stop()
 
 
-def time_command(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    elapsed = (time.perf_counter() - start) * 1000
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
-    return elapsed
-
-
-def imports(command: list[str], env: dict[str, str]) -> set[str]:
-    done = subprocess.run(
-        [command[0], "-X", "importtime", *command[1:]], env=env, capture_output=True, text=True, check=False
-    )
-    names = {line.rsplit("|", 1)[1].strip().split(".")[0] for line in done.stderr.splitlines() if "|" in line}
-    return names & {"pydantic", "textual"}
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="rounds (default 9)")
@@ -130,28 +117,45 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as root_name:
         root = Path(root_name)
         rng = random.Random(18)
-        folders = {"12 people": root / "twelve", "400 people": root / "four-hundred", "12 + hostile": root / "mixed"}
+        folders = {
+            "12 people": root / "twelve",
+            "400 people": root / "four-hundred",
+            "12 + hostile": root / "mixed",
+        }
         for label, count in (("12 people", 12), ("400 people", 400), ("12 + hostile", 12)):
             folders[label].mkdir()
             for number in range(count):
                 (folders[label] / f"{number:03d}.json").write_text(scores_json(participant(number, rng)))
         hostile = hostile_files(folders["12 + hostile"])
-        env = bench_env({"WORKSHOP_CACHE_DIR": str(root / "cache"), "WORKSHOP_CONFIG_DIR": str(root / "config")})
+        env = bench_env(
+            {"WORKSHOP_CACHE_DIR": str(root / "cache"), "WORKSHOP_CONFIG_DIR": str(root / "config")}
+        )
         commands = {"floor: python -c pass": [python(), "-c", "pass"]}
         for label, folder in folders.items():
-            commands[f"cohort, {label}"] = [python(), "-m", "workshop", "cohort", str(folder), "-o", str(root / "out")]
+            commands[f"cohort, {label}"] = [
+                python(),
+                "-m",
+                "workshop",
+                "cohort",
+                str(folder),
+                "-o",
+                str(root / "out"),
+            ]
         for command in commands.values():  # warm-up: bytecode and the program's outline in the cache
-            time_command(command, env)
+            time_once(command, env)
         timings: dict[str, list[float]] = {label: [] for label in commands}
         for _ in range(args.repeat):
             for label, command in commands.items():
-                timings[label].append(time_command(command, env))
+                timings[label].append(time_once(command, env))
         floor = median(timings["floor: python -c pass"])
         print(f"Part 1: the command, fresh process each time (n={args.repeat})")
         print(f"{'command':<28} {'median':>9} {'- floor':>9}  pydantic or Textual imported?")
         for label, command in commands.items():
-            imported = "" if label.startswith("floor") else (", ".join(sorted(imports(command, env))) or "neither")
-            print(f"{label:<28} {median(timings[label]):6.1f} ms {median(timings[label]) - floor:6.1f} ms  {imported}")
+            heavy = imported_modules(command, env) & {"pydantic", "textual"}
+            imported = "" if label.startswith("floor") else (", ".join(sorted(heavy)) or "neither")
+            print(
+                f"{label:<28} {median(timings[label]):6.1f} ms {median(timings[label]) - floor:6.1f} ms  {imported}"
+            )
 
         print(f"\nPart 2: the reader, in this process (median of {args.repeat} reads; peak by tracemalloc)")
         valid = folders["12 people"] / "000.json"

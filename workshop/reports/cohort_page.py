@@ -133,8 +133,8 @@ def build(cohort: Cohort, program: ProgramInfo, *, made_on: date | None = None) 
         ),
     ]
     blocks += _participation(cohort, program)
-    blocks += _who5(cohort, program)
-    blocks += _burnout(cohort, program)
+    blocks += _check(cohort, program, WHO5_SECTION)
+    blocks += _check(cohort, program, BURNOUT_SECTION)
     blocks += _scales(cohort, program)
     blocks += _feedback(cohort, program)
     blocks += _notes(cohort, program)
@@ -286,132 +286,145 @@ def _charted(svg: str, figures: Sequence[object]) -> list[Block]:
     return [Chart(svg)] if _any_shown(figures) else []
 
 
-def _who5(cohort: Cohort, program: ProgramInfo) -> list[Block]:
-    rows = _level_rows(cohort.points, lambda point: point.who5, program, cohort.min_group)
+@dataclass(frozen=True)
+class CheckSection:
+    """What differs between the WHO-5's section and the burnout item's: words, scale and cut-off."""
+
+    measure: Measure
+    changes: Callable[[Cohort], tuple[Comparison, ...]]
+    heading: str
+    about: str
+    quantity: str
+    """What the boxes show, for the chart's label: ``WHO-5 percentage score``."""
+    low: int
+    high: int
+    ticks: tuple[int, ...]
+    cutoff: int
+    cutoff_words: str
+    flagged_header: str
+    change_about: str
+    change_least: float
+    """The axis of the change chart reaches at least this far either side of 0."""
+    change_marks: float | None
+    change_unit: str
+    better_header: str
+    worse_header: str
+
+
+WHO5_SECTION = CheckSection(
+    measure=lambda point: point.who5,
+    changes=lambda cohort: cohort.who5_changes,
+    heading="Well-being: the WHO-5",
+    about=(
+        "The WHO-5 Well-Being Index: five questions about the last two weeks, scored as a percentage from "
+        f"0 (the worst) to 100 (the best). A score of {WHO5_SCREENING_AT_OR_BELOW} or below is the "
+        "instrument's screening cut-off for poor well-being (Topp et al. 2015); with scores in steps of 4, "
+        "that is 48 or below, the same as a raw score below 13 in the WHO-5's own scoring note."
+    ),
+    quantity="WHO-5 percentage score",
+    low=0,
+    high=100,
+    ticks=(0, 25, 50, 75, 100),
+    cutoff=WHO5_SCREENING_AT_OR_BELOW,
+    cutoff_words=f"cut-off: {WHO5_SCREENING_AT_OR_BELOW} or below",
+    flagged_header=f"At or under {WHO5_SCREENING_AT_OR_BELOW}",
+    change_about=(
+        "In the people who answered at both points. The mean change comes with its 95% confidence interval; "
+        "with a small group the interval is wide, and an interval that includes 0 does not show a change. "
+        f"A change of {WHO5_MEANINGFUL_CHANGE} points or more is the WHO-5's threshold for a meaningful "
+        "change (Topp et al. 2015)."
+    ),
+    change_least=WHO5_MEANINGFUL_CHANGE * 1.5,
+    change_marks=WHO5_MEANINGFUL_CHANGE,
+    change_unit="change in the percentage score (points)",
+    better_header=f"Up {WHO5_MEANINGFUL_CHANGE} or more",
+    worse_header=f"Down {WHO5_MEANINGFUL_CHANGE} or more",
+)
+
+BURNOUT_SECTION = CheckSection(
+    measure=lambda point: point.burnout,
+    changes=lambda cohort: cohort.burnout_changes,
+    heading="Burnout: the single item",
+    about=(
+        "The single-item burnout measure: options from 1 (no symptoms of burnout) to 5 (completely burned "
+        f"out); lower is better. Option {BURNOUT_FROM_OPTION} or higher indicates burnout (Rohland et al. "
+        "2004; Dolan et al. 2015)."
+    ),
+    quantity="Burnout option",
+    low=1,
+    high=5,
+    ticks=(1, 2, 3, 4, 5),
+    cutoff=BURNOUT_FROM_OPTION,
+    cutoff_words=f"option {BURNOUT_FROM_OPTION} or higher: burnout",
+    flagged_header=f"Option {BURNOUT_FROM_OPTION} or higher",
+    change_about=(
+        "In the people who answered at both points: the mean change in the option chosen (negative is "
+        "better), with its 95% confidence interval, and how many moved to a lower or a higher option."
+    ),
+    change_least=1.5,
+    change_marks=None,
+    change_unit="change in the option chosen (lower is better)",
+    better_header="Lower (better)",
+    worse_header="Higher (worse)",
+)
+
+
+def _check(cohort: Cohort, program: ProgramInfo, section: CheckSection) -> list[Block]:
+    """A check's section: its boxes and table at each point, then its change from the start."""
+    rows = _level_rows(cohort.points, section.measure, program, cohort.min_group)
     if not rows:
         return []
-    cutoff = WHO5_SCREENING_AT_OR_BELOW
-    slots = _slots(cohort.points, lambda point: point.who5, program)
+    slots = _slots(cohort.points, section.measure, program)
     out: list[Block] = [
-        Heading(2, "Well-being: the WHO-5"),
-        Paragraph(
-            "The WHO-5 Well-Being Index: five questions about the last two weeks, scored as a percentage "
-            "from 0 (the worst) to 100 (the best). A score of 50 or below is the instrument's screening "
-            "cut-off for poor well-being (Topp et al. 2015); with scores in steps of 4, that is 48 or below, "
-            "the same as a raw score below 13 in the WHO-5's own scoring note."
-        ),
+        Heading(2, section.heading),
+        Paragraph(section.about),
         *_charted(
             charts.box_chart(
-                "WHO-5 percentage score at each point: median and middle half of the group",
+                f"{section.quantity} at each point: median and middle half of the group",
                 slots,
-                low=0,
-                high=100,
-                ticks=(0, 25, 50, 75, 100),
-                cutoff=(cutoff, f"cut-off: {cutoff} or below"),
+                low=section.low,
+                high=section.high,
+                ticks=section.ticks,
+                cutoff=(section.cutoff, section.cutoff_words),
                 min_group=cohort.min_group,
             ),
             [figure for _, figure in slots],
         ),
-        Table(("Point", "People", "Median", "Middle half", f"At or under {cutoff}"), tuple(rows)),
+        Table(("Point", "People", "Median", "Middle half", section.flagged_header), tuple(rows)),
     ]
     if _any_shown(figure for _, figure in slots):
         out.append(Paragraph(BOX_NOTE, note=True))
-    if cohort.who5_changes:
-        out += [
-            Heading(3, "Change from the start"),
-            Paragraph(
-                "In the people who answered at both points. The mean change comes with its 95% "
-                "confidence interval; with a small group the interval is wide, and an interval that "
-                f"includes 0 does not show a change. A change of {WHO5_MEANINGFUL_CHANGE} points or more is "
-                "the WHO-5's threshold for a meaningful change (Topp et al. 2015)."
-            ),
-            *_charted(
-                charts.change_chart(
-                    "Mean change in the WHO-5 percentage score from the start, with 95% intervals",
-                    _change_chart_rows(cohort.who5_changes, program),
-                    least=WHO5_MEANINGFUL_CHANGE * 1.5,
-                    marks=WHO5_MEANINGFUL_CHANGE,
-                    unit="change in the percentage score (points)",
-                    min_group=cohort.min_group,
-                ),
-                [comparison.change for comparison in cohort.who5_changes],
-            ),
-            Table(
-                (
-                    "Change",
-                    "People with both",
-                    "Mean change",
-                    "95% interval",
-                    f"Up {WHO5_MEANINGFUL_CHANGE} or more",
-                    f"Down {WHO5_MEANINGFUL_CHANGE} or more",
-                ),
-                tuple(_change_rows(cohort.who5_changes, program, cohort.min_group)),
-            ),
-        ]
-    return out
-
-
-def _burnout(cohort: Cohort, program: ProgramInfo) -> list[Block]:
-    rows = _level_rows(cohort.points, lambda point: point.burnout, program, cohort.min_group)
-    if not rows:
-        return []
-    slots = _slots(cohort.points, lambda point: point.burnout, program)
-    out: list[Block] = [
-        Heading(2, "Burnout: the single item"),
-        Paragraph(
-            "The single-item burnout measure: options from 1 (no symptoms of burnout) to 5 (completely "
-            f"burned out); lower is better. Option {BURNOUT_FROM_OPTION} or higher indicates burnout "
-            "(Rohland et al. 2004; Dolan et al. 2015)."
-        ),
+    changes = section.changes(cohort)
+    if not changes:
+        return out
+    return [
+        *out,
+        Heading(3, "Change from the start"),
+        Paragraph(section.change_about),
         *_charted(
-            charts.box_chart(
-                "Burnout option at each point: median and middle half of the group",
-                slots,
-                low=1,
-                high=5,
-                ticks=(1, 2, 3, 4, 5),
-                cutoff=(BURNOUT_FROM_OPTION, f"option {BURNOUT_FROM_OPTION} or higher: burnout"),
+            charts.change_chart(
+                f"Mean change in the {section.quantity[0].lower()}{section.quantity[1:]} from the start, "
+                "with 95% intervals",
+                _change_chart_rows(changes, program),
+                least=section.change_least,
+                marks=section.change_marks,
+                unit=section.change_unit,
                 min_group=cohort.min_group,
             ),
-            [figure for _, figure in slots],
+            [comparison.change for comparison in changes],
         ),
         Table(
-            ("Point", "People", "Median", "Middle half", f"Option {BURNOUT_FROM_OPTION} or higher"),
-            tuple(rows),
+            (
+                "Change",
+                "People with both",
+                "Mean change",
+                "95% interval",
+                section.better_header,
+                section.worse_header,
+            ),
+            tuple(_change_rows(changes, program, cohort.min_group)),
         ),
     ]
-    if cohort.burnout_changes:
-        out += [
-            Heading(3, "Change from the start"),
-            Paragraph(
-                "In the people who answered at both points: the mean change in the option chosen "
-                "(negative is better), with its 95% confidence interval, and how many moved to a lower or "
-                "a higher option."
-            ),
-            *_charted(
-                charts.change_chart(
-                    "Mean change in the burnout option from the start, with 95% intervals",
-                    _change_chart_rows(cohort.burnout_changes, program),
-                    least=1.5,
-                    marks=None,
-                    unit="change in the option chosen (lower is better)",
-                    min_group=cohort.min_group,
-                ),
-                [comparison.change for comparison in cohort.burnout_changes],
-            ),
-            Table(
-                (
-                    "Change",
-                    "People with both",
-                    "Mean change",
-                    "95% interval",
-                    "Lower (better)",
-                    "Higher (worse)",
-                ),
-                tuple(_change_rows(cohort.burnout_changes, program, cohort.min_group)),
-            ),
-        ]
-    return out
 
 
 def _scales(cohort: Cohort, program: ProgramInfo) -> list[Block]:
