@@ -383,9 +383,9 @@ def test_a_refusal_never_repeats_a_value_from_the_file(tmp_path: Path) -> None:
         set_in("points.0.burnout", hostile),
         set_in("points.0.who5.total", 13),  # would tell the person's raw score (11)
     ):
-        message = str(refusal(tmp_path, spoiled(change)))
-        assert "SECRET" not in message and "\x1b" not in message and "\u202e" not in message
-        assert "11" not in message and "13" not in message
+        error = refusal(tmp_path, spoiled(change))
+        assert "SECRET" not in str(error) and "\x1b" not in str(error) and "\u202e" not in str(error)
+        assert "11" not in error.reason and "13" not in error.reason  # the reason alone: the path is tmp_path
     # A key is named (it is not a score), shortened and with its control characters escaped.
     error = refusal(tmp_path, spoiled(set_in("points.0." + "k\x1b" * 100, 1)))
     assert "\x1b" not in str(error) and "\\x1b" in str(error)
