@@ -446,6 +446,7 @@ def test_a_file_growing_past_the_limit_is_read_no_further(
             "nested more than 10 levels deep",
         ),
         ("[" * (MAX_BYTES - 10), "nested more than 10 levels deep"),
+        ("[" + "[]," * 3000 + "[" * 11 + "]" * 12, "nested more than 10 levels deep"),
         (replace_text('"burnout": 3', '"burnout": ' + "[" * 8 + "]" * 8), "nested more than 10 levels deep"),
         (replace_text('"burnout": 3', '"burnout": [[[[1]]]]'), "points[0].burnout: must be a whole number"),
         # Brackets inside strings are text, not nesting: this one fails for its unknown key instead.
@@ -459,6 +460,7 @@ def test_a_file_growing_past_the_limit_is_read_no_further(
         "10000-objects",
         "10000-in-a-field",
         "1-MiB-of-brackets",
+        "deep-after-6000-brackets",
         "11-in-a-field",
         "5-in-a-field",
         "brackets-in-a-string",

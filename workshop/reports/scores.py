@@ -378,10 +378,16 @@ def _nested_deeper_than(text: str, limit: int) -> bool:
     """True if arrays and objects in ``text`` nest deeper than ``limit``: checked before parsing.
 
     Strings are removed first (a bracket in a string is text), then the running count of open brackets
-    is taken; every step runs in C, so a megabyte of brackets costs milliseconds.
+    is taken, in C, a chunk at a time: a megabyte of brackets costs milliseconds.
     """
     brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    return max(accumulate(map(_NESTING.__getitem__, brackets)), default=0) > limit
+    depth = 0
+    for start in range(0, len(brackets), 4096):  # by chunks, to stop at the first one that goes too deep
+        running = list(accumulate(map(_NESTING.__getitem__, brackets[start : start + 4096]), initial=depth))
+        if max(running) > limit:
+            return True
+        depth = running[-1]
+    return False
 
 
 # The JSON decoder's hooks turn what the format never holds into markers, so that the checks below can
