@@ -297,14 +297,20 @@ def test_of_two_different_files_of_a_run_the_one_with_more_points_is_kept_whatev
         assert kept == [later]
         assert (
             set_aside[0].reason
-            == "the same run as a-after-a-month.json, which holds more and was counted instead"
+            == "the same run as a-after-a-month.json, which holds more points and was counted instead"
         )
     # On the same number of points, the one with more answers; then the first by path.
     fewer = ScoresFile(Path("a.json"), scores(2, point("start", burnout=2)))
     more = ScoresFile(Path("b.json"), scores(2, point("start", burnout=2, who5=40)))
-    assert count_runs_once([fewer, more])[0] == [more]
+    kept, set_aside = count_runs_once([fewer, more])
+    assert kept == [more]
+    assert set_aside[0].reason == "the same run as b.json, which holds more answers and was counted instead"
     twin = ScoresFile(Path("c.json"), scores(2, point("start", burnout=3, who5=40)))
-    assert count_runs_once([twin, more])[0] == [more]
+    kept, set_aside = count_runs_once([twin, more])
+    assert kept == [more]
+    assert set_aside[0].reason == (
+        "the same run as b.json, with other scores as many: b.json comes first by name and was counted"
+    )
 
 
 def test_foreign_and_newer_files_are_refused_by_name_and_the_rest_are_read(tmp_path: Path) -> None:
@@ -319,11 +325,11 @@ def test_foreign_and_newer_files_are_refused_by_name_and_the_rest_are_read(tmp_p
     data["format"] = 2
     write(folder, "from-the-future.json", data)
     write(folder, "notes.txt", "not read: not a .json file")
-    paths, empty = scores_paths([folder])
+    paths, problems = scores_paths([folder])
     assert [p.name for p in paths] == [
         "from-the-future.json", "night-shift.json", *(f"person-{n}.json" for n in range(5))
     ]  # fmt: skip
-    assert empty == []
+    assert problems == []
     files, refused = read_cohort(paths, PROGRAM)
     assert len(files) == 5
     assert [(r.path.name, r.kind) for r in refused] == [
@@ -390,6 +396,15 @@ def test_cohort_says_when_a_group_is_too_small_for_any_figure(
     out = capsys.readouterr().out
     assert "Cohort report of 4 people written:" in out
     assert "With fewer than 5 people, it shows counts only: every other figure is withheld." in out
+
+
+def test_a_folder_that_cannot_be_read_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As a folder without read permission behaves for anyone but root (these tests may run as root).
+    def refuse(path: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("workshop.reports.cohort.os.scandir", refuse)
+    assert scores_paths([tmp_path]) == ([], [(tmp_path, "cannot be read (Permission denied)")])
 
 
 def test_cohort_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

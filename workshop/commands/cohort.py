@@ -64,9 +64,9 @@ def run(args: argparse.Namespace) -> int:
     program = program_info(args)
     if program is None:
         return EXIT_INVALID
-    found, empty = cohort.scores_paths(given)
-    for folder in empty:
-        error(f"{plain_name(str(folder))}: holds no .json files")
+    found, problems = cohort.scores_paths(given)
+    for folder, problem in problems:
+        error(f"{plain_name(str(folder))}: {problem}")
     files, refused = cohort.read_cohort(found, program.id)
     kept, duplicates = cohort.count_runs_once(files)
     for each in refused:

@@ -171,31 +171,35 @@ class Cohort:
 # --------------------------------------------------------------------------------------------------------
 
 
-def scores_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+def scores_paths(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Each file as given, and the ``*.json`` files (not hidden, not in sub-folders) of each folder; and
-    the folders that hold none.
+    each folder that gave none, with why (it holds none, or it cannot be read).
 
     The same file named twice (or through a folder and by name) is read once.
     """
     found: list[Path] = []
-    empty: list[Path] = []
+    problems: list[tuple[Path, str]] = []
     seen: set[str] = set()
     for path in paths:
         entries = [path]
         if path.is_dir():
-            entries = sorted(
-                Path(entry.path)
-                for entry in os.scandir(path)
-                if entry.name.lower().endswith(".json") and not entry.name.startswith(".")
-            )
+            try:
+                entries = sorted(
+                    Path(entry.path)
+                    for entry in os.scandir(path)
+                    if entry.name.lower().endswith(".json") and not entry.name.startswith(".")
+                )
+            except OSError as failure:
+                problems.append((path, f"cannot be read ({failure.strerror or 'an unexpected error'})"))
+                continue
             if not entries:
-                empty.append(path)
+                problems.append((path, "holds no .json files"))
         for entry in entries:
             key = os.path.realpath(entry)
             if key not in seen:
                 seen.add(key)
                 found.append(entry)
-    return found, empty
+    return found, problems
 
 
 def read_cohort(paths: Sequence[Path], program: str) -> tuple[list[ScoresFile], list[Refused]]:
@@ -227,13 +231,21 @@ def count_runs_once(files: Sequence[ScoresFile]) -> tuple[list[ScoresFile], list
         keep = ranked[0]
         kept.append(keep)
         for other in ranked[1:]:
-            if other.scores == keep.scores:
-                reason = f"the same run as {keep.path.name}, with the same scores: counted once"
-            else:
-                reason = f"the same run as {keep.path.name}, which holds more and was counted instead"
-            set_aside.append(Refused(other.path, "duplicate", reason))
+            set_aside.append(Refused(other.path, "duplicate", _why_not(other.scores, keep)))
     kept.sort(key=lambda f: str(f.path))
     return kept, set_aside
+
+
+def _why_not(scores: Scores, kept: ScoresFile) -> str:
+    """Why a second file of a run was set aside for ``kept``."""
+    name = kept.path.name
+    if scores == kept.scores:
+        return f"the same run as {name}, with the same scores: counted once"
+    if len(kept.scores.points) > len(scores.points):
+        return f"the same run as {name}, which holds more points and was counted instead"
+    if kept.scores.answers > scores.answers:
+        return f"the same run as {name}, which holds more answers and was counted instead"
+    return f"the same run as {name}, with other scores as many: {name} comes first by name and was counted"
 
 
 # --------------------------------------------------------------------------------------------------------
