@@ -341,10 +341,10 @@ def parse_scores(data: bytes, path: Path, program: str | None = None) -> Scores:
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark added by an editor is harmless
     except UnicodeDecodeError:
-        raise ScoresError(path, "not UTF-8 text, so not a scores file", kind="not-scores") from None
+        raise ScoresError(path, "not UTF-8 text", kind="not-scores") from None
     if not text.strip():
-        raise ScoresError(path, "empty, so not a scores file", kind="not-scores")
-    too_deep = f"nested more than {MAX_DEPTH} levels deep, so not a scores file"
+        raise ScoresError(path, "empty", kind="not-scores")
+    too_deep = f"nested more than {MAX_DEPTH} levels deep"
     if _nested_deeper_than(text, MAX_DEPTH):
         raise ScoresError(path, too_deep)
     try:
