@@ -154,6 +154,7 @@ def test_the_figures_of_a_small_cohort_match_the_hand_calculation() -> None:
     ((question, answers),) = start.feedback
     assert question == "useful"
     assert (answers.people, answers.median, answers.counts) == (6, 4, (0, 1, 1, 2, 2))  # type: ignore[union-attr]
+    assert start.feedback_people == 6 and end.feedback_people == 0
 
 
 def test_the_paired_changes_match_the_hand_calculation() -> None:
@@ -257,6 +258,17 @@ def test_the_minimum_group_can_be_raised_never_lowered() -> None:
     assert "fewer than 6 people: not shown" in render_markdown(raised, SHIPPED)
     with pytest.raises(ValueError, match="the minimum group is 5 or more"):
         summarise(group(5), min_group=MIN_GROUP - 1)
+
+
+def test_who_answered_feedback_counts_people_not_questions() -> None:
+    files = [
+        ScoresFile(Path("a.json"), scores(1, point("day-2", feedback={"useful": 4}))),
+        ScoresFile(Path("b.json"), scores(2, point("day-2", feedback={"safe-to-speak": 5}))),
+        ScoresFile(Path("c.json"), scores(3, point("day-2", burnout=2))),
+    ]
+    (day_2,) = summarise(files).points
+    assert (day_2.people, day_2.feedback_people) == (3, 2)
+    assert day_2.feedback == (("useful", Withheld(1)), ("safe-to-speak", Withheld(1)))
 
 
 def test_no_chart_draws_one_persons_value() -> None:

@@ -137,11 +137,8 @@ class PointSummary:
     scales: tuple[tuple[ScaleId, Spread | Withheld], ...]
     feedback: tuple[tuple[str, FeedbackSummary | Withheld], ...]
     """Scales and questions in the order they first appear in the files (the program's and the form's)."""
-
-    @property
-    def feedback_people(self) -> int:
-        """How many answered at least one feedback question here."""
-        return max((figure.people for _, figure in self.feedback), default=0)
+    feedback_people: int
+    """How many answered at least one feedback question here."""
 
 
 @dataclass(frozen=True)
@@ -419,6 +416,7 @@ def _point(name: str, measured: list[Measurement], min_group: int) -> PointSumma
             (question, _feedback(answers) if len(answers) >= min_group else Withheld(len(answers)))
             for question, answers in feedback.items()
         ),
+        feedback_people=sum(bool(m.feedback) for m in measured),
     )
 
 
