@@ -117,6 +117,9 @@ WHO5_MULTIPLIER = 4
 """The raw score (0-25) times 4 gives the percentage score (0-100)."""
 WHO5_CARE_AT_OR_BELOW = 28
 """A percentage score of 28 or below is the cut-off Topp et al. report as suggesting likely depression."""
+WHO5_SCREENING_AT_OR_BELOW = 50
+"""A percentage score of 50 or below is the cut-off Topp et al. report for screening: poor well-being, worth
+asking about depression (the 1998 scoring note says the same as a raw score below 13)."""
 WHO5_MEANINGFUL_CHANGE = 10
 """A change of 10 percentage points or more is the change Topp et al. report as clinically meaningful."""
 BURNOUT_FROM_OPTION = 3
