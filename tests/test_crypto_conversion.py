@@ -190,3 +190,36 @@ def test_turning_encryption_on_then_off_for_a_whole_journal(tmp_path: Path) -> N
     assert not keys.identity_path.exists()
     (retired,) = data.glob("identity.retired-*.age")  # the key is kept: old copies in backups still need it
     assert is_age(retired.read_bytes())
+
+
+def test_a_journal_written_by_the_store_comes_back_whole_after_encrypting_and_decrypting(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import MINI_PROGRAM
+    from workshop.content.loader import load_program
+    from workshop.progress.answers import CommitmentValue, TextValue
+    from workshop.progress.store import Journal
+
+    program = load_program(MINI_PROGRAM)
+    with Journal.open(tmp_path, program) as journal:
+        run = journal.new_run()
+        for n in range(3):  # three saves, so backups exist too
+            run.set_answer("one", "first-thought", TextValue(f"{WORDS} {n}"))
+            run.set_answer("two", "closing", CommitmentValue(f"walk home {n}", "Tuesday"))
+            run.set_position("one", "first-thought")
+            journal.save(run)
+    before = {p: p.read_bytes() for p in (tmp_path / "journal").rglob("*.toml")}
+    assert any(p.name.endswith(".backup.toml") for p in before)
+
+    identity = Identity.generate()
+    encrypt_files(tmp_path / "journal", identity.recipient)
+    for path in before:  # no word of the journal is left readable anywhere in the folder
+        assert b"walk home" not in path.read_bytes() and WORDS[:20].encode() not in path.read_bytes()
+    decrypt_files(tmp_path / "journal", identity)
+
+    assert {p: p.read_bytes() for p in (tmp_path / "journal").rglob("*.toml")} == before
+    with Journal.open(tmp_path, program) as journal:
+        assert journal.problems == []
+        (run,) = journal.runs
+        assert run.answer("first-thought").value == TextValue(f"{WORDS} 2")  # type: ignore[union-attr]
+        assert run.answer("closing").value == CommitmentValue("walk home 2", "Tuesday")  # type: ignore[union-attr]
