@@ -344,9 +344,16 @@ def test_the_public_key_file_missing_or_damaged_is_a_clear_error(keys: KeyFiles)
     with pytest.raises(DamagedKey, match="public key file is damaged"):
         keys.recipient()
     keys.recipient_path.unlink()
-    assert not keys.is_encrypted()
-    with pytest.raises(MissingRecipient, match="nothing can be saved encrypted"):
+    assert keys.is_encrypted()  # losing the public key never turns encryption off
+    with pytest.raises(MissingRecipient, match="nothing is saved in plain text instead"):
         keys.recipient()
+
+
+def test_unlocking_writes_a_missing_public_key_again(keys: KeyFiles, identity: Identity) -> None:
+    keys.recipient_path.unlink()
+    keys.unlock(PASSPHRASE)
+    assert keys.recipient() == identity.recipient
+    assert stat.S_IMODE(keys.recipient_path.stat().st_mode) == 0o600
 
 
 def test_keys_are_never_made_twice(keys: KeyFiles) -> None:
@@ -354,6 +361,12 @@ def test_keys_are_never_made_twice(keys: KeyFiles) -> None:
     with pytest.raises(AlreadyEncrypted, match="already encrypted"):
         keys.create("another good passphrase")
     assert {p.name: p.read_bytes() for p in keys.folder.iterdir()} == before
+    # A setup cut short before the public key was written: the secret key is never replaced either.
+    keys.recipient_path.unlink()
+    with pytest.raises(AlreadyEncrypted) as caught:
+        keys.create("another good passphrase")
+    assert str(caught.value).startswith(f"{keys.identity_path}: this journal is already encrypted")
+    assert keys.identity_path.read_bytes() == before["identity.age"]
 
 
 @pytest.mark.parametrize("weak", ["", "Tulip7", "has a\nline break"])

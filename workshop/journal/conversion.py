@@ -14,10 +14,10 @@ removed: the file beside it is whole, and the leftover may hold plain text.
 
 The order for a whole journal:
 
-- On (``turn_on``): make the keys, the public key's file last, since it is the switch that makes every
-  later save encrypted; then convert the files. After a crash part-way the journal is encrypted with some
-  plain files left; ``finish_turning_on`` (the store calls it on opening) encrypts the rest.
-- Off (``turn_off``): make every file plain, and only then remove the switch and keep the secret key
+- On (``turn_on``): make the keys (from then on the journal counts as encrypted and every save is
+  encrypted), then convert the files. After a crash part-way the journal is encrypted with some plain
+  files left; ``finish_turning_on`` (the store calls it on opening) encrypts the rest.
+- Off (``turn_off``): make every file plain, and only then remove the public key and keep the secret key
   aside. After a crash part-way the journal is still encrypted, with some plain files, and
   ``finish_turning_on`` would encrypt them again: the safe direction. Asking again turns it off.
 

@@ -2,7 +2,8 @@
 
 How it fits together (``docs/encryption.md`` says the same for users):
 
-- An encrypted journal has one X25519 key pair, kept in two files in its data folder. ``identity.age`` is
+- An encrypted journal has one X25519 key pair, kept in two files in its data folder; either file being
+  there means the journal is encrypted (``KeyFiles.is_encrypted``). ``identity.age`` is
   the secret key, itself encrypted with the user's passphrase: an age passphrase-encrypted identity file,
   so ``age -d -i identity.age FILE`` asks for the passphrase and decrypts FILE. ``recipient.txt`` is the
   public key in plain text: an age recipients file (``age -R recipient.txt``).
@@ -48,7 +49,7 @@ AGE_ARMOR_MAGIC = b"-----BEGIN AGE ENCRYPTED FILE-----"
 IDENTITY_FILE = "identity.age"
 """The secret key, encrypted with the passphrase. ``age -d -i identity.age FILE`` reads it."""
 RECIPIENT_FILE = "recipient.txt"
-"""The public key, plain. Its presence is the switch that says the journal is encrypted."""
+"""The public key, plain: ``age -R recipient.txt`` encrypts to it."""
 
 MIN_PASSPHRASE_CHARS = 8
 AGE_CLI_MAX_WORK_FACTOR = 22
@@ -133,7 +134,8 @@ class MissingRecipient(KeyFileError):  # noqa: N818
         super().__init__(
             path,
             "the journal's public key file is missing, so nothing can be saved encrypted",
-            f"Nothing was saved. Unlocking the journal writes it again ({_RECOVERY_HINT})",
+            "Nothing was saved, and nothing is saved in plain text instead. Unlocking the journal writes "
+            "it again",
         )
 
 
@@ -148,7 +150,9 @@ class DamagedKey(KeyFileError):  # noqa: N818
 
 
 class KeyMismatch(KeyFileError):  # noqa: N818
-    """``recipient.txt`` is not the public half of ``identity.age``: saves to it could never be read back.
+    """``recipient.txt`` holds a valid public key that is not the half of ``identity.age``: saves to it could
+    never be read back. (A missing or unreadable one is simply written again at unlock; a different valid
+    key is a surprise worth saying out loud.)
 
     ``identity`` is the key that was unlocked, so the caller can repair the file with
     ``KeyFiles.rewrite_recipient(error.identity)`` (it is not part of the message).
@@ -167,9 +171,7 @@ class KeyMismatch(KeyFileError):  # noqa: N818
 
 class AlreadyEncrypted(KeyFileError):  # noqa: N818
     def __init__(self, path: Path) -> None:
-        super().__init__(
-            path, "this journal is already encrypted (this is its public key)", "Nothing was changed"
-        )
+        super().__init__(path, "this journal is already encrypted (this is its key)", "Nothing was changed")
 
 
 class PassphraseRejected(ValueError):  # noqa: N818
@@ -334,9 +336,14 @@ class KeyFiles:
         return self.folder / RECIPIENT_FILE
 
     def is_encrypted(self) -> bool:
-        """True when saves must be encrypted. The public key's file is the switch: it is written last when
-        encryption is turned on and removed first when it is turned off."""
-        return os.path.lexists(self.recipient_path)
+        """True when saves must be encrypted: either key file is there.
+
+        Losing one of them (a sync service, a slip in a file manager) never turns encryption off: without
+        the public key saves stop with ``MissingRecipient`` until an unlock writes it again, and nothing is
+        ever saved in plain text instead. Turning encryption off removes the public key, then keeps the
+        secret key aside, each only after every file is plain.
+        """
+        return os.path.lexists(self.recipient_path) or os.path.lexists(self.identity_path)
 
     def recipient(self) -> Recipient:
         """The public key that every save encrypts to."""
@@ -354,15 +361,15 @@ class KeyFiles:
     def create(self, passphrase: str, *, now: datetime | None = None) -> Identity:
         """Make a new key pair protected by ``passphrase``; return the unlocked secret key.
 
-        The secret key's file is written (and read back) first, the public key's last: until that last
-        write the journal is not encrypted. An ``identity.age`` left by an earlier attempt is kept aside,
-        never overwritten. Raises ``AlreadyEncrypted`` and ``PassphraseRejected``.
+        The secret key's file is written (and read back) first, then the public key's. Raises
+        ``AlreadyEncrypted`` (either file is there already: ``unlock`` then completes a setup cut short)
+        and ``PassphraseRejected``.
         """
         check_new_passphrase(passphrase)
         if self.is_encrypted():
-            raise AlreadyEncrypted(self.recipient_path)
+            existing = self.identity_path if os.path.lexists(self.identity_path) else self.recipient_path
+            raise AlreadyEncrypted(existing)
         _ensure_private_dir(self.folder)
-        self.retire_identity(now=now)
         identity = Identity.generate()
         self._write_identity(identity, passphrase, now)
         self.rewrite_recipient(identity)
@@ -371,8 +378,9 @@ class KeyFiles:
     def unlock(self, passphrase: str) -> Identity:
         """The secret key, unlocked with ``passphrase``.
 
-        Raises ``WrongPassphrase``, ``MissingIdentity``, ``DamagedKey``, or ``KeyMismatch`` when the public
-        key's file does not belong to it (the error carries the unlocked key, to repair that file).
+        A public key's file that is missing or unreadable is written again from the secret key. Raises
+        ``WrongPassphrase``, ``MissingIdentity``, ``DamagedKey``, or ``KeyMismatch`` when the public key's
+        file holds another key (the error carries the unlocked key, to repair that file).
         """
         path = self.identity_path
         data = self._read_identity()
@@ -387,8 +395,13 @@ class KeyFiles:
                 ) from None
             raise DamagedKey(path, "the journal's key file is damaged or cut short") from None
         identity = _parse_identity(text, path)
-        if self.is_encrypted() and self.recipient().text != identity.recipient.text:
-            raise KeyMismatch(self.recipient_path, identity)
+        try:
+            recipient = self.recipient()
+        except (MissingRecipient, DamagedKey):
+            self.rewrite_recipient(identity)
+        else:
+            if recipient.text != identity.recipient.text:
+                raise KeyMismatch(self.recipient_path, identity)
         return identity
 
     def change_passphrase(
@@ -398,7 +411,7 @@ class KeyFiles:
         journal file stays as it is, since none depends on the passphrase. The old passphrase stops working.
         """
         check_new_passphrase(new_passphrase)
-        if self.is_encrypted() and self.recipient().text != identity.recipient.text:
+        if self._recipient_if_any() not in (None, identity.recipient.text):
             raise KeyMismatch(self.recipient_path)  # never replace the real key with another one
         self._write_identity(identity, new_passphrase, now)
 
@@ -406,16 +419,17 @@ class KeyFiles:
         """Make the key file again from the secret key on a recovery page, with a new passphrase.
 
         For a forgotten passphrase or a lost key file. The key must be this journal's (its public key
-        matches ``recipient.txt``, when that file exists); an old key file is kept aside.
+        matches ``recipient.txt``, when that file is readable). The key file it replaces is kept aside as
+        ``identity.retired-...age``, so that at every moment one opens.
         """
         check_new_passphrase(new_passphrase)
         identity = Identity.from_secret_key(secret_key)
-        if self.is_encrypted() and self.recipient().text != identity.recipient.text:
+        if self._recipient_if_any() not in (None, identity.recipient.text):
             raise NotASecretKey("That secret key is not this journal's: its public key is different.")
         _ensure_private_dir(self.folder)
-        self.retire_identity(now=now)
+        self._keep_identity_aside(now)
         self._write_identity(identity, new_passphrase, now)
-        if not self.is_encrypted():
+        if self._recipient_if_any() is None:
             self.rewrite_recipient(identity)
         return identity
 
@@ -429,7 +443,7 @@ class KeyFiles:
         replace_file(self.recipient_path, text.encode("utf-8"))
 
     def remove_recipient(self) -> None:
-        """Turn the switch off: saves are plain from now on (after every file was made plain)."""
+        """The first step of turning encryption off, once every file is plain (then ``retire_identity``)."""
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.recipient_path)
             _fsync_dir(self.folder)
@@ -440,26 +454,49 @@ class KeyFiles:
         A key is never deleted: copies of journal files encrypted with it may live on in backups and sync
         services. The kept file still needs the passphrase it had.
         """
+        aside = self._keep_identity_aside(now)
+        if aside is not None:
+            os.unlink(self.identity_path)
+            _fsync_dir(self.folder)
+        return aside
+
+    def work_factor(self) -> int | None:
+        """The scrypt work factor (log2 N) of the key file. Raises as ``unlock`` does when it is missing or
+        damaged; None is never returned for a key file that ``unlock`` could open."""
+        return scrypt_work_factor(self._read_identity())
+
+    def _recipient_if_any(self) -> str | None:
+        """The public key in ``recipient.txt``, or None when it is missing or unreadable."""
+        try:
+            return self.recipient().text
+        except (MissingRecipient, DamagedKey):
+            return None
+
+    def _keep_identity_aside(self, now: datetime | None) -> Path | None:
+        """A copy of ``identity.age`` under a new name that nothing overwrites, or None if there is none."""
         if not os.path.lexists(self.identity_path):
             return None
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
         for extra in range(1, 100):
-            suffix = "" if extra == 1 else f"-{extra}"
-            aside = self.folder / f"identity.retired-{stamp}{suffix}.age"
+            aside = self.folder / f"identity.retired-{stamp}{'' if extra == 1 else f'-{extra}'}.age"
             try:
-                os.link(self.identity_path, aside)  # unlike rename, refuses to replace an existing file
+                os.link(self.identity_path, aside)  # unlike a rename, refuses to replace an existing file
             except FileExistsError:
                 continue
-            os.unlink(self.identity_path)
+            except OSError:  # a file system without hard links (FAT, some sync folders): copy, never replace
+                try:
+                    with open(aside, "xb") as copy:
+                        copy.write(self.identity_path.read_bytes())
+                        copy.flush()
+                        os.fsync(copy.fileno())
+                except FileExistsError:
+                    continue
+                os.chmod(aside, FILE_MODE)
             _fsync_dir(self.folder)
             return aside
         raise KeyFileError(
             self.identity_path, "too many retired key files from the same second; nothing changed"
         )
-
-    def work_factor(self) -> int | None:
-        """The scrypt work factor (log2 N) of the key file, or None if it has none (it is damaged)."""
-        return scrypt_work_factor(self._read_identity())
 
     def _read_identity(self) -> bytes:
         path = self.identity_path
