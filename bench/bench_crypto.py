@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+
+from history import median, percentile
 
 from workshop.journal import crypto
 from workshop.journal.crypto import Identity, KeyFiles, replace_file
@@ -49,24 +51,19 @@ def day_file(size: int) -> bytes:
     return text
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
 def describe(label: str, timings: list[float]) -> str:
     return (
-        f"{label:<36} n={len(timings):<5} p50={statistics.median(timings):6.3f} ms  "
+        f"{label:<36} n={len(timings):<5} p50={median(timings):6.3f} ms  "
         f"p99={percentile(timings, 0.99):6.3f} ms  max={max(timings):6.3f} ms"
     )
 
 
-def timings_of(action: object, count: int) -> list[float]:
-    run = action  # a callable taking no argument
+def timings_of(action: Callable[[], object], count: int) -> list[float]:
+    """Milliseconds for each of ``count`` calls of ``action``."""
     result = []
     for _ in range(count):
         start = time.perf_counter()
-        run()  # type: ignore[operator]
+        action()
         result.append((time.perf_counter() - start) * 1000)
     return result
 
@@ -107,11 +104,11 @@ def unlocks(folder: Path, count: int) -> None:
     print(f"Unlock (scrypt, work factor 2^{work}, chosen by pyrage on this machine just now):")
     print(f"  making the keys (scrypt twice: seal, then read back): {made:.2f} s")
     print(
-        f"  unlock, child process (the app's way): median {statistics.median(in_child):.2f} s, "
+        f"  unlock, child process (the app's way): median {median(in_child):.2f} s, "
         f"min {min(in_child):.2f} s, max {max(in_child):.2f} s  (n={count})"
     )
     print(
-        f"  the same scrypt in this process:       median {statistics.median(here):.2f} s, "
+        f"  the same scrypt in this process:       median {median(here):.2f} s, "
         f"min {min(here):.2f} s, max {max(here):.2f} s  (holds the GIL throughout)"
     )
 
