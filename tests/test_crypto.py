@@ -446,6 +446,13 @@ def test_without_a_child_process_the_passphrase_step_runs_here(monkeypatch: pyte
     assert ran_here == [("encrypt", b"key", "pass phrase"), ("decrypt", b"file", "pass phrase")]
 
 
+def test_a_passphrase_in_any_script_reaches_the_child_whole() -> None:
+    # Sealed in the child, opened here: the passphrase crossed the pipe byte for byte.
+    passphrase = "Grüße aus Köln, שלום, 🌊 und ein Leerzeichen am Ende "
+    sealed = crypto._scrypt("encrypt", b"the key", passphrase)
+    assert crypto._scrypt_here("decrypt", sealed, passphrase) == b"the key"
+
+
 def test_the_passphrase_step_leaves_the_gil_free(made_keys: tuple[Path, Identity]) -> None:
     """While scrypt runs (about a second), another thread keeps running: an app stays responsive."""
     import threading
@@ -518,6 +525,8 @@ def test_we_read_files_made_by_age(keys: KeyFiles, identity: Identity, tmp_path:
         "armored": age("-a", "-r", keys.recipient().text, input=plain),
     }
     assert made["armored"].startswith(b"-----BEGIN AGE ENCRYPTED FILE-----")
+    made["armored-after-blank-lines"] = b"\n\n  " + made["armored"]
+    made["armored-windows-newlines"] = made["armored"].replace(b"\n", b"\r\n")
     for name, sealed in made.items():
         assert is_age(sealed), name
         assert open_bytes(sealed, Path(name), identity) == plain, name

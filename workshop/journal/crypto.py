@@ -307,6 +307,8 @@ class Identity:
 
     def decrypt(self, data: bytes, path: Path) -> bytes:
         """The plaintext of the age file ``data`` (read from ``path``, named in errors)."""
+        if not data.startswith(AGE_MAGIC):
+            data = data.lstrip(b" \t\r\n")  # armor after blank lines, as an editor or a mail can leave it
         try:
             return pyrage.decrypt(data, [self._key])
         except pyrage.DecryptError as error:
