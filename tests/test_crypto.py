@@ -1,0 +1,541 @@
+"""Encryption at rest: age v1 through pyrage, written and read interchangeably with the ``age`` tool.
+
+Every step that takes a passphrase runs scrypt (about a second, on purpose), so the key files are made once
+per module and each test that changes them works on a copy. The rest uses keys made in memory.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.pty_run import run_in_pty
+from workshop.journal import crypto
+from workshop.journal.crypto import (
+    AGE_CLI_MAX_WORK_FACTOR,
+    AlreadyEncrypted,
+    CryptoError,
+    DamagedFile,
+    DamagedKey,
+    Identity,
+    KeyFiles,
+    KeyMismatch,
+    MissingIdentity,
+    MissingRecipient,
+    NeedsUnlock,
+    NotASecretKey,
+    NotForThisKey,
+    PassphraseRejected,
+    WrongPassphrase,
+    is_age,
+    open_bytes,
+)
+from workshop.progress.answers import (
+    Answer,
+    ChoicesValue,
+    CommitmentValue,
+    IntegerValue,
+    ItemScoresValue,
+    ItemsValue,
+    RankedValue,
+    TextValue,
+)
+from workshop.progress.files import ModuleData, decode_module, encode_module, parse_bytes
+
+PASSPHRASE = "a quiet walk by the river"
+WORDS = "Ich habe genug. The night shift ended at 7; I cried in the car ☕ שלום 🌊"
+
+needs_age = pytest.mark.skipif(
+    # Skipped without the age tool, except where WORKSHOP_REQUIRE_AGE is set (.ci/run): there they must run.
+    shutil.which("age") is None and not os.environ.get("WORKSHOP_REQUIRE_AGE"),
+    reason="the age command-line tool is not installed (Debian package age)",
+)
+
+
+@pytest.fixture(scope="module")
+def made_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Identity]:
+    folder = tmp_path_factory.mktemp("made") / "data"  # does not exist yet: create makes it, 0700
+    return folder, KeyFiles(folder).create(PASSPHRASE)
+
+
+@pytest.fixture
+def keys(made_keys: tuple[Path, Identity], tmp_path: Path) -> KeyFiles:
+    """A private copy of the module's key files, for a test to change or damage."""
+    shutil.copytree(made_keys[0], tmp_path / "data")
+    return KeyFiles(tmp_path / "data")
+
+
+@pytest.fixture
+def identity(made_keys: tuple[Path, Identity]) -> Identity:
+    return made_keys[1]
+
+
+def assert_clean(message: str, *secrets: str) -> None:
+    """An error message never holds a passphrase, a key or the journal's words."""
+    for secret in secrets:
+        assert secret not in message
+
+
+# --------------------------------------------------------------------------------------------------------
+# Bytes of every kind, through the public key and back
+# --------------------------------------------------------------------------------------------------------
+
+
+def every_answer_type() -> bytes:
+    moment = datetime(2025, 3, 3, 21, 5, tzinfo=UTC)
+    values = {
+        "text": TextValue(WORDS + "\r\nline two\ttab ''' \x00 nul"),
+        "integer": IntegerValue(-3),
+        "choices": ChoicesValue(("tired", "numb"), other="something else 🌧"),
+        "items": ItemsValue(("one", "two", "")),
+        "ranked": RankedValue(("family", "craft", "rest")),
+        "commitment": CommitmentValue("If I finish late, then I walk home", "Tuesday"),
+        "scores": ItemScoresValue("who-5", (3, None, 5, 0, 2)),
+    }
+    answers = {key: Answer(key, value, moment, moment) for key, value in values.items()}
+    return encode_module(ModuleData("day-1", answers, frozenset({"welcome"}), moment), 1).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        b"",
+        b"x",
+        bytes(range(256)) * 64,
+        WORDS.encode("utf-8"),
+        b"\x00" * 100_000,
+        os.urandom(5_000_000),  # larger than one age payload chunk (64 KiB) many times over
+    ],
+    ids=["empty", "one-byte", "every-byte-value", "unicode", "nul-bytes", "5-MB-random"],
+)
+def test_bytes_of_every_kind_round_trip(plain: bytes) -> None:
+    identity = Identity.generate()
+    sealed = identity.recipient.encrypt(plain)
+    assert is_age(sealed)
+    assert identity.decrypt(sealed, Path("f.toml")) == plain
+
+
+def test_a_module_file_with_every_answer_type_round_trips_and_leaks_nothing() -> None:
+    identity = Identity.generate()
+    plain = every_answer_type()
+    sealed = identity.recipient.encrypt(plain)
+    for fragment in ("night shift", "walk home", "who-5", "commitment", "format"):
+        assert fragment.encode() not in sealed
+    opened = open_bytes(sealed, Path("day-1.toml"), identity)
+    assert opened == plain
+    module = decode_module(parse_bytes(opened), "day-1")
+    assert module.exact() == decode_module(parse_bytes(plain), "day-1").exact()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=200_000))
+def test_any_bytes_round_trip(plain: bytes) -> None:
+    identity = Identity.generate()
+    assert identity.decrypt(identity.recipient.encrypt(plain), Path("f")) == plain
+
+
+def test_each_save_is_encrypted_afresh() -> None:
+    """Two saves of the same words give unrelated files (a new file key each time), so nobody can tell
+    from the files that an answer did not change."""
+    recipient = Identity.generate().recipient
+    assert recipient.encrypt(b"same words") != recipient.encrypt(b"same words")
+
+
+# --------------------------------------------------------------------------------------------------------
+# Telling an age file from a plain one
+# --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"age-encryption.org/v1\n-> X25519 abc\n", True),
+        (b"-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n", True),
+        (b"\n  -----BEGIN AGE ENCRYPTED FILE-----\n", True),
+        (b"# workshop journal: run 1\nformat = 1\n", False),
+        (b"text = 'age-encryption.org/v1'\n", False),
+        (b"age-encryption.org/v2\n", False),
+        (b"age-encryption.org/v1", False),  # no line break: not a whole header line
+        (b"", False),
+        (b"\x00\x00\x00", False),
+    ],
+)
+def test_an_age_file_is_told_from_a_plain_one_by_its_header(data: bytes, expected: bool) -> None:
+    assert is_age(data) is expected
+
+
+def test_a_reader_opens_either_form() -> None:
+    identity = Identity.generate()
+    plain = b"format = 1\n"
+    assert open_bytes(plain, Path("a.toml"), None) == plain
+    assert open_bytes(plain, Path("a.toml"), identity) == plain
+    assert open_bytes(identity.recipient.encrypt(plain), Path("a.toml"), identity) == plain
+    with pytest.raises(NeedsUnlock, match=r"^b\.toml: is encrypted; the journal must be unlocked"):
+        open_bytes(identity.recipient.encrypt(plain), Path("b.toml"), None)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Files that cannot be decrypted: a clear error naming the file, never its words
+# --------------------------------------------------------------------------------------------------------
+
+
+def test_a_file_for_another_key_says_so() -> None:
+    mine, theirs = Identity.generate(), Identity.generate()
+    with pytest.raises(NotForThisKey) as caught:
+        mine.decrypt(theirs.recipient.encrypt(WORDS.encode()), Path("run-001/day-1.toml"))
+    assert str(caught.value).startswith("run-001/day-1.toml: is encrypted, but not for this journal's key")
+    assert caught.value.path == Path("run-001/day-1.toml")
+    assert_clean(str(caught.value), WORDS, mine.secret_key())
+
+
+def damaged_versions(sealed: bytes) -> dict[str, bytes]:
+    body = sealed.index(b"\n---") + 1
+    flipped_payload = bytearray(sealed)
+    flipped_payload[-20] ^= 0x01
+    flipped_mac = bytearray(sealed)
+    flipped_mac[body + 6] ^= 0x01
+    flipped_stanza = bytearray(sealed)
+    flipped_stanza[sealed.index(b"\n", 30) - 5] ^= 0x01  # inside the X25519 stanza's share
+    return {
+        "empty": b"",
+        "header-only": sealed[:40],
+        "cut-after-header": sealed[: sealed.index(b"\n", body) + 1],
+        "last-byte-missing": sealed[:-1],
+        "half": sealed[: len(sealed) // 2],
+        "payload-bit-flipped": bytes(flipped_payload),
+        "header-mac-flipped": bytes(flipped_mac),
+        "stanza-flipped": bytes(flipped_stanza),
+        "garbage-after-header": crypto.AGE_MAGIC + b"\x00" * 300,
+    }
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "empty",
+        "header-only",
+        "cut-after-header",
+        "last-byte-missing",
+        "half",
+        "payload-bit-flipped",
+        "header-mac-flipped",
+        "garbage-after-header",
+    ],
+)
+def test_a_damaged_or_truncated_file_is_a_clear_error(damage: str) -> None:
+    identity = Identity.generate()
+    words = (WORDS * 3000).encode()  # several payload chunks, so cuts land inside and between them
+    damaged = damaged_versions(identity.recipient.encrypt(words))[damage]
+    with pytest.raises(CryptoError) as caught:
+        identity.decrypt(damaged, Path("day-2.toml"))
+    # A damaged stanza cannot be told from one for another key (age's files do not say whom they are for).
+    assert isinstance(caught.value, NotForThisKey if damage == "stanza-flipped" else DamagedFile)
+    assert str(caught.value).startswith("day-2.toml: is encrypted")
+    assert_clean(str(caught.value), WORDS[:20], identity.secret_key())
+
+
+def test_the_secret_key_never_shows_in_a_repr() -> None:
+    identity = Identity.generate()
+    assert identity.secret_key() not in repr(identity)
+    assert identity.recipient.text in repr(identity)
+    assert identity.secret_key() not in repr(identity.recipient)
+
+
+# --------------------------------------------------------------------------------------------------------
+# The key files
+# --------------------------------------------------------------------------------------------------------
+
+
+def test_making_the_keys_writes_a_passphrase_protected_key_and_a_public_key(
+    made_keys: tuple[Path, Identity],
+) -> None:
+    folder, identity = made_keys
+    keys = KeyFiles(folder)
+    assert keys.is_encrypted()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    for path in (keys.identity_path, keys.recipient_path):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    sealed = keys.identity_path.read_bytes()
+    assert is_age(sealed)
+    assert identity.secret_key().encode() not in sealed
+    assert b"AGE-SECRET-KEY" not in sealed
+    assert keys.recipient() == identity.recipient
+    work = keys.work_factor()
+    assert work is not None
+    assert 10 <= work <= AGE_CLI_MAX_WORK_FACTOR  # one the age command accepts
+    assert sorted(p.name for p in folder.iterdir()) == ["identity.age", "recipient.txt"]  # no temp left
+
+
+def test_the_right_passphrase_unlocks_the_key(keys: KeyFiles, identity: Identity) -> None:
+    unlocked = keys.unlock(PASSPHRASE)
+    assert unlocked.secret_key() == identity.secret_key()
+    sealed = keys.recipient().encrypt(WORDS.encode())
+    assert unlocked.decrypt(sealed, Path("x")) == WORDS.encode()
+
+
+def test_a_wrong_passphrase_is_a_clear_error_and_changes_nothing(keys: KeyFiles, identity: Identity) -> None:
+    before = keys.identity_path.read_bytes()
+    with pytest.raises(WrongPassphrase) as caught:
+        keys.unlock("a quiet walk by the rivet")
+    message = str(caught.value)
+    assert message == (
+        f"{keys.identity_path}: that passphrase does not unlock the journal's key. Nothing was changed; try again"
+    )
+    assert_clean(message, PASSPHRASE, "rivet", identity.secret_key())
+    assert keys.identity_path.read_bytes() == before
+
+
+def test_a_missing_key_file_is_a_clear_error(keys: KeyFiles) -> None:
+    keys.identity_path.unlink()
+    with pytest.raises(MissingIdentity, match=r"key file is missing.*recovery page") as caught:
+        keys.unlock(PASSPHRASE)
+    assert str(caught.value).startswith(f"{keys.identity_path}: ")
+    assert keys.recipient_path.exists()  # saves can still go on, to the public key
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (lambda data: b"", "not an age file"),
+        (lambda data: b"AGE-SECRET-KEY-1" + data, "not an age file"),
+        (lambda data: data.replace(b"-> scrypt", b"-> X25519", 1), "not protected by a passphrase"),
+        (lambda data: data[:-10], "damaged or cut short"),  # runs scrypt, then finds the end missing
+    ],
+    ids=["empty", "not-age", "no-passphrase", "cut-short"],
+)
+def test_a_damaged_key_file_is_a_clear_error(keys: KeyFiles, damage: object, expected: str) -> None:
+    path = keys.identity_path
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    damaged = path.read_bytes()
+    with pytest.raises(DamagedKey, match=expected) as caught:
+        keys.unlock(PASSPHRASE)
+    assert str(caught.value).startswith(f"{path}: the journal's key file")
+    assert "recovery page" in str(caught.value)
+    assert path.read_bytes() == damaged
+
+
+def test_a_public_key_that_does_not_match_is_caught_at_unlock_and_can_be_repaired(
+    keys: KeyFiles, identity: Identity
+) -> None:
+    KeyFiles(keys.folder).rewrite_recipient(Identity.generate())  # another key's public half
+    with pytest.raises(KeyMismatch, match="does not belong to the journal's secret key") as caught:
+        keys.unlock(PASSPHRASE)
+    assert caught.value.identity is not None
+    assert identity.secret_key() not in str(caught.value)
+    keys.rewrite_recipient(caught.value.identity)
+    assert keys.recipient() == identity.recipient
+
+
+def test_the_public_key_file_missing_or_damaged_is_a_clear_error(keys: KeyFiles) -> None:
+    keys.recipient_path.write_text("# nothing here\n")
+    with pytest.raises(DamagedKey, match="holds no age public key"):
+        keys.recipient()
+    keys.recipient_path.write_text("age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq\n")
+    with pytest.raises(DamagedKey, match="public key file is damaged"):
+        keys.recipient()
+    keys.recipient_path.unlink()
+    assert keys.is_encrypted()  # losing the public key never turns encryption off
+    with pytest.raises(MissingRecipient, match="nothing is saved in plain text instead"):
+        keys.recipient()
+
+
+def test_unlocking_writes_a_missing_public_key_again(keys: KeyFiles, identity: Identity) -> None:
+    keys.recipient_path.unlink()
+    keys.unlock(PASSPHRASE)
+    assert keys.recipient() == identity.recipient
+    assert stat.S_IMODE(keys.recipient_path.stat().st_mode) == 0o600
+
+
+def test_keys_are_never_made_twice(keys: KeyFiles) -> None:
+    before = {p.name: p.read_bytes() for p in keys.folder.iterdir()}
+    with pytest.raises(AlreadyEncrypted, match="already encrypted"):
+        keys.create("another good passphrase")
+    assert {p.name: p.read_bytes() for p in keys.folder.iterdir()} == before
+    # A setup cut short before the public key was written: the secret key is never replaced either.
+    keys.recipient_path.unlink()
+    with pytest.raises(AlreadyEncrypted) as caught:
+        keys.create("another good passphrase")
+    assert str(caught.value).startswith(f"{keys.identity_path}: this journal is already encrypted")
+    assert keys.identity_path.read_bytes() == before["identity.age"]
+
+
+@pytest.mark.parametrize("weak", ["", "Tulip7", "has a\nline break"])
+def test_a_weak_new_passphrase_is_refused_before_anything_is_written(tmp_path: Path, weak: str) -> None:
+    with pytest.raises(PassphraseRejected) as caught:
+        KeyFiles(tmp_path / "data").create(weak)
+    assert not (tmp_path / "data").exists()
+    if weak:
+        assert weak not in str(caught.value)
+
+
+def test_changing_the_passphrase_rewrites_only_the_key_file(keys: KeyFiles, identity: Identity) -> None:
+    journal_file = keys.folder / "day-1.toml"
+    journal_file.write_bytes(keys.recipient().encrypt(WORDS.encode()))
+    untouched = {p: p.read_bytes() for p in (journal_file, keys.recipient_path)}
+    keys.change_passphrase(identity, "a new and better passphrase")
+    assert {p: p.read_bytes() for p in untouched} == untouched
+    with pytest.raises(WrongPassphrase):
+        keys.unlock(PASSPHRASE)
+    again = keys.unlock("a new and better passphrase")
+    assert again.decrypt(journal_file.read_bytes(), journal_file) == WORDS.encode()
+    assert sorted(p.name for p in keys.folder.iterdir()) == ["day-1.toml", "identity.age", "recipient.txt"]
+
+
+def test_changing_the_passphrase_never_puts_another_key_in_place(keys: KeyFiles) -> None:
+    before = keys.identity_path.read_bytes()
+    with pytest.raises(KeyMismatch):
+        keys.change_passphrase(Identity.generate(), "a new and better passphrase")
+    assert keys.identity_path.read_bytes() == before
+
+
+def test_the_recovery_key_restores_a_forgotten_passphrase(keys: KeyFiles, identity: Identity) -> None:
+    typed = " ".join(identity.secret_key().lower()[i : i + 6] for i in range(0, 74, 6))  # as copied by hand
+    restored = keys.restore(typed, "remembered this time", now=datetime(2025, 4, 1, 9, 30))
+    assert restored.secret_key() == identity.secret_key()
+    assert keys.unlock("remembered this time").secret_key() == identity.secret_key()
+    # The old key file is kept aside, never deleted: it still opens with the old passphrase.
+    assert (keys.folder / "identity.retired-20250401-093000.age").exists()
+
+
+def test_a_recovery_key_that_is_not_this_journals_is_refused(keys: KeyFiles) -> None:
+    before = {p.name: p.read_bytes() for p in keys.folder.iterdir()}
+    other = Identity.generate().secret_key()
+    with pytest.raises(NotASecretKey, match="not this journal's"):
+        keys.restore(other, "remembered this time")
+    with pytest.raises(NotASecretKey, match="not an age secret key"):
+        keys.restore("my dog's name", "remembered this time")
+    with pytest.raises(NotASecretKey, match="mistyped"):
+        keys.restore(other[:-1] + ("Q" if other[-1] != "Q" else "P"), "remembered this time")
+    assert {p.name: p.read_bytes() for p in keys.folder.iterdir()} == before
+
+
+def test_a_retired_key_is_never_overwritten(keys: KeyFiles) -> None:
+    moment = datetime(2025, 5, 1, 8, 0, 0)
+    original = keys.identity_path.read_bytes()
+    first = keys.retire_identity(now=moment)
+    keys.identity_path.write_bytes(b"a second key file")
+    second = keys.retire_identity(now=moment)
+    assert first is not None and second is not None
+    assert (first.name, second.name) == (
+        "identity.retired-20250501-080000.age",
+        "identity.retired-20250501-080000-2.age",
+    )
+    assert first.read_bytes() == original
+    assert second.read_bytes() == b"a second key file"
+    assert keys.retire_identity(now=moment) is None
+
+
+def test_without_a_child_process_the_passphrase_step_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    # scrypt runs in a child so that this process's GIL stays free; where no child can start, it runs here.
+    ran_here = []
+    monkeypatch.setattr(crypto, "_scrypt_here", lambda *args: ran_here.append(args) or b"sealed")
+    monkeypatch.setattr(sys, "executable", "")
+    assert crypto._scrypt("encrypt", b"key", "pass phrase") == b"sealed"
+    monkeypatch.setattr(sys, "executable", "/no/such/python")
+    assert crypto._scrypt("decrypt", b"file", "pass phrase") == b"sealed"
+    assert ran_here == [("encrypt", b"key", "pass phrase"), ("decrypt", b"file", "pass phrase")]
+
+
+def test_a_passphrase_in_any_script_reaches_the_child_whole() -> None:
+    # Sealed in the child, opened here: the passphrase crossed the pipe byte for byte.
+    passphrase = "Grüße aus Köln, שלום, 🌊 und ein Leerzeichen am Ende "
+    sealed = crypto._scrypt("encrypt", b"the key", passphrase)
+    assert crypto._scrypt_here("decrypt", sealed, passphrase) == b"the key"
+
+
+def test_the_passphrase_step_leaves_the_gil_free(made_keys: tuple[Path, Identity]) -> None:
+    """While scrypt runs (about a second), another thread keeps running: an app stays responsive."""
+    import threading
+    import time
+
+    keys = KeyFiles(made_keys[0])
+    ticks: list[float] = []
+    done = threading.Event()
+
+    def tick() -> None:
+        while not done.is_set():
+            ticks.append(time.perf_counter())
+            time.sleep(0.01)
+
+    ticker = threading.Thread(target=tick)
+    ticker.start()
+    started = time.perf_counter()
+    try:
+        keys.unlock(PASSPHRASE)
+    finally:
+        took = time.perf_counter() - started
+        done.set()
+        ticker.join()
+    longest_stall = max(later - earlier for earlier, later in itertools.pairwise(ticks))
+    # pyrage in this process would hold the GIL for all of scrypt: one stall as long as the unlock itself.
+    assert longest_stall < took / 2, (longest_stall, took)
+
+
+# --------------------------------------------------------------------------------------------------------
+# The age command-line tool reads what we write, and we read what it writes
+# --------------------------------------------------------------------------------------------------------
+
+
+def age(*args: str, input: bytes = b"") -> bytes:
+    done = subprocess.run(["age", *args], input=input, capture_output=True, check=False, timeout=60)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    return done.stdout
+
+
+@needs_age
+def test_age_decrypts_a_file_we_wrote_with_the_secret_key(tmp_path: Path) -> None:
+    identity = Identity.generate()
+    plain = every_answer_type()
+    (tmp_path / "day-1.toml").write_bytes(identity.recipient.encrypt(plain))
+    (tmp_path / "key.txt").write_text(identity.secret_key() + "\n")  # as typed from the recovery page
+    age("-d", "-i", str(tmp_path / "key.txt"), "-o", str(tmp_path / "out.toml"), str(tmp_path / "day-1.toml"))
+    assert (tmp_path / "out.toml").read_bytes() == plain
+
+
+@needs_age
+def test_age_opens_the_passphrase_protected_key_file_and_decrypts_with_it(keys: KeyFiles) -> None:
+    plain = every_answer_type()
+    journal_file = keys.folder / "day-1.toml"
+    journal_file.write_bytes(keys.recipient().encrypt(plain))
+    out = keys.folder / "out.toml"
+    result = run_in_pty(
+        ["age", "-d", "-i", str(keys.identity_path), "-o", str(out), str(journal_file)],
+        [(b"Enter passphrase", PASSPHRASE.encode())],
+    )
+    assert result.exit_code == 0, result.screen
+    assert out.read_bytes() == plain
+
+
+@needs_age
+def test_we_read_files_made_by_age(keys: KeyFiles, identity: Identity, tmp_path: Path) -> None:
+    plain = every_answer_type()
+    made = {
+        "to-recipient": age("-r", keys.recipient().text, input=plain),
+        "to-recipients-file": age("-R", str(keys.recipient_path), input=plain),
+        "armored": age("-a", "-r", keys.recipient().text, input=plain),
+    }
+    assert made["armored"].startswith(b"-----BEGIN AGE ENCRYPTED FILE-----")
+    made["armored-after-blank-lines"] = b"\n\n  " + made["armored"]
+    made["armored-windows-newlines"] = made["armored"].replace(b"\n", b"\r\n")
+    for name, sealed in made.items():
+        assert is_age(sealed), name
+        assert open_bytes(sealed, Path(name), identity) == plain, name
+
+
+@needs_age
+def test_a_key_made_by_age_keygen_reads_files_made_by_age(tmp_path: Path) -> None:
+    done = subprocess.run(["age-keygen"], capture_output=True, check=True, text=True)
+    identity = Identity.from_secret_key(done.stdout)  # the whole key file, with its comment lines
+    assert f"# public key: {identity.recipient.text}" in done.stdout
+    sealed = age("-r", identity.recipient.text, input=WORDS.encode())
+    assert identity.decrypt(sealed, Path("x")) == WORDS.encode()
