@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.paper_helpers import Node, parse
+from tests.paper_helpers import Node, mini_copy, parse
 from workshop.cli import main
 from workshop.content.loader import load_program
 from workshop.content.models import Program
@@ -67,10 +66,8 @@ def test_with_notes_each_slide_has_its_notes_plan_and_next_slide(program: Progra
     assert notes[len(deck.slides)].find("p", "next").text == "This is the last slide."
 
 
-def test_hostile_content_is_escaped(mini_program_dir: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "mini"
-    shutil.copytree(mini_program_dir, folder)
-    one = folder / "one.toml"
+def test_hostile_content_is_escaped(tmp_path: Path) -> None:
+    one = mini_copy(tmp_path) / "one.toml"
     one.write_text(
         one.read_text()
         .replace('title = "A first thought"', 'title = "<script>alert(1)</script></section>"')
@@ -78,7 +75,7 @@ def test_hostile_content_is_escaped(mini_program_dir: Path, tmp_path: Path) -> N
         .replace('notes = "Read it aloud."', 'notes = "</aside><style>body{display:none}</style>"')
         .replace('"Numbness"', '"<b>Numb</b> & \\"quoted\\""')
     )
-    program = load_program(folder)
+    program = load_program(one.parent)
     module = program.modules[0]
     for notes in (False, True):
         page = printed_deck(program, module, notes=notes)
