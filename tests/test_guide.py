@@ -136,6 +136,13 @@ def test_commands_print_and_write_and_never_touch_the_journal(
     assert "Day 2, Day two" in written
     assert secret not in written
     assert sorted(p.name for p in tmp_path.iterdir()) == ["guide.html", "journal"]  # no temp file left
+
+    # The run sheet and the printed slides read no journal either.
+    assert main([*base, "runsheet", "--day", "1", "--start", "18:30"]) == 0
+    assert main([*base, "present", "--day", "1", "--export", "html", "--notes"]) == 0
+    out = capsys.readouterr().out
+    assert "| 18:40 | 4 | Welcome |" in out and "Read it aloud." in out
+    assert secret not in out
     assert _folder_state(journal) == before  # nothing in the journal was written, moved or locked anew
 
 
