@@ -15,7 +15,7 @@ from tests.paper_helpers import Node, parse, rows
 from workshop.content.instruments import BURNOUT, WHO5
 from workshop.content.loader import load_program
 from workshop.content.models import ChoiceStep, ListStep, Program, RankStep, ScaleStep
-from workshop.content.support import SupportDirectory, SupportLine, load_support_lines
+from workshop.content.support import load_support_lines
 from workshop.present import paper, strings
 from workshop.present.handouts import PROMPT_LINES, handout
 
@@ -191,54 +191,61 @@ def test_writing_lines_are_at_handwriting_height_and_print_without_background_gr
     assert "gradient" not in paper.CSS
 
 
+def _directory(support: Node) -> list[tuple[str, list[str]]]:
+    """(country, each entry's text) in the order printed."""
+    return [
+        (group.find("h4").text, [entry.text for entry in group.find_all("div", "entry")])
+        for group in support.find("div", "directory").find_all("div", "group")
+    ]
+
+
 def test_each_day_ends_with_the_crisis_lines_and_a_local_contact_blank(program: Program) -> None:
     directory = load_support_lines()
     page = parse(handout(program, fmt="html"))
     supports = page.find_all("section", "support")
     assert len(supports) == len(program.modules)  # one for each day, so a day's pages stand alone
     for support in supports:
-        text = support.text
-        assert directory.emergency in text
-        table = rows(support.find("table", "support"))
-        assert len(table) == len(directory.lines)
-        for line, row in zip(directory.lines, table, strict=True):
-            assert line.name in row[1] and line.about in row[1]
-            assert f"checked {line.checked.day} {line.checked:%b %Y}" in row[1]
-            assert (line.url or "") in row[1]
-            assert row[2:] == [line.contact, line.hours]
-        assert "checked 22 Nov 2026" in text  # the shipped file's date, as printed
+        assert directory.emergency in support.text
+        printed = _directory(support)
+        assert [country for country, _ in printed] == list(directory.by_country())
+        entries = [entry for _, country_entries in printed for entry in country_entries]
+        assert len(entries) == len(directory.lines)  # the whole directory, every line
+        for line, entry in zip(directory.lines, entries, strict=True):
+            checked = f"checked {line.checked.day} {line.checked:%b %Y}"
+            assert entry.split("\n") == [
+                line.name, f"{line.contact} · {line.hours}", line.about, f"{line.url} · {checked}"
+            ]
+        assert "checked 22 Nov 2026" in support.text  # the shipped file's date, as printed
         blanks = [line.text for line in _lines(support)]
         assert blanks == ["Name or service:", "Phone, email or where to find them:"]
         assert support.find("h3").text == "Your local support contact"
-    # The support page is the last page of each day, as the readings say ("on the last page").
+    # The support lines end each day, as the readings say ("at the end of this handout").
     sections = [n for n in page.find("body").children if isinstance(n, Node)]
     day_ends = [*(i - 1 for i, n in enumerate(sections) if "day-head" in n.classes), len(sections) - 1][1:]
     assert all("support" in sections[i].classes for i in day_ends)
 
 
 def test_the_crisis_lines_are_escaped(program: Program) -> None:
-    hostile = SupportDirectory(
-        emergency="Call <b>999</b> & stay safe",
-        lines=[
-            SupportLine(
-                country="<i>Here</i>",
-                name="<script>alert(1)</script>",
-                contact="x</td><td>y",
-                hours="24h",
-                about="A line.",
-                checked=date(2026, 1, 2),
-            )
-        ],
+    shipped = load_support_lines()
+    hostile_line = shipped.lines[0].model_copy(
+        update={
+            "country": "<i>Here</i>",
+            "name": "<script>alert(1)</script>",
+            "contact": "x</div><div>y",
+            "checked": date(2026, 1, 2),
+        }
     )
+    hostile = shipped.model_copy(update={"emergency": "Call <b>999</b> & stay safe", "lines": [hostile_line]})
     page = handout(program, program.modules[0], fmt="html", support=hostile)
-    assert "<script>" not in page and "<b>999" not in page and "</td><td>y" not in page
+    assert "<script>" not in page and "<b>999" not in page and "</div><div>y" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     support = parse(page).find("section", "support")
-    assert rows(support.find("table", "support"))[0][:3] == [
-        "<i>Here</i>",
-        "<script>alert(1)</script>\nA line.\nchecked 2 Jan 2026",
-        "x</td><td>y",
-    ]
+    ((country, (entry,)),) = _directory(support)
+    assert country == "<i>Here</i>"
+    assert entry.split("\n")[:2] == ["<script>alert(1)</script>", f"x</div><div>y · {hostile_line.hours}"]
+    assert entry.endswith("checked 2 Jan 2026")
+    markdown = handout(program, program.modules[0], support=hostile)
+    assert "**\\<script\\>alert(1)\\</script\\>** · x\\</div\\>\\<div\\>y" in markdown
 
 
 SCREEN_WORDS = re.compile(
@@ -255,7 +262,7 @@ def test_the_shipped_handout_speaks_of_paper_not_of_the_screen(shipped: Program)
     # The readings that speak of the screen have a paper version, and the handout prints it.
     welcome = next(s for s in shipped.modules[0].steps if s.id == "day-1-welcome")
     assert welcome.kind == "reading" and welcome.on_paper
-    assert "on the last page of this handout" in handout(shipped, shipped.modules[0])
+    assert "at the end of this handout" in handout(shipped, shipped.modules[0])
 
 
 def test_a_reading_without_a_paper_version_prints_its_body(program: Program) -> None:

@@ -12,7 +12,7 @@ content file is escaped when rendered (see ``paper.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, time
+from datetime import time
 from typing import Literal, assert_never
 
 from workshop.content.instruments import (
@@ -41,7 +41,7 @@ from workshop.content.models import (
     ScaleStep,
     Step,
 )
-from workshop.content.support import SupportDirectory, load_support_lines
+from workshop.content.support import SupportDirectory, SupportLine, load_support_lines
 from workshop.present import strings
 from workshop.present.deck import Slide
 from workshop.present.paper import (
@@ -50,6 +50,7 @@ from workshop.present.paper import (
     Checklist,
     CircleGrid,
     CircleList,
+    Directory,
     Heading,
     Labeled,
     Lines,
@@ -431,21 +432,23 @@ def instrument_on_paper(instrument: Instrument) -> list[Block]:
     raise ValueError(f"no paper form for the instrument {instrument.id!r}")
 
 
-def _checked(day: date) -> str:
-    return strings.PAPER_CHECKED.format(date=f"{day.day} {day:%b %Y}")
+def _where_and_when(line: SupportLine) -> str:
+    """The service's page and when its details were checked: ``https://988.ca  ·  checked 2 Jan 2026``."""
+    checked = strings.PAPER_CHECKED.format(date=f"{line.checked.day} {line.checked:%b %Y}")
+    return f"{line.url}  ·  {checked}" if line.url else checked
 
 
 def support_on_paper(directory: SupportDirectory) -> Section:
     """The crisis and physician-support lines, whole and with their checked dates, and a local blank."""
-    rows = tuple(
+    groups = tuple(
         (
-            country if index == 0 else "",
-            f"{line.name}\n{line.about}\n" + "  ·  ".join(filter(None, (line.url, _checked(line.checked)))),
-            line.contact,
-            line.hours,
+            country,
+            tuple(
+                (line.name, f"{line.contact}  ·  {line.hours}", line.about, _where_and_when(line))
+                for line in lines
+            ),
         )
         for country, lines in directory.by_country().items()
-        for index, line in enumerate(lines)
     )
     return Section(
         (
@@ -456,7 +459,7 @@ def support_on_paper(directory: SupportDirectory) -> Section:
             Lines(1, label=strings.LOCAL_CONTACT_WHO),
             Lines(1, label=strings.LOCAL_CONTACT_HOW),
             Heading(3, strings.PAPER_LINES_TITLE),
-            Table(strings.PAPER_SUPPORT_COLUMNS, rows, css="support"),
+            Directory(groups),
         ),
         css="support",
     )
@@ -488,7 +491,7 @@ def handout_blocks(
                 css = "reading" if isinstance(step, ReadingStep) else "step"
                 blocks.append(Section((Heading(2, display_text(step.title)), *on_paper), css=css))
         if module is chosen[-1]:
-            blocks += _references(program)  # once, before the last page: "the support lines on the last page"
+            blocks += _references(program)  # once, so the support lines end the handout, as the readings say
         blocks.append(support_on_paper(directory))
     return blocks
 

@@ -110,6 +110,16 @@ class CircleGrid:
 
 
 @dataclass(frozen=True)
+class Directory:
+    """Short entries in groups, set in two columns on paper: a directory of services, by country.
+
+    Each entry is a few lines of plain text; its first line (the name) is set in bold.
+    """
+
+    groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+
+
+@dataclass(frozen=True)
 class Section:
     """A step or a day: kept together on a printed page where possible."""
 
@@ -129,6 +139,7 @@ Block = (
     | CircleList
     | ScaleRow
     | CircleGrid
+    | Directory
     | Section
 )
 
@@ -226,6 +237,15 @@ def _md_block(block: Block) -> list[str]:
         case CircleGrid():
             rows = [(item, *block.marks) for item in block.items]
             return [_md_table((block.corner, *block.header), rows)]
+        case Directory():
+            return [
+                f"**{md_escape(group, block_start=False)}**\n\n"
+                + "\n".join(
+                    f"- **{_md_inline(entry[0])}**" + "".join(f" · {_md_inline(part)}" for part in entry[1:])
+                    for entry in entries
+                )
+                for group, entries in block.groups
+            ]
     return []
 
 
@@ -282,14 +302,12 @@ table.grid th {{ font-weight: normal; font-size: .78em; text-align: center; vert
 table.grid th:first-child {{ width: 38%; text-align: left; font-weight: bold; font-size: .9em; }}
 table.grid td {{ text-align: center; vertical-align: middle; padding: .55em 0; font-size: 1.05em; }}
 table.grid td:first-child {{ text-align: left; padding-right: .6em; font-size: .95em; }}
-table.support {{ table-layout: fixed; font-size: .82em; line-height: 1.3; }}
-table.support td {{ padding-top: .3em; padding-bottom: .3em; }}
-table.support :is(td, th):nth-child(1) {{ width: 12%; font-weight: bold; }}
-table.support :is(td, th):nth-child(2) {{ width: 52%; }}
-table.support :is(td, th):nth-child(3) {{ width: 20%; }}
+.directory {{ columns: 2; column-gap: 7mm; font-size: .8em; line-height: 1.3; }}
+.directory h4 {{ font-size: 1.05em; margin: .5em 0 .2em; border-bottom: 1pt solid #999; break-after: avoid; }}
+.directory .group:first-child h4 {{ margin-top: 0; }}
+.directory .entry {{ break-inside: avoid; margin: 0 0 .45em; }}
 section.support h2 {{ margin-top: 0; }}
 section.support h3 {{ margin: .7em 0 .1em; }}
-table.support td:nth-child(2)::first-line {{ font-weight: bold; }}
 .scoring {{ border: 1pt solid #777; padding: .2em .7em; margin: .6em 0; }}
 .scoring .sum {{ font-size: 1.1em; margin: .7em 0 .8em 1em; white-space: pre; }}
 .attribution {{ font-size: .8em; color: #333; }}
@@ -392,6 +410,8 @@ def html_block(block: Block) -> str:
             return '<ul class="circle">' + "".join(entries) + "</ul>"
         case ScaleRow():
             return _html_scale(block)
+        case Directory():
+            return _html_directory(block)
         case CircleGrid():
             head = "".join(f"<th>{_multiline(cell)}</th>" for cell in block.header)
             marks = "".join(f"<td>{html_text(mark)}</td>" for mark in block.marks)
@@ -412,6 +432,19 @@ def _html_table(block: Table) -> str:
         rows.append(f'<tr class="{css}">{cells}</tr>' if css else f"<tr>{cells}</tr>")
     table_css = f' class="{block.css}"' if block.css else ""
     return f"<table{table_css}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _html_directory(block: Directory) -> str:
+    groups = []
+    for group, entries in block.groups:
+        cards = "".join(
+            f'<div class="entry"><strong>{html_text(entry[0])}</strong>'
+            + "".join(f"<br>{html_text(part)}" for part in entry[1:])
+            + "</div>"
+            for entry in entries
+        )
+        groups.append(f'<div class="group"><h4>{html_text(group)}</h4>{cards}</div>')
+    return '<div class="directory">' + "".join(groups) + "</div>"
 
 
 def _html_lines(block: Lines) -> str:

@@ -160,12 +160,12 @@ PAPER_WHO5_SUM: Final = "______   × {multiplier}   =   ______  out of 100"
 PAPER_WHO5_MEANING: Final = (
     "A score of {cut_off} or below suggests that things are heavy for you right now; it is the level at "
     "which a proper conversation with a doctor is recommended. Please think about talking with your own "
-    "doctor, or with one of the services on the last page. Between two checks, a change of {change} "
-    "points or more is a meaningful change."
+    "doctor, or with one of the services at the end of this handout. Between two checks, a change of "
+    "{change} points or more is a meaningful change."
 )
 PAPER_BURNOUT_SCORING: Final = (
     "Options {from_option} and above indicate burnout. If you circled {highest}, please talk with someone "
-    "soon: your doctor, your local support contact, or one of the services on the last page."
+    "soon: your doctor, your local support contact, or one of the services at the end of this handout."
 )
 PAPER_SUPPORT_TITLE: Final = "If you need support"
 PAPER_NOT_A_CRISIS_SERVICE: Final = (
@@ -175,7 +175,6 @@ PAPER_NOT_A_CRISIS_SERVICE: Final = (
 )
 PAPER_LOCAL_TITLE: Final = "Your local support contact"
 PAPER_LINES_TITLE: Final = "Crisis and support lines"
-PAPER_SUPPORT_COLUMNS: Final = ("Where", "Service", "Contact", "Hours")
 PAPER_CHECKED: Final = "checked {date}"
 DECK_TITLE: Final = "Slides"
 DECK_NOTES_TITLE: Final = "Slides with facilitator notes"
