@@ -332,6 +332,7 @@ table.runsheet tr.phase td:first-child {{ font-weight: normal; }}
 section.day-head {{ break-before: page; }}
 section.day-head:first-of-type {{ break-before: auto; }}
 section.support {{ break-before: page; }}
+section.references {{ font-size: .85em; }}
 a {{ color: #003d99; }}
 @page {{ margin: 16mm 15mm; }}
 @media print {{
