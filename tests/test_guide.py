@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import itertools
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from tests.paper_helpers import mini_with, parse, rows
 from workshop.cli import main
 from workshop.content.loader import load_program
 from workshop.content.models import Program
@@ -19,7 +23,7 @@ from workshop.progress.store import Journal
 def test_guide_has_agenda_timings_notes_and_prompts(program: Program) -> None:
     text = guide(program, program.modules[0])
     assert "| Start | # | Slide | Format | Minutes |" in text
-    assert "| 2:00 | 5 | A first thought | On your own | 4 min (timer 4:00) |" in text
+    assert "| 0:12 | 5 | A first thought | On your own | 4 min (timer 4:00) |" in text  # after a 10-min check-in
     assert "Keep the pace gentle." in text  # the module's facilitator notes
     assert "**Notes:** Read it aloud." in text  # a step's notes
     assert "**Discussion:** What surprised you?" in text
@@ -132,6 +136,13 @@ def test_commands_print_and_write_and_never_touch_the_journal(
     assert "Day 2, Day two" in written
     assert secret not in written
     assert sorted(p.name for p in tmp_path.iterdir()) == ["guide.html", "journal"]  # no temp file left
+
+    # The run sheet and the printed slides read no journal either.
+    assert main([*base, "runsheet", "--day", "1", "--start", "18:30"]) == 0
+    assert main([*base, "present", "--day", "1", "--export", "html", "--notes"]) == 0
+    out = capsys.readouterr().out
+    assert "| 18:40 | 4 | Welcome |" in out and "Read it aloud." in out
+    assert secret not in out
     assert _folder_state(journal) == before  # nothing in the journal was written, moved or locked anew
 
 
@@ -139,3 +150,102 @@ def test_commands_refuse_a_missing_day(mini_program_dir: Path, capsys: pytest.Ca
     assert main(["--program", str(mini_program_dir), "handout", "--day", "7"]) == 2
     assert "no day 7; its days are 1, 2" in capsys.readouterr().err
     assert main(["--program", str(mini_program_dir), "present", "--day", "7"]) == 2
+
+
+# --------------------------------------------------------------------------------------------------------
+# Issue 14: the agenda counts the check-in and closing rounds, shows phases, says the aims once
+# --------------------------------------------------------------------------------------------------------
+
+
+def _agenda(page: str) -> list[list[str]]:
+    return rows(parse(page).find("table", "agenda"))
+
+
+def _minutes(cell: str) -> float:
+    return float(cell.split(" min")[0]) if cell else 0.0
+
+
+def _clock_minutes(cell: str) -> int:
+    hours, minutes = cell.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+GROUP_12_6 = (
+    "[group]\n"
+    'check_in = "How are you arriving today?"\n'
+    'closing_round = "One word for how you leave."\n'
+    "check_in_minutes = 12\n"
+    "closing_minutes = 6\n"
+)
+
+
+def test_guide_start_times_count_the_check_in_and_closing_and_add_up(tmp_path: Path) -> None:
+    program = mini_with(tmp_path, group=GROUP_12_6)
+    module = program.modules[0]
+    agenda = _agenda(guide(program, module, fmt="html"))
+    by_title = {row[2]: row for row in agenda}
+    assert by_title["Check-in"][0] == "0:00"
+    assert by_title["Check-in"][4] == "12 min"
+    assert by_title["Welcome"][0] == "0:12"  # the first step starts after the check-in round
+    steps = sum(step.minutes for step in module.steps)
+    assert steps == 12  # 2 + 4 + six steps of the default 1 minute
+    assert by_title["Closing round"][0] == "0:24"  # 12 + 12 of steps
+    assert by_title["Closing round"][4] == "6 min"
+    assert agenda[-1][:3] == ["0:30", "", "End"]  # 12 + 12 + 6
+    # Every timed row starts where the one before it ended.
+    timed = [row for row in agenda if row[1] and row[4]]
+    for before, after in itertools.pairwise(timed):
+        assert _clock_minutes(after[0]) == _clock_minutes(before[0]) + _minutes(before[4])
+    assert _clock_minutes(agenda[-1][0]) == _clock_minutes(timed[-1][0]) + _minutes(timed[-1][4])
+    text = guide(program, module)
+    assert "Planned: 30 min in all: 12 min for the check-in and ground rules, 12 min of steps, " in text
+    assert "6 min for the closing round." in text
+    assert "| 0:24 | 12 | Closing round | As a group | 6 min |" in text
+
+
+def test_without_a_group_table_the_rounds_get_the_model_defaults(tmp_path: Path) -> None:
+    program = mini_with(tmp_path, group="")
+    assert program.group is None
+    agenda = _agenda(guide(program, program.modules[0], fmt="html"))
+    by_title = {row[2]: row for row in agenda}
+    assert by_title["Check-in"][4] == "10 min"
+    assert by_title["Welcome"][0] == "0:10"
+    assert by_title["Closing round"][4] == "5 min"
+    assert agenda[-1][0] == "0:27"  # 10 + 12 + 5
+
+
+def test_guide_shows_a_steps_phases_with_their_own_start_times(tmp_path: Path) -> None:
+    program = mini_with(tmp_path, phases=True)
+    page = parse(guide(program, program.modules[0], fmt="html"))
+    table = page.find("table", "agenda")
+    body = table.find("tbody").find_all("tr")
+    index = next(i for i, row in enumerate(body) if "A first thought" in row.text)
+    step, first, second = (row for row in body[index : index + 3])
+    assert [c.text for c in step.find_all("td")][:3] == ["0:12", "5", "A first thought"]  # 10 + 2
+    assert "phase" in first.classes and "phase" in second.classes
+    assert [c.text for c in first.find_all("td")] == ["0:12", "", "Write on your own", "On your own", "1.5 min"]
+    # 13.5 minutes in: a start within a minute shows the minute it falls in.
+    assert [c.text for c in second.find_all("td")] == ["0:13", "", "Share in pairs", "In pairs", "2.5 min"]
+    section = page.section_titled("5. A first thought")
+    phases = section.find("div", "phases").text
+    assert phases == "Phases: Write on your own, 1.5 min (on your own); then Share in pairs, 2.5 min (in pairs)"
+
+
+def test_guide_says_the_aims_once(shipped_program_dir: Path) -> None:
+    program = load_program(shipped_program_dir)
+    for module in program.modules:
+        assert module.facilitator_notes
+        opening = module.facilitator_notes.strip().splitlines()[0]
+        assert guide(program, module).count(opening) == 1
+        assert guide(program, module, fmt="html").count(html.escape(opening)) == 1
+
+
+def test_guide_agenda_is_kept_on_one_page(program: Program) -> None:
+    page = guide(program, program.modules[0], fmt="html")
+    tree = parse(page)
+    keep = next(s for s in tree.find_all("section", "keep") if s.find_all("table", "agenda"))
+    assert keep.find("h2").text == "Agenda"
+    assert re.search(r"section\.step, section\.keep[^{]*\{[^}]*break-inside: avoid", page)
+    # It comes straight after the day's title, before the long aims, so it starts near the top of a page.
+    day_head = tree.find("section", "day-head")
+    assert keep in day_head.children

@@ -18,7 +18,6 @@ HELP = "write the facilitator guide for a day (agenda, timings, notes, prompts) 
 ORDER = 41
 
 
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options ``guide`` and ``handout`` share."""
     parser.add_argument("--day", type=int, metavar="N", help="which day (default: every day of the program)")
@@ -43,13 +42,17 @@ def write_document(args: argparse.Namespace, render: Callable[[Program, list[Mod
         modules = [module for module in program.modules if module.day == args.day]
         if not modules:
             return no_such_day(program, args.day)
-    document = render(program, modules, args.format)
-    if not args.output:
+    return save_or_print(render(program, modules, args.format), args.output)
+
+
+def save_or_print(document: str, output: str | None) -> int:
+    """Print ``document``, or write it to ``output`` all or nothing; the end of every paper command."""
+    if not output:
         sys.stdout.write(document)
         return EXIT_OK
     from workshop.shared_files import replace_file  # here: every command's start imports this module
 
-    target = Path(args.output).expanduser()
+    target = Path(output).expanduser()
     try:
         replace_file(target, document)
     except OSError as failure:

@@ -1,4 +1,4 @@
-"""``workshop handout``: the participant handout (readings and questions to take home; no notes)."""
+"""``workshop handout``: the participant handout (the day on paper, to answer with a pen; no notes)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from workshop.content.models import Module, Program
 
 NAME = "handout"
-HELP = "write the participant handout for a day (the questions to take home, no notes) as Markdown or HTML"
+HELP = "write the participant handout for a day: the day on paper, to answer with a pen; no notes"
 ORDER = 42
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, error, load_program, no_such_day
+from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_program, no_such_day
 
 NAME = "present"
 HELP = "project a day of the program to a room: slides, timers, facilitator notes (--notes)"
@@ -26,6 +26,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="dark: light text on black (default); light: black text on white. `t` switches while presenting",
     )
     parser.add_argument(
+        "--export",
+        choices=("html",),
+        help="write the day's slides as a printable page instead of presenting: one landscape page per "
+        "slide, with the facilitator notes beside each slide when --notes is given",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="with --export: write to FILE instead of standard output"
+    )
+    parser.add_argument(
         "--sync-file",
         metavar="PATH",
         help="the file the presenter writes and the notes window reads "
@@ -43,6 +52,14 @@ def run(args: argparse.Namespace) -> int:
     module = module_for_day(program, args.day)
     if module is None:
         return no_such_day(program, args.day)
+    if args.export:
+        from workshop.commands.guide import save_or_print
+        from workshop.present.printed_deck import printed_deck
+
+        return save_or_print(printed_deck(program, module, notes=args.notes), args.output)
+    if args.output:
+        error("--output goes with --export html (to write the slides as a printable page)")
+        return EXIT_USAGE
     sync_path: Path | None
     try:
         if args.sync_file:

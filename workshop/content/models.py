@@ -210,6 +210,9 @@ class ReadingStep(StepBase):
     kind: Literal["reading"]
     body: Markdown
     """The passage, in Markdown."""
+    on_paper: Markdown | None = None
+    """The passage as printed on the participant handout, when ``body`` speaks of the screen ("this
+    computer", a key to press). Without it the handout prints ``body``."""
 
     @property
     def answers(self) -> bool:

@@ -178,6 +178,8 @@ _SAMPLE_STEPS: list[dict[str, object]] = [
         "title": "Welcome",
         "body": "## Welcome\n\nA reading step is a short passage in Markdown: a few warm paragraphs, "
         "no more.\n\nYou can use *emphasis*, **bold**, lists and [links](https://example.org).\n",
+        "on_paper": "## Welcome\n\nThe same passage as printed on the handout. Most readings need no paper "
+        "version: write one only where the passage speaks of the screen.\n",
         "minutes": 3,
         "format": "group",
         "notes": "Read this aloud, or give the room a minute to read it in silence.",

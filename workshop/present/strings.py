@@ -106,26 +106,80 @@ ALREADY_PRESENTING: Final = (
 )
 SYNC_FAILED: Final = "The notes window cannot follow: {reason}"
 
-# Facilitator guide and participant handout.
+# Paper: the facilitator guide, the run sheet, the participant handout and the printed deck.
 GUIDE_TITLE: Final = "Facilitator guide"
 HANDOUT_TITLE: Final = "Handout"
 GUIDE_AGENDA: Final = "Agenda"
 GUIDE_AGENDA_COLUMNS: Final = ("Start", "#", "Slide", "Format", "Minutes")
-GUIDE_TOTAL: Final = "Planned: {minutes} min of steps, plus the check-in and closing rounds."
+GUIDE_TOTAL: Final = (
+    "Planned: {total} in all: {check_in} for the check-in and ground rules, {steps} of steps, "
+    "{closing} for the closing round."
+)
 GUIDE_AIMS: Final = "Aims and what to watch for"
 GUIDE_NOTES: Final = "Notes"
 GUIDE_DISCUSSION: Final = "Discussion"
 GUIDE_HINTS: Final = "Hints to offer"
-GUIDE_ON_SCREEN: Final = "On screen"
 GUIDE_TIMER: Final = "Timer: {clock}"
+GUIDE_PHASES: Final = "Phases"
+GUIDE_PHASE: Final = "{label}, {minutes} ({format})"
+GUIDE_PHASE_JOIN: Final = "; then "
+GUIDE_CHECK_ON_PAPER: Final = (
+    "Anyone without a laptop can answer this check on paper: the handout prints it whole, with its "
+    "scoring. Nobody hands it in."
+)
 GUIDE_PRIVATE: Final = (
     "Nothing participants write is collected or shown: workshop present never reads a journal."
 )
+PAPER_END: Final = "End"
+RUN_SHEET_TITLE: Final = "Run sheet"
+RUN_SHEET_COLUMNS: Final = ("Time", "#", "Slide", "How", "Min", "Timer")
+RUN_SHEET_SPAN: Final = "{start} to {end}  ·  {total} planned, check-in and closing round included"
+LOCAL_CONTACT_NAME: Final = "Local support contact"
+LOCAL_CONTACT_WHO: Final = "Name or service"
+LOCAL_CONTACT_HOW: Final = "Phone, email or where to find them"
 HANDOUT_INTRO: Final = (
-    "These are the questions from today's session, to take home. What you write is yours: "
-    "it is not collected, and nobody will ask to see it."
+    "Today's session on paper: to answer in the room if you have no laptop, and to take home. What you "
+    "write is yours: it is not collected, and nobody will ask to see it."
 )
-HANDOUT_WRITE: Final = "Your notes"
-HANDOUT_SCALE: Final = "From {low} ({low_label}) to {high} ({high_label})."
+PAPER_SOURCE: Final = "{title} (day {day})"
+PAPER_CIRCLE_ONE: Final = "Circle one."
+PAPER_CIRCLE_NUMBER: Final = "Circle one number."
+PAPER_CIRCLE_PER_ROW: Final = "Circle one number in each row."
+PAPER_TICK_ANY: Final = "Tick any that fit."
+PAPER_TICK_UP_TO: Final = "Tick up to {count}."
+PAPER_TICK_AT_LEAST: Final = "Tick at least {count}."
+PAPER_OTHER: Final = "Other"
+PAPER_HINTS: Final = "If you are stuck: "
+PAPER_RANK: Final = "Choose {pick} and write them in order, the most important first:"
+PAPER_CHECK_PRIVATE: Final = "For you alone: nobody will ask for your answers or your score. You may skip it."
+PAPER_WHO5_ADD: Final = (
+    "Your score: add up the {items} numbers you circled (0 to {most}) and multiply by {multiplier}, for a "
+    "score out of 100."
+)
+PAPER_WHO5_SUM: Final = "______   × {multiplier}   =   ______  out of 100"
+PAPER_WHO5_MEANING: Final = (
+    "A score of {cut_off} or below suggests that things are heavy for you right now; it is the level at "
+    "which a proper conversation with a doctor is recommended. Please think about talking with your own "
+    "doctor, or with one of the services at the end of this handout. Between two checks, a change of "
+    "{change} points or more is a meaningful change."
+)
+PAPER_BURNOUT_SCORING: Final = (
+    "Options {from_option} and above indicate burnout. If you circled {highest}, please talk with someone "
+    "soon: your doctor, your local support contact, or one of the services at the end of this handout."
+)
+PAPER_SUPPORT_TITLE: Final = "If you need support"
+PAPER_NOT_A_CRISIS_SERVICE: Final = (
+    "This program is reflection, not therapy or diagnosis, and not a crisis service. If you are "
+    "struggling, the people below are there for exactly this; several of them support doctors and other "
+    "clinicians, and most are confidential."
+)
+PAPER_LOCAL_TITLE: Final = "Your local support contact"
+PAPER_LINES_TITLE: Final = "Crisis and support lines"
+PAPER_CHECKED: Final = "checked {date}"
+DECK_TITLE: Final = "Slides"
+DECK_NOTES_TITLE: Final = "Slides with facilitator notes"
+DECK_NEXT: Final = "Next: {title}"
+DECK_STARTS: Final = "Starts {start}"
+DECK_NOTES_HEADING: Final = "Slide {number}"
+DECK_LAST: Final = "This is the last slide."
 REFERENCES: Final = "References"
-NOT_THERAPY: Final = "This program is reflection, not therapy or diagnosis."
