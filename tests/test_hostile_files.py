@@ -155,6 +155,7 @@ def test_a_hostile_file_the_program_names_is_a_named_error(tmp_path: Path) -> No
         assert result.code == 1, (result.argv, result.code, said)
         assert f"{path}" in said and reason in said, (result.argv, said)
         assert "Traceback" not in said and "unexpected" not in said
+        assert "no earlier step" not in said  # day two's recap of day one is not blamed for it
 
 
 def test_hostile_files_the_program_does_not_name_are_never_opened(shared_program: Path, tmp_path: Path) -> None:
@@ -247,7 +248,10 @@ def test_saving_over_a_link_out_of_the_journal_leaves_the_outside_file_as_it_was
     path.symlink_to(target)
     with Journal.open(data, program, clock=SteppingClock(datetime(2026, 1, 1, tzinfo=UTC))) as journal:
         [problem] = journal.problems
-        assert problem.message == f"{path}: cannot be read (a link to a file outside {path.parent})"
+        assert problem.message == (
+            f"{path}: cannot be read (a link to a file outside {path.parent}). It is kept as it is; "
+            "no readable backup was found."
+        )
         run = journal.runs[0]
         run.set_answer("one", "first-thought", TextValue("typed after the link appeared"))
         report = journal.save(run)

@@ -208,6 +208,8 @@ def load_program(folder: Path) -> Program:
     # Step ids of modules that parsed but did not validate: a recap naming one is checked once its file
     # is fixed, rather than reported as "no earlier step" on top of that file's own problems.
     unchecked: set[str] = set()
+    # A module file missing or unreadable: its step ids are unknown, so no recap is said to name nothing.
+    unknown_steps = False
     for index, name in enumerate(header.modules):
         path = folder / name
         if name in header.modules[:index]:
@@ -224,11 +226,13 @@ def load_program(folder: Path) -> Program:
                     _key_line(source, "modules"),
                 )
             )
+            unknown_steps = True
             continue
         try:
             module_data, module_source = read_toml(path, within=folder)
         except ContentError as error:
             problems.extend(error.problems)
+            unknown_steps = True
             continue
         try:
             module: Module = validate_data(Module, module_data, path, module_source)
@@ -257,7 +261,11 @@ def load_program(folder: Path) -> Program:
                     )
                 )
             step_files.setdefault(step.id, path)
-        problems.extend(_reference_problems(path, module, earlier, module_source, unchecked=unchecked))
+        problems.extend(
+            _reference_problems(
+                path, module, earlier, module_source, unchecked=None if unknown_steps else unchecked
+            )
+        )
         earlier.update({s.id: s for s in module.steps})
         modules.append(module)
 

@@ -528,15 +528,16 @@ class Journal:
         except NewerFormatError as error:
             self.problems.append(JournalProblem(path, f"{path}: {error}", None))
             return None, "newer"
-        except FormatError as error:
-            message = f"{path}: {error}. It is kept as it is"
+        except (FormatError, OSError) as error:
+            # A damaged file, or one that is not read on purpose (a link out of the folder, a named pipe,
+            # a huge file): either way it is kept, and its last good version offered if there is one.
+            if isinstance(error, FormatError):
+                message = f"{path}: {error}. It is kept as it is"
+            else:
+                message = f"{path}: cannot be read ({describe_os_error(error)}). It is kept as it is"
             backup = _readable_backup(path, decode)
             message += "; a backup can be restored." if backup else "; no readable backup was found."
             self.problems.append(JournalProblem(path, message, backup))
-            return None, "unreadable"
-        except OSError as error:
-            message = f"{path}: cannot be read ({describe_os_error(error)})"
-            self.problems.append(JournalProblem(path, message, None))
             return None, "unreadable"
 
     def _stand_in_run_data(self, folder: Path, number: int, modules: list[ModuleData | None]) -> RunData:
