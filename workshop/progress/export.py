@@ -184,9 +184,6 @@ def _answer_dates(answer: Answer) -> str:
 # Markdown
 # --------------------------------------------------------------------------------------------------------
 
-_LIST_MARKER = re.compile(r"^(- |\d+\. )")
-
-
 def _md_quote(value: Value, step: Step | None) -> list[str]:
     """An answer as a block quote; everything but our own markers is escaped (``markdown_text``).
 
@@ -194,14 +191,22 @@ def _md_quote(value: Value, step: Step | None) -> list[str]:
     otherwise run the lines someone wrote together into one.
     """
     parts = value_parts(value, step)
-    lines = []
-    for index, (marker, text) in enumerate(parts):
-        line = f"> {marker}{md_text(text)}".rstrip()
-        following = parts[index + 1] if index + 1 < len(parts) else None
-        if line != ">" and following and following[1].strip() and not _LIST_MARKER.match(following[0]):
-            line += "  "
-        lines.append(line)
-    return lines or [">"]
+    if not parts:
+        return [">"]
+    # One escape for the whole answer (a year's export has ten thousand lines), one line per part: a
+    # line break inside a part (an item, a "when") reads as a space.
+    flat = "\n".join(display_text(text).replace("\n", " ") for _, text in parts)
+    texts = md_text(flat).split("\n")
+    lines = [f"> {marker}{text}".rstrip() for (marker, _), text in zip(parts, texts, strict=True)]
+    for index in range(len(lines) - 1):
+        if lines[index] != ">" and lines[index + 1] != ">" and not _list_marker(parts[index + 1][0]):
+            lines[index] += "  "
+    return lines
+
+
+def _list_marker(marker: str) -> bool:
+    """True for a marker that starts a list item (``- ``, ``- Other: ``, ``2. ``)."""
+    return marker.startswith("- ") or marker.partition(". ")[0].isdigit()
 
 
 def _md_emphasis(text: str) -> list[str]:
