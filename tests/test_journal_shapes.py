@@ -24,7 +24,7 @@ from workshop.flow.insight import across_run_lines, checkin_lines, insight, seri
 from workshop.flow.progress import program_progress
 from workshop.flow.review import default_pair, review_entries, then_and_now
 from workshop.progress import export, northstar
-from workshop.progress.files import RUN_FILE
+from workshop.progress.files import RUN_FILE, FormatError, decode_module, decode_run, parse_bytes
 from workshop.progress.store import Journal
 
 # One value of every TOML type, including the ones tomllib accepts but workshop never writes.
@@ -109,7 +109,7 @@ def _cases(program: Program, data: Path) -> Iterator[tuple[Path, tuple[str, ...]
 def test_every_wrong_shape_is_a_named_problem_and_the_rest_still_loads_and_exports(
     tmp_path: Path, program: Program, original: Path
 ) -> None:
-    checked = accepted = 0
+    refused = accepted = 0
     for path, where, sample in _cases(program, original):
         pristine = path.read_bytes()
         table = tomllib.loads(pristine.decode())
@@ -117,15 +117,24 @@ def test_every_wrong_shape_is_a_named_problem_and_the_rest_still_loads_and_expor
             SAMPLES[sample]
         ):
             continue
+        changed = tomli_w.dumps(replaced(table, where, SAMPLES[sample])).encode("utf-8")
+        decode = decode_run if path.name == RUN_FILE else (lambda t: decode_module(t, "start"))
         try:
-            path.write_text(tomli_w.dumps(replaced(table, where, SAMPLES[sample])), encoding="utf-8")
+            decode(parse_bytes(changed))
+        except FormatError:
+            # Refused: the journal reports the file (by name and field: test_store_corrupt.py) and leaves it
+            # out, which the views are shown for the first few (it is the same to them whatever the fault).
+            refused += 1
+            if refused > 2:
+                continue
+        else:
+            accepted += 1
+        # Accepted by the reader (or one of the first refused): every view must take it.
+        try:
+            path.write_bytes(changed)
             with Journal.open(original, program, lock=False) as journal:
                 named = [problem.message for problem in journal.problems]
-                # A value the reader accepted reaches every view; one it refused only takes its file out
-                # (which every view has already seen, with the first refused value of each file).
-                if not named or checked == 0:
-                    every_view(program, journal)
-                    accepted += not named
+                every_view(program, journal)
                 # The other run, and the other day of this run, are untouched by one file's problem.
                 assert [run.number for run in journal.runs] == [1, 2], (path.name, where, sample)
                 for run in journal.runs:
@@ -133,8 +142,7 @@ def test_every_wrong_shape_is_a_named_problem_and_the_rest_still_loads_and_expor
         finally:
             path.write_bytes(pristine)
         assert all(message.startswith(f"{path}: ") for message in named), (where, sample, named)
-        checked += 1
-    assert checked > 400 and accepted > 10  # the table really was walked, both ways
+    assert refused > 400 and accepted > 10  # the table really was walked, both ways
 
 
 def table_value(table: dict[str, Any], where: tuple[str, ...]) -> Any:
