@@ -11,7 +11,7 @@ import asyncio
 import re
 import shlex
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import aiohttp
@@ -90,20 +90,25 @@ def test_serving_checks_the_program_and_day_first(
 def test_binding_wider_warns_and_loopback_does_not(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], mini_program_dir: Path
 ) -> None:
-    served: list[tuple[str, int, bool]] = []
+    served: list[tuple[str, int, bool, str]] = []
 
-    def fake_serve(self: WorkshopServer, ready: object) -> None:
-        served.append((self.host, self.port, self.loopback))
+    def fake_serve(self: WorkshopServer, ready: Callable[[WorkshopServer], None]) -> None:
+        served.append((self.host, self.port, self.loopback, self.secret))
+        ready(self)
 
     monkeypatch.setattr(WorkshopServer, "serve", fake_serve)
     assert main(["--program", str(mini_program_dir), "serve", "--host", "0.0.0.0", "--port", "9000"]) == 0
-    err = capsys.readouterr().err
+    out, err = capsys.readouterr()
     assert "warning" in err and "0.0.0.0" in err and "not encrypted" in err
-    assert served == [("0.0.0.0", 9000, False)]
+    assert served[-1][:3] == ("0.0.0.0", 9000, False)
+    assert f"http://127.0.0.1:9000/{served[-1][3]}/" in out and "From another machine" in out
 
-    assert main(["--program", str(mini_program_dir), "serve"]) == 0
-    assert capsys.readouterr().err == ""
-    assert served[-1] == ("127.0.0.1", 8000, True)
+    assert main(["--program", str(mini_program_dir), "serve", "--present", "--day", "2"]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and "From another machine" not in out
+    assert served[-1][:3] == ("127.0.0.1", 8000, True)
+    secret = served[-1][3]
+    assert f"    http://127.0.0.1:8000/{secret}/\n" in out and f"    http://127.0.0.1:8000/{secret}/notes/\n" in out
 
 
 def test_a_busy_port_is_one_clear_line(

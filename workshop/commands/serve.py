@@ -120,7 +120,8 @@ def build_server(args: argparse.Namespace, title: str = "workshop") -> WorkshopS
     )
 
 
-def _ready(present: bool) -> Callable[[WorkshopServer], None]:
+def _ready(present: bool, wide: bool) -> Callable[[WorkshopServer], None]:
+    """What to print once listening; ``wide``: listening on every address, shown as 127.0.0.1."""
     def say(server: WorkshopServer) -> None:
         if present:
             lines = [
@@ -131,6 +132,8 @@ def _ready(present: bool) -> Callable[[WorkshopServer], None]:
             ]
         else:
             lines = ["Open the workshop in your browser at this address:", f"    {server.url()}"]
+        if wide:
+            lines.append("From another machine, use this machine's name or address in place of 127.0.0.1.")
         lines += [
             "It holds a key made for this session: anyone with the address can open it, so keep it to "
             "yourself. Stop with Ctrl+C.",
@@ -157,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
         print(WIDE_WARNING.format(host=args.host, port=args.port), file=sys.stderr)
     server = build_server(args, program.title)
     try:
-        server.serve(_ready(args.present))
+        server.serve(_ready(args.present, wide=args.host.strip().strip("[]") in ("0.0.0.0", "::")))
     except OSError as failure:
         if failure.errno == errno.EADDRINUSE:
             error(f"port {args.port} is already in use (by another program?); choose one with --port")
