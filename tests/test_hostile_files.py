@@ -373,3 +373,23 @@ def test_a_hostile_lock_file_is_refused_and_the_outside_file_untouched(
     assert str(refused.value).startswith(f"{lock}: cannot open the lock file (it is ")
     assert "remove it" in str(refused.value)
     assert _fingerprint(target) == before
+
+
+@pytest.mark.usefixtures("no_hang")
+@pytest.mark.parametrize("kind", ["named pipe", "link"])
+def test_a_hostile_cache_entry_is_a_miss_not_a_hang(tmp_path: Path, kind: str) -> None:
+    from workshop.content.cache import _entry, cached_outline, load_program_cached
+
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    entry = _entry(MINI_PROGRAM, cache)
+    if kind == "named pipe":
+        os.mkfifo(entry, 0o600)
+    else:
+        real = tmp_path / "real.pickle"
+        load_program_cached(MINI_PROGRAM, tmp_path)  # a good entry, elsewhere
+        _entry(MINI_PROGRAM, tmp_path).rename(real)
+        entry.symlink_to(real)
+    assert cached_outline(MINI_PROGRAM, cache) is None
+    assert load_program_cached(MINI_PROGRAM, cache).id == "mini"  # validated, and the entry replaced
+    assert stat.S_ISREG(os.lstat(entry).st_mode)

@@ -105,10 +105,12 @@ def _pydantic_version() -> bytes:
 
 def _read_entry(entry: Path, key: bytes) -> tuple[bytes, bytes] | None:
     """The outline line and the pickled program in ``entry``, if it is private, ours and holds ``key``."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        with open(entry, "rb") as handle:
+        # Never through a link, never waiting on a named pipe: only our own regular file is read.
+        with os.fdopen(os.open(entry, flags), "rb") as handle:
             info = os.fstat(handle.fileno())
-            if not _private(info) or not _private(os.stat(entry.parent)):
+            if not stat.S_ISREG(info.st_mode) or not _private(info) or not _private(os.stat(entry.parent)):
                 return None
             if handle.readline().rstrip(b"\n") != key:
                 return None
