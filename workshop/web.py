@@ -296,8 +296,11 @@ class WorkshopServer:
         self._services.add(service)
         self._sockets.add(socket)
         try:
-            await service.start(width, height)
-            await self._relay(socket, service)
+            # A tab closed mid-message, or a child that could not start: the session ends, quietly (the
+            # child's own complaint, if any, is on this terminal already).
+            with contextlib.suppress(OSError, RuntimeError, asyncio.IncompleteReadError):
+                await service.start(width, height)
+                await self._relay(socket, service)
         finally:
             self._sockets.discard(socket)
             await self._stop_service(service)
