@@ -78,7 +78,7 @@ def test_markdown_reads_on_its_own(program: Program, runs: list[Run]) -> None:
         "> 3 (from 0, none, to 10, a great deal)",
         "> - Numbness\n> - Guilt\n> - Other: Dread on Sundays",
         "> 1. Craft\n> 2. Family\n> 3. Curiosity",
-        "> Walk home once\n> When: Thursday",
+        "> Walk home once  \n> When: Thursday",  # two spaces: a line break in a Markdown viewer
         "> Second time round, edited",
         "_Written 3 March 2025 at 21:02._",
         "last changed 3 March 2025 at",
@@ -106,8 +106,8 @@ def test_markdown_without_questions_and_without_control_characters(program: Prog
     text = render_markdown(program, runs, questions=False)
     assert "What brought you here today?" not in text
     assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text and "\r" not in text
-    assert r"\<script>" in text and "<script>" not in text.replace(r"\<script>", "")
-    assert "> Line one\n> line " in text  # CRLF becomes a new quoted line
+    assert r"\<script\>" in text and "<script" not in text.replace(r"\<script\>", "")
+    assert "> Line one  \n> line " in text  # CRLF becomes a new quoted line, with a line break
 
 
 def test_html_is_self_contained_escaped_and_printable(program: Program, runs: list[Run]) -> None:

@@ -15,12 +15,18 @@ from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.end_of_day import EndOfDayScreen
 from workshop.tui.screens.review import ReviewScreen
 
-HOSTILE = ["[/]", "[bold]x", "[@click=app.quit]q[/]", "\x1b]0;X\x07"]
+HOSTILE = ["[/]", "[bold]x", "[@click=app.quit]q[/]", "\x1b]0;X\x07", "\u202etxt.exe\u202c \u2067x\u2069"]
+HIDDEN = "\x1b\x07\u202e\u202c\u2067\u2069"
+"""What must never reach the screen: control codes and the bidirectional overrides that reorder text."""
+
+
+def without_hidden(text: str) -> str:
+    return "".join(char for char in text if char not in HIDDEN)
 
 
 def assert_shown(contents: list[object], text: str) -> None:
     """One of ``contents`` shows ``text`` as typed; none parses markup, carries an action or a control code."""
-    expected = text.replace("\x1b", "").replace("\x07", "")
+    expected = without_hidden(text)
     assert any(expected in str(content) for content in contents), (expected, contents)
     for content in contents:
         assert_literal(content, "")
@@ -30,9 +36,9 @@ def assert_literal(content: object, text: str) -> None:
     """``content`` shows ``text`` as typed (control codes removed), with no live action in it."""
     assert isinstance(content, Content)
     plain = str(content)
-    expected = text.replace("\x1b", "").replace("\x07", "")
+    expected = without_hidden(text)
     assert expected in plain
-    assert "\x1b" not in plain and "\x07" not in plain
+    assert not any(char in plain for char in HIDDEN)
     for span in content.spans:
         assert "@click" not in str(span.style)
 

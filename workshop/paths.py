@@ -38,10 +38,18 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
-def config_dir() -> Path:
-    """Where settings (theme, keymap) live: ``$WORKSHOP_CONFIG_DIR``, else the platform's config folder."""
+def config_dir(data_dir_override: str | os.PathLike[str] | None = None) -> Path:
+    """Where settings (theme, keymap) live.
+
+    ``$WORKSHOP_CONFIG_DIR`` if set; else, when the journal was put somewhere of the user's choosing
+    (``--data-dir``, passed here as ``data_dir_override``, or ``$WORKSHOP_DATA_DIR``), that same folder, so
+    a journal on a USB stick or in a test folder carries its settings and leaves the user's own alone;
+    else the platform's config folder.
+    """
     if os.environ.get(CONFIG_DIR_VARIABLE):
         return Path(os.environ[CONFIG_DIR_VARIABLE]).expanduser()
+    if data_dir_override or os.environ.get(DATA_DIR_VARIABLE):
+        return data_dir(data_dir_override)
     import platformdirs
 
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
@@ -55,6 +63,23 @@ def cache_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
+def runtime_dir() -> Path:
+    """The platform's private folder for files that live as long as a session (the presenter's state).
+
+    When ``$XDG_RUNTIME_DIR`` is unset (a login without systemd, a container, ``su``), platformdirs falls
+    back to a private folder of its own and warns about it on standard error, with a line of its source:
+    noise for the user, who can do nothing about it. The folder it falls back to is private (0700) all
+    the same, so the warning is not shown.
+    """
+    import warnings
+
+    import platformdirs
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return platformdirs.user_runtime_path(APP_NAME, appauthor=False)
 
 
 def support_lines_file() -> Path:

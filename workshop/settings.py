@@ -1,4 +1,5 @@
-"""The user's settings (theme, keymap), kept in ``settings.toml`` in the platform's config folder.
+"""The user's settings (theme, keymap), kept in ``settings.toml``: in the platform's config folder, or
+beside the journal when ``--data-dir`` or ``$WORKSHOP_DATA_DIR`` chose it (see ``paths.config_dir``).
 
 A broken settings file never stops the workshop: it is reported once and the defaults are used, and the
 file is left alone until the user changes a setting.
@@ -13,8 +14,10 @@ from pathlib import Path
 import tomli_w
 
 from workshop import paths
+from workshop.file_reading import read_file
 
 SETTINGS_FILE = "settings.toml"
+MAX_BYTES = 64 * 1024
 DEFAULT_THEME = "workshop-dusk"
 
 
@@ -35,13 +38,17 @@ def settings_path(folder: Path | None = None) -> Path:
 def load_settings(folder: Path | None = None) -> Settings:
     path = settings_path(folder)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # A link is followed (settings often live in a dotfiles folder), but never to a named pipe or a
+        # device, and never more than a settings file could need: the workshop must start.
+        raw, _ = read_file(path, MAX_BYTES)
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except FileNotFoundError:
         return Settings()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Settings(
-            problem=f"{path}: could not be read ({type(error).__name__}); using the default settings"
-        )
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return Settings(problem=f"{path}: could not be read ({reason}); using the default settings")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return Settings(problem=f"{path}: is not valid TOML; using the default settings")
     theme = data.get("theme", DEFAULT_THEME)
     keymap = data.get("keymap", {})
     if not isinstance(theme, str):

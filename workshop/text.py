@@ -15,14 +15,19 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # C0 controls except tab (\x09) and newline (\x0a), DEL, and the C1 range (\x80-\x9f, which some
 # terminals treat as 8-bit escape sequences). Carriage returns are folded into newlines first.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they reorder what
+# follows them on screen, so "txt.exe" can be shown as "exe.txt" ("Trojan Source"). The implicit marks
+# (U+200E, U+200F, U+061C) cannot reorder text that way and help right-to-left writing, so they stay.
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_HIDDEN = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 
 
 def display_text(text: str) -> str:
-    """Return ``text`` with control characters removed, ready to show on a terminal.
+    """Return ``text`` with control characters and bidirectional overrides removed, ready to show.
 
-    The stored answer is never changed: this is only for display.
+    The stored answer is never changed: this is only for display (on a terminal, and in exports).
     """
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _HIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def has_control_characters(text: str) -> bool:

@@ -2,10 +2,11 @@
 
 ``workshop``, ``progress`` and ``export`` load the same program every time. Reading its TOML, validating
 it and building the validators costs about 40 ms of every start; unpickling the result costs a few. The
-cache is keyed by a hash of every byte that went into the result (each ``*.toml`` file in the program
-folder, by name and content; the code that validates; the workshop, pydantic and Python versions), so a
-hit returns exactly what validating the files now would return, and any edit, however small or quick, is
-a miss. A program with problems is never cached: its problems are reported every time.
+cache is keyed by a hash of every byte that went into the result (``program.toml`` and each module file
+it names, by name and content, read as the loader reads them: small regular files inside the folder;
+the code that validates; the workshop, pydantic and Python versions), so a hit returns exactly what
+validating the files now would return, and any edit, however small or quick, is a miss. Other files in
+the folder are never opened. A program with problems is never cached: its problems are reported every time.
 ``workshop validate`` never uses the cache.
 
 Each entry also holds the program's outline (``outline.py``) as a line of JSON before the pickle, so the
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import workshop
+from workshop.content.folder import listed_files
 from workshop.content.outline import ProgramOutline
 
 if TYPE_CHECKING:
@@ -36,7 +38,10 @@ if TYPE_CHECKING:
 
 FORMAT = b"workshop-program-cache 3"
 PICKLE_PROTOCOL = 5  # pickle and secrets are imported only to read or write a program: not for an outline
-_CODE = [*sorted((Path(__file__).parent).glob("*.py")), Path(workshop.__file__).parent / "text.py"]
+_CODE = [
+    *sorted((Path(__file__).parent).glob("*.py")),
+    *(Path(workshop.__file__).parent / name for name in ("text.py", "file_reading.py")),
+]
 
 
 def cached_outline(folder: Path, cache_dir: Path) -> ProgramOutline | None:
@@ -80,9 +85,8 @@ def _key(folder: Path) -> bytes:
     digest.update(repr(versions).encode())
     for path in _CODE:
         digest.update(path.read_bytes())
-    for path in sorted(folder.glob("*.toml")):
-        data = path.read_bytes()
-        digest.update(b"\0%s\0%d\0" % (os.fsencode(path.name), len(data)))
+    for name, data in listed_files(folder):
+        digest.update(b"\0%s\0%d\0" % (os.fsencode(name), len(data)))
         digest.update(data)
     return digest.hexdigest().encode()
 
@@ -101,10 +105,12 @@ def _pydantic_version() -> bytes:
 
 def _read_entry(entry: Path, key: bytes) -> tuple[bytes, bytes] | None:
     """The outline line and the pickled program in ``entry``, if it is private, ours and holds ``key``."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        with open(entry, "rb") as handle:
+        # Never through a link, never waiting on a named pipe: only our own regular file is read.
+        with os.fdopen(os.open(entry, flags), "rb") as handle:
             info = os.fstat(handle.fileno())
-            if not _private(info) or not _private(os.stat(entry.parent)):
+            if not stat.S_ISREG(info.st_mode) or not _private(info) or not _private(os.stat(entry.parent)):
                 return None
             if handle.readline().rstrip(b"\n") != key:
                 return None

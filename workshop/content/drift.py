@@ -59,7 +59,7 @@ def drift_warnings(
 
 def module_files(folder: Path, program: Program) -> dict[str, Path]:
     """Module id -> file for a program loaded from ``folder``, and ``""`` -> its ``program.toml``."""
-    data, _source = read_toml(folder / PROGRAM_FILE)
+    data, _source = read_toml(folder / PROGRAM_FILE, within=folder)
     # load_program keeps the order of `modules` and fails on any missing file, so the two line up.
     names = [folder / name for name in data["modules"]]
     return {"": folder / PROGRAM_FILE, **{m.id: path for m, path in zip(program.modules, names, strict=True)}}

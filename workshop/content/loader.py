@@ -7,6 +7,7 @@ raises anything but ``ContentError``, and no problem quotes the file's contents 
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from workshop.content.folder import PROGRAM_FILE, read_content_file
 from workshop.content.models import (
     STEP_KINDS,
     Module,
@@ -23,9 +25,8 @@ from workshop.content.models import (
     Step,
 )
 from workshop.content.problems import ContentError, Problem
+from workshop.file_reading import UnsafeFileError
 
-PROGRAM_FILE = "program.toml"
-MAX_FILE_BYTES = 1024 * 1024
 _HEADER = re.compile(r"^\s*\[")
 
 
@@ -34,22 +35,27 @@ _HEADER = re.compile(r"^\s*\[")
 # --------------------------------------------------------------------------------------------------------
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
-    """Parse ``path`` as TOML; return the data and the source text, or raise ``ContentError``."""
+def read_toml(path: Path, *, within: Path | None = None) -> tuple[dict[str, Any], str]:
+    """Parse ``path`` as TOML; return the data and the source text, or raise ``ContentError``.
+
+    ``within``: the program folder the file must stay in (a link out of it is refused); None for a file
+    the user named on the command line. Only a regular file of at most ``MAX_FILE_BYTES`` is read: a
+    named pipe, a device or ``/dev/zero`` behind a link is a problem, never a hang.
+    """
 
     def fail(what: str, line: int | None = None) -> ContentError:
         return ContentError([Problem(path, what, line=line)])
 
     try:
-        if path.is_dir():
-            raise fail("is a folder, not a TOML file")
-        raw = path.read_bytes()
+        raw = read_content_file(path, within)
     except FileNotFoundError:
         raise fail("file not found") from None
+    except UnsafeFileError as error:
+        if error.reason.startswith("larger than"):
+            raise fail(f"is {error.reason}; content files are small text files") from None
+        raise fail(f"cannot be read ({error.reason})") from None
     except OSError as error:
         raise fail(f"cannot be read ({error.strerror or 'I/O error'})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise fail(f"is larger than {MAX_FILE_BYTES // 1024} KiB; content files are small text files")
     if not raw.strip():
         raise fail("is empty")
     if b"\x00" in raw:
@@ -191,7 +197,7 @@ def load_module_file(path: Path) -> Module:
 def load_program(folder: Path) -> Program:
     """Load ``folder/program.toml`` and its modules, checking everything that spans files."""
     program_path = folder / PROGRAM_FILE
-    data, source = read_toml(program_path)
+    data, source = read_toml(program_path, within=folder)
     header: ProgramFile = validate_data(ProgramFile, data, program_path, source)
 
     problems: list[Problem] = []
@@ -202,6 +208,8 @@ def load_program(folder: Path) -> Program:
     # Step ids of modules that parsed but did not validate: a recap naming one is checked once its file
     # is fixed, rather than reported as "no earlier step" on top of that file's own problems.
     unchecked: set[str] = set()
+    # A module file missing or unreadable: its step ids are unknown, so no recap is said to name nothing.
+    unknown_steps = False
     for index, name in enumerate(header.modules):
         path = folder / name
         if name in header.modules[:index]:
@@ -209,7 +217,7 @@ def load_program(folder: Path) -> Program:
                 Problem(program_path, f"{name} is listed twice", "modules", _key_line(source, "modules"))
             )
             continue
-        if not path.is_file():
+        if not os.path.lexists(path):
             problems.append(
                 Problem(
                     program_path,
@@ -218,11 +226,13 @@ def load_program(folder: Path) -> Program:
                     _key_line(source, "modules"),
                 )
             )
+            unknown_steps = True
             continue
         try:
-            module_data, module_source = read_toml(path)
+            module_data, module_source = read_toml(path, within=folder)
         except ContentError as error:
             problems.extend(error.problems)
+            unknown_steps = True
             continue
         try:
             module: Module = validate_data(Module, module_data, path, module_source)
@@ -251,7 +261,11 @@ def load_program(folder: Path) -> Program:
                     )
                 )
             step_files.setdefault(step.id, path)
-        problems.extend(_reference_problems(path, module, earlier, module_source, unchecked=unchecked))
+        problems.extend(
+            _reference_problems(
+                path, module, earlier, module_source, unchecked=None if unknown_steps else unchecked
+            )
+        )
         earlier.update({s.id: s for s in module.steps})
         modules.append(module)
 

@@ -463,14 +463,14 @@ _ID_LINE = re.compile(r"^id[ \t]*=[ \t]*(\"[^\"\n]*\"|'[^'\n]*')", re.MULTILINE)
 def _copied_program(source: Path, program_id: str) -> dict[str, str]:
     """The files of the program in ``source``, with schema lines and the new program id."""
     load_program(source)  # copy only a program that is valid: the copy must validate too
-    data, text = read_toml(source / PROGRAM_FILE)
+    data, text = read_toml(source / PROGRAM_FILE, within=source)
     program = with_schema_line(text, PROGRAM_SCHEMA)
     renamed = _ID_LINE.sub(f"id = {json.dumps(program_id)}", program, count=1)
     if tomllib.loads(renamed) != {**data, "id": program_id}:
         raise ScaffoldError(f"cannot set the program id in a copy of {source / PROGRAM_FILE}")
     files = {PROGRAM_FILE: renamed}
     for name in data["modules"]:
-        files[name] = with_schema_line(read_toml(source / name)[1], MODULE_SCHEMA)
+        files[name] = with_schema_line(read_toml(source / name, within=source)[1], MODULE_SCHEMA)
     return files
 
 

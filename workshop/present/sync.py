@@ -105,9 +105,9 @@ def runtime_dir() -> Path:
     override = os.environ.get(RUNTIME_DIR_VARIABLE)
     if override:
         return Path(override).expanduser()
-    import platformdirs  # deferred: only presenting needs it
+    from workshop import paths
 
-    return platformdirs.user_runtime_path("workshop", appauthor=False)
+    return paths.runtime_dir()
 
 
 def state_path(program_id: str, day: int, folder: Path | None = None) -> Path:

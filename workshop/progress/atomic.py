@@ -4,6 +4,12 @@ Each file is written whole to a temporary file in the same folder, flushed and f
 the real one with ``os.replace`` (atomic on POSIX and Windows); the folder is fsynced last so the rename
 itself survives a power cut. The previous version stays beside it as a backup. Files are created 0600
 and folders 0700 whatever the umask: a journal is private.
+
+A journal folder can hold what someone else put there (a link to a file elsewhere, a named pipe, a huge
+file). Files are read through ``workshop.file_reading`` (regular files inside their folder, at most
+``MAX_FILE_BYTES``). A backup or a copy kept aside is always a new regular file of our own, made by copying
+bytes or by a hard link to a file only we name; a link is never followed to make one, and nothing's
+permissions are ever changed after the fact, so nothing outside the journal is touched.
 """
 
 from __future__ import annotations
@@ -12,15 +18,21 @@ import contextlib
 import errno
 import hashlib
 import os
+import re
 import secrets
-import shutil
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop.file_reading import UnsafeFileError, read_file
+
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 TEMP_SUFFIX = ".tmp"
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""The largest journal file read or written: about two million words for one day of one run."""
+_TEMP_NAME = re.compile(r"^\.[^/\\]+\.[0-9a-f]{8}\.tmp$")
 
 
 @dataclass(frozen=True)
@@ -86,15 +98,23 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def signature_of(path: Path, data: bytes | None = None) -> Signature:
-    stat = os.stat(path)
-    if data is None:
-        data = path.read_bytes()
-    return Signature.of(stat, data)
+def read_journal_file(path: Path) -> tuple[bytes, Signature]:
+    """The bytes of a journal file and their signature, from one open file.
+
+    Only a regular file inside its own folder (a link may point within that folder, no further), of at
+    most ``MAX_FILE_BYTES``; anything else is an ``OSError`` that says why, never a hang.
+    """
+    data, info = read_file(path, MAX_FILE_BYTES, within=path.parent)
+    return data, Signature.of(info, data)
+
+
+def signature_of(path: Path) -> Signature:
+    return read_journal_file(path)[1]
 
 
 def is_temp_name(name: str) -> bool:
-    return name.startswith(".") and name.endswith(TEMP_SUFFIX)
+    """True for the name of a temporary file this module writes (``.day-1.toml.0a1b2c3d.tmp``)."""
+    return _TEMP_NAME.match(name) is not None
 
 
 def write_files(writes: Sequence[Write]) -> dict[Path, Signature]:
@@ -134,35 +154,53 @@ def write_private_file(path: Path, data: bytes) -> Signature:
     return write_files([Write(path, data)])[path]
 
 
+def _temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+
+
 def _write_temp(path: Path, data: bytes) -> tuple[Path, Signature]:
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+    temp = _temp_name(path)
+    return temp, Signature.of(_write_new(temp, data), data)
+
+
+def _write_new(path: Path, data: bytes) -> os.stat_result:
+    """Create ``path`` (which must not exist: never through a link) holding ``data``, 0600, fsynced."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, FILE_MODE)
     try:
         if hasattr(os, "fchmod"):
-            os.fchmod(fd, FILE_MODE)  # O_CREAT's mode is filtered by the umask; be sure
+            os.fchmod(fd, FILE_MODE)  # O_CREAT's mode is filtered by the umask; be sure (our new file only)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
         os.fsync(fd)
-        stat = os.fstat(fd)
+        info = os.fstat(fd)
     except OSError:
         os.close(fd)
-        _remove_quietly(temp)
+        _remove_quietly(path)
         raise
     os.close(fd)
-    return temp, Signature.of(stat, data)
+    return info
 
 
 def _keep_backup(path: Path, backup: Path) -> None:
-    """Keep the version about to be replaced as ``backup``, replacing the older backup atomically."""
-    if not path.exists():
-        return
-    staged = backup.with_name(f".{backup.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    """Keep the version about to be replaced as ``backup``, replacing the older backup atomically.
+
+    A regular file that only the journal names is hard-linked (it costs nothing: its bytes are simply
+    kept). Anything else is copied into a new file if it can be read as a journal file, and otherwise
+    not backed up: a link out of the folder or a named pipe holds nothing of ours to keep.
+    """
     try:
-        os.link(path, staged)  # a hard link costs nothing: the old version's bytes are simply kept
-    except OSError:
-        shutil.copyfile(path, staged)  # file systems without hard links (FAT, some sync folders)
-        os.chmod(staged, FILE_MODE)
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    staged = _temp_name(backup)
+    if not (stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and _link(path, staged)):
+        try:
+            data, _ = read_journal_file(path)
+        except UnsafeFileError:
+            return
+        _write_new(staged, data)
     try:
         os.replace(staged, backup)
     except OSError:
@@ -170,15 +208,35 @@ def _keep_backup(path: Path, backup: Path) -> None:
         raise
 
 
-def keep_aside(path: Path, aside: Path) -> None:
-    """Keep the current ``path`` as ``aside`` (a new name) before it is replaced; never overwrite."""
-    if aside.exists():
-        raise FileExistsError(errno.EEXIST, "already exists", str(aside))
+def _link(path: Path, new: Path) -> bool:
+    """Hard-link ``new`` to the file ``path`` itself (never to what a link points at); False if the file
+    system has no hard links (FAT, some sync folders)."""
     try:
-        os.link(path, aside)
-    except OSError:
-        shutil.copyfile(path, aside)
-    os.chmod(aside, FILE_MODE)  # a file written by another tool may have been readable by others
+        os.link(path, new, follow_symlinks=False)
+    except OSError as error:
+        if error.errno in (errno.EEXIST, errno.ENOENT):
+            raise
+        return False
+    return True
+
+
+def keep_aside(path: Path, aside: Path) -> None:
+    """Keep the current ``path`` as ``aside`` (a new name) before it is replaced; never overwrite.
+
+    A regular file's bytes are copied into a new private file, and the file itself stays where it is
+    until the save replaces it. Anything else (a link, a named pipe, a file too large to read) is moved
+    aside as it is, with a rename: nothing is read through it, and nothing's permissions change.
+    """
+    if os.path.lexists(aside):
+        raise FileExistsError(errno.EEXIST, "already exists", str(aside))
+    data = None
+    if stat.S_ISREG(os.lstat(path).st_mode):
+        with contextlib.suppress(UnsafeFileError):
+            data = read_journal_file(path)[0]
+    if data is not None:
+        _write_new(aside, data)
+    else:
+        os.rename(path, aside)
 
 
 def _remove_quietly(path: Path) -> None:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from workshop.content.instruments import BURNOUT, WHO5
 from workshop.content.models import Program
 from workshop.html_page import html_text
+from workshop.markdown_text import md_line
 from workshop.progress.trends import CheckReading, RunCheckins, Series, TrendRun, all_series, run_checkins
-from workshop.text import display_text
 
 HEADING = "Check-ins and scales"
 NOTE = (
@@ -72,7 +72,7 @@ def _series_rows(series: Series) -> list[tuple[str, ...]]:
 
 
 def _md_cell(text: str) -> str:
-    return display_text(text).replace("|", "\\|").replace("\n", " ").replace("<", "\\<")
+    return md_line(text)
 
 
 def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:

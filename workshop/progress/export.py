@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any, Protocol, TypeVar
 from workshop.content.instruments import answer_lines
 from workshop.content.models import Module, Program, ScaleStep, Step
 from workshop.html_page import html_text, page
+from workshop.markdown_text import md_line, md_text
 from workshop.progress import atomic, charts
 from workshop.progress.answers import (
     Answer,
@@ -129,27 +130,35 @@ def _earlier(program: Program, run: ExportRun, module_id: str) -> tuple[Answer, 
     return tuple(sorted(found, key=lambda a: (a.created, a.step_id)))
 
 
-def value_lines(value: Value, step: Step | None = None) -> list[str]:
-    """An answer as lines of plain text (the user's words unchanged; callers make them safe)."""
+def value_parts(value: Value, step: Step | None = None) -> list[tuple[str, str]]:
+    """An answer as lines, each a marker of ours (``- ``, ``2. ``, ``When: `` or nothing) and the text
+    after it (the user's words or the content's, unchanged: each format makes them safe its own way)."""
     match value:
         case TextValue(text=text):
-            return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            return [("", line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         case IntegerValue(value=number):
             if isinstance(step, ScaleStep):
-                return [f"{number} (from {step.low}, {step.low_label}, to {step.high}, {step.high_label})"]
-            return [str(number)]
+                labels = f"{number} (from {step.low}, {step.low_label}, to {step.high}, {step.high_label})"
+                return [("", labels)]
+            return [("", str(number))]
         case ChoicesValue(picked=picked, other=other):
-            lines = [f"- {choice}" for choice in picked]
-            return lines + ([f"- Other: {other}"] if other.strip() else [])
+            parts = [("- ", choice) for choice in picked]
+            return parts + ([("- Other: ", other)] if other.strip() else [])
         case ItemsValue(items=items):
-            return [f"- {item}" for item in items if item.strip()]
+            return [("- ", item) for item in items if item.strip()]
         case RankedValue(ranked=ranked):
-            return [f"{n}. {item}" for n, item in enumerate(ranked, start=1)]
+            return [(f"{n}. ", item) for n, item in enumerate(ranked, start=1)]
         case CommitmentValue(action=action, when=when):
-            return [*action.split("\n"), *([f"When: {when}"] if when.strip() else [])]
+            lines = [("", line) for line in action.split("\n")]
+            return lines + ([("When: ", when)] if when.strip() else [])
         case ItemScoresValue(instrument=instrument, scores=scores):
-            return answer_lines(instrument, scores)
+            return [("", line) for line in answer_lines(instrument, scores)]
     return []
+
+
+def value_lines(value: Value, step: Step | None = None) -> list[str]:
+    """An answer as lines of plain text (the user's words unchanged; callers make them safe)."""
+    return [marker + text for marker, text in value_parts(value, step)]
 
 
 def question_of(step: Step) -> str | None:
@@ -175,27 +184,49 @@ def _answer_dates(answer: Answer) -> str:
 # Markdown
 # --------------------------------------------------------------------------------------------------------
 
-# Only what could start an HTML tag, comment or autolink in a Markdown viewer: "<3" stays as typed.
-_MD_HTML = re.compile(r"<(?=[A-Za-z/!?])")
+def _md_quote(value: Value, step: Step | None) -> list[str]:
+    """An answer as a block quote; everything but our own markers is escaped (``markdown_text``).
+
+    A line of text followed by another ends in two spaces, a Markdown line break: a viewer would
+    otherwise run the lines someone wrote together into one.
+    """
+    parts = value_parts(value, step)
+    if not parts:
+        return [">"]
+    # One escape for the whole answer (a year's export has ten thousand lines), one line per part: a
+    # line break inside a part (an item, a "when") reads as a space.
+    flat = "\n".join(display_text(text).replace("\n", " ") for _, text in parts)
+    texts = md_text(flat).split("\n")
+    lines = [f"> {marker}{text}".rstrip() for (marker, _), text in zip(parts, texts, strict=True)]
+    for index in range(len(lines) - 1):
+        if lines[index] != ">" and lines[index + 1] != ">" and not _list_marker(parts[index + 1][0]):
+            lines[index] += "  "
+    return lines
 
 
-def md_text(text: str) -> str:
-    """``text`` for a Markdown file: only what could start an HTML tag in a viewer is escaped."""
-    return _MD_HTML.sub(r"\\<", display_text(text))
+def _list_marker(marker: str) -> bool:
+    """True for a marker that starts a list item (``- ``, ``- Other: ``, ``2. ``)."""
+    return marker.startswith("- ") or marker.partition(". ")[0].isdigit()
 
 
-def _md_quote(lines: Iterable[str]) -> list[str]:
-    return [f"> {md_text(line)}".rstrip() for line in lines] or [">"]
+def _md_emphasis(text: str) -> list[str]:
+    """``text`` in italics, one paragraph at a time (emphasis cannot span a blank line)."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", display_text(text))]
+    return [line for p in paragraphs if p for line in (f"*{md_text(p)}*", "")]
 
 
 def render_markdown(program: Program, runs: Sequence[ExportRun], *, questions: bool = True) -> str:
-    """The journal as Markdown that reads well as plain text: program, runs, days, questions, answers."""
-    out = [f"# {program.title}", "", _INTRO, ""]
+    """The journal as Markdown that reads well as plain text: program, runs, days, questions, answers.
+
+    Everything from the program's files or the journal is escaped (``workshop.markdown_text``), so no
+    viewer renders it as HTML, a link, an image or structure.
+    """
+    out = [f"# {md_line(program.title)}", "", _INTRO, ""]
     if not runs:
         out += ["No runs yet: nothing has been written.", ""]
     out += charts.markdown_section(program, runs)  # check-ins and scales across runs (issue 6)
     for run in runs:
-        out += [f"## Run {run.number}", "", _run_line(run), ""]
+        out += [f"## Run {run.number}", "", md_text(_run_line(run)), ""]
         for day in run_days(program, run):
             out += _md_day(day, questions)
     return "\n".join(out).rstrip("\n") + "\n"
@@ -208,24 +239,24 @@ _INTRO = (
 
 
 def _md_day(day: DayEntry, questions: bool) -> list[str]:
-    out = [f"### {day.title}", ""]
+    out = [f"### {md_line(day.title)}", ""]
     answered = [entry for entry in day.steps if entry.step.answers]
     if day.module is not None and not any(entry.answer for entry in answered) and not day.earlier:
         return [*out, "Nothing written for this day.", ""]
     for entry in answered:
-        out += [f"#### {entry.step.title}", ""]
+        out += [f"#### {md_line(entry.step.title)}", ""]
         question = question_of(entry.step)
         if questions and question:
-            out += [f"*{question}*", ""]
+            out += _md_emphasis(question)
         if entry.answer is None:
             out += ["(No answer.)", ""]
             continue
-        out += [*_md_quote(value_lines(entry.answer.value, entry.step)), ""]
+        out += [*_md_quote(entry.answer.value, entry.step), ""]
         out += [f"_{_answer_dates(entry.answer)}_", ""]
     if day.earlier:
         out += [f"#### {EARLIER_HEADING}", "", EARLIER_NOTE, ""]
         for answer in day.earlier:
-            out += [f"##### {answer.step_id}", "", *_md_quote(value_lines(answer.value)), ""]
+            out += [f"##### {md_line(answer.step_id)}", "", *_md_quote(answer.value, None), ""]
             out += [f"_{_answer_dates(answer)}_", ""]
     return out
 

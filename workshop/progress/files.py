@@ -290,7 +290,14 @@ class _Table:
         )
 
     def moment(self, key: str, optional: bool = False) -> datetime | None:
-        return self._get(key, lambda v: isinstance(v, datetime), "a date and time", optional)
+        # Only with a UTC offset, as the app writes them: a local date-time cannot be compared with the
+        # others, and would break every view of the journal rather than this one file.
+        return self._get(
+            key,
+            lambda v: isinstance(v, datetime) and v.utcoffset() is not None,
+            "a date and time with its UTC offset, like 2026-03-02T09:15:00+01:00",
+            optional,
+        )
 
     def texts(self, key: str) -> tuple[str, ...]:
         check = lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v)  # noqa: E731

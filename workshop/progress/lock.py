@@ -8,11 +8,14 @@ who has the journal open.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 import time
 from pathlib import Path
 
+from workshop.file_reading import kind_of
 from workshop.progress.atomic import FILE_MODE
 from workshop.progress.errors import JournalError, JournalLocked, describe_os_error
 
@@ -67,12 +70,7 @@ class SessionLock:
 
     def acquire(self, wait: float = DEFAULT_WAIT) -> None:
         """Take the lock, or raise ``JournalLocked`` naming the holder's PID after ``wait`` seconds."""
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
-        except OSError as error:
-            raise JournalError(
-                f"{self.path}: cannot open the lock file ({describe_os_error(error)})"
-            ) from None
+        fd = _open_lock_file(self.path)
         deadline = time.monotonic() + wait
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
@@ -90,6 +88,24 @@ class SessionLock:
         with contextlib.suppress(OSError):  # closing releases the lock in any case
             _unlock(fd)
         os.close(fd)
+
+
+def _open_lock_file(path: Path) -> int:
+    """Open (or create) the lock file: only a regular file, never through a link, never blocking.
+
+    The PID is written into it, so a link to a file elsewhere would have that file cut short.
+    """
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0), FILE_MODE)
+    except OSError as error:
+        reason = "it is a link; remove it" if error.errno == errno.ELOOP else describe_os_error(error)
+        raise JournalError(f"{path}: cannot open the lock file ({reason})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise JournalError(f"{path}: cannot open the lock file (it is {kind_of(mode)}; remove it)")
+    return fd
 
 
 def _write_pid(fd: int) -> None:

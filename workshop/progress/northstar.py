@@ -16,10 +16,11 @@ from pathlib import Path
 from workshop.content.models import CommitmentStep, ListStep, Program, RankStep, Step
 from workshop.html_page import html_text
 from workshop.html_page import page as html_page
+from workshop.markdown_text import md_line, md_text
 from workshop.progress.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
 from workshop.progress.dates import format_day
 from workshop.progress.errors import JournalError
-from workshop.progress.export import ExportRun, md_text, select_runs, shown_answer, write_private_document
+from workshop.progress.export import ExportRun, select_runs, shown_answer, write_private_document
 
 STATEMENT_STEP = "north-star"
 """The step whose answer is the north-star statement (a recap or prompt)."""
@@ -116,7 +117,7 @@ def commitment_line(commitment: Commitment) -> str:
 
 
 def render_markdown(page: NorthStar) -> str:
-    out = [f"# {TITLE}", "", f"_{md_text(page.program_title)} · run {page.run_number}_", ""]
+    out = [f"# {TITLE}", "", f"_{md_line(page.program_title)} · run {page.run_number}_", ""]
     out += ["## What matters most to me", ""]
     out += [f"{n}. {md_text(v)}" for n, v in enumerate(page.values, start=1)] or [EMPTY]
     out += ["", "## My north star", ""]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from types import TracebackType
 from typing import Any, Literal, TypeVar
 
 from workshop.content.outline import ProgramShape
+from workshop.file_reading import kind_of, size_words
 from workshop.progress import atomic
 from workshop.progress.answers import (
     VALUE_TYPES,
@@ -435,7 +437,7 @@ class Journal:
             raise JournalError(f"{problem.path}: there is no readable backup of this file to restore")
         run, name = origin
         try:
-            table = parse_bytes(problem.backup.read_bytes())
+            table = parse_bytes(atomic.read_journal_file(problem.backup)[0])
             if name == RUN_FILE:
                 run._merge_meta(decode_run(table))
             else:
@@ -468,6 +470,7 @@ class Journal:
     # -- loading ---------------------------------------------------------------------------------------
 
     def _run_folders(self) -> Iterator[int]:
+        """The number of every entry named like a run folder, whatever it is: a new run never reuses one."""
         try:
             entries = list(os.scandir(self.folder))
         except FileNotFoundError:
@@ -476,12 +479,18 @@ class Journal:
             raise JournalError(f"{self.folder}: cannot be read ({describe_os_error(error)})") from None
         for entry in entries:
             match = _RUN_FOLDER.match(entry.name)
-            if match and entry.is_dir():
+            if match:
                 yield int(match.group(1))
 
     def _load(self) -> None:
         for number in sorted(self._run_folders()):
-            run = self._load_run(self.folder / run_folder_name(number), number)
+            folder = self.folder / run_folder_name(number)
+            problem = _run_folder_problem(folder, self.folder)
+            if problem is not None:
+                if problem:
+                    self.problems.append(JournalProblem(folder, f"{folder}: {problem}; it is not read", None))
+                continue
+            run = self._load_run(folder, number)
             if run is not None:
                 self.runs.append(run)
 
@@ -514,20 +523,21 @@ class Journal:
     def _read(self, path: Path, decode: Callable[[dict[str, Any]], T]) -> tuple[T | None, DiskState]:
         """Read and decode one file; on failure record a problem and return why it must be kept."""
         try:
-            raw, signature = _read_with_signature(path)
+            raw, signature = atomic.read_journal_file(path)
             return decode(parse_bytes(raw)), signature
         except NewerFormatError as error:
             self.problems.append(JournalProblem(path, f"{path}: {error}", None))
             return None, "newer"
-        except FormatError as error:
-            message = f"{path}: {error}. It is kept as it is"
+        except (FormatError, OSError) as error:
+            # A damaged file, or one that is not read on purpose (a link out of the folder, a named pipe,
+            # a huge file): either way it is kept, and its last good version offered if there is one.
+            if isinstance(error, FormatError):
+                message = f"{path}: {error}. It is kept as it is"
+            else:
+                message = f"{path}: cannot be read ({describe_os_error(error)}). It is kept as it is"
             backup = _readable_backup(path, decode)
             message += "; a backup can be restored." if backup else "; no readable backup was found."
             self.problems.append(JournalProblem(path, message, backup))
-            return None, "unreadable"
-        except OSError as error:
-            message = f"{path}: cannot be read ({describe_os_error(error)})"
-            self.problems.append(JournalProblem(path, message, None))
             return None, "unreadable"
 
     def _stand_in_run_data(self, folder: Path, number: int, modules: list[ModuleData | None]) -> RunData:
@@ -556,6 +566,11 @@ class Journal:
                 f"{path}: an answer holds a character that cannot be stored (an unpaired surrogate); "
                 "nothing was written"
             ) from None
+        if len(encoded) > atomic.MAX_FILE_BYTES:
+            raise JournalError(
+                f"{path}: the answers of this day are more than {size_words(atomic.MAX_FILE_BYTES)}, more "
+                "than the journal keeps in one file; nothing was written. Your answers are kept here."
+            )
         _check_round_trip(path, encoded, data)
         reason = _outside_change(path, run._disk.get(name))
         if reason is None:
@@ -621,6 +636,23 @@ class Journal:
         return list(written)
 
 
+def _run_folder_problem(folder: Path, journal: Path) -> str | None:
+    """Why ``folder`` (named like a run) is not read as one: None for a real folder inside the journal,
+    "" for one that vanished, else the reason in words."""
+    try:
+        info = os.stat(folder)
+    except FileNotFoundError:
+        return ""
+    except OSError as error:
+        return f"cannot be read ({describe_os_error(error)})"
+    if not stat.S_ISDIR(info.st_mode):
+        return f"is {kind_of(info.st_mode)}, not a folder"
+    real, home = Path(os.path.realpath(folder)), Path(os.path.realpath(journal))
+    if home not in real.parents:
+        return f"is a link to a folder outside {journal}"
+    return None
+
+
 def _record(run: Run, written: dict[Path, atomic.Signature]) -> None:
     for path, signature in written.items():
         run._disk[path.name] = signature
@@ -631,18 +663,10 @@ def _module_decoder(name: str) -> Callable[[dict[str, Any]], ModuleData]:
     return lambda table: decode_module(table, module_id)
 
 
-def _read_with_signature(path: Path) -> tuple[bytes, atomic.Signature]:
-    # One open file for both, so the signature describes exactly the bytes that were read.
-    with open(path, "rb") as handle:
-        raw = handle.read()
-        stat = os.fstat(handle.fileno())
-    return raw, atomic.Signature.of(stat, raw)
-
-
 def _readable_backup(path: Path, decode: Callable[[dict[str, Any]], T]) -> Path | None:
     backup = backup_path(path)
     try:
-        decode(parse_bytes(backup.read_bytes()))
+        decode(parse_bytes(atomic.read_journal_file(backup)[0]))
     except (OSError, FormatError):
         return None
     return backup
@@ -651,7 +675,7 @@ def _readable_backup(path: Path, decode: Callable[[dict[str, Any]], T]) -> Path 
 def _outside_change(path: Path, known: DiskState) -> Literal["unreadable", "changed"] | None:
     """Why the file at ``path`` must be kept aside before it is replaced, or None if it need not be."""
     try:
-        stat = os.stat(path)
+        info = os.lstat(path)  # a link is not the file it points at: never the same as what we wrote
     except FileNotFoundError:
         return None  # nothing there to lose
     except OSError:
@@ -660,7 +684,7 @@ def _outside_change(path: Path, known: DiskState) -> Literal["unreadable", "chan
         return "unreadable"
     if not isinstance(known, atomic.Signature):
         return "changed"  # appeared since we looked (a sync tool): keep it
-    if known.same_stat(stat):
+    if known.same_stat(info):
         return None
     try:
         digest = atomic.signature_of(path).sha256

@@ -23,7 +23,7 @@ def run_app(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     from workshop.tui.app import make_app
 
-    app = make_app(program, data_dir(args))
+    app = make_app(program, data_dir(args), config_dir=paths.config_dir(getattr(args, "data_dir", None)))
     # Everything imported so far (Textual, the app) lives as long as the process. Without this, Python's
     # first full garbage collection walks all of it just before the first paint: 25-30 ms, measured.
     gc.freeze()
