@@ -57,7 +57,8 @@ def test_burnout_wording_and_options_are_the_published_ones() -> None:
 
 def test_module_files_cannot_change_the_wording() -> None:
     # An author places a check and names the instrument; nothing else is accepted.
-    assert set(CheckStep.model_fields) - {"id", "title", "minutes", "format", "notes", "discussion"} == {
+    shared = {"id", "title", "minutes", "format", "notes", "discussion", "phases"}
+    assert set(CheckStep.model_fields) - shared == {
         "kind",
         "instrument",
     }
