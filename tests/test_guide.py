@@ -19,7 +19,8 @@ from workshop.progress.store import Journal
 def test_guide_has_agenda_timings_notes_and_prompts(program: Program) -> None:
     text = guide(program, program.modules[0])
     assert "| Start | # | Slide | Format | Minutes |" in text
-    assert "| 2:00 | 5 | A first thought | On your own | 4 min (timer 4:00) |" in text
+    # Start times count the check-in (10 min by default) and the ground rules (2) before the steps.
+    assert "| 14:00 | 5 | A first thought | On your own | 4 min (timer 4:00) |" in text
     assert "Keep the pace gentle." in text  # the module's facilitator notes
     assert "**Notes:** Read it aloud." in text  # a step's notes
     assert "**Discussion:** What surprised you?" in text
