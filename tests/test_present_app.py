@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Digits, Static
 
@@ -174,6 +175,25 @@ async def test_typed_digits_show_at_once_as_a_small_indicator_even_after_f5(prog
         assert "There is no slide" not in slide_text(app)
         await pilot.press("8", "escape", "enter")  # escape drops the digits; enter is then "next"
         assert app.session.index == 5
+
+
+async def test_keys_typed_in_one_burst_are_handled_in_order(program: Program) -> None:
+    """A terminal delivers "7" and Enter typed quickly in one read; Pilot's press() waits between keys,
+    so the keys are posted here the way the terminal driver posts them."""
+    app, _ = make_app(program)
+    async with app.run_test(size=SIZE) as pilot:
+        for key, character in (("1", "1"), ("1", "1"), ("enter", "\r"), ("3", "3"), ("enter", "\r")):
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.session.index == 2  # slide 11, then slide 3: not "next, next" and digits left over
+        assert app.session.digits == ""
+        for key, character in (("s", "s"), ("5", "5"), ("enter", "\r"), ("s", "s")):
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.session.index == 4
+        assert app.session.timer is not None and app.session.timer.running
 
 
 async def test_no_toast_ever_reaches_the_projector(program: Program) -> None:

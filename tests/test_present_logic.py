@@ -584,6 +584,8 @@ def test_a_phased_step_becomes_a_phased_slide_and_timer(program: Program) -> Non
     assert slide.timer_seconds == 240
     clock = FakeClock()
     session = PresentSession(deck, clock)
+    session.go_to(3)
+    assert session.notes_state().next_timer == "Timer 4:00: Write on your own 1 min, then Pairs 3 min"
     session.go_to(4)
     state = session.notes_state()
     assert (state.phase, state.phase_next, state.timer, state.timer_total) == (

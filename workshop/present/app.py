@@ -140,7 +140,7 @@ class KeysScreen(OverlayScreen):
     def compose(self) -> ComposeResult:
         width = max(len(what) for what, _ in strings.KEYS) + 3
         table = Content("\n").join(
-            Content.assemble((what.ljust(width), "$text-muted"), (keys, "bold"))
+            Content.assemble((what.ljust(width), "$foreground-muted"), (keys, "bold"))
             for what, keys in strings.KEYS
         )
         with Vertical(id="keys-box"):
@@ -206,21 +206,29 @@ class AgendaScreen(OverlayScreen):
 class SlideScreen(Screen[None]):
     """The projected slide, with its bottom line, the optional notes panel, and blanking."""
 
+    # Every key here is a priority binding, not only the clicker's: Textual runs priority bindings as the
+    # key arrives but queues the others for the screen, so "7" then Enter typed in one burst would move
+    # on first and take the 7 afterwards. All at one level, keys are handled in the order they are typed.
     BINDINGS: ClassVar[list[BindingType]] = [
         *CLICKER_BINDINGS,
-        Binding("enter", "enter", "Next / go", show=False, priority=True),
-        Binding("escape", "escape", show=False),
-        Binding("g", "jump", show=False),
-        Binding("backspace", "drop_digit", show=False),
-        Binding("s", "timer_toggle", "Timer", show=False),
-        Binding("r", "timer_reset", show=False),
-        Binding("plus,equals_sign,e", "timer_extend(60)", show=False),
-        Binding("minus", "timer_extend(-60)", show=False),
-        Binding("a", "agenda", "Agenda", show=False),
-        Binding("n", "notes", "Notes", show=False),
-        Binding("question_mark", "keys", "Keys", show=False),
-        Binding("R", "reset_session", show=False),
-        *(Binding(str(digit), f"digit({digit})", show=False) for digit in range(10)),
+        *(
+            Binding(key, action, show=False, priority=True)
+            for key, action in (
+                ("enter", "enter"),
+                ("escape", "escape"),
+                ("g", "jump"),
+                ("backspace", "drop_digit"),
+                ("s", "timer_toggle"),
+                ("r", "timer_reset"),
+                ("plus,equals_sign,e", "timer_extend(60)"),
+                ("minus", "timer_extend(-60)"),
+                ("a", "agenda"),
+                ("n", "notes"),
+                ("question_mark", "keys"),
+                ("R", "reset_session"),
+                *((str(digit), f"digit({digit})") for digit in range(10)),
+            )
+        ),
     ]
 
     def __init__(self, session: PresentSession) -> None:
@@ -423,9 +431,12 @@ class PresentApp(App[None]):
 
     CSS_PATH = "present.tcss"
     TITLE = "workshop present"
+    # No command palette: nothing but the slide and a small indicator ever shows on the projector.
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "switch_theme", "Theme", show=False),
-        Binding("q", "quit_twice", "Quit", show=False),
+        # Ctrl+C too asks for a second press, in the notes, rather than Textual's toast on the projector.
+        Binding("q,ctrl+c", "quit_twice", "Quit", show=False),
     ]
 
     def __init__(

@@ -314,6 +314,7 @@ class PresentSession:
             hints=slide.hints,
             next_title=None if upcoming is None else upcoming.title,
             next_screen=() if upcoming is None else slide_lines(upcoming),
+            next_timer=None if upcoming is None else timer_summary(upcoming),
             planned=None if slide.planned_minutes is None else format_minutes(slide.planned_minutes * 60),
             spent=format_clock(self.tracker.spent(self.index), round_up=False),
             timer=self.timer_text(),
@@ -344,6 +345,17 @@ class PresentSession:
                 clock = strings.ELSEWHERE_LEFT.format(clock=format_clock(timer.remaining()))
             lines.append(strings.ELSEWHERE.format(number=slide.number, title=slide.title, clock=clock))
         return lines
+
+
+def timer_summary(slide: Slide) -> str | None:
+    """A slide's countdown in words, its phases included; None for a slide without one."""
+    if slide.timer_seconds is None:
+        return None
+    clock = format_clock(slide.timer_seconds)
+    if not slide.phases:
+        return strings.NOTES_TIMER.format(clock=clock)
+    phases = ", then ".join(f"{phase.label} {format_minutes(phase.minutes * 60)}" for phase in slide.phases)
+    return strings.NOTES_TIMER_PHASES.format(clock=clock, phases=phases)
 
 
 def agenda_cells(agenda: Agenda) -> tuple[tuple[str, ...], ...]:

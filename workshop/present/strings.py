@@ -102,6 +102,8 @@ NOTES_NOTES: Final = "Notes"
 NOTES_ELSEWHERE: Final = "Also running"
 NOTES_PHASE: Final = "{label}"
 NOTES_TOTAL_LEFT: Final = "{clock} left in all"
+NOTES_TIMER: Final = "Timer {clock}"
+NOTES_TIMER_PHASES: Final = "Timer {clock}: {phases}"
 NOTES_WAITING: Final = (
     "Waiting for the presenter. Start `workshop present --day {day}` with the same --program in another "
     "terminal; this window follows it."

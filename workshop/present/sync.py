@@ -48,6 +48,8 @@ class NotesState:
     next_title: str | None = None
     next_screen: tuple[tuple[str, str], ...] = ()
     """The next slide's full text, as ``screen``."""
+    next_timer: str | None = None
+    """The next slide's countdown and its phases, in words ("Timer 8:00: Write on your own 3 min, ...")."""
     planned: str | None = None
     """The slide's planned time, in words (``4 min``), if any."""
     spent: str = "0:00"

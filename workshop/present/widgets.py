@@ -19,7 +19,8 @@ from workshop.present.timer import Countdown, format_clock, format_minutes
 from workshop.text import display_text
 from workshop.tui.safe import plain
 
-# The layout's style names, in the theme's colours.
+# The layout's style names, in the theme's colours. ($text-muted would be plain white inside Content:
+# only $foreground-muted is resolved there.)
 STYLE_MAP: dict[str, str] = {
     "eyebrow": "$primary bold",
     "title": "bold",
@@ -28,7 +29,7 @@ STYLE_MAP: dict[str, str] = {
     "italic": "italic",
     "prompt": "bold",
     "rules": "bold",
-    "detail": "$text-muted",
+    "detail": "$foreground-muted",
     "discussion": "$primary",
     "big": "",
 }
@@ -237,7 +238,10 @@ class NotesView(VerticalScroll):
         self._set("#notes-body", state.notes or strings.NOTES_NONE)
         self._set("#notes-hints", strings.NOTES_HINTS + " / ".join(state.hints) if state.hints else None)
         if state.next_title:
-            self._set_content("#notes-next", _screen_content(strings.NOTES_NEXT.strip(), state.next_screen))
+            upcoming = _screen_content(strings.NOTES_NEXT.strip(), state.next_screen)
+            if state.next_timer:
+                upcoming = Content.assemble(upcoming, "\n\n", (_clean(state.next_timer), "$foreground-muted"))
+            self._set_content("#notes-next", upcoming)
         else:
             self._set("#notes-next", strings.NOTES_LAST)
         if state.number != self._shown_number and not opened:
@@ -276,14 +280,14 @@ _SCREEN_STYLES = {
     "title": "bold $primary",
     "prompt": "bold",
     "heading": "bold",
-    "detail": "$text-muted",
+    "detail": "$foreground-muted",
     "discussion": "$primary",
 }
 
 
 def _screen_content(heading: str, lines: tuple[tuple[str, str], ...]) -> Content:
     """A slide's full text for the facilitator: a heading, then each block on its own paragraph."""
-    parts: list[str | tuple[str, str]] = [(heading, "$text-muted bold"), "\n"]
+    parts: list[str | tuple[str, str]] = [(heading, "$foreground-muted bold"), "\n"]
     for index, (role, text) in enumerate(lines):
         if index:
             parts.append("\n" if role in {"item", "bullet"} and lines[index - 1][0] == role else "\n\n")
@@ -311,7 +315,7 @@ def _agenda_content(state: NotesState) -> Content:
         return "  ".join(padded).rstrip()
 
     parts: list[str | tuple[str, str]] = [(strings.AGENDA_TITLE, "bold $primary"), "\n"]
-    parts.append((cells(header), "$text-muted"))
+    parts.append((cells(header), "$foreground-muted"))
     for row in rows:
         parts += ["\n", (cells(row), "bold" if row and row[0].startswith("▸") else "")]
     parts += ["\n", (_clean(state.agenda_summary), "bold")]
