@@ -569,6 +569,7 @@ async def test_notes_window_shows_the_agenda_with_ahead_or_behind(program: Progr
         assert agenda.display
         assert "Check-in" in text_of(agenda) and "10 min" in text_of(agenda)
         assert "Elapsed 4:00" in text_of(agenda)
+
         await pilot.press("a")
         assert not agenda.display
         session.agenda_open = True  # the presenter's `a`
@@ -576,6 +577,25 @@ async def test_notes_window_shows_the_agenda_with_ahead_or_behind(program: Progr
         await notes.poll()
         assert agenda.display
     assert not reader_path(path).exists()  # the "following" marker goes with the window
+
+
+async def test_the_agenda_in_the_notes_window_fits_its_column(shipped_program_dir: Path, tmp_path: Path) -> None:
+    shipped = load_program(shipped_program_dir)
+    session = PresentSession(build_deck(shipped, shipped.modules[0]), FakeClock())
+    session.go_to(14)  # "The parts that feel like you": the longest titles are in the table
+    session.agenda_open = True
+    path = tmp_path / "state.json"
+    write_state(path, session.notes_state(written_at=0.0))
+    notes = NotesApp(path, 1, wall=lambda: 0.0, poll=3600)
+    async with notes.run_test(size=(130, 40)) as pilot:
+        agenda = notes.query_one("#notes-agenda")
+        for size in ((130, 40), (100, 30), (80, 24), (200, 50)):  # two columns, one column, the smallest
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            table = text_of(agenda).split("\n")[1:-1]  # the header and the rows, without title and summary
+            assert max(len(line) for line in table) <= agenda.content_size.width, size  # no row wraps
+            assert "The parts that feel" in text_of(agenda)
 
 
 async def test_notes_window_says_when_the_presenter_has_gone_quiet(program: Program, tmp_path: Path) -> None:

@@ -152,6 +152,7 @@ class NotesView(VerticalScroll):
     """From this many columns, "now" and "next" sit side by side."""
 
     _shown_number: int | None = None
+    _last: tuple[NotesState | None, str, bool, bool | None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(plain(strings.NOTES_TITLE), id="notes-heading")
@@ -173,6 +174,16 @@ class NotesView(VerticalScroll):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < self.WIDE, "-narrow")
+        if self._last is not None:
+            state, waiting, stale, agenda = self._last
+            self.call_after_refresh(self.show, state, waiting=waiting, stale=stale, agenda=agenda)
+
+    def _agenda_width(self) -> int:
+        """Columns the agenda may take: its column of the notes (all of the view when narrow)."""
+        width = self.content_size.width or self.size.width
+        if not self.has_class("-narrow"):
+            width = (width - 3) // 2  # two columns, the right one indented by 3
+        return max(20, width - 1)
 
     def show(
         self, state: NotesState | None, *, waiting: str = "", stale: bool = False, agenda: bool | None = None
@@ -181,6 +192,7 @@ class NotesView(VerticalScroll):
 
         ``agenda`` overrides whether the agenda is shown (the notes window's own ``a`` key).
         """
+        self._last = (state, waiting, stale, agenda)
         where = self.query_one("#notes-where", Static)
         columns = self.query_one("#notes-columns")
         if state is None:
@@ -229,7 +241,7 @@ class NotesView(VerticalScroll):
         opened = show_agenda and not agenda_widget.display
         agenda_widget.display = show_agenda
         if show_agenda:
-            agenda_widget.update(_agenda_content(state))
+            agenda_widget.update(_agenda_content(state, self._agenda_width()))
         if opened and self.has_class("-narrow"):
             # One column: the agenda sits below this slide's notes; bring it into view.
             self.call_after_refresh(self.scroll_to_widget, agenda_widget, animate=False, top=True)
@@ -295,24 +307,39 @@ def _screen_content(heading: str, lines: tuple[tuple[str, str], ...]) -> Content
     return Content.assemble(*parts)
 
 
-def _agenda_content(state: NotesState) -> Content:
-    """The agenda as an aligned text table (no widget that could take focus or keys)."""
+AGENDA_GAP = 2
+AGENDA_MIN_TITLE = 12
+AGENDA_READABLE_TITLE = 24
+"""Below this many columns for titles, the format column makes room (titles say more)."""
+FORMAT_COLUMN = 2
+
+
+def _agenda_content(state: NotesState, width: int) -> Content:
+    """The agenda as an aligned text table ``width`` columns wide at most (no widget that could take
+    focus or keys). Titles are shortened to fit; on a narrow window the format column goes first."""
     header = tuple(strings.AGENDA_COLUMNS)
     rows = [tuple(_clean(cell) for cell in row) for row in state.agenda]
-    widths = [
-        max((len(row[column]) for row in [header, *rows] if column < len(row)), default=0)
-        for column in range(len(header))
-    ]
-    widths[1] = min(widths[1], 34)
+    columns = list(range(len(header)))
+    widths = {
+        column: max((len(row[column]) for row in [header, *rows] if column < len(row)), default=0)
+        for column in columns
+    }
+
+    def others() -> int:
+        return sum(widths[column] for column in columns if column != 1) + AGENDA_GAP * (len(columns) - 1)
+
+    if width - others() < min(widths[1], AGENDA_READABLE_TITLE):
+        columns.remove(FORMAT_COLUMN)
+    widths[1] = max(AGENDA_MIN_TITLE, min(widths[1], width - others()))
 
     def cells(row: tuple[str, ...]) -> str:
         padded = []
-        for index, width in enumerate(widths):
-            cell = row[index] if index < len(row) else ""
-            if len(cell) > width:
-                cell = cell[: width - 1] + "…"
-            padded.append(cell.ljust(width))
-        return "  ".join(padded).rstrip()
+        for column in columns:
+            cell = row[column] if column < len(row) else ""
+            if len(cell) > widths[column]:
+                cell = cell[: widths[column] - 1] + "…"
+            padded.append(cell.ljust(widths[column]))
+        return (" " * AGENDA_GAP).join(padded).rstrip()
 
     parts: list[str | tuple[str, str]] = [(strings.AGENDA_TITLE, "bold $primary"), "\n"]
     parts.append((cells(header), "$foreground-muted"))
