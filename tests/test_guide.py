@@ -23,7 +23,7 @@ from workshop.progress.store import Journal
 def test_guide_has_agenda_timings_notes_and_prompts(program: Program) -> None:
     text = guide(program, program.modules[0])
     assert "| Start | # | Slide | Format | Minutes |" in text
-    assert "| 0:12 | 5 | A first thought | On your own | 4 min (timer 4:00) |" in text  # after a 10-min check-in
+    assert "| 0:14 | 5 | A first thought | On your own | 4 min (timer 4:00) |" in text  # check-in 10, rules 2, welcome 2
     assert "Keep the pace gentle." in text  # the module's facilitator notes
     assert "**Notes:** Read it aloud." in text  # a step's notes
     assert "**Discussion:** What surprised you?" in text
@@ -141,7 +141,7 @@ def test_commands_print_and_write_and_never_touch_the_journal(
     assert main([*base, "runsheet", "--day", "1", "--start", "18:30"]) == 0
     assert main([*base, "present", "--day", "1", "--export", "html", "--notes"]) == 0
     out = capsys.readouterr().out
-    assert "| 18:40 | 4 | Welcome |" in out and "Read it aloud." in out
+    assert "| 18:42 | 4 | Welcome |" in out and "Read it aloud." in out
     assert secret not in out
     assert _folder_state(journal) == before  # nothing in the journal was written, moved or locked anew
 
@@ -186,21 +186,22 @@ def test_guide_start_times_count_the_check_in_and_closing_and_add_up(tmp_path: P
     by_title = {row[2]: row for row in agenda}
     assert by_title["Check-in"][0] == "0:00"
     assert by_title["Check-in"][4] == "12 min"
-    assert by_title["Welcome"][0] == "0:12"  # the first step starts after the check-in round
+    assert by_title["Ground rules"][0] == "0:12"  # after the check-in round
+    assert by_title["Welcome"][0] == "0:14"  # the first step starts after the ground rules (2 min)
     steps = sum(step.minutes for step in module.steps)
     assert steps == 12  # 2 + 4 + six steps of the default 1 minute
-    assert by_title["Closing round"][0] == "0:24"  # 12 + 12 of steps
+    assert by_title["Closing round"][0] == "0:26"  # 12 + 2 + 12 of steps
     assert by_title["Closing round"][4] == "6 min"
-    assert agenda[-1][:3] == ["0:30", "", "End"]  # 12 + 12 + 6
+    assert agenda[-1][:3] == ["0:32", "", "End"]  # 12 + 2 + 12 + 6
     # Every timed row starts where the one before it ended.
     timed = [row for row in agenda if row[1] and row[4]]
     for before, after in itertools.pairwise(timed):
         assert _clock_minutes(after[0]) == _clock_minutes(before[0]) + _minutes(before[4])
     assert _clock_minutes(agenda[-1][0]) == _clock_minutes(timed[-1][0]) + _minutes(timed[-1][4])
     text = guide(program, module)
-    assert "Planned: 30 min in all: 12 min for the check-in and ground rules, 12 min of steps, " in text
+    assert "Planned: 32 min in all: 14 min for the check-in and ground rules, 12 min of steps, " in text
     assert "6 min for the closing round." in text
-    assert "| 0:24 | 12 | Closing round | As a group | 6 min |" in text
+    assert "| 0:26 | 12 | Closing round | As a group | 6 min |" in text
 
 
 def test_without_a_group_table_the_rounds_get_the_model_defaults(tmp_path: Path) -> None:
@@ -209,9 +210,9 @@ def test_without_a_group_table_the_rounds_get_the_model_defaults(tmp_path: Path)
     agenda = _agenda(guide(program, program.modules[0], fmt="html"))
     by_title = {row[2]: row for row in agenda}
     assert by_title["Check-in"][4] == "10 min"
-    assert by_title["Welcome"][0] == "0:10"
+    assert by_title["Welcome"][0] == "0:12"  # 10 of check-in, 2 of ground rules
     assert by_title["Closing round"][4] == "5 min"
-    assert agenda[-1][0] == "0:27"  # 10 + 12 + 5
+    assert agenda[-1][0] == "0:29"  # 10 + 2 + 12 + 5
 
 
 def test_guide_shows_a_steps_phases_with_their_own_start_times(tmp_path: Path) -> None:
@@ -221,11 +222,11 @@ def test_guide_shows_a_steps_phases_with_their_own_start_times(tmp_path: Path) -
     body = table.find("tbody").find_all("tr")
     index = next(i for i, row in enumerate(body) if "A first thought" in row.text)
     step, first, second = (row for row in body[index : index + 3])
-    assert [c.text for c in step.find_all("td")][:3] == ["0:12", "5", "A first thought"]  # 10 + 2
+    assert [c.text for c in step.find_all("td")][:3] == ["0:14", "5", "A first thought"]  # 10 + 2 + 2
     assert "phase" in first.classes and "phase" in second.classes
-    assert [c.text for c in first.find_all("td")] == ["0:12", "", "Write on your own", "On your own", "1.5 min"]
-    # 13.5 minutes in: a start within a minute shows the minute it falls in.
-    assert [c.text for c in second.find_all("td")] == ["0:13", "", "Share in pairs", "In pairs", "2.5 min"]
+    assert [c.text for c in first.find_all("td")] == ["0:14", "", "Write on your own", "On your own", "1.5 min"]
+    # 15.5 minutes in: a start within a minute shows the minute it falls in.
+    assert [c.text for c in second.find_all("td")] == ["0:15", "", "Share in pairs", "In pairs", "2.5 min"]
     section = page.section_titled("5. A first thought")
     phases = section.find("div", "phases").text
     assert phases == "Phases: Write on your own, 1.5 min (on your own); then Share in pairs, 2.5 min (in pairs)"

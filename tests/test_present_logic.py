@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from workshop.present.bigtext import big_title, figlet_lines
 from workshop.present.deck import build_deck, module_for_day
 from workshop.present.session import PresentSession
 from workshop.present.sync import NotesState, read_state, state_path, write_state
-from workshop.present.timer import Countdown, FakeClock, format_clock
+from workshop.present.timer import SWITCH_CUE_SECONDS, Countdown, FakeClock, TimerPhase, format_clock
 
 # ---- deck -----------------------------------------------------------------------------------------
 
@@ -67,7 +68,51 @@ def test_timed_slides_are_pauses_and_steps_whose_file_sets_minutes(program: Prog
     timed = {slide.step_id: slide.timer_seconds for slide in deck.slides if slide.timed}
     # welcome (minutes = 2) and first-thought (minutes = 4) set minutes; the pause has 30 seconds.
     assert timed == {"welcome": 120, "first-thought": 240, "breathe": 30}
-    assert deck.planned_minutes == sum(step.minutes for step in program.modules[0].steps)
+
+
+def test_the_plan_counts_the_check_in_ground_rules_and_closing_round(program: Program) -> None:
+    module = program.modules[0]
+    steps = sum(step.minutes for step in module.steps)
+    deck = build_deck(program, module)
+    # The mini program's [group] sets no minutes: the model's defaults (10 and 5) and 2 for the rules.
+    assert [deck[1].planned_minutes, deck[2].planned_minutes, deck[-1].planned_minutes] == [10, 2, 5]
+    assert deck[0].planned_minutes is None  # the title slide: before the session starts
+    assert deck.planned_minutes == steps + 17
+    group = program.group.model_copy(update={"check_in_minutes": 12, "closing_minutes": 8})  # type: ignore[union-attr]
+    custom = build_deck(program.model_copy(update={"group": group}), module)
+    assert custom.planned_minutes == steps + 22
+    bare = program.model_copy(update={"group": None})
+    assert build_deck(bare, module).planned_minutes == steps + 17
+
+
+def test_every_shipped_day_plans_the_ninety_minutes_its_notes_describe(shipped_program_dir: Path) -> None:
+    from workshop.content.loader import load_program
+
+    shipped = load_program(shipped_program_dir)
+    for module in shipped.modules:
+        deck = build_deck(shipped, module)
+        assert deck.planned_minutes == 90, module.id
+        assert "90" in (module.facilitator_notes or ""), module.id
+        # The notes state the same figures as the plan: steps, check-in and closing minutes.
+        group = shipped.group_for(module)
+        assert group is not None
+        steps = sum(step.minutes for step in module.steps)
+        for figure in (steps, group.check_in_minutes, group.closing_minutes):
+            assert f"{figure:g}" in (module.facilitator_notes or ""), (module.id, figure)
+
+
+def test_shipped_steps_whose_notes_mix_writing_and_sharing_have_phases(shipped_program_dir: Path) -> None:
+    from workshop.content.loader import load_program
+
+    shipped = load_program(shipped_program_dir)
+    mixed = re.compile(r"writing, then (pairs|small groups)|writing, then four minutes in pairs", re.IGNORECASE)
+    for module in shipped.modules:
+        for step in module.steps:
+            if step.notes and mixed.search(step.notes):
+                assert step.phases, f"{step.id}: the notes describe two activities, the timer runs one"
+                assert step.phases[0].format == "solo" and step.phases[-1].format != "solo", step.id
+            if step.kind == "check":
+                assert step.minutes >= 2, f"{step.id}: a check is never a one-minute job on paper"
 
 
 def test_module_for_day(program: Program) -> None:
@@ -98,7 +143,7 @@ def test_countdown_start_pause_resume_reset() -> None:
     assert (timer.state, timer.remaining()) == ("ready", 240)
 
 
-def test_countdown_ends_keeps_counting_the_overrun_and_can_be_extended() -> None:
+def test_countdown_ends_and_keeps_counting_the_overrun() -> None:
     clock = FakeClock()
     timer = Countdown(30, clock)
     timer.start()
@@ -107,12 +152,107 @@ def test_countdown_ends_keeps_counting_the_overrun_and_can_be_extended() -> None
     assert timer.state == "ended"
     assert timer.remaining() == 0
     assert timer.overrun() == pytest.approx(15)
-    timer.extend(60)
+
+
+def test_a_minute_less_with_48_seconds_left_ends_now_without_an_overrun() -> None:
+    clock = FakeClock()
+    timer = Countdown(240, clock)
+    timer.start()
+    clock.advance(240 - 48)
+    timer.extend(-60)
+    assert format_clock(timer.remaining()) == "0:00"
+    assert timer.state == "ended"
+    assert timer.overrun() == 0  # not "+0:12": nobody ran over
+    clock.advance(5)
+    assert timer.overrun() == pytest.approx(5)  # from now on, the room is over
+
+
+def test_a_minute_less_with_time_to_spare_takes_a_minute() -> None:
+    clock = FakeClock()
+    timer = Countdown(240, clock)
+    timer.start()
+    clock.advance(60)
+    timer.extend(-60)
+    assert timer.remaining() == pytest.approx(120)
     assert timer.state == "running"
-    assert timer.remaining() == pytest.approx(45)
-    timer.extend(-600)
-    assert timer.duration == 0
+    paused = Countdown(240, clock)
+    paused.start()
+    clock.advance(200)
+    paused.pause()
+    paused.extend(-60)  # 40 s left while paused: it ends there, with no overrun
+    assert (paused.state, paused.remaining(), paused.overrun()) == ("ended", 0, 0)
+
+
+def test_a_minute_more_while_over_means_a_minute_from_now() -> None:
+    clock = FakeClock()
+    timer = Countdown(60, clock)
+    timer.start()
+    clock.advance(60 + 130)  # 2:10 over
+    timer.extend(60)
+    assert format_clock(timer.remaining()) == "1:00"  # not 0:00 and still "+1:10 over"
+    assert timer.state == "running"
+    assert timer.overrun() == 0
+    timer.extend(-60)
+    assert timer.state == "ended" and timer.overrun() == 0
+    clock.advance(10)
+    timer.extend(-60)  # over already: less changes nothing
+    assert timer.overrun() == pytest.approx(10)
+
+
+def test_a_minute_less_on_a_timer_not_started_shortens_it_never_below_zero() -> None:
+    clock = FakeClock()
+    timer = Countdown(90, clock)
+    timer.extend(-60)
+    assert (timer.state, timer.remaining()) == ("ready", 30)
+    timer.extend(-60)
+    assert (timer.state, timer.remaining()) == ("ready", 0)
+    timer.extend(60)
+    assert timer.remaining() == 60
+    timer.reset()
+    assert timer.remaining() == 90
+
+
+def test_phases_run_in_order_and_mark_the_switch() -> None:
+    clock = FakeClock()
+    write, pairs = TimerPhase("Write on your own", 180), TimerPhase("Share in pairs", 300, "pairs")
+    timer = Countdown(0, clock, [write, pairs])
+    assert timer.duration == 480
+    assert timer.phase == write and timer.next_phase == pairs
+    timer.start()
+    clock.advance(179)
+    assert (timer.phase, format_clock(timer.phase_remaining())) == (write, "0:01")
+    assert not timer.switched_recently()
+    clock.advance(2)
+    assert timer.phase == pairs
+    assert timer.next_phase is None
+    assert format_clock(timer.phase_remaining()) == "4:59"
+    assert timer.switched_recently()  # the cue: the room moves on now
+    clock.advance(SWITCH_CUE_SECONDS)
+    assert not timer.switched_recently()
+    clock.advance(300)
     assert timer.ended
+    assert timer.overrun() == pytest.approx(1 + SWITCH_CUE_SECONDS)
+    assert not timer.switched_recently()
+
+
+def test_a_minute_more_or_less_changes_the_phase_the_room_is_in() -> None:
+    clock = FakeClock()
+    timer = Countdown(0, clock, [TimerPhase("Write", 180), TimerPhase("Pairs", 300)])
+    timer.start()
+    clock.advance(100)
+    timer.extend(60)  # writing gets a minute more; pairs keep their five
+    assert format_clock(timer.phase_remaining()) == "2:20"
+    assert timer.duration == 540
+    timer.extend(-60)
+    timer.extend(-60)
+    assert format_clock(timer.phase_remaining()) == "0:20"
+    timer.extend(-60)  # 0:20 left of writing: a minute less ends writing now, not 0:40 into the pairs
+    assert timer.phase is not None and timer.phase.label == "Pairs"
+    assert format_clock(timer.phase_remaining()) == "5:00"
+    assert timer.switched_recently()
+    assert timer.overrun() == 0
+    timer.reset()
+    assert (timer.state, timer.duration) == ("ready", 480)
 
 
 def test_format_clock() -> None:
@@ -160,6 +300,10 @@ def test_agenda_reports_overrun_and_drift(program: Program) -> None:
     clock = FakeClock()
     deck = build_deck(program, program.modules[0])
     session = PresentSession(deck, clock)
+    session.go_to(2)  # the check-in and the ground rules take exactly their plan: 10 and 2 minutes
+    clock.advance(10 * 60)
+    session.go_to(3)
+    clock.advance(2 * 60)
     session.go_to(4)  # welcome: 2 minutes planned
     clock.advance(5 * 60)
     session.next()  # first-thought: 4 minutes planned
@@ -170,7 +314,8 @@ def test_agenda_reports_overrun_and_drift(program: Program) -> None:
     assert agenda.rows[4].current
     assert agenda.drift_seconds == pytest.approx(180)
     assert "3 min behind plan" in agenda.summary()
-    assert "6:00" in agenda.summary()
+    assert agenda.status() == "3 min behind plan"
+    assert "18:00" in agenda.summary()
 
 
 def test_agenda_before_the_session_starts(program: Program) -> None:
@@ -303,3 +448,238 @@ def test_a_step_kind_the_deck_does_not_know_gets_a_private_slide(program: Progra
     assert slide.lead == strings.PRIVATE_STEP
     assert slide.question is None
     assert slide.timer_seconds == 180  # the author set minutes: the room gets a countdown
+
+
+# ---- pages, the session's memory, messages -----------------------------------------------------------
+
+
+def test_next_and_back_walk_pages_then_slides(program: Program) -> None:
+    session = PresentSession(build_deck(program, program.modules[0]), FakeClock())
+    session.set_page_counts(lambda index: 3 if index == 3 else 1)  # slide 4 takes three pages
+    session.go_to(3)
+    seen = [(session.index, session.page)]
+    for _ in range(4):
+        assert session.next()
+        seen.append((session.index, session.page))
+    assert seen == [(2, 0), (3, 0), (3, 1), (3, 2), (4, 0)]
+    assert session.back()
+    assert (session.index, session.page) == (3, 2)  # back lands on the last page, as in any slide tool
+    assert session.go_to(4)
+    assert (session.index, session.page) == (3, 0)  # a slide number always means its first page
+    assert not session.go_to(4)
+    session.page = 2
+    session.set_page_counts(lambda index: 2 if index == 3 else 1)  # the window grew: fewer pages
+    assert session.page == 1
+
+
+def test_typing_a_slide_number_and_a_number_with_no_slide(program: Program) -> None:
+    clock = FakeClock()
+    session = PresentSession(build_deck(program, program.modules[0]), clock)
+    for digit in (9, 9, 9, 9):
+        session.type_digit(digit)
+    assert session.digits == "999"
+    assert session.indicator() == "› 999"
+    assert not session.jump()
+    assert session.digits == "" and session.index == 0
+    assert session.message() == strings.JUMP_OUT_OF_RANGE.format(number=999, count=len(session.deck))
+    assert session.indicator() == "› 999 ✗"  # the projector gets the digits and a mark, not the sentence
+    clock.advance(10)
+    assert session.message() is None and session.indicator() == ""
+    session.type_digit(5)
+    assert session.jump()
+    assert session.index == 4
+
+
+def test_quit_and_reset_need_a_second_press(program: Program) -> None:
+    clock = FakeClock()
+    session = PresentSession(build_deck(program, program.modules[0]), clock)
+    assert not session.confirm("quit")
+    assert session.message() == strings.QUIT_AGAIN
+    assert session.indicator() == strings.INDICATOR_QUIT
+    clock.advance(5)
+    assert not session.confirm("quit")  # too late: this press asks again
+    clock.advance(1)
+    assert session.confirm("quit")
+    assert not session.confirm("reset")
+    assert session.indicator() == strings.INDICATOR_RESET
+
+
+def test_reset_clears_the_clock_time_per_slide_and_every_timer(program: Program) -> None:
+    clock = FakeClock()
+    session = PresentSession(build_deck(program, program.modules[0]), clock)
+    session.go_to(5)
+    session.toggle_timer()
+    clock.advance(100)
+    session.next()
+    clock.advance(100)
+    assert session.tracker.elapsed() == 200
+    assert session.running_elsewhere()
+    session.reset()
+    assert (session.index, session.page, session.tracker.started) == (0, 0, False)
+    assert session.tracker.spent(4) == 0
+    assert session.running_elsewhere() == []
+    session.go_to(5)
+    assert session.timer is not None and session.timer.state == "ready"
+    assert session.message() == strings.RESET_DONE
+
+
+def test_a_timer_left_running_on_another_slide_stays_visible(program: Program) -> None:
+    clock = FakeClock()
+    session = PresentSession(build_deck(program, program.modules[0]), clock)
+    session.go_to(5)  # "A first thought": 4 minutes
+    session.toggle_timer()
+    clock.advance(30)
+    session.next()
+    session.next()
+    assert [slide.number for slide, _ in session.running_elsewhere()] == [5]
+    assert session.indicator() == "⏱ 5 3:30"
+    state = session.notes_state()
+    assert state.elsewhere == ("Slide 5, A first thought: 3:30 left",)
+    clock.advance(240)
+    assert session.indicator() == "⏱ 5 +0:30"
+    assert session.notes_state().elsewhere == ("Slide 5, A first thought: time is up +0:30",)
+    session.go_to(5)
+    assert session.running_elsewhere() == []  # on its own slide it is simply the timer
+    session.toggle_timer()
+    session.next()
+    assert session.indicator() == ""  # a paused timer elsewhere is not counting down unseen
+
+
+def test_alerts_for_the_bell_come_once_per_switch_and_end(program: Program) -> None:
+    clock = FakeClock()
+    module = program.modules[0].model_copy(
+        update={"steps": [with_phases(program.modules[0].steps[1])]}
+    )
+    session = PresentSession(build_deck(program, module), clock)
+    session.go_to(4)
+    assert session.slide.phases
+    session.toggle_timer()
+    assert session.poll_alerts() == []
+    clock.advance(61)
+    assert session.poll_alerts() == ["phase"]
+    assert session.poll_alerts() == []
+    clock.advance(180)
+    assert session.poll_alerts() == ["end"]
+    clock.advance(30)
+    assert session.poll_alerts() == []
+
+
+def with_phases(step):  # type: ignore[no-untyped-def]
+    """``step`` (four minutes) as one minute of writing, then three in pairs."""
+    from workshop.content.models import Phase
+
+    return step.model_copy(
+        update={"phases": [Phase(label="Write on your own", minutes=1), Phase(label="Pairs", minutes=3, format="pairs")]}
+    )
+
+
+def test_a_phased_step_becomes_a_phased_slide_and_timer(program: Program) -> None:
+    module = program.modules[0].model_copy(update={"steps": [with_phases(program.modules[0].steps[1])]})
+    deck = build_deck(program, module)
+    slide = deck[3]
+    assert [(phase.label, phase.minutes, phase.format) for phase in slide.phases] == [
+        ("Write on your own", 1, "solo"),
+        ("Pairs", 3, "pairs"),
+    ]
+    assert slide.timer_seconds == 240
+    clock = FakeClock()
+    session = PresentSession(deck, clock)
+    session.go_to(3)
+    assert session.notes_state().next_timer == "Timer 4:00: Write on your own 1 min, then Pairs 3 min"
+    session.go_to(4)
+    state = session.notes_state()
+    assert (state.phase, state.phase_next, state.timer, state.timer_total) == (
+        "Write on your own",
+        "then: Pairs, 3 min",
+        "1:00",
+        "4:00",
+    )
+    session.toggle_timer()
+    clock.advance(62)
+    state = session.notes_state()
+    assert (state.phase, state.phase_next, state.timer, state.phase_switched) == ("Pairs", None, "2:58", True)
+
+
+# ---- the notes: everything the facilitator reads aloud ------------------------------------------------
+
+
+def test_notes_state_has_the_full_text_of_this_slide_and_the_next(program: Program) -> None:
+    session = PresentSession(build_deck(program, program.modules[0]), FakeClock())
+    session.go_to(2)
+    state = session.notes_state()
+    assert state.screen == (("title", "Check-in"), ("prompt", "How are you arriving today?"))
+    assert state.next_title == "Ground rules"
+    assert state.next_screen == (
+        ("title", "Ground rules"),
+        ("item", "•  What is said here stays here."),
+        ("item", "•  Listen more than you speak."),
+    )
+    assert state.planned == "10 min"
+    session.go_to(4)  # a reading: the passage, with its emphasis as plain text
+    assert session.notes_state().screen == (("title", "Welcome"), ("paragraph", "Hello. This is day one."))
+    session.go_to(7)
+    screen = dict(session.notes_state().screen)
+    assert screen["prompt"] == "Which of these have you noticed?"
+    assert [line for role, line in session.notes_state().screen if role == "item"] == [
+        "•  Numbness",
+        "•  Irritability",
+        "•  Guilt",
+    ]
+    session.go_to(len(session.deck))
+    assert session.notes_state().next_screen == ()
+
+
+def test_notes_state_carries_the_agenda_and_where_the_room_stands(program: Program) -> None:
+    clock = FakeClock()
+    session = PresentSession(build_deck(program, program.modules[0]), clock)
+    session.go_to(2)
+    clock.advance(15 * 60)  # check-in planned 10
+    state = session.notes_state()
+    assert state.agenda_status == "5 min behind plan"
+    assert state.spent == "15:00"
+    assert len(state.agenda) == len(session.deck)
+    assert state.agenda[1][0] == "▸ 2" and state.agenda[1][3] == "10 min" and state.agenda[1][5] == "+5 min"
+    assert not state.agenda_open
+
+
+# ---- the sync file carries the new fields ---------------------------------------------------------------
+
+
+def test_the_full_notes_state_round_trips(tmp_path: Path, program: Program) -> None:
+    clock = FakeClock()
+    session = PresentSession(build_deck(program, program.modules[0]), clock)
+    session.go_to(5)
+    session.toggle_timer()
+    clock.advance(20)
+    session.next()
+    session.agenda_open = True
+    session.type_digit(9)
+    session.type_digit(9)
+    session.jump()
+    state = session.notes_state(written_at=5.0)
+    assert state.elsewhere and state.message and state.agenda and state.screen and state.next_screen
+    path = tmp_path / "state.json"
+    write_state(path, state)
+    assert read_state(path) == state
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"screen": [["title"]]}, {"screen": "x"}, {"agenda": [[1, 2]]}, {"elsewhere": [None]}, {"page": "2"}],
+)
+def test_malformed_nested_fields_are_refused(tmp_path: Path, changes: dict[str, object]) -> None:
+    path = tmp_path / "state.json"
+    path.write_text(_state_with(**changes))
+    assert read_state(path) is None
+
+
+def test_the_notes_window_says_it_is_following(tmp_path: Path) -> None:
+    from workshop.present.sync import reader_path, reader_seen, touch_reader
+
+    path = tmp_path / "run" / "state.json"
+    assert not reader_seen(path, now=1e12)
+    touch_reader(path)
+    marker = reader_path(path)
+    assert stat.S_IMODE(marker.stat().st_mode) == 0o600
+    assert reader_seen(path, now=marker.stat().st_mtime + 1)
+    assert not reader_seen(path, now=marker.stat().st_mtime + 60)

@@ -58,7 +58,7 @@ def test_with_notes_each_slide_has_its_notes_plan_and_next_slide(program: Progra
     assert notes[2].find("p", "plan").text == "Starts 0:00 · 10 min · As a group"
     welcome = notes[4]
     assert "Read it aloud." in welcome.text
-    assert welcome.find("p", "plan").text == "Starts 0:10 · 2 min · Timer: 2:00 · On your own"
+    assert welcome.find("p", "plan").text == "Starts 0:12 · 2 min · Timer: 2:00 · On your own"
     first_thought = notes[5]
     assert first_thought.find("p", "discussion").text == "Discussion: What surprised you?"
     assert first_thought.find("p", "hints").text == "Hints to offer: There is no wrong answer."

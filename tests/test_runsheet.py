@@ -15,28 +15,29 @@ from workshop.present.handouts import run_sheet
 from workshop.present.schedule import clock_time, parse_clock
 
 # The mini program's day 1 from 18:30, worked out by hand. The check-in round gets the model's default
-# 10 minutes (the mini program's [group] table sets no minutes), the closing round 5. Steps: Welcome 2,
-# A first thought 4 (phases: 1.5 writing, then 2.5 in pairs), and six steps at the default 1 minute.
-#   18:30 title (no time of its own) and check-in (10)  -> 18:40 ground rules (none) and Welcome (2)
-#   18:42 A first thought: Write 18:42 (1.5) -> Share 18:43:30, shown as 18:43 (2.5) -> 18:46
-#   18:46 Meaning, 18:47 Signs, 18:48 Five things, 18:49 Values, 18:50 A pause, 18:51 One step
-#   18:52 Closing round (5) -> 18:57 end: 27 minutes.
+# 10 minutes (the mini program's [group] table sets no minutes), the ground rules the deck's 2, the closing
+# round 5. Steps: Welcome 2, A first thought 4 (phases: 1.5 writing, then 2.5 in pairs), and six steps at
+# the default 1 minute.
+#   18:30 title (no time of its own) and check-in (10)  -> 18:40 ground rules (2) -> 18:42 Welcome (2)
+#   18:44 A first thought: Write 18:44 (1.5) -> Share 18:45:30, shown as 18:45 (2.5) -> 18:48
+#   18:48 Meaning, 18:49 Signs, 18:50 Five things, 18:51 Values, 18:52 A pause, 18:53 One step
+#   18:54 Closing round (5) -> 18:59 end: 29 minutes.
 BY_HAND = [
     ["18:30", "1", "Day one", "", "", ""],
     ["18:30", "2", "Check-in", "As a group", "10", ""],
-    ["18:40", "3", "Ground rules", "", "", ""],
-    ["18:40", "4", "Welcome", "On your own", "2", "2:00"],
-    ["18:42", "5", "A first thought", "On your own", "4", "4:00"],
-    ["18:42", "", "Write on your own", "On your own", "1.5", ""],
-    ["18:43", "", "Share in pairs", "In pairs", "2.5", ""],
-    ["18:46", "6", "Meaning", "On your own", "1", ""],
-    ["18:47", "7", "Signs", "On your own", "1", ""],
-    ["18:48", "8", "Five things", "On your own", "1", ""],
-    ["18:49", "9", "Values", "On your own", "1", ""],
-    ["18:50", "10", "A pause", "On your own", "1", "0:30"],
-    ["18:51", "11", "One step", "On your own", "1", ""],
-    ["18:52", "12", "Closing round", "As a group", "5", ""],
-    ["18:57", "", "End", "", "", ""],
+    ["18:40", "3", "Ground rules", "", "2", ""],
+    ["18:42", "4", "Welcome", "On your own", "2", "2:00"],
+    ["18:44", "5", "A first thought", "On your own", "4", "4:00"],
+    ["18:44", "", "Write on your own", "On your own", "1.5", ""],
+    ["18:45", "", "Share in pairs", "In pairs", "2.5", ""],
+    ["18:48", "6", "Meaning", "On your own", "1", ""],
+    ["18:49", "7", "Signs", "On your own", "1", ""],
+    ["18:50", "8", "Five things", "On your own", "1", ""],
+    ["18:51", "9", "Values", "On your own", "1", ""],
+    ["18:52", "10", "A pause", "On your own", "1", "0:30"],
+    ["18:53", "11", "One step", "On your own", "1", ""],
+    ["18:54", "12", "Closing round", "As a group", "5", ""],
+    ["18:59", "", "End", "", "", ""],
 ]
 
 
@@ -45,7 +46,7 @@ def test_run_sheet_from_18_30_has_the_times_worked_out_by_hand(tmp_path: Path) -
     page = parse(run_sheet(program, program.modules[0], start=time(18, 30), fmt="html"))
     (sheet,) = page.find_all("section", "run-sheet")
     assert rows(sheet.find("table", "runsheet")) == BY_HAND
-    assert sheet.find("p", "question").text.startswith("18:30 to 18:57 · 27 min planned")
+    assert sheet.find("p", "question").text.startswith("18:30 to 18:59 · 29 min planned")
     assert "Check-in: How are you arriving today?" in sheet.text
     assert "Closing round: One word for how you leave." in sheet.text
     assert sheet.find("div", "line").text == "Local support contact:"
@@ -71,7 +72,7 @@ def test_the_command_writes_it_and_every_day_gets_its_own_page(
 def test_without_a_start_time_it_counts_from_zero(program: Program) -> None:
     text = run_sheet(program, program.modules[0])
     assert "| 0:00 | 2 | Check-in | As a group | 10 |   |" in text
-    assert "| 0:27 |   | End |" in text
+    assert "| 0:29 |   | End |" in text
 
 
 @pytest.mark.parametrize(

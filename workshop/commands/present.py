@@ -35,6 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o", "--output", metavar="FILE", help="with --export: write to FILE instead of standard output"
     )
     parser.add_argument(
+        "--bell",
+        action="store_true",
+        help="ring the terminal bell when a timer moves to its next phase (write, then pairs) or runs out",
+    )
+    parser.add_argument(
         "--sync-file",
         metavar="PATH",
         help="the file the presenter writes and the notes window reads "
@@ -79,5 +84,5 @@ def run(args: argparse.Namespace) -> int:
         NotesApp(sync_path, module.day, theme=args.theme).run()
     else:
         deck = build_deck(program, module)
-        PresentApp(deck, sync_path=sync_path, theme=args.theme, handle_signals=True).run()
+        PresentApp(deck, sync_path=sync_path, theme=args.theme, handle_signals=True, bell=args.bell).run()
     return EXIT_OK

@@ -1,9 +1,9 @@
 """Where the session stands against its plan: time spent on each slide, elapsed, overrun.
 
 ``SessionTracker`` records which slide is on screen and for how long (from the injected clock);
-``build_agenda`` turns that and a deck into rows a screen can show. Slides the content plans no time for
-(title, check-in, ground rules, closing round) count towards the elapsed time but never make the session
-"behind": the plan says nothing about them.
+``build_agenda`` turns that and a deck into rows a screen can show. The check-in, the ground rules and the
+closing round are planned like the steps (the module's ``[group]`` minutes); a slide the content plans no
+time for (the title slide) counts towards the elapsed time but never makes the session "behind".
 """
 
 from __future__ import annotations
@@ -90,20 +90,24 @@ class Agenda:
     drift_seconds: float
     """Positive: behind plan by this much; negative: ahead."""
 
+    def status(self) -> str:
+        """Ahead of, behind or on plan, in words ("3 min behind plan"); empty before the session starts."""
+        if not self.started:
+            return ""
+        if abs(self.drift_seconds) < 30:
+            return strings.ON_PLAN
+        if self.drift_seconds > 0:
+            return strings.BEHIND.format(amount=format_minutes(self.drift_seconds))
+        return strings.AHEAD.format(amount=format_minutes(-self.drift_seconds))
+
     def summary(self) -> str:
         """One line: elapsed against plan, ahead or behind."""
         if not self.started:
             return strings.AGENDA_NOT_STARTED
-        if abs(self.drift_seconds) < 30:
-            status = strings.ON_PLAN
-        elif self.drift_seconds > 0:
-            status = strings.BEHIND.format(amount=format_minutes(self.drift_seconds))
-        else:
-            status = strings.AHEAD.format(amount=format_minutes(-self.drift_seconds))
         return strings.AGENDA_SUMMARY.format(
             elapsed=format_clock(self.elapsed_seconds, round_up=False),
             planned=format_minutes(self.planned_seconds),
-            status=status,
+            status=self.status(),
         )
 
 

@@ -4,6 +4,11 @@ Screens here forward key presses to ``PresentSession`` and repaint from it; they
 comes from injected clocks (``clock``: monotonic, for timers; ``wall``: ``time.time``, only to tell a
 live presenter from a closed one), so tests and screenshots are exact. Repaints happen on a 4 Hz tick
 that touches a widget only when what it shows has changed: about once a second while a timer runs.
+
+The projector shows the room's slide and nothing else: the clicker's keys are priority bindings, so no
+widget can swallow them; slides are laid out for the real window size (``layout``) and never scroll;
+messages for the facilitator go to the notes window, with at most a small neutral indicator on the
+projector's bottom line.
 """
 
 from __future__ import annotations
@@ -16,25 +21,36 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.widgets import DataTable, Static
 
 from workshop.present import strings
 from workshop.present.deck import Deck
-from workshop.present.session import PresentSession
-from workshop.present.sync import STALE_AFTER, NotesState, read_state, remove_state, write_state
-from workshop.present.timer import Clock, format_clock, format_minutes
+from workshop.present.layout import Page, layout_slide
+from workshop.present.session import PresentSession, agenda_cells
+from workshop.present.sync import (
+    STALE_AFTER,
+    NotesState,
+    read_state,
+    reader_path,
+    reader_seen,
+    remove_state,
+    touch_reader,
+    write_state,
+)
+from workshop.present.timer import Clock, format_clock
 from workshop.present.widgets import NotesView, SlideView
 from workshop.tui.safe import plain
 
 TICK_SECONDS = 0.25
 POLL_SECONDS = 0.25
 HEARTBEAT_SECONDS = 1.0
-QUIT_WINDOW = 3.0
 
 THEMES: dict[str, Theme] = {
     # Light on dark: white text on black, amber accents. The usual choice in a dim room.
@@ -80,26 +96,66 @@ def _other_theme(app: App[None]) -> str:
     return THEMES["light"].name if app.theme == THEMES["dark"].name else THEMES["dark"].name
 
 
-class KeysScreen(ModalScreen[None]):
-    """The list of keys, over the slide."""
+# The keys a presentation clicker sends, and the few a facilitator presses as often. Priority bindings:
+# they reach the presenter whatever else is on screen.
+CLICKER_BINDINGS: list[BindingType] = [
+    Binding("pagedown,right,down,space", "next", "Next", show=False, priority=True),
+    Binding("pageup,left,up", "back", "Back", show=False, priority=True),
+    Binding("home", "first", show=False, priority=True),
+    Binding("end", "last", show=False, priority=True),
+    Binding("b,full_stop", "blank", "Blank", show=False, priority=True),
+    Binding("f5,shift+f5", "present", "Present", show=False, priority=True),
+]
+
+
+class OverlayScreen(ModalScreen[None]):
+    """Something over the slide for the facilitator (the keys, the agenda on a single screen).
+
+    A clicker press closes it and does what it says on the slide underneath: the clicker never gets stuck.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q,enter,space", "dismiss", show=False),
+        Binding("pagedown,right,space", "close_then('next')", show=False, priority=True),
+        Binding("pageup,left", "close_then('back')", show=False, priority=True),
+        Binding("home", "close_then('first')", show=False, priority=True),
+        Binding("end", "close_then('last')", show=False, priority=True),
+        Binding("b,full_stop", "close_then('blank')", show=False, priority=True),
+        Binding("f5,shift+f5", "close_then('present')", show=False, priority=True),
+    ]
+
+    def action_close_then(self, action: str) -> None:
+        screen = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
+        self.dismiss()
+        if isinstance(screen, SlideScreen):
+            screen.run_slide_action(action)
+
+
+class KeysScreen(OverlayScreen):
+    """The list of keys, over the slide; two columns of key and what it does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q,enter", "dismiss", show=False),
     ]
 
     def compose(self) -> ComposeResult:
-        width = max(len(keys) for keys, _ in strings.KEYS) + 3
-        lines = "\n".join(f"{keys.ljust(width)}{what}" for keys, what in strings.KEYS)
+        width = max(len(what) for what, _ in strings.KEYS) + 3
+        table = Content("\n").join(
+            Content.assemble((what.ljust(width), "$foreground-muted"), (keys, "bold"))
+            for what, keys in strings.KEYS
+        )
         with Vertical(id="keys-box"):
             yield Static(plain(strings.KEYS_TITLE), classes="overlay-title")
-            yield Static(plain(lines))
+            yield Static(table, id="keys-table")
 
 
-class AgendaScreen(ModalScreen[int | None]):
-    """The session's agenda: each slide's plan, the time spent and any overrun. Enter jumps to a slide."""
+class AgendaScreen(OverlayScreen):
+    """The agenda on the projector, only when no notes window follows (one screen for everything).
+
+    Each slide's plan, the time spent and any overrun. Enter jumps to a slide.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,a,q", "dismiss(None)", show=False),
+        Binding("escape,a,q", "dismiss", show=False),
     ]
 
     def __init__(self, session: PresentSession) -> None:
@@ -125,7 +181,7 @@ class AgendaScreen(ModalScreen[int | None]):
         self._fit()
 
     def _fit(self) -> None:
-        # The table scrolls; the title and the summary line stay on screen, even at 80x24.
+        # The table scrolls (it is the facilitator's, not the room's); title and summary stay on screen.
         self.query_one(DataTable).styles.max_height = max(3, self.size.height - 12)
 
     def refresh_agenda(self) -> None:
@@ -133,93 +189,121 @@ class AgendaScreen(ModalScreen[int | None]):
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
-        for row in agenda.rows:
-            style = "bold" if row.current else ""
-            over = row.overrun_seconds
-            cells = (
-                f"▸ {row.number}" if row.current else f"  {row.number}",
-                row.title,
-                strings.FORMAT_LABELS.get(row.format or "", ""),
-                "" if row.planned_seconds is None else format_minutes(row.planned_seconds),
-                format_clock(row.spent_seconds, round_up=False) if row.spent_seconds >= 1 else "",
-                f"+{format_minutes(over)}" if over >= 30 else "",
-            )
-            table.add_row(*(Text(cell, style=style) for cell in cells), key=str(row.number))
+        for cells in agenda_cells(agenda):
+            style = "bold" if cells[0].startswith("▸") else ""
+            table.add_row(*(Text(cell, style=style) for cell in cells), key=cells[0].strip("▸ "))
         table.move_cursor(row=cursor, animate=False)
         self.query_one("#agenda-summary", Static).update(plain(agenda.summary()))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(int(event.row_key.value or "0"))
+        self.dismiss()
+        number = int(event.row_key.value or "0")
+        screen = self.app.screen
+        if isinstance(screen, SlideScreen):
+            screen.go_to(number)
 
 
 class SlideScreen(Screen[None]):
-    """The projected slide, with its status line, the optional notes panel, and blanking."""
+    """The projected slide, with its bottom line, the optional notes panel, and blanking."""
 
+    # Every key here is a priority binding, not only the clicker's: Textual runs priority bindings as the
+    # key arrives but queues the others for the screen, so "7" then Enter typed in one burst would move
+    # on first and take the 7 afterwards. All at one level, keys are handled in the order they are typed.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown,right,down,space", "next", "Next", show=False),
-        Binding("pageup,left,up", "back", "Back", show=False),
-        Binding("enter", "enter", "Next / go", show=False),
-        Binding("home", "first", show=False),
-        Binding("end", "last", show=False),
-        Binding("b,full_stop", "blank", "Blank", show=False),
-        Binding("f5,shift+f5", "present", "Present", show=False),
-        Binding("escape", "escape", show=False),
-        Binding("g", "jump", show=False),
-        Binding("backspace", "drop_digit", show=False),
-        Binding("s", "timer_toggle", "Timer", show=False),
-        Binding("r", "timer_reset", show=False),
-        Binding("plus,equals_sign,e", "timer_extend(60)", show=False),
-        Binding("minus", "timer_extend(-60)", show=False),
-        Binding("a", "agenda", "Agenda", show=False),
-        Binding("n", "notes", "Notes", show=False),
-        Binding("question_mark", "keys", "Keys", show=False),
-        Binding("j", "scroll(1)", show=False),
-        Binding("k", "scroll(-1)", show=False),
-        *(Binding(str(digit), f"digit({digit})", show=False) for digit in range(10)),
+        *CLICKER_BINDINGS,
+        *(
+            Binding(key, action, show=False, priority=True)
+            for key, action in (
+                ("enter", "enter"),
+                ("escape", "escape"),
+                ("g", "jump"),
+                ("backspace", "drop_digit"),
+                ("s", "timer_toggle"),
+                ("r", "timer_reset"),
+                ("plus,equals_sign,e", "timer_extend(60)"),
+                ("minus", "timer_extend(-60)"),
+                ("a", "agenda"),
+                ("n", "notes"),
+                ("question_mark", "keys"),
+                ("R", "reset_session"),
+                *((str(digit), f"digit({digit})") for digit in range(10)),
+            )
+        ),
     ]
 
     def __init__(self, session: PresentSession) -> None:
         super().__init__()
         self.session = session
-        self.digits = ""
-        """What the facilitator has typed of a slide number."""
+        self.notes_window = False
+        """A notes window follows this presenter (it touched its file lately)."""
+        self.slide_size = (0, 0)
+        self._page: Page | None = None
         self._status: tuple[str, str] = ("", "")
         self._notes_state: NotesState | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             yield SlideView(id="slide")
-            yield NotesView(id="notes-panel")
+            panel = NotesView(id="notes-panel")
+            panel.can_focus = False  # on the projector nothing takes focus: every key is the presenter's
+            yield panel
         with Horizontal(id="status"):
             yield Static("", id="status-left")
             yield Static("", id="status-right")
 
     def on_mount(self) -> None:
-        self.query_one("#notes-panel").display = False
+        self.query_one("#notes-panel", NotesView).display = False
+
+    # ---- fitting the slide to the window -------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.fit_to_window)
+
+    def fit_to_window(self) -> None:
+        """Lay the deck out for the slide area's real size; called whenever that size changes."""
+        view = self.query_one(SlideView)
+        size = (view.content_size.width, view.content_size.height)
+        if size == self.slide_size or min(size) <= 0:
+            return
+        self.slide_size = size
+        deck = self.session.deck
+        self.session.set_page_counts(lambda index: len(layout_slide(deck[index], *size)))
         self.show_slide()
+
+    def current_page(self) -> Page:
+        pages = layout_slide(self.session.slide, *self.slide_size)
+        return pages[min(self.session.page, len(pages) - 1)]
 
     # ---- repainting ---------------------------------------------------------------------------------
 
     def show_slide(self) -> None:
-        """Repaint everything for the current slide (after a move)."""
-        self.query_one(SlideView).show(self.session.slide, self.session.timer)
+        """Repaint everything for the current slide and page (after a move or a resize)."""
+        if self.slide_size == (0, 0):
+            return
+        self._page = self.current_page()
+        self.query_one(SlideView).show(self._page, self.session.timer, self.session.cue())
         self.refresh_dynamic()
 
     def refresh_dynamic(self) -> None:
-        """Repaint what changes with time: the timer, the status line, the notes panel. Cheap when idle."""
+        """Repaint what changes with time: the timer, the bottom line, the notes panel. Cheap when idle."""
         session = self.session
         self.set_class(session.blank, "-blank")
-        self.query_one("#timer").show(session.timer, session.cue())  # type: ignore[attr-defined]
+        if self._page is not None:
+            self.query_one(SlideView).show_timer(self._page, session.timer, session.cue())
         slide = session.slide
-        if self.digits:
-            left = strings.JUMP_PROMPT.format(digits=self.digits)
-        else:
-            left = f"{slide.number} / {len(session.deck)}   {slide.title}"
+        indicator = session.indicator()
+        left = f"{slide.number} / {len(session.deck)}   {slide.title}"
+        if session.pages > 1:
+            left += f"   ({session.page + 1}/{session.pages})"
         if session.tracker.started:
-            elapsed = format_clock(session.tracker.elapsed(), round_up=False)
-            right = strings.STATUS_RIGHT.format(elapsed=elapsed)
+            right = strings.STATUS_RIGHT.format(elapsed=_elapsed(session))
         else:
             right = strings.STATUS_NOT_STARTED
+        if self.has_class("-bare"):
+            # The show is on: the room sees the slide and, at most, the facilitator's small indicator.
+            left, right = "", indicator
+        elif indicator:
+            right = f"{indicator}    {right}"
         if (left, right) != self._status:
             self._status = (left, right)
             self.query_one("#status-left", Static).update(plain(left))
@@ -233,8 +317,12 @@ class SlideScreen(Screen[None]):
 
     # ---- actions (each forwards to the session, then repaints) ---------------------------------------
 
+    def run_slide_action(self, action: str) -> None:
+        """Run one of the clicker's actions by name (from an overlay that closed to let it through)."""
+        getattr(self, f"action_{action}")()
+
     def _moved(self, moved: bool) -> None:
-        self.digits = ""
+        self.session.digits = ""
         if moved:
             self.show_slide()
         else:
@@ -252,33 +340,25 @@ class SlideScreen(Screen[None]):
     def action_last(self) -> None:
         self._moved(self.session.go_to(len(self.session.deck)))
 
+    def go_to(self, number: int) -> None:
+        self._moved(self.session.go_to(number))
+
     def action_enter(self) -> None:
-        if self.digits:
+        if self.session.digits:
             self.action_jump()
         else:
             self.action_next()
 
     def action_digit(self, digit: int) -> None:
-        if len(self.digits) < 3:
-            self.digits += str(digit)
+        self.session.type_digit(digit)
         self.refresh_dynamic()
 
     def action_drop_digit(self) -> None:
-        self.digits = self.digits[:-1]
+        self.session.drop_digit()
         self.refresh_dynamic()
 
     def action_jump(self) -> None:
-        if not self.digits:
-            return
-        number = int(self.digits)
-        if not 1 <= number <= len(self.session.deck):
-            self.app.notify(
-                strings.JUMP_OUT_OF_RANGE.format(number=number, count=len(self.session.deck)),
-                markup=False,
-                severity="warning",
-            )
-        self.session.blank = False
-        self._moved(self.session.go_to(number))
+        self._moved(self.session.jump())
 
     def action_blank(self) -> None:
         self.session.toggle_blank()
@@ -293,8 +373,8 @@ class SlideScreen(Screen[None]):
 
     def action_escape(self) -> None:
         """Escape never quits: it undoes the most recent thing (typed digits, blanking, F5's bare view)."""
-        if self.digits:
-            self.digits = ""
+        if self.session.digits:
+            self.session.digits = ""
         elif self.session.blank:
             self.session.blank = False
         else:
@@ -314,25 +394,36 @@ class SlideScreen(Screen[None]):
         self.refresh_dynamic()
 
     def action_agenda(self) -> None:
-        def jump(number: int | None) -> None:
-            if number:
-                self._moved(self.session.go_to(number))
-
-        self.app.push_screen(AgendaScreen(self.session), jump)
+        """The agenda goes to the facilitator: the notes window (or the notes panel) if there is one, and
+        only over the slide when the facilitator has a single screen and no notes open."""
+        if self.notes_window or self.query_one("#notes-panel").display:
+            self.session.agenda_open = not self.session.agenda_open
+            self.refresh_dynamic()
+        else:
+            self.app.push_screen(AgendaScreen(self.session))
 
     def action_notes(self) -> None:
         panel = self.query_one("#notes-panel", NotesView)
         panel.display = not panel.display
         self._notes_state = None
+        self.slide_size = (0, 0)  # the slide area changed width: lay it out again
+        self.call_after_refresh(self.fit_to_window)
         self.refresh_dynamic()
-
-    def action_scroll(self, direction: int) -> None:
-        """Scroll a passage too long for the screen (the clicker's up and down keys move slides)."""
-        scroll = self.query_one("#slide-scroll", VerticalScroll)
-        scroll.scroll_relative(y=direction * max(1, scroll.size.height // 2), animate=False)
 
     def action_keys(self) -> None:
         self.app.push_screen(KeysScreen())
+
+    def action_reset_session(self) -> None:
+        """R twice: start again after a rehearsal (the first press only asks, in the notes window)."""
+        if self.session.confirm("reset"):
+            self.session.reset()
+            self.show_slide()
+        else:
+            self.refresh_dynamic()
+
+
+def _elapsed(session: PresentSession) -> str:
+    return format_clock(session.tracker.elapsed(), round_up=False)
 
 
 class PresentApp(App[None]):
@@ -340,9 +431,12 @@ class PresentApp(App[None]):
 
     CSS_PATH = "present.tcss"
     TITLE = "workshop present"
+    # No command palette: nothing but the slide and a small indicator ever shows on the projector.
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "switch_theme", "Theme", show=False),
-        Binding("q", "quit_twice", "Quit", show=False),
+        # Ctrl+C too asks for a second press, in the notes, rather than Textual's toast on the projector.
+        Binding("q,ctrl+c", "quit_twice", "Quit", show=False),
     ]
 
     def __init__(
@@ -355,18 +449,21 @@ class PresentApp(App[None]):
         theme: str = "dark",
         tick: float = TICK_SECONDS,
         handle_signals: bool = False,
+        bell: bool = False,
     ) -> None:
         super().__init__()
         self.session = PresentSession(deck, clock)
         self.clock = clock
         self.wall = wall
         self.sync_path = sync_path
+        self.bell_on_cue = bell
+        """Ring the terminal bell when a timer moves to its next phase or runs out (``--bell``)."""
         self._theme_choice = theme
         self._tick_seconds = tick
         self._handle_signals = handle_signals
         self._last_written: NotesState | None = None
         self._last_write_at = float("-inf")
-        self._quit_pressed_at = float("-inf")
+        self._last_reader_check = float("-inf")
 
     async def on_mount(self) -> None:
         _register_themes(self, self._theme_choice)
@@ -376,7 +473,7 @@ class PresentApp(App[None]):
             other = await asyncio.to_thread(read_state, self.sync_path)
             if other is not None and self.wall() - other.written_at < STALE_AFTER:
                 # Two presenters of the same day would take turns writing the notes file.
-                self.notify(strings.ALREADY_PRESENTING, markup=False, severity="warning", timeout=10)
+                self.session.say(strings.ALREADY_PRESENTING, strings.INDICATOR_OTHER_PRESENTER, 15)
         if self._handle_signals:
             # Without these, closing the terminal (SIGHUP) or `kill` (SIGTERM) skips on_unmount and the
             # notes window keeps following a presenter that is gone.
@@ -391,9 +488,23 @@ class PresentApp(App[None]):
         return next(screen for screen in self.screen_stack if isinstance(screen, SlideScreen))
 
     async def tick(self) -> None:
-        """Repaint what time changes, and tell the notes window. Called 4 times a second."""
+        """Repaint what time changes, ring for a timer's cue, tell the notes window. 4 times a second."""
+        alerts = self.session.poll_alerts()
+        if alerts and self.bell_on_cue:
+            self.bell()
         self.slide_screen.refresh_dynamic()
+        await self.check_reader()
         await self.write_sync()
+
+    async def check_reader(self) -> None:
+        """Once a second: is a notes window following? (Then the agenda opens there, not here.)"""
+        if self.sync_path is None:
+            return
+        now = self.clock()
+        if now - self._last_reader_check < HEARTBEAT_SECONDS:
+            return
+        self._last_reader_check = now
+        self.slide_screen.notes_window = await asyncio.to_thread(reader_seen, self.sync_path, self.wall())
 
     async def write_sync(self) -> None:
         """Write the notes state when it changed, or once a second as a heartbeat."""
@@ -408,8 +519,8 @@ class PresentApp(App[None]):
             await asyncio.to_thread(write_state, self.sync_path, state)
         except OSError as failure:
             self.sync_path = None
-            self.notify(strings.SYNC_FAILED.format(reason=failure.strerror or type(failure).__name__),
-                        markup=False, severity="warning")
+            reason = failure.strerror or type(failure).__name__
+            self.session.say(strings.SYNC_FAILED.format(reason=reason), strings.INDICATOR_NOTES_FAILED, 30)
 
     def on_unmount(self) -> None:
         if self.sync_path is not None:
@@ -420,22 +531,25 @@ class PresentApp(App[None]):
         self.theme = _other_theme(self)
 
     def action_quit_twice(self) -> None:
-        """A stray clicker press must not end a session: ``q`` asks for a second ``q``."""
-        now = self.clock()
-        if now - self._quit_pressed_at <= QUIT_WINDOW:
+        """A stray clicker press must not end a session: ``q`` asks (in the notes) for a second ``q``."""
+        if self.session.confirm("quit"):
             self.exit()
             return
-        self._quit_pressed_at = now
-        self.notify(strings.QUIT_AGAIN, markup=False, timeout=QUIT_WINDOW)
+        self.slide_screen.refresh_dynamic()
 
 
 class NotesApp(App[None]):
-    """``workshop present --notes``: follows the presenter's state file, read-only."""
+    """``workshop present --notes``: follows the presenter's state file, read-only.
+
+    It touches a small file beside the state file once a second, so the presenter knows the facilitator
+    has this window and sends the agenda here. ``a`` shows or hides the agenda here too.
+    """
 
     CSS_PATH = "present.tcss"
     TITLE = "workshop notes"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "switch_theme", "Theme", show=False),
+        Binding("a", "agenda", "Agenda", show=False),
         Binding("q,ctrl+q", "quit", "Quit", show=False),
     ]
 
@@ -454,7 +568,11 @@ class NotesApp(App[None]):
         self.wall = wall
         self._theme_choice = theme
         self._poll_seconds = poll
-        self._shown: tuple[NotesState | None, bool] | None = None
+        self._shown: tuple[NotesState | None, bool, bool | None] | None = None
+        self._agenda: bool | None = None
+        """The agenda shown or hidden here with ``a``; None follows the presenter's ``a``."""
+        self._presenter_agenda: bool | None = None
+        self._last_touch = float("-inf")
 
     def compose(self) -> ComposeResult:
         yield NotesView(id="notes-window")
@@ -466,12 +584,32 @@ class NotesApp(App[None]):
 
     async def poll(self) -> None:
         """Read the presenter's state (off the event loop) and repaint if anything changed."""
+        now = self.wall()
+        if now - self._last_touch >= HEARTBEAT_SECONDS:
+            self._last_touch = now
+            with contextlib.suppress(OSError):
+                await asyncio.to_thread(touch_reader, self.sync_path)
         state = await asyncio.to_thread(read_state, self.sync_path)
-        stale = state is not None and self.wall() - state.written_at > STALE_AFTER
-        if (state, stale) == self._shown:
+        if state is not None and state.agenda_open != self._presenter_agenda:
+            # The presenter's `a` decides again, whatever was chosen here before.
+            self._presenter_agenda = state.agenda_open
+            self._agenda = None
+        stale = state is not None and now - state.written_at > STALE_AFTER
+        if (state, stale, self._agenda) == self._shown:
             return
-        self._shown = (state, stale)
-        self.query_one(NotesView).show(state, waiting=strings.NOTES_WAITING.format(day=self.day), stale=stale)
+        self._shown = (state, stale, self._agenda)
+        self.query_one(NotesView).show(
+            state, waiting=strings.NOTES_WAITING.format(day=self.day), stale=stale, agenda=self._agenda
+        )
+
+    async def action_agenda(self) -> None:
+        shown = self._presenter_agenda if self._agenda is None else self._agenda
+        self._agenda = not shown
+        await self.poll()
+
+    def on_unmount(self) -> None:
+        with contextlib.suppress(OSError):
+            reader_path(self.sync_path).unlink(missing_ok=True)
 
     def action_switch_theme(self) -> None:
         self.theme = _other_theme(self)

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from workshop.content.models import (
+    CheckStep,
     ChoiceStep,
     CommitmentStep,
+    GroupSession,
     ListStep,
     Module,
     PauseStep,
@@ -32,9 +34,24 @@ from workshop.text import display_text
 
 SlideKind = Literal["title", "check-in", "ground-rules", "step", "closing"]
 
+# A program without a [group] table still plans its rounds: the model's own defaults, stated once there.
+DEFAULT_CHECK_IN_MINUTES: float = GroupSession.model_fields["check_in_minutes"].default
+DEFAULT_CLOSING_MINUTES: float = GroupSession.model_fields["closing_minutes"].default
+GROUND_RULES_MINUTES = 2.0
+"""Reading the rules aloud and asking for a nod: the opening's second part, planned like any slide."""
+
 
 def _clean(text: str | None) -> str | None:
     return None if text is None else display_text(text)
+
+
+@dataclass(frozen=True)
+class SlidePhase:
+    """One part of a timed slide (write on your own, then share in pairs), from the step's ``phases``."""
+
+    label: str
+    minutes: float
+    format: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,8 @@ class Slide:
     """Facilitator notes: never on the projected slide."""
     hints: tuple[str, ...] = ()
     """Hints a self-paced user could reveal; in a room, the facilitator may offer them."""
+    phases: tuple[SlidePhase, ...] = ()
+    """The parts of this slide's countdown, in order; empty when it runs as one."""
 
     @property
     def timed(self) -> bool:
@@ -106,6 +125,8 @@ def step_timer_seconds(step: Step) -> int | None:
     """
     if isinstance(step, PauseStep):
         return step.seconds
+    if step.phases:
+        return round(sum(phase.minutes for phase in step.phases) * 60)
     if "minutes" in step.model_fields_set and step.minutes > 0:
         return round(step.minutes * 60)
     return None
@@ -116,6 +137,8 @@ def build_deck(program: Program, module: Module) -> Deck:
     group = program.group_for(module)
     check_in = group.check_in if group else strings.DEFAULT_CHECK_IN
     closing = group.closing_round if group else strings.DEFAULT_CLOSING_ROUND
+    check_in_minutes = group.check_in_minutes if group else DEFAULT_CHECK_IN_MINUTES
+    closing_minutes = group.closing_minutes if group else DEFAULT_CLOSING_MINUTES
     rules = tuple(program.ground_rules) or strings.DEFAULT_GROUND_RULES
     day_line = f"Day {module.day}  ·  {display_text(program.title)}"
 
@@ -135,6 +158,7 @@ def build_deck(program: Program, module: Module) -> Deck:
             eyebrow=strings.FORMAT_LABELS["group"],
             question=display_text(check_in),
             format="group",
+            planned_minutes=check_in_minutes or None,
             notes=strings.CHECK_IN_NOTES,
         ),
         Slide(
@@ -142,6 +166,7 @@ def build_deck(program: Program, module: Module) -> Deck:
             kind="ground-rules",
             title=strings.GROUND_RULES_TITLE,
             items=tuple(display_text(rule) for rule in rules),
+            planned_minutes=GROUND_RULES_MINUTES,
             notes=strings.GROUND_RULES_NOTES,
         ),
     ]
@@ -155,6 +180,7 @@ def build_deck(program: Program, module: Module) -> Deck:
             eyebrow=strings.FORMAT_LABELS["group"],
             question=display_text(closing),
             format="group",
+            planned_minutes=closing_minutes or None,
             notes=strings.CLOSING_NOTES,
         )
     )
@@ -205,6 +231,9 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
     elif isinstance(step, CommitmentStep):
         question = step.question
         detail = strings.EXAMPLES_LEAD + " ".join(step.examples) if step.examples else None
+    elif isinstance(step, CheckStep):
+        # The items themselves are answered privately (in the app or on the paper form), never on screen.
+        lead = strings.CHECK_LEADS[step.instrument] + " " + strings.PRIVATE_STEP
     else:
         # A kind this module does not know how to put to a room (a well-being check, say): each person
         # does it privately in their own copy of the workshop; the slide only says so.
@@ -229,6 +258,10 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
         breathing=breathing,
         notes=_clean(step.notes),
         hints=tuple(display_text(hint) for hint in hints),
+        phases=tuple(
+            SlidePhase(label=display_text(phase.label), minutes=phase.minutes, format=phase.format)
+            for phase in step.phases
+        ),
     )
 
 

@@ -141,7 +141,7 @@ def _total_line(schedule: Schedule) -> Para:
     return Para(
         strings.GUIDE_TOTAL.format(
             total=duration(schedule.total),
-            check_in=duration(schedule.check_in_minutes),
+            check_in=duration(schedule.opening_minutes),
             steps=duration(schedule.step_minutes),
             closing=duration(schedule.closing_minutes),
         ),

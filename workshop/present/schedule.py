@@ -1,10 +1,9 @@
 """The planned timetable of a group session, for paper: when each slide starts, for how long, in what parts.
 
 The guide's agenda, the run sheet and the printed deck's notes all read it, so the three always agree. It
-counts the opening and closing rounds (``GroupSession.check_in_minutes`` and ``closing_minutes``, the
-program's or the model's defaults when a module sets none) besides the steps' minutes, and a step's
-``phases`` (write 3 minutes, then pairs for 5) get start times of their own. The title and ground-rules
-slides take no time of their own: the ground rules are read within the check-in's minutes.
+takes every slide's planned minutes from the deck the presenter shows (so the check-in and closing rounds,
+``GroupSession.check_in_minutes`` and ``closing_minutes``, and the ground rules are counted as the agenda
+counts them), and a step's ``phases`` (write 3 minutes, then pairs for 5) get start times of their own.
 
 Plain Python over the same ``Deck`` the presenter shows; no clock is read here. A facilitator's start time
 (``18:30``) turns the offsets into times of day with ``clock_time``.
@@ -17,9 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
-from workshop.content.models import GroupSession, Module, Program
+from workshop.content.models import Module, Program
 from workshop.present.deck import Deck, Slide, build_deck
-from workshop.text import display_text
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,8 @@ class Schedule:
 
     deck: Deck
     slides: tuple[PlannedSlide, ...]
-    check_in_minutes: float
+    opening_minutes: float
+    """The check-in round and the ground rules."""
     closing_minutes: float
 
     @property
@@ -65,48 +64,25 @@ class Schedule:
         return sum(planned.minutes or 0 for planned in self.slides if planned.slide.kind == "step")
 
 
-def round_minutes(program: Program, module: Module) -> tuple[float, float]:
-    """The planned minutes of the check-in and closing rounds: the module's, the program's, else defaults."""
-    group = program.group_for(module)
-    if group is not None:
-        return group.check_in_minutes, group.closing_minutes
-    fields = GroupSession.model_fields
-    return float(fields["check_in_minutes"].default), float(fields["closing_minutes"].default)
-
-
 def build_schedule(program: Program, module: Module, deck: Deck | None = None) -> Schedule:
     """The timetable of ``module`` as a group session, built on its deck (built here when not given)."""
     deck = deck or build_deck(program, module)
-    check_in, closing = round_minutes(program, module)
     planned: list[PlannedSlide] = []
     offset = 0.0
     for slide in deck.slides:
-        minutes = _slide_minutes(slide, check_in, closing)
-        phases: tuple[PlannedPhase, ...] = ()
-        step = module.step(slide.step_id) if slide.step_id else None
-        if step is not None and step.phases:
-            parts = []
-            phase_start = offset
-            for phase in step.phases:
-                parts.append(
-                    PlannedPhase(display_text(phase.label), phase.format, phase_start, phase.minutes)
-                )
-                phase_start += phase.minutes
-            phases = tuple(parts)
-        planned.append(PlannedSlide(slide, offset, minutes, phases))
-        offset += minutes or 0
-    return Schedule(deck, tuple(planned), check_in, closing)
+        phases = []
+        phase_start = offset
+        for phase in slide.phases:
+            phases.append(PlannedPhase(phase.label, phase.format, phase_start, phase.minutes))
+            phase_start += phase.minutes
+        planned.append(PlannedSlide(slide, offset, slide.planned_minutes, tuple(phases)))
+        offset += slide.planned_minutes or 0
+    opening = _planned(deck, "check-in", "ground-rules")
+    return Schedule(deck, tuple(planned), opening, _planned(deck, "closing"))
 
 
-def _slide_minutes(slide: Slide, check_in: float, closing: float) -> float | None:
-    # The rounds' minutes come from the content model, whatever the deck itself records for them.
-    if slide.kind == "check-in":
-        return check_in
-    if slide.kind == "closing":
-        return closing
-    if slide.kind == "step":
-        return slide.planned_minutes or 0
-    return None
+def _planned(deck: Deck, *kinds: str) -> float:
+    return sum(slide.planned_minutes or 0 for slide in deck.slides if slide.kind in kinds)
 
 
 # ---- reading and writing times -----------------------------------------------------------------------

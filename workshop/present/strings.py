@@ -37,8 +37,13 @@ PAUSE_BREATHING: Final = "Breathe slowly, with the cue under the clock."
 BREATHE_IN: Final = "Breathe in"
 BREATHE_OUT: Final = "Breathe out"
 PRIVATE_STEP: Final = (
-    "Take a few minutes on your own, in your own copy of the workshop or on paper. Nothing is shared."
+    "Answer on your own, in your own copy of the workshop or on the paper form. Nothing is shared, "
+    "and you may skip it."
 )
+CHECK_LEADS: Final = {
+    "who5": "Five short statements about how you have felt over the last two weeks.",
+    "burnout": "One question about burnout, with five answers to choose from.",
+}
 RECAP_LEAD: Final = "Look back at what you wrote for: "
 LIST_LEAD: Final = "Up to {count}."
 EXAMPLES_LEAD: Final = "For example: "
@@ -50,11 +55,29 @@ TIMER_RUNNING: Final = "running"
 TIMER_PAUSED: Final = "paused"
 TIMER_ENDED: Final = "time is up"
 TIMER_OVER: Final = "time is up  +{over}"
+PHASE_NEXT: Final = "then: {label}, {minutes}"
+PHASE_NOW: Final = "Now: {label}"
+PAGE_OF: Final = "{page} of {count}"
+CONTINUED: Final = "continued, {page} of {count}"
 
-BLANK_HINT: Final = ""
-JUMP_PROMPT: Final = "Go to slide {digits}  (Enter to go, Escape to cancel)"
+# Facilitator messages: in full in the notes window; on the projector only the short neutral indicator.
 JUMP_OUT_OF_RANGE: Final = "There is no slide {number}; slides run from 1 to {count}."
 QUIT_AGAIN: Final = "Press q again to end the session."
+RESET_AGAIN: Final = (
+    "Press R again to reset the session: back to the first slide, session clock, time per slide and "
+    "every timer cleared."
+)
+RESET_DONE: Final = "Session reset: the clock starts again when you leave the title slide or press F5."
+INDICATOR_DIGITS: Final = "› {digits}"
+INDICATOR_NO_SLIDE: Final = "› {number} ✗"
+INDICATOR_QUIT: Final = "q again to end"
+INDICATOR_RESET: Final = "R again to reset"
+INDICATOR_TIMER: Final = "⏱ {number} {clock}"
+INDICATOR_NOTES_FAILED: Final = "notes ✗"
+INDICATOR_OTHER_PRESENTER: Final = "notes: 2 presenters"
+ELSEWHERE: Final = "Slide {number}, {title}: {clock}"
+ELSEWHERE_LEFT: Final = "{clock} left"
+ELSEWHERE_OVER: Final = "time is up +{over}"
 
 AGENDA_TITLE: Final = "Agenda"
 AGENDA_COLUMNS: Final = ("#", "Slide", "Format", "Plan", "Spent", "Over")
@@ -68,9 +91,19 @@ NOTES_TITLE: Final = "Facilitator notes"
 NOTES_NONE: Final = "No notes for this slide."
 NOTES_NEXT: Final = "Next: "
 NOTES_LAST: Final = "Next: (this is the last slide)"
-NOTES_DISCUSSION: Final = "Discussion: "
 NOTES_HINTS: Final = "Hints to offer: "
 NOTES_ELAPSED: Final = "Session {elapsed}"
+NOTES_WHERE: Final = "Slide {number} of {count}"
+NOTES_PAGE: Final = "page {page} of {pages}"
+NOTES_ON_SLIDE: Final = "on this slide {spent}"
+NOTES_ON_SLIDE_PLAN: Final = "on this slide {spent} of {planned}"
+NOTES_ON_SCREEN: Final = "On screen"
+NOTES_NOTES: Final = "Notes"
+NOTES_ELSEWHERE: Final = "Also running"
+NOTES_PHASE: Final = "{label}"
+NOTES_TOTAL_LEFT: Final = "{clock} left in all"
+NOTES_TIMER: Final = "Timer {clock}"
+NOTES_TIMER_PHASES: Final = "Timer {clock}: {phases}"
 NOTES_WAITING: Final = (
     "Waiting for the presenter. Start `workshop present --day {day}` with the same --program in another "
     "terminal; this window follows it."
@@ -80,23 +113,20 @@ NOTES_BLANKED: Final = "The screen is blanked."
 
 KEYS_TITLE: Final = "Keys"
 KEYS: Final = (
-    ("PageDown  Right  Down  Space  Enter", "next slide"),
-    ("PageUp  Left  Up", "previous slide"),
-    ("Home  End", "first / last slide"),
-    ("number, then Enter (or g)", "go to that slide"),
-    ("b  .", "blank the screen (again, or any next/back key, to bring it back)"),
-    ("F5", "start the session clock and hide the status line"),
-    ("Escape", "close an overlay, unblank, or show the status line again"),
-    ("s", "start / pause the timer"),
-    ("r", "reset the timer"),
-    ("+  =  e", "one more minute on the timer"),
-    ("-", "one minute less"),
-    ("j  k", "scroll a long passage down / up"),
-    ("a", "agenda: plan, time spent, overrun"),
-    ("n", "facilitator notes on this screen"),
-    ("t", "switch theme (light on dark / dark on light)"),
-    ("?", "this list"),
-    ("q q", "end the session (press twice)"),
+    ("Next", "PageDown  →  ↓  Space  Enter"),
+    ("Back", "PageUp  ←  ↑"),
+    ("First, last slide", "Home  End"),
+    ("Go to a slide", "its number, then Enter"),
+    ("Blank the screen", "b  or  .   (again to bring it back)"),
+    ("Start the show", "F5   (Escape shows the status line)"),
+    ("Timer", "s start / pause    r reset"),
+    ("A minute more, less", "+  -"),
+    ("Agenda", "a   (in the notes window when open)"),
+    ("Notes beside the slide", "n"),
+    ("Light / dark", "t"),
+    ("Reset after a rehearsal", "R twice"),
+    ("End the session", "q twice"),
+    ("Close this list", "?  or  Escape"),
 )
 STATUS_RIGHT: Final = "session {elapsed}    ? keys"
 STATUS_NOT_STARTED: Final = "not started    ? keys"
