@@ -149,7 +149,7 @@ def test_numbered_lines_match_max_items_and_pick(
                     printed = [li.text for li in section.find("ul", "columns").find_all("li")]
                     assert printed == list(step.options)
                 counted += 1
-    assert counted == 9  # seven lists (3 of them with 3 items, one with 6) and two values sorts
+    assert counted == 10  # eight lists (two of them with 3 items, one with 6) and two values sorts
 
 
 def test_scales_print_every_number_to_circle(
