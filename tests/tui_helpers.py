@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
 from textual.pilot import Pilot
 
 from tests.clocks import SteppingClock
@@ -59,3 +62,23 @@ async def settle(pilot: Pilot[Any]) -> None:
     """Let background saves finish and the screen catch up."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def screen_text(app: WorkshopApp) -> str:
+    """What the terminal shows now, as plain text: rendered the way ``App.export_screenshot`` renders it
+    (through the screen's compositor, a private part of Textual, which is pinned)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Let the app work until ``condition`` holds: keys posted at once can take a while to be handled
+    when the machine is busy, and Pilot's pause does not wait for keys that are being held."""
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            await settle(pilot)
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app never got there")

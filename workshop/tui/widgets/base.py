@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Collapsible, Static
 
 from workshop.content.models import Step
@@ -41,12 +42,12 @@ class StepView(Vertical):
         """Tell the screen the answer changed."""
         self.post_message(self.AnswerChanged(self.step.id, self.value()))
 
-    def focus_first(self) -> None:
-        """Put the cursor where the user would start typing."""
+    def first_field(self) -> Widget | None:
+        """Where the user starts typing or choosing when the step opens (None: nothing to answer)."""
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
-                return
+                return widget
+        return None
 
 
 def question(text: str) -> Static:
