@@ -3,17 +3,22 @@ them, with no pause for the screen to catch up. Every key must end up where the 
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
 from tests.tui_helpers import build_app, settle, until, wait_for_journal
+from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.progress.answers import CommitmentValue, ItemsValue, TextValue
+from workshop.progress.store import Journal
 from workshop.tui.keys import KeyGate
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.widgets.field import Field
@@ -217,3 +222,45 @@ def test_the_gate_hands_keys_on_in_the_order_they_were_typed() -> None:
     forwarded._set_forwarded()
     gate.hold()
     assert not gate.keep(forwarded) and gate.keep(d)  # a key already given to a widget is not taken back
+
+
+class NoWatchdog:
+    """Stands in for the watchdog timer, which would end the test process itself."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self.daemon = True
+
+    def start(self) -> None:
+        pass
+
+
+async def test_a_terminal_closed_as_a_step_opens_keeps_what_was_typed_for_it(
+    tmp_path: Path, mini_program_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    build = DayScreen._build_step
+
+    async def slowly(screen: DayScreen) -> None:  # a busy machine: the step takes a moment to open
+        await asyncio.sleep(0.3)
+        await build(screen)
+
+    monkeypatch.setattr(DayScreen, "_build_step", slowly)
+    data_dir = tmp_path / "data"
+    app = build_app(mini_program_dir, data_dir)
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        await open_step(pilot, "first-thought")
+        await pilot.press("escape")
+        await settle(pilot)
+        # Continue, words straight away, and the terminal closes (SIGHUP) while the step is opening.
+        type_at_once(app, "c", *text(app, "closing the lid mid-wo"))
+        for _ in range(100):  # until the words are held for the step, then the terminal goes
+            if app.key_gate.busy:
+                break
+            await asyncio.sleep(0.005)
+        app._on_stop_signal(signal.SIGHUP)
+        await until(pilot, lambda: app.journal is None)  # saved, and the lock let go
+    program = load_program(mini_program_dir)
+    with Journal.open(data_dir, program, lock=False) as journal:
+        answer = journal.runs[0].answer("first-thought")
+        assert answer is not None and answer.value == TextValue("closing the lid mid-wo")

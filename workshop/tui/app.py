@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
 AUTOSAVE_DELAY = 1.0  # seconds after typing stops
 STOP_GRACE = 3.0  # seconds the app has to end after a closed terminal or SIGTERM, before the process ends
+KEYS_POLL = 0.05  # seconds between looks at whether held keys have reached their field, when stopping
 JournalOpener = Callable[..., "Journal"]
 
 
@@ -175,9 +177,13 @@ class WorkshopApp(App[None]):
         watchdog.start()
         self.call_later(self._stop)
 
-    async def _stop(self) -> None:
+    async def _stop(self, waited: float = 0.0) -> None:
         """The last keys typed before the terminal closed are handled and saved, the lock let go, the app
         ended."""
+        if self.key_gate.busy and waited < STOP_GRACE / 2:
+            # Keys are held for a step that is opening: come back once they are in its field.
+            self.set_timer(KEYS_POLL, partial(self.call_later, self._stop, waited + KEYS_POLL))
+            return
         await caught_up(self.focused)
         self.save_now()
         if self.journal is not None:

@@ -53,12 +53,11 @@ class EndOfDayScreen(WorkshopScreen):
             yield Static(plain(title), classes="home-title")
             if summary.still_open:
                 titles = ", ".join(step.title for step in summary.still_open)
-                yield Static(
-                    plain(
-                        f"Still open, for whenever you want them: {titles}. Continue brings you back to them."
-                    ),
-                    classes="end-open",
+                them = "them" if len(summary.still_open) > 1 else "it"
+                line = (
+                    f"Still open, for whenever you want {them}: {titles}. Continue brings you back to {them}."
                 )
+                yield Static(plain(line), classes="end-open")
             if summary.commitments:
                 yield Static("Your commitment", classes="section-title")
                 for step, answer in summary.commitments:

@@ -55,7 +55,15 @@ class ReviewScreen(WorkshopScreen):
             tooltip="The highlighted question's answers from two runs, side by side",
         ),
         # Priority, so that keys typed right after Enter reach the step it opens (see tui/keys.py).
-        Binding("enter", "choose", "Open", id="review.open", show=False, priority=True, tooltip="Open it"),
+        Binding(
+            "enter",
+            "choose",
+            "Open",
+            id="review.open",
+            show=False,
+            priority=True,
+            tooltip="Open the highlighted answer (in the search box: go to the answers found)",
+        ),
     ]
 
     def __init__(self) -> None:

@@ -80,9 +80,11 @@ class RankView(StepView):
         if option in self.ranked:
             return
         if len(self.ranked) >= self.step.pick:
-            # Say why nothing happened, rather than ignore the key.
-            self.query_one("#rank-status", Static).update(rank_note(self.step, tuple(self.ranked), option))
-            self.app.bell()
+            # Say why nothing happened, rather than ignore the key: under the lists, and where it is seen
+            # even when the lists fill the screen.
+            note = rank_note(self.step, tuple(self.ranked), option)
+            self.query_one("#rank-status", Static).update(note)
+            self.notify(note, title=f"Your top {self.step.pick} is full", markup=False)
             return
         self.ranked.append(option)
         self._after_change()
