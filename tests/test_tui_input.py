@@ -13,7 +13,7 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
-from tests.tui_helpers import build_app, settle, until, wait_for_journal
+from tests.tui_helpers import build_app, open_step, settle, until, wait_for_journal
 from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.content.outline import DeferredProgram, ProgramOutline
@@ -42,18 +42,6 @@ def text(app: Any, *words: str) -> tuple[str, ...]:
     return tuple(character for word in words for character in word)
 
 
-async def open_step(pilot: Any, step_id: str) -> DayScreen:
-    app = pilot.app
-    found = app.program.find_step(step_id)
-    assert found is not None
-    module, step = found
-    app.open_day(module, module.steps.index(step))
-    await settle(pilot)
-    screen = app.screen
-    assert isinstance(screen, DayScreen)
-    return screen
-
-
 async def test_keys_typed_while_steps_change_reach_the_step_they_were_typed_for(
     tmp_path: Path, mini_program_dir: Path
 ) -> None:
@@ -73,8 +61,14 @@ async def test_keys_typed_while_steps_change_reach_the_step_they_were_typed_for(
             *text(app, ", then back"),
             "ctrl+n",  # and on: the step is done with every word typed in it
         )
+        # On the scale again (it is there on the way back too), with no key still waiting.
         await until(
-            pilot, lambda: isinstance(app.screen, DayScreen) and app.screen.walk.step.id == "meaning-now"
+            pilot,
+            lambda: (
+                isinstance(app.screen, DayScreen)
+                and app.screen.walk.step.id == "meaning-now"
+                and not app.key_gate.busy
+            ),
         )
         run = app.current_run
         assert run is not None

@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.widgets import Button, Input, OptionList, TextArea
 
-from tests.tui_helpers import build_app, frozen, screen_text, settle, wait_for_journal
+from tests.tui_helpers import build_app, frozen, open_step, screen_text, settle, wait_for_journal
 from workshop.content.loader import load_program
 from workshop.progress.answers import ChoicesValue, IntegerValue, RankedValue, TextValue
 from workshop.tui.commands import WorkshopCommands
@@ -26,24 +26,20 @@ def rows(app: Any) -> list[str]:
     return screen_text(app).splitlines()
 
 
-async def open_step(pilot: Any, step_id: str) -> DayScreen:
-    app = pilot.app
-    found = app.program.find_step(step_id)
-    assert found is not None
-    module, step = found
-    app.open_day(module, module.steps.index(step))
-    await settle(pilot)
-    assert isinstance(app.screen, DayScreen)
-    return app.screen
-
-
 async def test_a_skipped_step_is_never_called_complete(tmp_path: Path, mini_program_dir: Path) -> None:
     app = build_app(mini_program_dir, tmp_path / "data")
     async with app.run_test(size=SMALL) as pilot:
         await wait_for_journal(pilot)
         await pilot.press("c", "ctrl+n", "ctrl+o")  # the first question is skipped
-        for _ in range(6):
-            await pilot.press("ctrl+n")
+        await settle(pilot)
+        run = app.current_run
+        assert run is not None
+        day = app.program.modules[0]
+        for step in day.steps[2:-1]:  # the steps between done, as if walked through
+            run.mark_done(day.id, step.id)
+        app.open_day(day, len(day.steps) - 1)
+        await settle(pilot)
+        await pilot.press("ctrl+n")
         await settle(pilot)
         end = app.screen
         assert isinstance(end, EndOfDayScreen)
@@ -70,12 +66,17 @@ async def test_a_finished_program_says_so_and_offers_what_comes_after(
     app = build_app(mini_program_dir, tmp_path / "data", clock=frozen)
     async with app.run_test(size=SMALL) as pilot:
         await wait_for_journal(pilot)
-        for module in app.program.modules:
-            app.open_day(module, 0)
-            await settle(pilot)
-            for _ in module.steps:
-                await pilot.press("ctrl+n")
-            await settle(pilot)
+        run = app.journal.new_run()
+        *days, last_day = app.program.modules
+        for module in days:
+            for step in module.steps:
+                run.mark_done(module.id, step.id)
+        for step in last_day.steps[:-1]:
+            run.mark_done(last_day.id, step.id)
+        app.open_day(last_day, len(last_day.steps) - 1)
+        await settle(pilot)
+        await pilot.press("ctrl+n")  # the last step of the program
+        await settle(pilot)
         assert isinstance(app.screen, EndOfDayScreen)
         assert "Day 2 is complete" in screen_text(app)
         assert "last step of the program" in screen_text(app)
@@ -93,10 +94,11 @@ async def test_a_finished_program_says_so_and_offers_what_comes_after(
         assert app.screen is home
 
 
-async def test_home_shows_its_keys_in_the_footer_and_f1_explains_them(
-    tmp_path: Path, mini_program_dir: Path
+async def test_home_shows_its_keys_f1_explains_them_and_the_header_and_palette_fit(
+    tmp_path: Path, shipped_program_dir: Path
 ) -> None:
-    app = build_app(mini_program_dir, tmp_path / "data")
+    program = load_program(shipped_program_dir)
+    app = build_app(program, tmp_path / "data")
     async with app.run_test(size=SMALL) as pilot:
         await wait_for_journal(pilot)
         footer = rows(app)[-1]
@@ -117,25 +119,13 @@ async def test_home_shows_its_keys_in_the_footer_and_f1_explains_them(
         assert "Read and search your answers" in text and "Begin the program again" in text
         for row in rows(app):
             assert len(row.rstrip()) <= 80
-
-
-async def test_the_palette_lists_each_entry_once_and_no_screenshot(
-    tmp_path: Path, mini_program_dir: Path
-) -> None:
-    app = build_app(mini_program_dir, tmp_path / "data")
-    async with app.run_test(size=SMALL) as pilot:
-        await wait_for_journal(pilot)
+        await pilot.press("escape")
+        # The palette: each entry once, and no "Screenshot" (a copy of someone's words left in a file).
         titles = [command.title for command in app.get_system_commands(app.screen)]
         titles += [str(hit.text) async for hit in WorkshopCommands(app.screen).discover()]
         assert "Screenshot" not in titles
         assert titles.count("Keys") == 1
-
-
-async def test_the_header_fits_at_80_columns(tmp_path: Path, shipped_program_dir: Path) -> None:
-    program = load_program(shipped_program_dir)
-    app = build_app(program, tmp_path / "data")
-    async with app.run_test(size=SMALL) as pilot:
-        await wait_for_journal(pilot)
+        # The header names the program and the day in 80 columns, whole.
         app.open_day(program.modules[1], 1)
         await settle(pilot)
         header = rows(app)[0]

@@ -16,6 +16,7 @@ from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.settings import Settings
 from workshop.tui.app import WorkshopApp, make_app
+from workshop.tui.screens.day import DayScreen
 
 
 def FixedClock(start: datetime = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)) -> SteppingClock:  # noqa: N802
@@ -45,7 +46,10 @@ def build_app(program: Program | Path, data_dir: Path, **options: Any) -> Worksh
     options.setdefault("monotonic", FrozenMonotonic())
     options.setdefault("settings", Settings())
     options.setdefault("config_dir", data_dir.parent / "config")
-    return make_app(program, data_dir, **options)
+    app = make_app(program, data_dir, **options)
+    # Scrolling at once, not animated: what a test sees is the same, sooner. (The tmux tests keep them.)
+    app.animation_level = "none"
+    return app
 
 
 async def wait_for_journal(pilot: Pilot[Any]) -> None:
@@ -82,3 +86,16 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool], seconds: float
             return
         await pilot.pause(0.02)
     raise AssertionError("the app never got there")
+
+
+async def open_step(pilot: Pilot[Any], step_id: str) -> DayScreen:
+    """Open the day of ``step_id`` at that step, and wait for it."""
+    app: WorkshopApp = pilot.app  # type: ignore[assignment]
+    found = app.program.find_step(step_id)
+    assert found is not None, step_id
+    module, step = found
+    app.open_day(module, module.steps.index(step))
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, DayScreen)
+    return screen

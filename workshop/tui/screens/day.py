@@ -112,8 +112,10 @@ class DayScreen(WorkshopScreen):
     # -- the user's moves --------------------------------------------------------------------------------
 
     def on_step_view_answer_changed(self, event: StepView.AnswerChanged) -> None:
+        # The answer as it is on screen now, not as it was when the message was sent: messages arrive
+        # late, and a late one once put an older text back over words already saved on quitting.
         if event.step_id == self.walk.step.id:
-            self.walk.record(event.value)
+            self.keep_current_answer()
             self.workshop.answer_changed()
 
     def keep_current_answer(self) -> None:

@@ -154,6 +154,7 @@ class HomeScreen(WorkshopScreen):
             return
         place = continue_place(run, self.workshop.outline)
         button.display = place is not None
+        run_line.set_class(place is None, "run-finished")  # said plainly, not in grey
         started = f"{run.started:%d %b %Y}"
         if place is None:
             run_line.update(plain(f"Run {run.number}, started {started}: {FINISHED}"))

@@ -22,12 +22,12 @@ class StepView(Vertical):
     DEFAULT_CLASSES = "step-view"
 
     class AnswerChanged(Message):
-        """The user changed the answer of the step on screen."""
+        """The user changed the answer of the step on screen. It carries no value: by the time it is
+        handled, more may have been typed, so the screen reads the answer from the view then."""
 
-        def __init__(self, step_id: str, value: Value | None) -> None:
+        def __init__(self, step_id: str) -> None:
             super().__init__()
             self.step_id = step_id
-            self.value = value
 
     def __init__(self, step: Step, value: Value | None = None) -> None:
         super().__init__(id=f"step-{step.id}")
@@ -40,7 +40,7 @@ class StepView(Vertical):
 
     def changed(self) -> None:
         """Tell the screen the answer changed."""
-        self.post_message(self.AnswerChanged(self.step.id, self.value()))
+        self.post_message(self.AnswerChanged(self.step.id))
 
     def first_field(self) -> Widget | None:
         """Where the user starts typing or choosing when the step opens (None: nothing to answer)."""
