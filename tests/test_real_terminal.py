@@ -1,4 +1,9 @@
-"""In a real terminal (tmux): type, close the terminal mid-sentence, open again, and the words are there."""
+"""In a real terminal (tmux), typed the way people type: without waiting for the screen.
+
+Pilot waits for the app to settle between keys; people do not. These send their keys in one go, right
+after the key that changes the step (ctrl+n, ctrl+b), before Enter has moved the cursor, just before
+ctrl+q or a closed terminal, then read the journal for every word.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,10 @@ import uuid
 from pathlib import Path
 
 import pytest
+
+from workshop.content.loader import load_program
+from workshop.progress.answers import IntegerValue, ItemsValue, TextValue
+from workshop.progress.store import Journal
 
 pytestmark = [
     pytest.mark.slow,
@@ -30,7 +39,9 @@ class Tmux:
         self.socket = f"workshop-test-{uuid.uuid4().hex[:8]}"
 
     def __call__(self, *args: str) -> str:
-        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
+        )
         return result.stdout
 
     def start(self, command: str, size: tuple[int, int] = (80, 24)) -> None:
@@ -49,7 +60,12 @@ class Tmux:
         raise AssertionError(f"{text!r} never appeared on screen:\n{self.screen()}")
 
     def keys(self, *keys: str) -> None:
+        """Send ``keys`` in one go: tmux names (``C-n``, ``Enter``) and text, with no pause between them."""
         self("send-keys", "-t", "w", *keys)
+
+    def bytes(self, data: bytes) -> None:
+        """Send raw bytes, as a terminal set to another encoding would."""
+        self("send-keys", "-t", "w", "-H", *(f"{byte:02x}" for byte in data))
 
     def stop(self) -> None:
         self("kill-server")
@@ -67,7 +83,104 @@ def workshop_command(data_dir: Path, program: Path) -> str:
     return f"{env} {sys.executable} -m workshop --data-dir {data_dir} --program {program}"
 
 
-def test_closing_the_terminal_mid_sentence_keeps_the_sentence(tmux, tmp_path: Path, mini_program_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def until_it_ends(command: str) -> str:
+    """``command``, then its exit status on screen, and the window kept open to read it."""
+    return f"sh -c {shlex.quote(command + '; echo EXIT=$?; sleep 60')}"
+
+
+def answers(data_dir: Path, program_dir: Path) -> dict[str, object]:
+    """Every answer of the first run, as the journal on disk holds it, by step id."""
+    program = load_program(program_dir)
+    with Journal.open(data_dir, program, lock=False) as journal:
+        run = journal.runs[0]
+        found = {}
+        for module in program.modules:
+            for step in module.steps:
+                answer = run.answer(step.id)
+                if answer is not None:
+                    found[step.id] = answer.value
+        return found
+
+
+def start_day_one(tmux: Tmux, data_dir: Path, program_dir: Path) -> None:
+    tmux.start(until_it_ends(workshop_command(data_dir, program_dir)))
+    tmux.wait_for("Begin day 1")
+    tmux.keys("c")
+    tmux.wait_for("Step 1 of 8")
+
+
+def test_words_typed_at_once_after_next_and_back_are_all_kept(
+    tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    data_dir = tmp_path / "data"
+    start_day_one(tmux, data_dir, mini_program_dir)
+    # Next, and straight away a sentence; next again, a score, on to the checklist, back twice and more
+    # words at once: every key arrives while a step is being built.
+    tmux.keys(
+        "C-n", "typed the moment the step changed", "C-n", "7", "C-n", "C-b", "C-b", " and again after back"
+    )
+    tmux.wait_for("and again after back")
+    tmux.keys("C-q")
+    tmux.wait_for("EXIT=0")
+    saved = answers(data_dir, mini_program_dir)
+    assert saved["first-thought"] == TextValue("typed the moment the step changed and again after back")
+    assert saved["meaning-now"] == IntegerValue(7)
+
+
+def test_enter_then_text_at_once_starts_the_next_item_and_coming_back_adds_to_the_first(
+    tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    data_dir = tmp_path / "data"
+    start_day_one(tmux, data_dir, mini_program_dir)
+    tmux.keys("C-o", "C-o", "C-o", "C-o")  # on to the list of five, leaving the steps before it open
+    tmux.wait_for("Step 5 of 8")
+    tmux.keys("walks", "Enter", "music", "Enter", "an early night")
+    tmux.wait_for("an early night")
+    # Away and straight back, then type: the first line gets the words at its end, nothing is replaced.
+    tmux.keys("C-b", "C-n", " by the river")
+    tmux.wait_for("by the river")
+    tmux.keys("C-q")
+    tmux.wait_for("EXIT=0")
+    saved = answers(data_dir, mini_program_dir)
+    assert saved["five-things"] == ItemsValue(("walks by the river", "music", "an early night", "", ""))
+
+
+def test_fast_typing_then_ctrl_q_at_once_keeps_the_last_word(
+    tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    data_dir = tmp_path / "data"
+    start_day_one(tmux, data_dir, mini_program_dir)
+    tmux.keys("C-n")
+    tmux.wait_for("What brought you here today?")
+    sentence = "Some days I forget why I chose this, and then a patient reminds me without knowing it"
+    tmux.keys(sentence, "C-q")
+    tmux.wait_for("EXIT=0")
+    assert answers(data_dir, mini_program_dir)["first-thought"] == TextValue(sentence)
+
+
+def test_a_byte_that_is_not_utf8_is_read_as_text_not_a_crash(
+    tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    data_dir = tmp_path / "data"
+    start_day_one(tmux, data_dir, mini_program_dir)
+    tmux.keys("C-n")
+    tmux.wait_for("What brought you here today?")
+    tmux.keys("a coffee at the ")
+    tmux.bytes("caf\xe9".encode("latin-1"))  # pasted from a terminal set to Latin-1
+    tmux.keys(" with a colleague")
+    screen = tmux.wait_for("with a colleague")
+    assert "Traceback" not in screen
+    tmux.keys("C-q")
+    screen = tmux.wait_for("EXIT=0")
+    assert "Traceback" not in screen and "Error" not in screen
+    assert answers(data_dir, mini_program_dir)["first-thought"] == TextValue(
+        "a coffee at the café with a colleague"
+    )
+
+
+def test_closing_the_terminal_mid_sentence_keeps_the_sentence(
+    tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
     data_dir = tmp_path / "data"
     tmux.start(workshop_command(data_dir, mini_program_dir))
     tmux.wait_for("Begin day 1")  # the journal is open

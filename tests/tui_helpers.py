@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
 from textual.pilot import Pilot
 
 from tests.clocks import SteppingClock
@@ -13,6 +16,7 @@ from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.settings import Settings
 from workshop.tui.app import WorkshopApp, make_app
+from workshop.tui.screens.day import DayScreen
 
 
 def FixedClock(start: datetime = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)) -> SteppingClock:  # noqa: N802
@@ -42,7 +46,10 @@ def build_app(program: Program | Path, data_dir: Path, **options: Any) -> Worksh
     options.setdefault("monotonic", FrozenMonotonic())
     options.setdefault("settings", Settings())
     options.setdefault("config_dir", data_dir.parent / "config")
-    return make_app(program, data_dir, **options)
+    app = make_app(program, data_dir, **options)
+    # Scrolling at once, not animated: what a test sees is the same, sooner. (The tmux tests keep them.)
+    app.animation_level = "none"
+    return app
 
 
 async def wait_for_journal(pilot: Pilot[Any]) -> None:
@@ -59,3 +66,36 @@ async def settle(pilot: Pilot[Any]) -> None:
     """Let background saves finish and the screen catch up."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def screen_text(app: WorkshopApp) -> str:
+    """What the terminal shows now, as plain text: rendered the way ``App.export_screenshot`` renders it
+    (through the screen's compositor, a private part of Textual, which is pinned)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Let the app work until ``condition`` holds: keys posted at once can take a while to be handled
+    when the machine is busy, and Pilot's pause does not wait for keys that are being held."""
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            await settle(pilot)
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app never got there")
+
+
+async def open_step(pilot: Pilot[Any], step_id: str) -> DayScreen:
+    """Open the day of ``step_id`` at that step, and wait for it."""
+    app: WorkshopApp = pilot.app  # type: ignore[assignment]
+    found = app.program.find_step(step_id)
+    assert found is not None, step_id
+    module, step = found
+    app.open_day(module, module.steps.index(step))
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, DayScreen)
+    return screen

@@ -271,6 +271,9 @@ class ChoiceStep(StepBase):
     """The most options the user may pick (default: all of them when ``multiple``, else 1)."""
     allow_other: bool = False
     """Offer an "other" line where the user can write an option of their own."""
+    exclusive: list[Label] = Field(default_factory=list, max_length=30)
+    """Options of a checklist that stand alone, such as "None of these": ticking one clears every other
+    tick, and ticking another option clears it. Each must be one of ``options``."""
 
     @model_validator(mode="after")
     def _picks(self) -> ChoiceStep:
@@ -280,6 +283,11 @@ class ChoiceStep(StepBase):
             raise ValueError("a single choice (multiple = false) allows exactly one pick")
         if self.min_picks > most:
             raise ValueError(f"min_picks ({self.min_picks}) is more than can be picked ({most})")
+        unknown = [option for option in self.exclusive if option not in self.options]
+        if unknown:
+            raise ValueError(f"exclusive names {unknown[0]!r}, which is not one of the options")
+        if self.exclusive and not self.multiple:
+            raise ValueError("exclusive options only make sense in a checklist (multiple = true)")
         return self
 
     @property

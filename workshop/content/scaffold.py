@@ -219,11 +219,20 @@ _SAMPLE_STEPS: list[dict[str, object]] = [
         "kind": "choice",
         "title": "What helps",
         "question": "Which of these help you recover after a hard day?",
-        "options": ["Sleep", "Time outdoors", "A talk with a colleague", "Music", "Exercise", "Time alone"],
+        "options": [
+            "Sleep",
+            "Time outdoors",
+            "A talk with a colleague",
+            "Music",
+            "Exercise",
+            "Time alone",
+            "None of these",
+        ],
         "multiple": True,
         "min_picks": 1,
         "max_picks": 3,
         "allow_other": True,
+        "exclusive": ["None of these"],
     },
     {
         "id": "small-joys",
@@ -301,12 +310,24 @@ def module_text(module_id: str, day: int, title: str) -> str:
         "minutes": 30,
     }
     steps: list[dict[str, object]] = [
-        {"id": f"{module_id}-opening", "kind": "reading", "title": "Opening",
-         "body": "A short passage to open the day. Replace this with your own words.\n"},
-        {"id": f"{module_id}-reflection", "kind": "prompt", "title": "Reflection",
-         "question": "Write the day's question here."},
-        {"id": f"{module_id}-commitment", "kind": "commitment", "title": "One small step",
-         "question": "What is one small thing you will do before the next day?"},
+        {
+            "id": f"{module_id}-opening",
+            "kind": "reading",
+            "title": "Opening",
+            "body": "A short passage to open the day. Replace this with your own words.\n",
+        },
+        {
+            "id": f"{module_id}-reflection",
+            "kind": "prompt",
+            "title": "Reflection",
+            "question": "Write the day's question here.",
+        },
+        {
+            "id": f"{module_id}-commitment",
+            "kind": "commitment",
+            "title": "One small step",
+            "question": "What is one small thing you will do before the next day?",
+        },
     ]
     intro = (
         f"Day {day}. Change the text, add steps, then run `workshop validate`. The sample module made by "
@@ -485,8 +506,10 @@ def create_program(folder: Path, schemas: Mapping[str, str], *, copy_of: Path | 
         files = _copied_program(copy_of, program_id)
     else:
         title = title_from(program_id)
-        files = {PROGRAM_FILE: program_text(program_id, title, [SAMPLE_MODULE_FILE]),
-                 SAMPLE_MODULE_FILE: sample_module_text()}
+        files = {
+            PROGRAM_FILE: program_text(program_id, title, [SAMPLE_MODULE_FILE]),
+            SAMPLE_MODULE_FILE: sample_module_text(),
+        }
     created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

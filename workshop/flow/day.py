@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from workshop.content.models import CommitmentStep, Module, Program, RecapStep, Step
-from workshop.flow.progress import RunAnswers, program_progress, resume_index
+from workshop.flow.progress import DayProgress, RunAnswers, day_progress, program_finished, resume_index
 from workshop.progress.answers import Answer, Value
 
 
 class RunWriter(RunAnswers, Protocol):
     """The part of a journal run that walking through a day changes."""
-
-    position: tuple[str, str] | None
 
     def set_answer(self, module_id: str, step_id: str, value: Value) -> None: ...
 
@@ -106,8 +104,13 @@ class DayWalk:
 
     def finish(self) -> None:
         """The user has come to the end of this day; once every day is complete, so is the run."""
-        if all(progress.finished for progress in program_progress(self.run, self.program)):
+        if self.program_finished:
             self.run.mark_finished()
+
+    @property
+    def program_finished(self) -> bool:
+        """Every step of every day is done."""
+        return program_finished(self.run, self.program)
 
     @property
     def last_day(self) -> bool:
@@ -135,11 +138,21 @@ def recap_items(program: Program, run: RunAnswers, step: RecapStep) -> list[Reca
 
 @dataclass(frozen=True)
 class DaySummary:
-    """What the user wrote today, for the end-of-day screen."""
+    """What the user wrote today, and what is still to do, for the end-of-day screen."""
 
     module: Module
     answers: Sequence[tuple[Step, Answer]]
     commitments: Sequence[tuple[Step, Answer]]
+    progress: DayProgress[Module]
+
+    @property
+    def complete(self) -> bool:
+        return self.progress.finished
+
+    @property
+    def still_open(self) -> list[Step]:
+        """The steps of the day that are not done yet (skipped, or never reached), in order."""
+        return [self.module.steps[index] for index in self.progress.not_done()]
 
 
 def day_summary(run: RunAnswers, module: Module) -> DaySummary:
@@ -147,4 +160,4 @@ def day_summary(run: RunAnswers, module: Module) -> DaySummary:
     answered = [(step, answer) for step, answer in answered if not answer.value.is_empty()]
     commitments = [(s, a) for s, a in answered if isinstance(s, CommitmentStep)]
     others = [(s, a) for s, a in answered if not isinstance(s, CommitmentStep)]
-    return DaySummary(module, others, commitments)
+    return DaySummary(module, others, commitments, day_progress(run, module))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -64,6 +65,30 @@ def review_entries(program: Program, runs: Iterable[ReviewRun]) -> list[ReviewEn
 
 def search(entries: Sequence[ReviewEntry], query: str, run_number: int | None = None) -> list[ReviewEntry]:
     return [e for e in entries if e.matches(query) and (run_number is None or e.run_number == run_number)]
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where ``query`` occurs in ``text``, ignoring case, as (start, end) offsets, for highlighting."""
+    needle = query.strip()
+    if not needle:
+        return []
+    return [match.span() for match in re.finditer(re.escape(needle), text, re.IGNORECASE)]
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The first lines of an answer, and how many more there are."""
+
+    text: str
+    more: int
+
+
+def preview(text: str, lines: int) -> Preview:
+    """At most ``lines`` lines of ``text``; one line more is shown rather than a line saying it is hidden."""
+    all_lines = text.splitlines() or [""]
+    if len(all_lines) <= lines + 1:
+        return Preview("\n".join(all_lines), 0)
+    return Preview("\n".join(all_lines[:lines]), len(all_lines) - lines)
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -13,13 +13,14 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
-from textual.app import App
+from textual import events, work
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -30,8 +31,10 @@ from workshop.content.problems import ContentError, Problem
 from workshop.progress.errors import JournalError, JournalLocked, SaveReport
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
+from workshop.tui.keys import HOLD_LIMIT, KeyGate, caught_up
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.notice import Notice
+from workshop.tui.terminal import tolerate_bad_input_bytes
 from workshop.tui.themes import WORKSHOP_THEMES
 
 # Only the home screen is imported before the first paint. The content models and pydantic load after it
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
 
 AUTOSAVE_DELAY = 1.0  # seconds after typing stops
 STOP_GRACE = 3.0  # seconds the app has to end after a closed terminal or SIGTERM, before the process ends
+KEYS_POLL = 0.05  # seconds between looks at whether held keys have reached their field, when stopping
 JournalOpener = Callable[..., "Journal"]
 
 
@@ -66,10 +70,24 @@ class WorkshopApp(App[None]):
     TITLE = "Workshop"
     COMMANDS = App.COMMANDS | {WorkshopCommands}
     BINDINGS = [  # noqa: RUF012
-        Binding("ctrl+g", "support", "Support", id="app.support", priority=True),
-        Binding("f1", "help", "Keys", id="app.help"),
-        Binding("ctrl+s", "save", "Save now", id="app.save", show=False),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding(
+            "ctrl+g",
+            "support",
+            "Support",
+            id="app.support",
+            priority=True,
+            tooltip="Support and crisis lines",
+        ),
+        Binding("f1", "help", "Keys", id="app.help", tooltip="This list of keys"),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save now",
+            id="app.save",
+            show=False,
+            tooltip="Save now (it also saves by itself)",
+        ),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Save and quit"),
     ]
 
     save_status: reactive[str] = reactive("")
@@ -85,7 +103,10 @@ class WorkshopApp(App[None]):
         monotonic: Callable[[], float] = time.monotonic,
         open_journal: JournalOpener | None = None,
     ) -> None:
+        tolerate_bad_input_bytes()  # before the driver starts reading the terminal
         super().__init__()
+        self.key_gate = KeyGate()
+        self._hold_timer: Timer | None = None
         self._program: Program | None
         self._load_program: Callable[[], Program]
         if isinstance(program, DeferredProgram):
@@ -103,7 +124,7 @@ class WorkshopApp(App[None]):
         self.journal: Journal | None = None
         self._save_timer: Timer | None = None
         self._return_to: tuple[str, str] | None = None
-        self.title = self.outline.title
+        self.title = header_title(self.outline.title)
 
     @property
     def program(self) -> Program:
@@ -144,22 +165,34 @@ class WorkshopApp(App[None]):
                 continue  # not the main thread (tests) or not supported (Windows): saves still happen on exit
 
     def _on_stop_signal(self, signum: int) -> None:
-        """Save, let the one-window lock go at once, then end, even if Textual cannot."""
+        """Save, then end, even if Textual cannot."""
+        self.save_now()  # what every field has handled so far, at once, in case nothing else runs
+        # When the terminal is gone, Textual's output thread can die on its next write and its shutdown
+        # then waits for that thread forever (seen with `tmux kill-server`): a process left behind. The
+        # words are saved by now, and the operating system lets the one-window lock go with the process,
+        # so if the app has not ended after a grace period, the process ends itself. A daemon timer: it
+        # never delays a normal exit.
+        watchdog = threading.Timer(STOP_GRACE, os._exit, args=(128 + signum,))
+        watchdog.daemon = True
+        watchdog.start()
+        self.call_later(self._stop)
+
+    async def _stop(self, waited: float = 0.0) -> None:
+        """The last keys typed before the terminal closed are handled and saved, the lock let go, the app
+        ended."""
+        if self.key_gate.busy and waited < STOP_GRACE / 2:
+            # Keys are held for a step that is opening: come back once they are in its field.
+            self.set_timer(KEYS_POLL, partial(self.call_later, self._stop, waited + KEYS_POLL))
+            return
+        await caught_up(self.focused)
         self.save_now()
         if self.journal is not None:
             self.journal.close()  # the next window must open, whatever happens to this process now
             self.journal = None
-        # When the terminal is gone, Textual's output thread can die on its next write and its shutdown
-        # then waits for that thread forever (seen with `tmux kill-server`): a process left behind,
-        # holding nothing but still running. Everything is saved and unlocked by now, so if the app has
-        # not ended after a grace period, the process ends itself. A daemon timer: it never delays a
-        # normal exit.
-        watchdog = threading.Timer(STOP_GRACE, os._exit, args=(128 + signum,))
-        watchdog.daemon = True
-        watchdog.start()
         self.exit()
 
     async def action_quit(self) -> None:
+        await caught_up(self.focused)  # keys typed just before ctrl+q are part of what is saved
         problem = self.save_now()
         if problem is None:
             self.exit()
@@ -181,6 +214,14 @@ class WorkshopApp(App[None]):
             answer,
         )
 
+    def panic(self, *renderables: object) -> None:
+        # Textual panics when its input thread fails; its report is a traceback. End as calmly as a crash.
+        if os.environ.get("WORKSHOP_DEBUG"):
+            super().panic(*renderables)  # type: ignore[arg-type]
+            return
+        self._crash_name = "problem reading the terminal"
+        self._fatal_error()
+
     def _handle_exception(self, error: Exception) -> None:
         self._crash_name = type(error).__name__
         super()._handle_exception(error)
@@ -199,6 +240,31 @@ class WorkshopApp(App[None]):
         saved = "your answers were saved" if problem is None else "your last words may not be saved"
         name = getattr(self, "_crash_name", "error")
         self.exit(return_code=1, message=f"workshop: an unexpected {name} stopped the app; {saved}.")
+
+    # -- keys typed while the screen changes (see tui/keys.py) ------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.key_gate.keep(event):
+            return
+        await super().on_event(event)
+
+    def hold_keys(self) -> None:
+        """Keep the keys typed from now on until ``release_keys``: a step or a day is opening."""
+        self.key_gate.hold()
+        if self._hold_timer is None:
+            self._hold_timer = self.set_timer(HOLD_LIMIT, self.release_keys)
+
+    def release_keys(self) -> None:
+        """Hand the held keys on, in order, to whatever has the focus once the app has caught up."""
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        self.call_later(self._hand_on_held_keys)
+
+    async def _hand_on_held_keys(self) -> None:
+        self.key_gate.open()
+        while (event := self.key_gate.next_to_hand_on()) is not None:
+            await super().on_event(event)
 
     def on_unmount(self) -> None:
         self.save_now()
@@ -382,7 +448,8 @@ class WorkshopApp(App[None]):
             if keep is not None:
                 keep()
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        await caught_up(self.focused)
         problem = self.save_now()
         if problem:
             self._save_failed(problem)
@@ -408,7 +475,11 @@ class WorkshopApp(App[None]):
             if isinstance(screen, HomeScreen):
                 screen.refresh_progress()
 
-    def open_day(self, module: Module, index: int | None = None) -> None:
+    def open_day(self, module: Module, index: int | None = None, *, over_review: bool = False) -> None:
+        """Open ``module`` at step ``index`` (default: where the flow says it resumes).
+
+        ``over_review``: opened from the review, so Esc goes back to it, its search as it was.
+        """
         run = self._ensure_run()
         if run is None:
             self.notify("Your journal is still opening; one moment.", markup=False)
@@ -416,8 +487,10 @@ class WorkshopApp(App[None]):
         from workshop.flow.day import DayWalk
         from workshop.tui.screens.day import DayScreen
 
-        self.go_home()
-        self.push_screen(DayScreen(DayWalk(self.program, module, run, index)))
+        self.hold_keys()  # the keys typed from now on belong to the step, once it has the focus
+        if not over_review:
+            self.go_home()
+        self.push_screen(DayScreen(DayWalk(self.program, module, run, index), over_review=over_review))
 
     def finish_day(self, walk: DayWalk) -> None:
         from workshop.flow.day import day_summary
@@ -426,7 +499,8 @@ class WorkshopApp(App[None]):
         walk.finish()
         self.save_soon(immediately=True)
         self.go_home()
-        self.push_screen(EndOfDayScreen(day_summary(walk.run, walk.module), last_day=walk.last_day))
+        summary = day_summary(walk.run, walk.module)
+        self.push_screen(EndOfDayScreen(summary, last_day=walk.last_day, program_done=walk.program_finished))
 
     def open_page(self, make_screen: Callable[[], Screen[None]]) -> None:
         """Open a page over home (review, insight, north star) with everything saved first."""
@@ -471,11 +545,11 @@ class WorkshopApp(App[None]):
         self.push_screen(SupportScreen(load_support_lines(), gentle=gentle))
 
     def action_help(self) -> None:
-        from workshop.tui.screens.help import HelpScreen, key_rows
+        from workshop.tui.screens.help import HelpScreen, key_sections
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(key_rows(self.screen)))
+        self.push_screen(HelpScreen(key_sections(self.screen)))
 
     def export_journal(self, fmt: str) -> None:
         """Write the journal to a private file in the data folder and say where."""
@@ -509,7 +583,7 @@ class WorkshopApp(App[None]):
         self.journal = None
         self._program = program
         self.outline = ProgramOutline.of(program)
-        self.title = program.title
+        self.title = header_title(program.title)
         self._return_to = place
         self.go_home()
         self.open_journal()
@@ -544,6 +618,14 @@ class WorkshopApp(App[None]):
             timeout=15,
         )
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette entries, less those that do not belong here: its "Keys" panel (F1 and our
+        own "Keys" entry list the app's keys in plain words) and "Screenshot" (a copy of what is on the
+        screen, someone's private words, left in a file)."""
+        for command in super().get_system_commands(screen):
+            if command.title in ("Theme", "Quit"):
+                yield command
+
     # -- settings ----------------------------------------------------------------------------------------
 
     def _remember_theme(self, theme: object) -> None:
@@ -555,6 +637,13 @@ class WorkshopApp(App[None]):
             save_settings(self.settings, self.config_dir)
         except Exception:
             self.notify("The theme could not be remembered for next time.", severity="warning", markup=False)
+
+
+def header_title(title: str) -> str:
+    """The program's name for the one-line header: its title up to a colon ("Finding the Thread"), so that
+    with the screen's part ("Day 1") it fits at 80 columns. The home screen shows the whole title."""
+    name, colon, _rest = title.partition(":")
+    return name.strip() if colon and name.strip() else title
 
 
 def make_app(program: Program | DeferredProgram, data_dir: Path, **options: Any) -> WorkshopApp:

@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from workshop.flow.progress import continue_place, program_progress
 from workshop.text import display_text
 from workshop.tui.safe import plain
 
@@ -20,10 +21,26 @@ if TYPE_CHECKING:
 class WorkshopCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app: WorkshopApp = self.app  # type: ignore[assignment]
-        commands: list[tuple[str, Callable[[], object], str]] = [
-            (f"Go to day {m.day}: {display_text(m.title)}", partial(app.open_day, m), "Open this day")
-            for m in (app.program.modules if app.program_loaded else ())
-        ]
+        commands: list[tuple[str, Callable[[], object], str]] = []
+        if app.program_loaded and app.journal is not None:
+            # Where each day stands, and where Continue goes, by the same rule as home (flow/progress.py).
+            run = app.current_run
+            place = continue_place(run, app.program)
+            if place is not None:
+                where = f"Day {place.module.day}, step {place.number}"
+                commands.append(
+                    (f"Continue: {where.lower()}", partial(app.open_day, place.module, place.index), where)
+                )
+            for progress in program_progress(run, app.program):
+                module = progress.module
+                state = progress.describe() or "not started"
+                commands.append(
+                    (
+                        f"Go to day {module.day}: {display_text(module.title)}",
+                        partial(app.open_day, module),
+                        state,
+                    )
+                )
         from workshop.tui.screens.home import open_insight, open_north_star
 
         commands += [

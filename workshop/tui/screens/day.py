@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from workshop.content.models import RecapStep
 from workshop.flow.day import DayWalk
 from workshop.flow.wellbeing import needs_care
+from workshop.tui.keys import caught_up
 from workshop.tui.safe import plain
-from workshop.tui.screens.base import WorkshopScreen
+from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.tui.widgets.base import StepView
 from workshop.tui.widgets.pause import PauseView
 from workshop.tui.widgets.save_status import SaveStatus
 from workshop.tui.widgets.steps import step_view
-
-if TYPE_CHECKING:
-    pass
 
 
 class DayScreen(WorkshopScreen):
@@ -31,15 +27,32 @@ class DayScreen(WorkshopScreen):
     """
 
     BINDINGS = [  # noqa: RUF012
-        Binding("ctrl+n", "next", "Next", id="day.next", priority=True),
-        Binding("ctrl+b", "back", "Back", id="day.back", priority=True),
-        Binding("ctrl+o", "skip", "Skip", id="day.skip", priority=True),
-        Binding("escape", "home", "Home", id="day.home"),
+        Binding(
+            "ctrl+n", "next", "Next", id="day.next", priority=True, tooltip="Next step: this one is done"
+        ),
+        Binding("ctrl+b", "back", "Back", id="day.back", priority=True, tooltip="Back to the previous step"),
+        Binding(
+            "ctrl+o",
+            "skip",
+            "Skip",
+            id="day.skip",
+            priority=True,
+            tooltip="Skip this step for now (it stays open)",
+        ),
+        Binding("escape", "home", "Home", id="day.home", tooltip="Home (everything is kept)"),
+        Binding(
+            "escape",
+            "return_to_review",
+            "Review",
+            id="day.review",
+            tooltip="Back to the review, as you left it",
+        ),
     ]
 
-    def __init__(self, walk: DayWalk) -> None:
+    def __init__(self, walk: DayWalk, *, over_review: bool = False) -> None:
         super().__init__(classes="day-screen")
         self.walk = walk
+        self.over_review = over_review
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -51,7 +64,7 @@ class DayScreen(WorkshopScreen):
             yield Static("", id="step-title", classes="step-title")
             yield VerticalScroll(id="step-body", classes="step-body")
             yield SaveStatus(id="save-status")
-        yield Footer()
+        yield workshop_footer()
 
     async def on_mount(self) -> None:
         self.sub_title = f"Day {self.walk.module.day}"
@@ -60,6 +73,14 @@ class DayScreen(WorkshopScreen):
     # -- showing the current step ------------------------------------------------------------------------
 
     async def show_step(self) -> None:
+        # Keys typed from here on wait until the new step's field has the focus (tui/keys.py).
+        self.workshop.hold_keys()
+        try:
+            await self._build_step()
+        finally:
+            self.workshop.release_keys()
+
+    async def _build_step(self) -> None:
         walk = self.walk
         step = walk.step
         self.query_one("#day-name", Static).update(plain(f"Day {walk.module.day} · {walk.module.title}"))
@@ -75,7 +96,14 @@ class DayScreen(WorkshopScreen):
         )
         await body.mount(view)
         body.scroll_home(animate=False)
-        view.focus_first()
+        # Focus now, not after a refresh (``Widget.focus`` waits for one): the keys held meanwhile go to
+        # whatever has the focus when they are handed on.
+        field = view.first_field()
+        self.set_focus(field or body, scroll_visible=False)
+        if field is not None:
+            # The step opens at its top, scrolled only as far as needed for the whole field to show:
+            # what is typed is always seen (a recap's earlier answers and a long question come first).
+            self.call_after_refresh(body.scroll_to_widget, field, animate=False, top=False)
 
     def current_view(self) -> StepView | None:
         views = self.query(StepView)
@@ -84,8 +112,10 @@ class DayScreen(WorkshopScreen):
     # -- the user's moves --------------------------------------------------------------------------------
 
     def on_step_view_answer_changed(self, event: StepView.AnswerChanged) -> None:
+        # The answer as it is on screen now, not as it was when the message was sent: messages arrive
+        # late, and a late one once put an older text back over words already saved on quitting.
         if event.step_id == self.walk.step.id:
-            self.walk.record(event.value)
+            self.keep_current_answer()
             self.workshop.answer_changed()
 
     def keep_current_answer(self) -> None:
@@ -94,8 +124,13 @@ class DayScreen(WorkshopScreen):
         if view is not None and not isinstance(view, PauseView) and view.step.answers:
             self.walk.record(view.value())
 
-    async def action_next(self) -> None:
+    async def catch_up(self) -> None:
+        """Let the field on screen handle every key already typed into it, then record its answer."""
+        await caught_up(self.focused)
         self.keep_current_answer()
+
+    async def action_next(self) -> None:
+        await self.catch_up()
         # Care hook (issue 6): a completed check-in with a very low score opens the support screen, gently,
         # once the user moves on. The flow decides; this screen only asks. Skipping (ctrl+o) never does.
         answer = self.walk.current_answer()
@@ -109,7 +144,7 @@ class DayScreen(WorkshopScreen):
             self.workshop.action_support(gentle=True)
 
     async def action_skip(self) -> None:
-        self.keep_current_answer()
+        await self.catch_up()
         if self.walk.skip():
             self.workshop.save_soon(immediately=True)
             await self.show_step()
@@ -117,12 +152,25 @@ class DayScreen(WorkshopScreen):
             self.workshop.finish_day(self.walk)
 
     async def action_back(self) -> None:
-        self.keep_current_answer()
+        await self.catch_up()
         if self.walk.back():
             self.workshop.save_soon(immediately=True)
             await self.show_step()
 
-    def action_home(self) -> None:
-        self.keep_current_answer()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Esc leads back where the day was opened from: home, or the review (with its search kept).
+        if action == "home":
+            return not self.over_review
+        if action == "return_to_review":
+            return self.over_review
+        return True
+
+    async def action_home(self) -> None:
+        await self.catch_up()
         self.workshop.save_soon(immediately=True)
         self.workshop.go_home()
+
+    async def action_return_to_review(self) -> None:
+        await self.catch_up()
+        self.workshop.save_soon(immediately=True)
+        self.dismiss()

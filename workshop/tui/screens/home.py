@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.content.outline import DayOutline
-from workshop.flow.progress import DayProgress, next_day, program_progress, resume_index
+from workshop.flow.progress import DayProgress, continue_place, program_progress
 from workshop.text import one_line
 from workshop.tui.safe import plain
-from workshop.tui.screens.base import WorkshopScreen
+from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
@@ -23,8 +24,12 @@ if TYPE_CHECKING:
 PRIVACY_LINE = (
     "Everything you write stays on this computer, in files only you can read. Nothing is sent anywhere."
 )
+FINISHED = (
+    "every day is done. Reread your answers in the review (r), take your north-star page (s), "
+    "or begin the program again with a new run (n)."
+)
 BAR_WIDTH = 12
-TITLE_WIDTH = 34
+TITLE_WIDTH = 30
 
 
 def progress_bar(progress: DayProgress[DayOutline]) -> str:
@@ -35,12 +40,7 @@ def progress_bar(progress: DayProgress[DayOutline]) -> str:
 def day_line(progress: DayProgress[DayOutline]) -> Content:
     """One day in the list: its number, title, a bar and where it stands."""
     day = progress.module
-    if progress.finished:
-        state = "done"
-    elif progress.started:
-        state = f"{progress.complete} of {progress.total} steps"
-    else:
-        state = f"about {day.minutes} min"
+    state = progress.describe() or f"about {day.minutes} min"
     title = one_line(day.title, TITLE_WIDTH).ljust(TITLE_WIDTH)
     return Content.assemble(
         (f"Day {day.day}  ", "bold"),
@@ -54,13 +54,43 @@ def day_line(progress: DayProgress[DayOutline]) -> Content:
 class HomeScreen(WorkshopScreen):
     """Title, a three-line introduction, the days with their progress, and where to go next."""
 
+    # Priority bindings: home has no text box, and a key that opens a day must be handled before the keys
+    # typed after it, so that those reach the step once it is open (see ``tui/keys.py``).
     BINDINGS = [  # noqa: RUF012
-        Binding("c", "resume", "Continue", id="home.continue"),
-        Binding("r", "review", "Review", id="home.review"),
-        # Shown as buttons; kept out of the footer so Support and Quit always fit at 80 columns.
-        Binding("n", "new_run", "New run", id="home.new_run", show=False),
-        Binding("i", "insight", "Insight", id="home.insight", show=False),
-        Binding("s", "north_star", "North star", id="home.north_star", show=False),
+        Binding(
+            "c", "resume", "Continue", id="home.continue", priority=True, tooltip="Continue where you are"
+        ),
+        Binding(
+            "r", "review", "Review", id="home.review", priority=True, tooltip="Read and search your answers"
+        ),
+        Binding(
+            "n", "new_run", "New run", id="home.new_run", priority=True, tooltip="Begin the program again"
+        ),
+        Binding(
+            "i",
+            "insight",
+            "Insight",
+            id="home.insight",
+            priority=True,
+            tooltip="Check-ins and scales over time",
+        ),
+        Binding(
+            "s",
+            "north_star",
+            "North star",
+            id="home.north_star",
+            priority=True,
+            tooltip="Your north-star page",
+        ),
+        Binding(
+            "enter",
+            "choose",
+            "Open",
+            id="home.open",
+            show=False,
+            priority=True,
+            tooltip="Open the day or button",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -86,7 +116,7 @@ class HomeScreen(WorkshopScreen):
                 yield Button("Insight", id="insight")
                 yield Button("North star", id="north-star")
             yield Static("", id="run-line", classes="dim")
-        yield Footer()
+        yield workshop_footer()
 
     def on_mount(self) -> None:
         self.refresh_progress()
@@ -119,20 +149,31 @@ class HomeScreen(WorkshopScreen):
             self.call_later(self._open_chosen_early)
         if run is None:
             button.label = "Begin day 1"
+            button.display = True
             run_line.update("")
             return
-        module = next_day(run, self.workshop.program)
-        button.label = f"Continue: day {module.day}, step {resume_index(run, module) + 1}"
+        place = continue_place(run, self.workshop.outline)
+        button.display = place is not None
+        run_line.set_class(place is None, "run-finished")  # said plainly, not in grey
         started = f"{run.started:%d %b %Y}"
-        run_line.update(plain(f"Run {run.number}, started {started}. Take the days at your own pace."))
+        if place is None:
+            run_line.update(plain(f"Run {run.number}, started {started}: {FINISHED}"))
+        else:
+            button.label = f"Continue: day {place.module.day}, step {place.number}"
+            run_line.update(plain(f"Run {run.number}, started {started}. Take the days at your own pace."))
+        self.refresh_bindings()
 
     # -- actions -----------------------------------------------------------------------------------------
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._open_day_by_id(event.option.id or "")  # a click; Enter is handled by ``action_choose``
+
+    def _open_day_by_id(self, module_id: str) -> None:
         if self.workshop.journal is None:
-            self._chosen_early = event.option.id or ""
+            self._chosen_early = module_id
+            self.workshop.hold_keys()
             return
-        module = self.workshop.program.module(event.option.id or "")
+        module = self.workshop.program.module(module_id)
         if module is not None:
             self.workshop.open_day(module)
 
@@ -147,6 +188,9 @@ class HomeScreen(WorkshopScreen):
             self.action_resume()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        self._press(event.button.id or "")
+
+    def _press(self, button_id: str) -> None:
         actions = {
             "continue": self.action_resume,
             "review": self.action_review,
@@ -155,15 +199,35 @@ class HomeScreen(WorkshopScreen):
             "north-star": self.action_north_star,
             "support": self.workshop.action_support,
         }
-        action = actions.get(event.button.id or "")
+        action = actions.get(button_id)
         if action is not None:
             action()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A finished run has nowhere to continue to: the key goes from the footer with the button.
+        if action == "resume" and self.workshop.journal is not None:
+            return continue_place(self.workshop.current_run, self.workshop.outline) is not None
+        return True
+
+    def action_choose(self) -> None:
+        """Enter: open the highlighted day, or press the focused button, before any later key is handled."""
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.highlighted is not None:
+            option = focused.get_option_at_index(focused.highlighted)
+            self._open_day_by_id(option.id or "")
+        elif isinstance(focused, Button):
+            self._press(focused.id or "")
+        else:
+            raise SkipAction()
 
     def action_resume(self) -> None:
         if self.workshop.journal is None:
             self._chosen_early = ""  # continue, as soon as the journal is open
+            self.workshop.hold_keys()  # and what is typed meanwhile goes to the step
             return
-        self.workshop.open_day(next_day(self.workshop.current_run, self.workshop.program))
+        place = continue_place(self.workshop.current_run, self.workshop.program)
+        if place is not None:
+            self.workshop.open_day(place.module, place.index)
 
     def action_review(self) -> None:
         self.workshop.open_review()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual_plotext import PlotextPlot
 
 from workshop.flow.insight import (
@@ -23,7 +23,7 @@ from workshop.flow.insight import (
 )
 from workshop.progress.trends import Series
 from workshop.tui.safe import plain
-from workshop.tui.screens.base import WorkshopScreen
+from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 
 if TYPE_CHECKING:
     pass
@@ -97,7 +97,7 @@ class InsightScreen(WorkshopScreen):
             for series in found.series:
                 yield SeriesPlot(series)
                 yield Static(plain("\n".join(series_lines(series))), classes="dim insight-values")
-        yield Footer()
+        yield workshop_footer()
 
     def on_mount(self) -> None:
         self.query_one("#insight-body").focus()

@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from workshop.progress.northstar import EMPTY, TITLE, NorthStar, commitment_line, gather
 from workshop.tui.safe import plain
-from workshop.tui.screens.base import WorkshopScreen
+from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,7 +50,7 @@ class NorthStarScreen(WorkshopScreen):
                     yield Button("Save printable page", id="save-html", variant="primary")
                     yield Button("Save as Markdown", id="save-markdown")
                 yield Static(SAVED_WHERE, classes="dim")
-        yield Footer()
+        yield workshop_footer()
 
     def _sections(self, page: NorthStar) -> ComposeResult:
         yield Static(plain(f"{page.program_title} · run {page.run_number}"), classes="dim")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -26,7 +26,8 @@ class Notice(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="notice"):
             yield Static(plain(self.title_text), classes="notice-title")
-            yield Static(plain(self.body), classes="notice-body")
+            with VerticalScroll(classes="notice-scroll"):
+                yield Static(plain(self.body), classes="notice-body")
             with Horizontal(classes="notice-buttons"):
                 for choice_id, label in self.choices:
                     yield Button(plain(label), id=f"choice-{choice_id}")

@@ -56,7 +56,7 @@ class SupportScreen(ModalScreen[None]):
                     for line in lines:
                         yield Static(self._describe(line), classes="support-line")
                 yield Static(PRIVACY, classes="support-privacy")
-            yield Static("Esc closes", classes="dim")
+            yield Static("Esc closes · ↑ ↓ PgUp PgDn scroll", classes="dim")
 
     def on_mount(self) -> None:
         self.query_one(".support-body").focus()  # arrows and page keys scroll the lines at once

@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import Header, Select, Static
 
 from workshop.flow.review import ReviewEntry, ReviewRun, Side, default_pair, then_and_now
 from workshop.tui.safe import plain
+from workshop.tui.screens.base import workshop_footer
 
 NO_ANSWER = "(no answer in this run)"
 
@@ -54,7 +55,7 @@ class ThenAndNowScreen(Screen[None]):
                         )
                         with VerticalScroll(classes="then-answer"):
                             yield Static("", id=f"{side_id}-text")
-        yield Footer()
+        yield workshop_footer()
 
     def on_mount(self) -> None:
         self.show()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Collapsible, Static
 
 from workshop.content.models import Step
@@ -21,12 +22,12 @@ class StepView(Vertical):
     DEFAULT_CLASSES = "step-view"
 
     class AnswerChanged(Message):
-        """The user changed the answer of the step on screen."""
+        """The user changed the answer of the step on screen. It carries no value: by the time it is
+        handled, more may have been typed, so the screen reads the answer from the view then."""
 
-        def __init__(self, step_id: str, value: Value | None) -> None:
+        def __init__(self, step_id: str) -> None:
             super().__init__()
             self.step_id = step_id
-            self.value = value
 
     def __init__(self, step: Step, value: Value | None = None) -> None:
         super().__init__(id=f"step-{step.id}")
@@ -39,14 +40,14 @@ class StepView(Vertical):
 
     def changed(self) -> None:
         """Tell the screen the answer changed."""
-        self.post_message(self.AnswerChanged(self.step.id, self.value()))
+        self.post_message(self.AnswerChanged(self.step.id))
 
-    def focus_first(self) -> None:
-        """Put the cursor where the user would start typing."""
+    def first_field(self) -> Widget | None:
+        """Where the user starts typing or choosing when the step opens (None: nothing to answer)."""
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
-                return
+                return widget
+        return None
 
 
 def question(text: str) -> Static:

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from workshop.content.instruments import INSTRUMENTS, WHO5, Instrument
@@ -147,9 +148,7 @@ class CheckView(StepView):
             half = len(self.instrument.options) // 2
             parts = [f"{o.score} {o.label}" for o in self.instrument.options]
             return plain(" · ".join(parts[:half]) + "\n" + " · ".join(parts[half:]))
-        lines = [
-            f"{'→' if o.score in scores else ' '} {o.score}. {o.label}" for o in self.instrument.options
-        ]
+        lines = [f"{'→' if o.score in scores else ' '} {o.score}. {o.label}" for o in self.instrument.options]
         return plain("\n".join(lines))
 
     def value(self) -> Value | None:
@@ -181,8 +180,9 @@ class CheckView(StepView):
             self.active = index
             self._moving_to = None
 
-    def focus_first(self) -> None:
+    def first_field(self) -> Widget | None:
+        """The first item not answered yet (the first item once all are)."""
         rows = self.rows()
         first = next((row for row in rows if row.score is None), rows[0])
         self.active = first.index
-        first.focus()
+        return first

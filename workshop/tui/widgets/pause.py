@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from workshop.content.models import PauseStep
@@ -40,8 +41,8 @@ class PauseView(StepView):
         self.set_interval(1.0, self.tick)
         self.tick()
 
-    def focus_first(self) -> None:
-        self.focus()
+    def first_field(self) -> Widget | None:
+        return self  # space pauses and resumes
 
     @property
     def remaining(self) -> int:

@@ -13,9 +13,11 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.content.models import RankStep
+from workshop.flow.answering import rank_note
 from workshop.progress.answers import RankedValue, Value
 from workshop.tui.safe import plain
 from workshop.tui.widgets.base import StepView, question
+from workshop.tui.widgets.choices import TICKED, UNTICKED, hanging
 
 
 class RankedList(OptionList):
@@ -61,7 +63,8 @@ class RankView(StepView):
                 yield Label("Options · Enter picks", classes="field-label")
                 yield OptionList(id="rank-options")
             with Vertical(classes="rank-column"):
-                yield Label(plain(f"Your top {self.step.pick} · shift+↑↓ or [ ] move"), classes="field-label")
+                heading = f"Your top {self.step.pick} · shift+↑↓ or [ and ] move"
+                yield Label(plain(heading), classes="field-label")
                 yield RankedList(id="rank-picked")
         yield Static("", id="rank-status", classes="pick-count")
 
@@ -74,7 +77,14 @@ class RankView(StepView):
     # -- changes -----------------------------------------------------------------------------------------
 
     def add_pick(self, option: str) -> None:
-        if option in self.ranked or len(self.ranked) >= self.step.pick:
+        if option in self.ranked:
+            return
+        if len(self.ranked) >= self.step.pick:
+            # Say why nothing happened, rather than ignore the key: under the lists, and where it is seen
+            # even when the lists fill the screen.
+            note = rank_note(self.step, tuple(self.ranked), option)
+            self.query_one("#rank-status", Static).update(note)
+            self.notify(note, title=f"Your top {self.step.pick} is full", markup=False)
             return
         self.ranked.append(option)
         self._after_change()
@@ -99,22 +109,22 @@ class RankView(StepView):
     def _refresh_lists(self, highlight: int | None = None) -> None:
         options = self.query_one("#rank-options", OptionList)
         if options.option_count != len(self.step.options):
-            options.add_options(Option(plain(f"  {option}"), id=option) for option in self.step.options)
+            options.add_options(Option(hanging(UNTICKED, option), id=option) for option in self.step.options)
             options.highlighted = 0
         # Update the ticks in place, so the highlight stays where the user's eyes are.
         for index, option in enumerate(self.step.options):
-            mark = "✓" if option in self.ranked else " "
-            options.replace_option_prompt_at_index(index, plain(f"{mark} {option}"))
+            chosen = option in self.ranked
+            options.replace_option_prompt_at_index(
+                index, hanging(TICKED if chosen else UNTICKED, option, bold=chosen)
+            )
         picked = self.query_one("#rank-picked", RankedList)
         picked.clear_options()
         picked.add_options(
-            Option(plain(f"{number}. {option}")) for number, option in enumerate(self.ranked, start=1)
+            Option(hanging(f"{number}.", option)) for number, option in enumerate(self.ranked, start=1)
         )
         if highlight is not None and self.ranked:
             picked.highlighted = max(0, highlight)
-        left = self.step.pick - len(self.ranked)
-        status = f"{left} more to pick" if left else "All picked. Reorder them until the order feels true."
-        self.query_one("#rank-status", Static).update(status)
+        self.query_one("#rank-status", Static).update(rank_note(self.step, tuple(self.ranked)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,6 +1,9 @@
-"""A calm horizontal scale: one row of numbers; arrows, digits or a click choose a point."""
+"""A calm horizontal scale: one row of numbers; arrows, number keys ("1" then "0" for 10) or a click."""
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from textual import events
 from textual.binding import Binding
@@ -8,6 +11,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from workshop.flow.answering import NUMBER_PAUSE, scale_number
 
 CELL = 5  # each point takes five columns: " 10  " fits the widest label with air around it
 
@@ -33,10 +38,20 @@ class ScaleInput(Widget, can_focus=True):
             self.scale = scale
             self.value = value
 
-    def __init__(self, low: int, high: int, value: int | None = None, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        low: int,
+        high: int,
+        value: int | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.low = low
         self.high = high
+        self.clock = clock
+        self._last_digit: tuple[int, float] | None = None  # the number key just typed, and when
         self.set_reactive(ScaleInput.value, value)
 
     def get_content_width(self, container: object, viewport: object) -> int:
@@ -66,9 +81,18 @@ class ScaleInput(Widget, can_focus=True):
         self.choose(self.high if highest else self.low)
 
     def on_key(self, event: events.Key) -> None:
-        if event.character is not None and event.character.isdigit():
-            event.stop()
-            self.choose(int(event.character))
+        if event.character is None or not event.character.isdecimal():
+            return
+        event.stop()
+        digit, now = int(event.character), self.clock()
+        last = self._last_digit
+        previous = last[0] if last is not None and now - last[1] <= NUMBER_PAUSE else None
+        point = scale_number(self.low, self.high, digit, previous)
+        # A digit that just made a two-digit number ends it: "1", "0", "5" is 10 then 5, never 105.
+        made_two = previous is not None and point == previous * 10 + digit
+        self._last_digit = None if made_two else (digit, now)
+        if point is not None:
+            self.choose(point)
 
     def on_click(self, event: events.Click) -> None:
         self.focus()

@@ -44,7 +44,7 @@ def step_view(
         case RecapStep():
             return RecapView(step, value, recap_items or [])
         case ScaleStep():
-            return ScaleView(step, value)
+            return ScaleView(step, value, clock)
         case ChoiceStep():
             return ChoiceView(step, value)
         case ListStep():

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Input, Label, OptionList, Static
 
 from workshop.content.models import ChoiceStep, ListStep, ScaleStep
+from workshop.flow.answering import pick_note, toggle_pick
 from workshop.progress.answers import ChoicesValue, IntegerValue, ItemsValue, Value
 from workshop.tui.safe import plain
 from workshop.tui.widgets.base import StepView, question
+from workshop.tui.widgets.choices import ChoiceList
+from workshop.tui.widgets.field import Field
 from workshop.tui.widgets.scale_input import ScaleInput
 
 
@@ -19,15 +26,22 @@ class ScaleView(StepView):
 
     step: ScaleStep
 
+    def __init__(
+        self, step: ScaleStep, value: Value | None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        super().__init__(step, value)
+        self.clock = clock
+
     def compose(self) -> ComposeResult:
         yield question(self.step.question)
         chosen = self.initial.value if isinstance(self.initial, IntegerValue) else None
         with Vertical(classes="scale-box"):
-            yield ScaleInput(self.step.low, self.step.high, chosen, id="scale")
+            yield ScaleInput(self.step.low, self.step.high, chosen, clock=self.clock, id="scale")
             with Horizontal(classes="scale-ends"):
                 yield Label(plain(f"{self.step.low} · {self.step.low_label}"), classes="scale-low")
                 yield Label(plain(f"{self.step.high_label} · {self.step.high}"), classes="scale-high")
-        yield Static("← → or a number key to choose", classes="dim")
+        two_digits = " (1 then 0 for 10)" if self.step.high >= 10 else ""
+        yield Static(f"← → or a number key to choose{two_digits}", classes="dim")
 
     def value(self) -> Value | None:
         chosen = self.query_one(ScaleInput).value
@@ -39,61 +53,48 @@ class ScaleView(StepView):
 
 
 class ChoiceView(StepView):
-    """Pick one option (a radio list) or several (a checklist), with an optional line of one's own."""
+    """Pick one option or several (a checklist), with an optional line of one's own."""
 
     step: ChoiceStep
 
+    def __init__(self, step: ChoiceStep, value: Value | None = None) -> None:
+        super().__init__(step, value)
+        initial = value if isinstance(value, ChoicesValue) else ChoicesValue()
+        self.picked = tuple(option for option in step.options if option in initial.picked)
+        self.initial_other = initial.other
+
     def compose(self) -> ComposeResult:
         yield question(self.step.question)
-        initial = self.initial if isinstance(self.initial, ChoicesValue) else ChoicesValue()
-        if self.step.multiple:
-            yield SelectionList[str](
-                *(Selection(plain(option), option, option in initial.picked) for option in self.step.options),
-                id="choices",
-            )
-        else:
-            with RadioSet(id="choices"):
-                for option in self.step.options:
-                    yield RadioButton(plain(option), value=option in initial.picked, name=option)
+        yield ChoiceList(self.step.options, multiple=self.step.multiple, id="choices")
         if self.step.allow_other:
             yield Label("Something else, in your own words", classes="field-label")
-            yield Input(initial.other, placeholder="(optional)", id="other", max_length=500)
+            yield Field(self.initial_other, placeholder="(optional)", id="other", max_length=500)
         yield Static("", id="pick-count", classes="pick-count")
 
     def on_mount(self) -> None:
+        self.query_one(ChoiceList).show(self.picked)
         self._show_count()
 
     def value(self) -> Value | None:
         other = self.query_one("#other", Input).value if self.step.allow_other else ""
-        if self.step.multiple:
-            chosen = set(self.query_one(SelectionList).selected)
-            picked = tuple(option for option in self.step.options if option in chosen)
-        else:
-            pressed = self.query_one(RadioSet).pressed_button
-            picked = (pressed.name,) if pressed is not None and pressed.name else ()
-        return ChoicesValue(picked, other)
+        return ChoicesValue(self.picked, other)
+
+    def pick(self, option: str) -> None:
+        """Tick, untick or choose ``option``, as the flow's rule says."""
+        self.picked = toggle_pick(self.step, self.picked, option)
+        self.query_one(ChoiceList).show(self.picked)
+        self._show_count()
+        self.changed()
 
     def _show_count(self) -> None:
         value = self.value()
         assert isinstance(value, ChoicesValue)
-        count = len(value.picked) + (1 if value.other.strip() else 0)
-        most = self.step.most_picks
-        if not self.step.multiple:
-            text = ""
-        elif count > most:
-            text = f"{count} picked: up to {most} is the invitation here. Which matter most?"
-        else:
-            text = f"{count} picked" + (f" (up to {most})" if most < len(self.step.options) else "")
-        self.query_one("#pick-count", Static).update(text)
+        self.query_one("#pick-count", Static).update(pick_note(self.step, value))
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._show_count()
-        self.changed()
-
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        event.stop()
-        self.changed()
+        if event.option.id is not None:
+            self.pick(event.option.id)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -104,6 +105,8 @@ class ChoiceView(StepView):
 class ItemsView(StepView):
     """Up to N short items, one per line. Enter moves to the next line."""
 
+    BINDINGS = [Binding("enter", "next_item", "Next line", show=False, priority=True)]  # noqa: RUF012
+
     step: ListStep
 
     def compose(self) -> ComposeResult:
@@ -111,7 +114,7 @@ class ItemsView(StepView):
         items = self.initial.items if isinstance(self.initial, ItemsValue) else ()
         for index in range(self.step.max_items):
             text = items[index] if index < len(items) else ""
-            yield Input(
+            yield Field(
                 text,
                 placeholder=(self.step.placeholder or "") if index == 0 else "",
                 id=f"item-{index + 1}",
@@ -126,6 +129,12 @@ class ItemsView(StepView):
         event.stop()
         self.changed()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.screen.focus_next()
+    def action_next_item(self) -> None:
+        # A priority binding, so the keys typed right after Enter land in the next line, not this one.
+        fields = list(self.query(Input))
+        focused = self.screen.focused
+        if focused not in fields:
+            raise SkipAction()
+        index = fields.index(focused)
+        if index + 1 < len(fields):
+            self.screen.set_focus(fields[index + 1])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Input, Label, Markdown, Static, TextArea
 
 from workshop.content.models import CommitmentStep, PromptStep, ReadingStep, RecapStep
@@ -12,6 +15,7 @@ from workshop.flow.describe import describe_value
 from workshop.progress.answers import CommitmentValue, TextValue, Value
 from workshop.tui.safe import plain
 from workshop.tui.widgets.base import StepView, hints, intro, question
+from workshop.tui.widgets.field import Field
 
 
 class ReadingView(StepView):
@@ -51,11 +55,10 @@ class WritingView(StepView):
         event.stop()
         self.changed()
 
-    def focus_first(self) -> None:
+    def first_field(self) -> Widget | None:
         area = self.query_one(WritingArea)
-        # Don't scroll to the box: the question (and a recap's earlier answers) above it come first.
-        area.focus(scroll_visible=False)
-        area.move_cursor(area.document.end)
+        area.move_cursor(area.document.end)  # ready to go on writing where the words end
+        return area
 
 
 class PromptView(WritingView):
@@ -71,7 +74,11 @@ class PromptView(WritingView):
 
 
 class RecapView(WritingView):
-    """The user's own earlier answers, read-only, then a question that draws them together."""
+    """The user's own earlier answers, read-only, then a question that draws them together.
+
+    The earlier answers scroll in a box of their own (Shift+Tab reaches it; arrows and Page keys scroll
+    it), so the question and the writing box below stay on screen, even at 80x24.
+    """
 
     step: RecapStep
 
@@ -81,7 +88,7 @@ class RecapView(WritingView):
 
     def compose(self) -> ComposeResult:
         yield intro(self.step.intro)
-        with Vertical(classes="recap-items"):
+        with VerticalScroll(classes="recap-items", id="recap-items"):
             for item in self.items:
                 yield Label(plain(f"Day {item.module.day} · {item.step.title}"), classes="recap-title")
                 if item.answer is None or item.answer.value.is_empty():
@@ -96,15 +103,17 @@ class RecapView(WritingView):
 class CommitmentView(StepView):
     """One small, concrete action, and when."""
 
+    BINDINGS = [Binding("enter", "next_field", "Next field", show=False, priority=True)]  # noqa: RUF012
+
     step: CommitmentStep
 
     def compose(self) -> ComposeResult:
         initial = self.initial if isinstance(self.initial, CommitmentValue) else CommitmentValue()
         yield question(self.step.question)
         yield Label("What I will do", classes="field-label")
-        yield Input(initial.action, placeholder="one small, concrete action", id="action", max_length=2000)
+        yield Field(initial.action, placeholder="one small, concrete action", id="action", max_length=2000)
         yield Label(plain(self.step.when_label), classes="field-label")
-        yield Input(initial.when, placeholder="a day, a time, a moment", id="when", max_length=500)
+        yield Field(initial.when, placeholder="a day, a time, a moment", id="when", max_length=500)
         yield hints(self.step.examples, title="Examples, if they help")
 
     def value(self) -> Value | None:
@@ -114,8 +123,9 @@ class CommitmentView(StepView):
         event.stop()
         self.changed()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        # Enter in "action" moves to "when", as in a paper form.
-        event.stop()
-        if event.input.id == "action":
-            self.query_one("#when", Input).focus()
+    def action_next_field(self) -> None:
+        # Enter in "action" moves to "when", as in a paper form. A priority binding, so the keys typed
+        # right after Enter go to "when" too (an Input's own Enter is handled after them).
+        if self.screen.focused is not self.query_one("#action", Input):
+            raise SkipAction()
+        self.screen.set_focus(self.query_one("#when", Input))

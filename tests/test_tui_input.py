@@ -1,0 +1,260 @@
+"""The input path, driven faster than Pilot likes: keys posted all at once, the way a terminal delivers
+them, with no pause for the screen to catch up. Every key must end up where the user meant it."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual import events
+from textual.widgets import Input, TextArea
+
+from tests.tui_helpers import build_app, open_step, settle, until, wait_for_journal
+from workshop.content.loader import load_program
+from workshop.content.models import Program
+from workshop.content.outline import DeferredProgram, ProgramOutline
+from workshop.progress.answers import CommitmentValue, ItemsValue, TextValue
+from workshop.progress.store import Journal
+from workshop.tui.keys import KeyGate
+from workshop.tui.screens.day import DayScreen
+from workshop.tui.widgets.field import Field
+
+CHARACTER_KEYS = {" ": "space", ".": "full_stop", ",": "comma"}
+
+
+def type_at_once(app: Any, *keys: str) -> None:
+    """Post every key to the app in one go: no waiting between them, as from a real terminal.
+
+    A key longer than one character is a key name (``ctrl+n``, ``enter``); a one-character key is typed.
+    """
+    for key in keys:
+        if len(key) == 1:
+            app.post_message(events.Key(CHARACTER_KEYS.get(key, key), key))
+        else:
+            app.post_message(events.Key(key, "\r" if key == "enter" else None))
+
+
+def text(app: Any, *words: str) -> tuple[str, ...]:
+    return tuple(character for word in words for character in word)
+
+
+async def test_keys_typed_while_steps_change_reach_the_step_they_were_typed_for(
+    tmp_path: Path, mini_program_dir: Path
+) -> None:
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        await open_step(pilot, "welcome")
+        type_at_once(
+            app,
+            "ctrl+n",
+            *text(app, "straight after next"),
+            "ctrl+n",
+            "7",
+            "ctrl+n",
+            "ctrl+b",
+            "ctrl+b",
+            *text(app, ", then back"),
+            "ctrl+n",  # and on: the step is done with every word typed in it
+        )
+        # On the scale again (it is there on the way back too), with no key still waiting.
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, DayScreen)
+                and app.screen.walk.step.id == "meaning-now"
+                and not app.key_gate.busy
+            ),
+        )
+        run = app.current_run
+        assert run is not None
+        answer = run.answer("first-thought")
+        assert answer is not None and answer.value == TextValue("straight after next, then back")
+        assert "first-thought" in run.done_steps("one")
+        score = run.answer("meaning-now")
+        assert score is not None and score.value.value == 7  # type: ignore[union-attr]
+
+
+async def test_keys_typed_as_a_day_opens_from_home_reach_its_step(
+    tmp_path: Path, mini_program_dir: Path
+) -> None:
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        await open_step(pilot, "first-thought")
+        await pilot.press("escape")
+        await settle(pilot)
+        type_at_once(app, "c", *text(app, "typed as it opened"))  # Continue, and straight on typing
+        await until(pilot, lambda: "opened" in getattr(app.focused, "text", ""))
+        screen = app.screen
+        assert isinstance(screen, DayScreen) and screen.walk.step.id == "first-thought"
+        assert screen.query_one(TextArea).text == "typed as it opened"
+
+
+async def test_enter_then_text_at_once_goes_to_the_next_line(tmp_path: Path, mini_program_dir: Path) -> None:
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        await open_step(pilot, "five-things")
+        type_at_once(app, *text(app, "walks"), "enter", *text(app, "music"), "enter", *text(app, "sleep"))
+        await until(pilot, lambda: getattr(app.focused, "value", "") == "sleep")
+        await open_step(pilot, "one-step")
+        type_at_once(app, *text(app, "a real lunch"), "enter", *text(app, "Thursday"))
+        await until(pilot, lambda: getattr(app.focused, "value", "") == "Thursday")
+        run = app.current_run
+        assert run is not None
+        items, plan = run.answer("five-things"), run.answer("one-step")
+        assert items is not None and items.value == ItemsValue(("walks", "music", "sleep", "", ""))
+        assert plan is not None and plan.value == CommitmentValue("a real lunch", "Thursday")
+
+
+async def test_coming_back_to_a_filled_line_keeps_it_and_types_at_its_end(
+    tmp_path: Path, mini_program_dir: Path
+) -> None:
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        run = app.journal.new_run()
+        run.set_answer("one", "five-things", ItemsValue(("walks", "music")))
+        run.set_answer("one", "one-step", CommitmentValue("a real lunch", "Thursday"))
+        for step_id, field_id, typed in [
+            ("five-things", "item-1", " by the river"),
+            ("one-step", "action", " break"),
+        ]:
+            screen = await open_step(pilot, step_id)
+            field = screen.query_one(f"#{field_id}", Input)
+            assert field.has_focus
+            assert field.selection.is_empty and field.cursor_position == len(field.value)
+            type_at_once(app, *text(app, typed))
+            await until(pilot, lambda field=field, typed=typed: field.value.endswith(typed))
+        items, plan = run.answer("five-things"), run.answer("one-step")
+        assert items is not None and items.value == ItemsValue(("walks by the river", "music", "", "", ""))
+        assert plan is not None and plan.value == CommitmentValue("a real lunch break", "Thursday")
+
+
+async def test_ctrl_q_right_after_typing_saves_every_word(tmp_path: Path, mini_program_dir: Path) -> None:
+    data_dir = tmp_path / "data"
+    app = build_app(mini_program_dir, data_dir)
+    sentence = "Some days I forget why I chose this, and then a patient reminds me."
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        await open_step(pilot, "first-thought")
+        type_at_once(app, *text(app, sentence), "ctrl+q")
+        await until(pilot, lambda: app.return_code is not None)
+    app = build_app(mini_program_dir, data_dir)
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        run = app.current_run
+        assert run is not None
+        answer = run.answer("first-thought")
+        assert answer is not None and answer.value == TextValue(sentence)
+
+
+async def test_ctrl_z_undoes_in_every_text_box(tmp_path: Path, mini_program_dir: Path) -> None:
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        screen = await open_step(pilot, "five-things")
+        field = screen.query_one("#item-1", Field)
+        await pilot.press(*"first words", "ctrl+z")
+        assert field.value == "first "
+        await pilot.press("ctrl+z")
+        assert field.value == ""
+        await pilot.press("ctrl+y")
+        assert field.value == "first "
+        screen = await open_step(pilot, "first-thought")
+        area = screen.query_one(TextArea)
+        await pilot.press(*"a reflection", "ctrl+z")  # the reflection box undoes a burst of typing at once
+        assert area.text == ""
+        await pilot.press("ctrl+y")
+        assert area.text == "a reflection"
+
+
+async def test_keys_typed_while_the_journal_opens_wait_for_the_step(tmp_path: Path, program: Program) -> None:
+    # "c" before the journal is open is remembered; what is typed after it must not reach home, where
+    # letters are keys ("r" opens the review, "n" a new run), but the step, once it is open.
+    release = threading.Event()
+
+    def load() -> Program:
+        release.wait(10)
+        return program
+
+    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")  # type: ignore[arg-type]
+    async with app.run_test() as pilot:
+        await pilot.pause(0.1)
+        type_at_once(app, "c", "ctrl+n", *text(app, "i remember the night shifts"))
+        await pilot.pause(0.2)
+        assert not app.program_loaded
+        release.set()
+        await wait_for_journal(pilot)
+        await until(pilot, lambda: "shifts" in getattr(app.focused, "text", ""))
+        screen = app.screen
+        assert isinstance(screen, DayScreen) and screen.walk.step.id == "first-thought"
+        assert screen.query_one(TextArea).text == "i remember the night shifts"
+        assert app.journal is not None and len(app.journal.runs) == 1
+
+
+def test_the_gate_hands_keys_on_in_the_order_they_were_typed() -> None:
+    gate = KeyGate()
+    a, b, c, d = (events.Key(key, key) for key in "abcd")
+    assert not gate.keep(a)  # not holding: the key goes its way
+    gate.hold()
+    assert gate.keep(a) and gate.keep(b) and gate.busy
+    gate.open()
+    assert gate.next_to_hand_on() is a
+    gate.hold()  # "a" began another change (it was ctrl+n): "b" waits for it, ahead of what comes next
+    assert gate.next_to_hand_on() is None
+    assert gate.keep(c)
+    gate.open()
+    assert [gate.next_to_hand_on() for _ in range(3)] == [b, c, None]
+    assert not gate.busy
+    forwarded = events.Key("d", "d")
+    forwarded._set_forwarded()
+    gate.hold()
+    assert not gate.keep(forwarded) and gate.keep(d)  # a key already given to a widget is not taken back
+
+
+class NoWatchdog:
+    """Stands in for the watchdog timer, which would end the test process itself."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self.daemon = True
+
+    def start(self) -> None:
+        pass
+
+
+async def test_a_terminal_closed_as_a_step_opens_keeps_what_was_typed_for_it(
+    tmp_path: Path, mini_program_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    build = DayScreen._build_step
+
+    async def slowly(screen: DayScreen) -> None:  # a busy machine: the step takes a moment to open
+        await asyncio.sleep(0.3)
+        await build(screen)
+
+    monkeypatch.setattr(DayScreen, "_build_step", slowly)
+    data_dir = tmp_path / "data"
+    app = build_app(mini_program_dir, data_dir)
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        await open_step(pilot, "first-thought")
+        await pilot.press("escape")
+        await settle(pilot)
+        # Continue, words straight away, and the terminal closes (SIGHUP) while the step is opening.
+        type_at_once(app, "c", *text(app, "closing the lid mid-wo"))
+        for _ in range(100):  # until the words are held for the step, then the terminal goes
+            if app.key_gate.busy:
+                break
+            await asyncio.sleep(0.005)
+        app._on_stop_signal(signal.SIGHUP)
+        await until(pilot, lambda: app.journal is None)  # saved, and the lock let go
+    program = load_program(mini_program_dir)
+    with Journal.open(data_dir, program, lock=False) as journal:
+        answer = journal.runs[0].answer("first-thought")
+        assert answer is not None and answer.value == TextValue("closing the lid mid-wo")
