@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.tui_helpers import build_app, settle, wait_for_journal
 from workshop.progress.answers import TextValue
 from workshop.progress.errors import JournalError
-from workshop.settings import load_settings
+from workshop.settings import Settings, load_settings
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.help import HelpScreen
 from workshop.tui.screens.notice import Notice
@@ -46,6 +48,34 @@ async def test_support_is_one_key_away_even_while_writing(tmp_path: Path, mini_p
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DayScreen)
+
+
+async def test_support_lists_the_chosen_countrys_lines_first(
+    tmp_path: Path, mini_program_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "en_IE.UTF-8")  # the setting wins over the locale
+    app = build_app(mini_program_dir, tmp_path / "data", settings=Settings(country="NZ"))
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        assert app.screen.directory.lines[0].code == "NZ"
+        assert "New Zealand" in str(app.screen.query(".support-country").first().render())
+
+
+@pytest.mark.parametrize(("text", "country", "problem"), [
+    ('country = "ie"', "IE", False),
+    ('country = "Ireland"', None, True),
+    ("country = 3", None, True),
+])
+def test_the_country_setting_is_a_two_letter_code(tmp_path: Path, text: str, country: str | None, problem: bool) -> None:
+    (tmp_path / "settings.toml").write_text(text + "\n")
+    settings = load_settings(tmp_path)
+    assert settings.country == country
+    assert (settings.problem is not None) == problem
+    if problem:
+        assert settings.problem and "country:" in settings.problem
 
 
 async def test_the_chosen_theme_is_remembered(tmp_path: Path, mini_program_dir: Path) -> None:

@@ -1,5 +1,5 @@
-"""The user's settings (theme, keymap), kept in ``settings.toml``: in the platform's config folder, or
-beside the journal when ``--data-dir`` or ``$WORKSHOP_DATA_DIR`` chose it (see ``paths.config_dir``).
+"""The user's settings (theme, keymap, country), kept in ``settings.toml``: in the platform's config
+folder, or beside the journal when ``--data-dir`` or ``$WORKSHOP_DATA_DIR`` chose it (``paths.config_dir``).
 
 A broken settings file never stops the workshop: it is reported once and the defaults are used, and the
 file is left alone until the user changes a setting.
@@ -7,6 +7,7 @@ file is left alone until the user changes a setting.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from workshop.file_reading import read_file
 SETTINGS_FILE = "settings.toml"
 MAX_BYTES = 64 * 1024
 DEFAULT_THEME = "workshop-dusk"
+_COUNTRY = re.compile(r"[A-Za-z]{2}")
 
 
 @dataclass
@@ -27,6 +29,8 @@ class Settings:
     """The Textual theme's name (the command palette's "Change theme" sets it)."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id to keys, e.g. ``"day.next" = "ctrl+right"``: Textual's keymap."""
+    country: str | None = None
+    """The country whose support lines come first (``"IE"``); None follows the locale."""
     problem: str | None = None
     """Why the file could not be used, if it could not."""
 
@@ -51,11 +55,15 @@ def load_settings(folder: Path | None = None) -> Settings:
         return Settings(problem=f"{path}: is not valid TOML; using the default settings")
     theme = data.get("theme", DEFAULT_THEME)
     keymap = data.get("keymap", {})
+    country = data.get("country")
     if not isinstance(theme, str):
         return Settings(problem=f"{path}: theme: should be a theme name; using the default settings")
     if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
         return Settings(theme=theme, problem=f"{path}: keymap: should map binding ids to keys; ignored")
-    return Settings(theme=theme, keymap=keymap)
+    if country is not None and not (isinstance(country, str) and _COUNTRY.fullmatch(country)):
+        problem = f"{path}: country: should be a two-letter country code such as \"IE\"; ignored"
+        return Settings(theme=theme, keymap=keymap, problem=problem)
+    return Settings(theme=theme, keymap=keymap, country=country.upper() if country else None)
 
 
 def save_settings(settings: Settings, folder: Path | None = None) -> None:
@@ -64,5 +72,7 @@ def save_settings(settings: Settings, folder: Path | None = None) -> None:
 
     path = settings_path(folder)
     ensure_private_dir(path.parent)
-    data = {"theme": settings.theme, "keymap": settings.keymap}
+    data: dict[str, object] = {"theme": settings.theme, "keymap": settings.keymap}
+    if settings.country:
+        data["country"] = settings.country
     write_private_file(path, tomli_w.dumps(data).encode("utf-8"))

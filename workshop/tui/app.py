@@ -537,12 +537,13 @@ class WorkshopApp(App[None]):
         )
 
     def action_support(self, gentle: bool = False) -> None:
-        from workshop.content.support import load_support_lines
+        from workshop.content.support import load_support_lines, ordered_for
         from workshop.tui.screens.support import SupportScreen
 
         if isinstance(self.screen, SupportScreen):
             return
-        self.push_screen(SupportScreen(load_support_lines(), gentle=gentle))
+        directory = ordered_for(load_support_lines(), country=self.settings.country)
+        self.push_screen(SupportScreen(directory, gentle=gentle))
 
     def action_help(self) -> None:
         from workshop.tui.screens.help import HelpScreen, key_sections

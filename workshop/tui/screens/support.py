@@ -18,6 +18,10 @@ NOT_A_CRISIS_SERVICE = (
     "service, and nobody is watching what you write. If you are struggling, the people below are there "
     "for exactly this, and many of them are doctors themselves."
 )
+YOUR_COUNTRY = (
+    "Lines for the country your computer is set to come first. To choose another, put country = \"IE\" "
+    "(any two-letter code) in settings.toml."
+)
 PRIVACY = (
     "Privacy: everything you write stays on this computer, in files only your account can read. "
     "Nothing is sent anywhere, and nothing is reported to anyone."
@@ -56,6 +60,7 @@ class SupportScreen(ModalScreen[None]):
                     for line in lines:
                         yield Static(self._describe(line), classes="support-line")
                 yield Static(PRIVACY, classes="support-privacy")
+                yield Static(YOUR_COUNTRY, classes="support-privacy dim")
             yield Static("Esc closes · ↑ ↓ PgUp PgDn scroll", classes="dim")
 
     def on_mount(self) -> None:
