@@ -27,10 +27,10 @@ from pathlib import Path
 
 from history import median, percentile
 
+from workshop.answers import Answer, TextValue
 from workshop.journal import crypto
 from workshop.journal.crypto import Identity, KeyFiles, replace_file
-from workshop.progress.answers import Answer, TextValue
-from workshop.progress.files import ModuleData, encode_module
+from workshop.journal.format import ModuleData, encode_module
 
 PASSPHRASE = "a quiet walk by the river"
 SENTENCE = (

@@ -36,10 +36,10 @@ from history import (
     tree_size,
 )
 
+from workshop.answers import TextValue
 from workshop.content.models import Program
-from workshop.progress.answers import TextValue
-from workshop.progress.export import render_html, render_json, render_markdown
-from workshop.progress.store import Journal, Run
+from workshop.journal.store import Journal, Run
+from workshop.reports.export import render_html, render_json, render_markdown
 
 
 def fill_day(journal: Journal, run: Run, program: Program) -> None:

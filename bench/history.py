@@ -15,6 +15,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from workshop.answers import (
+    ChoicesValue,
+    CommitmentValue,
+    IntegerValue,
+    ItemsValue,
+    RankedValue,
+    TextValue,
+    Value,
+)
 from workshop.content.models import (
     ChoiceStep,
     CommitmentStep,
@@ -27,16 +36,7 @@ from workshop.content.models import (
     ScaleStep,
     Step,
 )
-from workshop.progress.answers import (
-    ChoicesValue,
-    CommitmentValue,
-    IntegerValue,
-    ItemsValue,
-    RankedValue,
-    TextValue,
-    Value,
-)
-from workshop.progress.store import Journal, Run
+from workshop.journal.store import Journal, Run
 
 DAYS, STEPS, RUNS, ANSWER_CHARS = 4, 10, 12, 2000
 REPO = Path(__file__).resolve().parent.parent

@@ -53,7 +53,7 @@ def time_saves() -> None:
     """Wrap ``Journal.save`` to record when each save ran and on which thread."""
     import threading
 
-    from workshop.progress.store import Journal
+    from workshop.journal.store import Journal
 
     original = Journal.save
 

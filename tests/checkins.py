@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.tui_helpers import FixedClock
-from workshop.content.loader import load_program
-from workshop.content.models import Program
-from workshop.progress.answers import (
+from workshop.answers import (
     CommitmentValue,
     IntegerValue,
     ItemScoresValue,
@@ -15,7 +13,9 @@ from workshop.progress.answers import (
     RankedValue,
     TextValue,
 )
-from workshop.progress.store import Journal, Run
+from workshop.content.loader import load_program
+from workshop.content.models import Program
+from workshop.journal.store import Journal, Run
 
 CHECKINS = Path(__file__).parent / "data" / "checkins"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from workshop.answers import TextValue
 from workshop.cli import main
 from workshop.content.drift import SavedAnswer, drift_warnings, module_files
 from workshop.content.loader import load_program
-from workshop.progress.answers import TextValue
-from workshop.progress.store import Journal
+from workshop.journal.store import Journal
 
 FILES = {"": Path("p/program.toml"), "one": Path("p/one.toml"), "two": Path("p/two.toml")}
 

@@ -20,6 +20,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.pty_run import run_in_pty
+from workshop.answers import (
+    Answer,
+    ChoicesValue,
+    CommitmentValue,
+    IntegerValue,
+    ItemScoresValue,
+    ItemsValue,
+    RankedValue,
+    TextValue,
+)
 from workshop.journal import crypto
 from workshop.journal.crypto import (
     AGE_CLI_MAX_WORK_FACTOR,
@@ -40,17 +50,7 @@ from workshop.journal.crypto import (
     is_age,
     open_bytes,
 )
-from workshop.progress.answers import (
-    Answer,
-    ChoicesValue,
-    CommitmentValue,
-    IntegerValue,
-    ItemScoresValue,
-    ItemsValue,
-    RankedValue,
-    TextValue,
-)
-from workshop.progress.files import ModuleData, decode_module, encode_module, parse_bytes
+from workshop.journal.format import ModuleData, decode_module, encode_module, parse_bytes
 
 PASSPHRASE = "a quiet walk by the river"
 WORDS = "Ich habe genug. The night shift ended at 7; I cried in the car ☕ שלום 🌊"

@@ -196,9 +196,9 @@ def test_a_journal_written_by_the_store_comes_back_whole_after_encrypting_and_de
     tmp_path: Path,
 ) -> None:
     from tests.conftest import MINI_PROGRAM
+    from workshop.answers import CommitmentValue, TextValue
     from workshop.content.loader import load_program
-    from workshop.progress.answers import CommitmentValue, TextValue
-    from workshop.progress.store import Journal
+    from workshop.journal.store import Journal
 
     program = load_program(MINI_PROGRAM)
     with Journal.open(tmp_path, program) as journal:

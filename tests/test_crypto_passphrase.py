@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.pty_run import run_in_pty
-from workshop.journal import passphrase as passphrase_input
-from workshop.journal.crypto import WrongPassphrase
-from workshop.journal.passphrase import (
+from workshop.commands import _passphrase as passphrase_input
+from workshop.commands._passphrase import (
     PassphraseInputError,
     add_passphrase_options,
     passphrase_from_fd,
@@ -23,6 +22,7 @@ from workshop.journal.passphrase import (
     read_passphrase,
     unlock_from_args,
 )
+from workshop.journal.crypto import WrongPassphrase
 
 GOOD = "a quiet walk by the river"
 
@@ -182,7 +182,7 @@ def test_without_a_terminal_it_says_how_a_script_passes_one(monkeypatch: pytest.
 
 CHILD = r"""
 import argparse, hashlib, sys
-from workshop.journal.passphrase import add_passphrase_options, read_passphrase
+from workshop.commands._passphrase import add_passphrase_options, read_passphrase
 parser = argparse.ArgumentParser()
 add_passphrase_options(parser, new=True)
 chosen = read_passphrase(parser.parse_args([]), new=True)

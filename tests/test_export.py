@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.clocks import SteppingClock
-from workshop.content.models import Program
-from workshop.progress.answers import (
+from workshop.answers import (
     ChoicesValue,
     CommitmentValue,
     IntegerValue,
@@ -27,7 +26,9 @@ from workshop.progress.answers import (
     RankedValue,
     TextValue,
 )
-from workshop.progress.export import (
+from workshop.content.models import Program
+from workshop.journal.store import Journal, Run
+from workshop.reports.export import (
     EARLIER_HEADING,
     EXPORT_FORMAT,
     export_to_file,
@@ -35,7 +36,6 @@ from workshop.progress.export import (
     render_json,
     render_markdown,
 )
-from workshop.progress.store import Journal, Run
 
 NASTY = 'Line one\r\nline <script>alert("x")</script> & <b>bold</b>\x1b]0;owned\x07 \x9b2J end 😀'
 
@@ -204,7 +204,7 @@ def test_export_to_file_is_private_and_works_while_the_journal_is_open(
 
 def test_export_never_imports_textual() -> None:
     code = (
-        "import sys, workshop.progress.export, workshop.progress.store, workshop.commands.export, "
+        "import sys, workshop.reports.export, workshop.journal.store, workshop.commands.export, "
         "workshop.commands.progress; print(any(m.split('.')[0] == 'textual' for m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -20,10 +20,10 @@ from markdown_it import MarkdownIt
 
 from tests.checkins import checkins_program, fill
 from tests.clocks import SteppingClock
+from workshop.answers import ChoicesValue, CommitmentValue, ItemsValue, RankedValue, TextValue
 from workshop.content.models import Program
-from workshop.progress import export, northstar
-from workshop.progress.answers import ChoicesValue, CommitmentValue, ItemsValue, RankedValue, TextValue
-from workshop.progress.store import Journal, Run
+from workshop.journal.store import Journal, Run
+from workshop.reports import export, northstar
 
 HOSTILE = [
     '<img src="http://tracker.example/pixel.png">',

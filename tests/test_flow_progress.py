@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from workshop.answers import Answer, ChoicesValue, TextValue, Value
 from workshop.content.models import ChoiceStep, Program, RankStep
 from workshop.flow.answering import pick_note, rank_note, scale_number, toggle_pick
-from workshop.flow.day import DayWalk, day_summary
-from workshop.flow.progress import (
+from workshop.flow.completion import (
     StepState,
     continue_place,
     day_progress,
@@ -18,8 +18,8 @@ from workshop.flow.progress import (
     resume_index,
     step_states,
 )
+from workshop.flow.day import DayWalk, day_summary
 from workshop.flow.review import match_spans, preview
-from workshop.progress.answers import Answer, ChoicesValue, TextValue, Value
 from workshop.tui.terminal import legacy_text, tolerant_decoder, tolerate_bad_input_bytes
 from workshop.tui.widgets.field import UndoHistory
 

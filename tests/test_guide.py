@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from tests.paper_helpers import mini_with, parse, rows
+from workshop.answers import TextValue
 from workshop.cli import main
 from workshop.content.loader import load_program
 from workshop.content.models import Program
-from workshop.present.handouts import guide, handout, md_escape
-from workshop.progress.answers import TextValue
-from workshop.progress.store import Journal
+from workshop.journal.store import Journal
+from workshop.reports.handouts import guide, handout, md_escape
 
 
 def test_guide_has_agenda_timings_notes_and_prompts(program: Program) -> None:

@@ -16,8 +16,9 @@ from workshop.content.instruments import BURNOUT, WHO5
 from workshop.content.loader import load_program
 from workshop.content.models import ChoiceStep, ListStep, Program, RankStep, ScaleStep
 from workshop.content.support import load_support_lines
-from workshop.present import paper, strings
-from workshop.present.handouts import PROMPT_LINES, handout
+from workshop.present import strings
+from workshop.reports import paper
+from workshop.reports.handouts import PROMPT_LINES, handout
 
 
 @pytest.fixture(scope="module")

@@ -21,12 +21,12 @@ import pytest
 from tests.bounded import run_commands
 from tests.clocks import SteppingClock
 from tests.conftest import MINI_PROGRAM
+from workshop.answers import CommitmentValue, TextValue
 from workshop.content.models import Program
-from workshop.file_reading import UnsafeFileError, read_file
-from workshop.progress.answers import CommitmentValue, TextValue
-from workshop.progress.errors import JournalError
-from workshop.progress.files import RUN_FILE
-from workshop.progress.store import Journal
+from workshop.files.reading import UnsafeFileError, read_file
+from workshop.journal.errors import JournalError
+from workshop.journal.format import RUN_FILE
+from workshop.journal.store import Journal
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="named pipes and symbolic links as on POSIX")
 

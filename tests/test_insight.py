@@ -10,10 +10,10 @@ from typing import Any
 from tests.checkins import CHECKINS, checkins_program, fill, journal_with_runs
 from tests.tui_helpers import build_app, frozen, settle, wait_for_journal
 from workshop.flow.insight import across_run_lines, checkin_lines, insight, series_lines
-from workshop.progress.charts import svg_chart
-from workshop.progress.export import render_html, render_markdown
-from workshop.progress.store import Journal
-from workshop.progress.trends import all_series, check_series, scale_series
+from workshop.flow.trends import all_series, check_series, scale_series
+from workshop.journal.store import Journal
+from workshop.reports.charts import svg_chart
+from workshop.reports.export import render_html, render_markdown
 from workshop.tui.screens.insight import InsightScreen, SeriesPlot
 
 
@@ -83,7 +83,7 @@ def test_html_export_draws_an_inline_svg_chart_per_series(tmp_path: Path) -> Non
 
 
 def test_svg_points_follow_the_values() -> None:
-    from workshop.progress.trends import Series
+    from workshop.flow.trends import Series
 
     chart = svg_chart(Series("T <b>", ("Day 1", "Day 4"), 0, 10, ((1, (0, 10)), (2, (5, None)))))
     lines = re.findall(r'<polyline points="([^"]+)"', chart)

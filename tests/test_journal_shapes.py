@@ -20,12 +20,12 @@ import tomli_w
 
 from tests.checkins import checkins_program, journal_with_runs
 from workshop.content.models import Program
+from workshop.flow.completion import program_progress
 from workshop.flow.insight import across_run_lines, checkin_lines, insight, series_lines
-from workshop.flow.progress import program_progress
 from workshop.flow.review import default_pair, review_entries, then_and_now
-from workshop.progress import export, northstar
-from workshop.progress.files import RUN_FILE, FormatError, decode_module, decode_run, parse_bytes
-from workshop.progress.store import Journal
+from workshop.journal.format import RUN_FILE, FormatError, decode_module, decode_run, parse_bytes
+from workshop.journal.store import Journal
+from workshop.reports import export, northstar
 
 # One value of every TOML type, including the ones tomllib accepts but workshop never writes.
 SAMPLES: dict[str, Any] = {

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from tests.checkins import CHECKINS, checkins_program, fill
 from tests.tui_helpers import FixedClock, build_app, settle, wait_for_journal
+from workshop.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
 from workshop.content.loader import load_program
-from workshop.progress.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
-from workshop.progress.northstar import gather, render_html, render_markdown
-from workshop.progress.store import Journal
+from workshop.journal.store import Journal
+from workshop.reports.northstar import gather, render_html, render_markdown
 from workshop.tui.screens.northstar import NorthStarScreen
 
 INJECTION = " <script>alert(1)</script> [bold]x[/] \x1b[2J"

@@ -21,8 +21,8 @@ from workshop import paths
 from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.present.deck import build_deck
-from workshop.present.handouts import guide, run_sheet
-from workshop.present.printed_deck import printed_deck
+from workshop.reports.handouts import guide, run_sheet
+from workshop.reports.printed_deck import printed_deck
 
 BROWSER = chromium()
 

@@ -11,7 +11,7 @@ from workshop.cli import main
 from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.present.deck import Slide, build_deck
-from workshop.present.printed_deck import PAGE_HEIGHT, SCALES, fit_scale, printed_deck, slide_height
+from workshop.reports.printed_deck import PAGE_HEIGHT, SCALES, fit_scale, printed_deck, slide_height
 
 
 def _pages(page: str) -> list[Node]:

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from workshop import paths
+from workshop.answers import IntegerValue, TextValue
 from workshop.cli import main
 from workshop.content.cache import cached_outline
 from workshop.content.models import Program
-from workshop.progress.answers import IntegerValue, TextValue
-from workshop.progress.store import Journal
+from workshop.journal.store import Journal
 
 SECRET = "the patient I still think about"
 

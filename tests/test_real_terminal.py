@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from workshop.answers import IntegerValue, ItemsValue, TextValue
 from workshop.content.loader import load_program
-from workshop.progress.answers import IntegerValue, ItemsValue, TextValue
-from workshop.progress.store import Journal
+from workshop.journal.store import Journal
 
 pytestmark = [
     pytest.mark.slow,

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop.html_page import CSP
 from workshop.journal.crypto import Identity
-from workshop.journal.recovery_page import recovery_page
+from workshop.reports.html_page import CSP
+from workshop.reports.recovery_page import recovery_page
 
 needs_zbar = pytest.mark.skipif(
     # Skipped without zbarimg, except where WORKSHOP_REQUIRE_ZBAR is set (.ci/run): there it must run.

@@ -11,8 +11,8 @@ from tests.paper_helpers import mini_copy, mini_with, parse, rows
 from workshop.cli import main
 from workshop.content.loader import load_program
 from workshop.content.models import Program
-from workshop.present.handouts import run_sheet
 from workshop.present.schedule import clock_time, parse_clock
+from workshop.reports.handouts import run_sheet
 
 # The mini program's day 1 from 18:30, worked out by hand. The check-in round gets the model's default
 # 10 minutes (the mini program's [group] table sets no minutes), the ground rules the deck's 2, the closing

@@ -24,7 +24,7 @@ from workshop.content.scaffold import (
     create_program,
     slugify,
 )
-from workshop.shared_files import write_new_file
+from workshop.files.shared import write_new_file
 
 
 def new_program(tmp_path: Path, name: str = "residency") -> Path:

@@ -16,9 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.clocks import SteppingClock
-from workshop.content.models import Program
-from workshop.progress import atomic
-from workshop.progress.answers import (
+from workshop.answers import (
     ChoicesValue,
     CommitmentValue,
     IntegerValue,
@@ -26,9 +24,11 @@ from workshop.progress.answers import (
     RankedValue,
     TextValue,
 )
-from workshop.progress.errors import JournalError
-from workshop.progress.files import FORMAT, RUN_FILE
-from workshop.progress.store import Journal, Run
+from workshop.content.models import Program
+from workshop.files import atomic
+from workshop.journal.errors import JournalError
+from workshop.journal.format import FORMAT, RUN_FILE
+from workshop.journal.store import Journal, Run
 
 SECRET = "my private words about the night shift"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from workshop.answers import IntegerValue, TextValue
 from workshop.content.models import Program
-from workshop.progress.answers import IntegerValue, TextValue
-from workshop.progress.files import RUN_FILE
-from workshop.progress.store import Journal
+from workshop.journal.format import RUN_FILE
+from workshop.journal.store import Journal
 
 SECRET = "what I never told anyone"
 GOOD = f"""format = 1

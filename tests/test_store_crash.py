@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINI_PROGRAM
+from workshop.answers import CommitmentValue, TextValue
 from workshop.content.loader import load_any
 from workshop.content.models import Program
-from workshop.progress.answers import CommitmentValue, TextValue
-from workshop.progress.files import backup_path, decode_module, decode_run, parse_bytes
-from workshop.progress.store import Journal
+from workshop.journal.format import backup_path, decode_module, decode_run, parse_bytes
+from workshop.journal.store import Journal
 
 MIN_SAVES = 200
 MIN_KILLS = 8
@@ -31,8 +31,8 @@ WRITER = r"""
 import sys
 from pathlib import Path
 from workshop.content.loader import load_any
-from workshop.progress.answers import CommitmentValue, TextValue
-from workshop.progress.store import Journal
+from workshop.answers import CommitmentValue, TextValue
+from workshop.journal.store import Journal
 
 data, mini, n = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 journal = Journal.open(data, load_any(mini), wait=10)

@@ -12,17 +12,17 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINI_PROGRAM
+from workshop.answers import TextValue
 from workshop.content.models import Program
-from workshop.progress.answers import TextValue
-from workshop.progress.errors import JournalLocked
-from workshop.progress.store import Journal
+from workshop.journal.errors import JournalLocked
+from workshop.journal.store import Journal
 
 HOLDER = r"""
 import sys, time
 from pathlib import Path
 from workshop.content.loader import load_any
-from workshop.progress.answers import TextValue
-from workshop.progress.store import Journal
+from workshop.answers import TextValue
+from workshop.journal.store import Journal
 
 journal = Journal.open(Path(sys.argv[1]), load_any(Path(sys.argv[2])))
 run = journal.new_run()

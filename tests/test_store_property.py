@@ -14,9 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MINI_PROGRAM
-from workshop.content.loader import load_any
-from workshop.content.models import Program
-from workshop.progress.answers import (
+from workshop.answers import (
     Answer,
     ChoicesValue,
     CommitmentValue,
@@ -27,8 +25,10 @@ from workshop.progress.answers import (
     TextValue,
     Value,
 )
-from workshop.progress.files import ModuleData, decode_module, encode_module, parse_bytes, toml_string
-from workshop.progress.store import Journal
+from workshop.content.loader import load_any
+from workshop.content.models import Program
+from workshop.journal.format import ModuleData, decode_module, encode_module, parse_bytes, toml_string
+from workshop.journal.store import Journal
 
 # fmt: off
 TRICKY = ["\r\n", "\r", "\n", "\x00", "\x1b[31m", "\x7f", "\u0085", "\t", "'''", "''", "'", '"""', '"',

@@ -9,10 +9,10 @@ from textual.widgets import OptionList, Select, Static
 
 from tests.checkins import CHECKINS, checkins_program, fill
 from tests.tui_helpers import FixedClock, build_app, settle, wait_for_journal
+from workshop.answers import TextValue
 from workshop.content.loader import load_program
 from workshop.flow.review import default_pair, review_entries, then_and_now
-from workshop.progress.answers import TextValue
-from workshop.progress.store import Journal
+from workshop.journal.store import Journal
 from workshop.tui.screens.review import ReviewScreen
 from workshop.tui.screens.then_and_now import ThenAndNowScreen
 

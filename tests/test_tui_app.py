@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.tui_helpers import build_app, settle, wait_for_journal
-from workshop.progress.answers import TextValue
-from workshop.progress.errors import JournalError
+from workshop.answers import TextValue
+from workshop.journal.errors import JournalError
 from workshop.settings import Settings, load_settings
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.help import HelpScreen

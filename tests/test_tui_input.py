@@ -14,11 +14,11 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from tests.tui_helpers import build_app, open_step, settle, until, wait_for_journal
+from workshop.answers import CommitmentValue, ItemsValue, TextValue
 from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.content.outline import DeferredProgram, ProgramOutline
-from workshop.progress.answers import CommitmentValue, ItemsValue, TextValue
-from workshop.progress.store import Journal
+from workshop.journal.store import Journal
 from workshop.tui.keys import KeyGate
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.widgets.field import Field

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, TextArea
 
 from tests.tui_helpers import build_app, settle, wait_for_journal
+from workshop.answers import TextValue
 from workshop.content.loader import load_program
 from workshop.content.models import (
     CheckStep,
@@ -18,9 +19,8 @@ from workshop.content.models import (
     RecapStep,
     ScaleStep,
 )
-from workshop.progress.answers import TextValue
-from workshop.progress.export import render_markdown
-from workshop.progress.store import Journal
+from workshop.journal.store import Journal
+from workshop.reports.export import render_markdown
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.end_of_day import EndOfDayScreen
 from workshop.tui.screens.home import HomeScreen

@@ -21,9 +21,7 @@ from textual.widgets import Input, TextArea
 
 from tests.checkins import CHECKINS
 from tests.tui_helpers import build_app, frozen, screen_text, wait_for_journal
-from workshop.content.loader import load_program
-from workshop.content.models import Program, RecapStep
-from workshop.progress.answers import (
+from workshop.answers import (
     ChoicesValue,
     CommitmentValue,
     IntegerValue,
@@ -31,6 +29,8 @@ from workshop.progress.answers import (
     RankedValue,
     TextValue,
 )
+from workshop.content.loader import load_program
+from workshop.content.models import Program, RecapStep
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.notice import Notice
 

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 
 from tests.tui_helpers import build_app, settle, wait_for_journal
-from workshop.progress.answers import CommitmentValue, TextValue
+from workshop.answers import CommitmentValue, TextValue
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.end_of_day import EndOfDayScreen
 from workshop.tui.screens.review import ReviewScreen

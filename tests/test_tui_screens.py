@@ -10,8 +10,8 @@ from typing import Any
 from textual.widgets import Button, Input, OptionList, TextArea
 
 from tests.tui_helpers import build_app, frozen, open_step, screen_text, settle, wait_for_journal
+from workshop.answers import ChoicesValue, IntegerValue, RankedValue, TextValue
 from workshop.content.loader import load_program
-from workshop.progress.answers import ChoicesValue, IntegerValue, RankedValue, TextValue
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.end_of_day import EndOfDayScreen

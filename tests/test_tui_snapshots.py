@@ -13,8 +13,8 @@ import pytest
 
 from tests.conftest import MINI_PROGRAM
 from tests.tui_helpers import build_app, frozen, settle, wait_for_journal
+from workshop.answers import CommitmentValue, IntegerValue, RankedValue, TextValue
 from workshop.content.loader import load_program
-from workshop.progress.answers import CommitmentValue, IntegerValue, RankedValue, TextValue
 
 SMALL = (80, 24)
 LARGE = (160, 48)

@@ -11,14 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.checkins import burnout, checkins_program, who5
+from workshop.answers import Answer, IntegerValue, ItemScoresValue, value_type_for
 from workshop.content import instruments
 from workshop.content.instruments import BURNOUT, WHO5, Change, result_for, who5_percent
 from workshop.content.models import CheckStep, ScaleStep, StepBase
 from workshop.flow.describe import describe_value
 from workshop.flow.wellbeing import MEANINGFUL, needs_care, result_of
-from workshop.progress.answers import Answer, IntegerValue, ItemScoresValue, value_type_for
-from workshop.progress.files import FormatError, ModuleData, decode_module, encode_module, parse_bytes
-from workshop.progress.store import Journal
+from workshop.journal.format import FormatError, ModuleData, decode_module, encode_module, parse_bytes
+from workshop.journal.store import Journal
 
 # -- the published instruments, word for word ---------------------------------------------------------------
 

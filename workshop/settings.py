@@ -15,7 +15,7 @@ from pathlib import Path
 import tomli_w
 
 from workshop import paths
-from workshop.file_reading import read_file
+from workshop.files.reading import read_file
 
 SETTINGS_FILE = "settings.toml"
 MAX_BYTES = 64 * 1024
@@ -68,7 +68,7 @@ def load_settings(folder: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, folder: Path | None = None) -> None:
     """Write the settings atomically, private to the user. Raises OSError if the disk refuses."""
-    from workshop.progress.atomic import ensure_private_dir, write_private_file
+    from workshop.files.atomic import ensure_private_dir, write_private_file
 
     path = settings_path(folder)
     ensure_private_dir(path.parent)

@@ -119,8 +119,8 @@ def program_info(args: argparse.Namespace) -> ProgramInfo | None:
 
 
 def _write(folder: Path, documents: dict[str, str], people: int, min_group: int) -> int:
-    from workshop.progress import atomic
-    from workshop.progress.errors import describe_os_error
+    from workshop.files import atomic
+    from workshop.journal.errors import describe_os_error
     from workshop.reports.cohort_page import FILE_STEM
     from workshop.reports.scores import plain_name
 

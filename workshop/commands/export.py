@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 NAME = "export"
 HELP = "export your journal as Markdown, HTML (printable) or JSON"
 ORDER = 55
-FORMATS = ("markdown", "html", "json")  # the same as workshop.progress.export.FORMATS, kept light here
+FORMATS = ("markdown", "html", "json")  # the same as workshop.reports.export.FORMATS, kept light here
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,9 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workshop.progress.errors import JournalError, NoSuchRun
-    from workshop.progress.export import render, select_runs
-    from workshop.progress.store import Journal
+    from workshop.journal.errors import JournalError, NoSuchRun
+    from workshop.journal.store import Journal
+    from workshop.reports.export import render, select_runs
 
     if args.north_star and args.format == "json":
         error("--north-star makes a page to read or print: use --format markdown or --format html")
@@ -71,9 +71,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _north_star(args: argparse.Namespace, program: Program) -> int:
-    from workshop.progress import northstar
-    from workshop.progress.errors import JournalError, NoSuchRun
-    from workshop.progress.store import Journal
+    from workshop.journal.errors import JournalError, NoSuchRun
+    from workshop.journal.store import Journal
+    from workshop.reports import northstar
 
     try:
         with Journal.open(data_dir(args), program, lock=False) as journal:
@@ -92,8 +92,8 @@ def _write(text: str, output: str | None) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    from workshop.progress import atomic
-    from workshop.progress.errors import describe_os_error
+    from workshop.files import atomic
+    from workshop.journal.errors import describe_os_error
 
     path = Path(output).expanduser()
     if path.is_dir():

@@ -50,7 +50,7 @@ def save_or_print(document: str, output: str | None) -> int:
     if not output:
         sys.stdout.write(document)
         return EXIT_OK
-    from workshop.shared_files import replace_file  # here: every command's start imports this module
+    from workshop.files.shared import replace_file  # here: every command's start imports this module
 
     target = Path(output).expanduser()
     try:
@@ -63,7 +63,7 @@ def save_or_print(document: str, output: str | None) -> int:
 
 
 def _render(program: Program, modules: list[Module], fmt: str) -> str:
-    from workshop.present.handouts import guide
+    from workshop.reports.handouts import guide
 
     return guide(program, *modules, fmt="html" if fmt == "html" else "markdown")
 

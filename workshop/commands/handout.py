@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _render(program: Program, modules: list[Module], fmt: str) -> str:
-    from workshop.present.handouts import handout
+    from workshop.reports.handouts import handout
 
     return handout(program, *modules, fmt="html" if fmt == "html" else "markdown")
 

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         return no_such_day(program, args.day)
     if args.export:
         from workshop.commands.guide import save_or_print
-        from workshop.present.printed_deck import printed_deck
+        from workshop.reports.printed_deck import printed_deck
 
         return save_or_print(printed_deck(program, module, notes=args.notes), args.output)
     if args.output:

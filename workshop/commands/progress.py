@@ -14,7 +14,7 @@ from workshop.commands._common import EXIT_INVALID, EXIT_OK, data_dir, error, lo
 if TYPE_CHECKING:
     from workshop.content.models import Program
     from workshop.content.outline import ProgramOutline
-    from workshop.progress.store import Run
+    from workshop.journal.store import Run
 
 NAME = "progress"
 HELP = "list your runs of the program: dates, days and steps complete, last activity"
@@ -26,8 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workshop.progress.errors import JournalError
-    from workshop.progress.store import Journal
+    from workshop.journal.errors import JournalError
+    from workshop.journal.store import Journal
 
     program = program_outline(args)
     if program is None:
@@ -65,8 +65,8 @@ def program_outline(args: argparse.Namespace) -> ProgramOutline | Program | None
 
 def describe_run(program: ProgramOutline | Program, run: Run) -> list[str]:
     """Two or three plain lines about one run."""
-    from workshop.flow.progress import program_progress
-    from workshop.progress.dates import format_day, format_moment
+    from workshop.flow.completion import program_progress
+    from workshop.flow.dates import format_day, format_moment
 
     days = program_progress(run, program)
     finished_days = sum(day.finished for day in days)

@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     def render(program: Program, modules: list[Module], fmt: str) -> str:
-        from workshop.present.handouts import run_sheet
+        from workshop.reports.handouts import run_sheet
 
         return run_sheet(program, *modules, start=args.start, fmt="html" if fmt == "html" else "markdown")
 

@@ -74,7 +74,7 @@ def _journal_warnings(args: argparse.Namespace, folder: Path, program: Program) 
     if not journal_dir.is_dir():
         return []
     from workshop.content.drift import SavedAnswer, drift_warnings, module_files
-    from workshop.progress.store import Journal, JournalError
+    from workshop.journal.store import Journal, JournalError
 
     try:
         journal = Journal.open(journal_dir, program, lock=False)

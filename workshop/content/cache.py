@@ -40,7 +40,7 @@ FORMAT = b"workshop-program-cache 3"
 PICKLE_PROTOCOL = 5  # pickle and secrets are imported only to read or write a program: not for an outline
 _CODE = [
     *sorted((Path(__file__).parent).glob("*.py")),
-    *(Path(workshop.__file__).parent / name for name in ("text.py", "file_reading.py")),
+    *(Path(workshop.__file__).parent / name for name in ("text.py", "files/reading.py")),
 ]
 
 

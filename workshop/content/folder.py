@@ -1,7 +1,7 @@
 """A program folder on disk: ``program.toml`` names the module files, and only the files it names are read.
 
 A program folder may come from anyone (a colleague, a download), so its files are read as
-``workshop.file_reading`` reads untrusted files: regular files only, never more than ``MAX_FILE_BYTES``,
+``workshop.files.reading`` reads untrusted files: regular files only, never more than ``MAX_FILE_BYTES``,
 never through a link that leaves the folder. Other files in the folder (notes, drafts, a ``*.toml`` that
 is really a named pipe) are never opened. This module imports nothing from pydantic, so the content
 cache can use it without paying for the models.
@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
-from workshop.file_reading import read_file
+from workshop.files.reading import read_file
 
 PROGRAM_FILE = "program.toml"
 MAX_FILE_BYTES = 1024 * 1024

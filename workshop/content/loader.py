@@ -25,7 +25,7 @@ from workshop.content.models import (
     Step,
 )
 from workshop.content.problems import ContentError, Problem
-from workshop.file_reading import UnsafeFileError
+from workshop.files.reading import UnsafeFileError
 
 _HEADER = re.compile(r"^\s*\[")
 

@@ -255,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         return 0
     if updated != current:
-        from workshop.shared_files import replace_file
+        from workshop.files.shared import replace_file
 
         replace_file(target, updated)
     return 0

@@ -32,7 +32,7 @@ from workshop.content.models import (
     StepBase,
 )
 from workshop.content.reference import plain, step_kinds
-from workshop.shared_files import replace_file, write_new_file
+from workshop.files.shared import replace_file, write_new_file
 
 MODULE_SCHEMA = "module.schema.json"
 PROGRAM_SCHEMA = "program.schema.json"

@@ -5,8 +5,8 @@ A widget turns a key or a click into one of these calls and shows the result; it
 
 from __future__ import annotations
 
+from workshop.answers import ChoicesValue
 from workshop.content.models import ChoiceStep, RankStep
-from workshop.progress.answers import ChoicesValue
 
 NUMBER_PAUSE = 1.0
 """Seconds within which a second number key extends the first: "1" then "0" is 10 on a 0-10 scale."""

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from workshop.answers import Answer, Value
 from workshop.content.models import CommitmentStep, Module, Program, RecapStep, Step
-from workshop.flow.progress import DayProgress, RunAnswers, day_progress, program_finished, resume_index
-from workshop.progress.answers import Answer, Value
+from workshop.flow.completion import DayProgress, RunAnswers, day_progress, program_finished, resume_index
 
 
 class RunWriter(RunAnswers, Protocol):

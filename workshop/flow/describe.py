@@ -6,9 +6,7 @@ The text returned here is the user's own words, unchanged: callers make it safe 
 
 from __future__ import annotations
 
-from workshop.content.instruments import answer_lines
-from workshop.content.models import ScaleStep, Step
-from workshop.progress.answers import (
+from workshop.answers import (
     ChoicesValue,
     CommitmentValue,
     IntegerValue,
@@ -18,6 +16,8 @@ from workshop.progress.answers import (
     TextValue,
     Value,
 )
+from workshop.content.instruments import answer_lines
+from workshop.content.models import ScaleStep, Step
 
 
 def describe_value(value: Value, step: Step | None = None) -> str:

@@ -1,6 +1,6 @@
 """Insight: what moved, within a run (day 1 against day 4) and across runs. Plain Python, no Textual.
 
-The insight screen and the export show the same numbers; they come from ``workshop.progress.trends``
+The insight screen and the export show the same numbers; they come from ``workshop.flow.trends``
 (the series) and ``workshop.content.instruments`` (the published scoring and how a change is named).
 Here they become the few lines a person reads: scores with their change, and a comment only when the
 change is meaningful (10 WHO-5 points or more). Nothing here looks at what the user wrote in words.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from workshop.content.instruments import BURNOUT, WHO5, Change, CheckResult, who5_change
 from workshop.content.models import Program
-from workshop.progress.trends import CheckReading, RunCheckins, Series, TrendRun, all_series, run_checkins
+from workshop.flow.trends import CheckReading, RunCheckins, Series, TrendRun, all_series, run_checkins
 
 NOT_A_DIAGNOSIS = (
     "These check-ins are for your own reflection. A score is not a diagnosis; if a number worries you, "

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from workshop.answers import Answer
 from workshop.content.models import Module, Program, Step
 from workshop.flow.describe import describe_value
-from workshop.progress.answers import Answer
-from workshop.progress.export import ExportRun, question_of, run_days, shown_answer
+from workshop.reports.export import ExportRun, question_of, run_days, shown_answer
 
 ReviewRun = ExportRun
 """The review reads a run the way the export does, so both show every answer in the same place."""

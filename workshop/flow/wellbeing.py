@@ -8,6 +8,7 @@ support is offered from check-in scores alone, never from keywords.
 
 from __future__ import annotations
 
+from workshop.answers import ItemScoresValue, Value
 from workshop.content.instruments import (
     MEANINGFUL,
     Change,
@@ -16,7 +17,6 @@ from workshop.content.instruments import (
     who5_change,
 )
 from workshop.content.models import CheckStep, Step
-from workshop.progress.answers import ItemScoresValue, Value
 
 __all__ = ["MEANINGFUL", "Change", "CheckResult", "needs_care", "result_of", "who5_change"]
 

@@ -603,7 +603,7 @@ def _scrypt_here(operation: Literal["encrypt", "decrypt"], data: bytes, passphra
 
 
 # --------------------------------------------------------------------------------------------------------
-# Writing one file: to be merged with the store's atomic writer (workshop/progress/atomic.py) in the re-cut
+# Writing one file: to be merged with the store's atomic writer (workshop/files/atomic.py) in the re-cut
 # --------------------------------------------------------------------------------------------------------
 
 

@@ -46,7 +46,7 @@ from workshop.present.sync import (
 )
 from workshop.present.timer import Clock, format_clock
 from workshop.present.widgets import NotesView, SlideView
-from workshop.tui.safe import plain
+from workshop.ui_text import plain
 
 TICK_SECONDS = 0.25
 POLL_SECONDS = 0.25

@@ -17,7 +17,7 @@ from workshop.present.layout import Line, Page
 from workshop.present.sync import NotesState
 from workshop.present.timer import Countdown, format_clock, format_minutes
 from workshop.text import display_text
-from workshop.tui.safe import plain
+from workshop.ui_text import plain
 
 # The layout's style names, in the theme's colours. ($text-muted would be plain white inside Content:
 # only $foreground-muted is resolved there.)

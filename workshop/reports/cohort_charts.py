@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from workshop.html_page import html_text
 from workshop.reports.cohort import FeedbackSummary, PairedChange, Spread, Withheld
+from workshop.reports.html_page import html_text
 
 WIDTH = 640
 INK, MUTED, GRID, BOX_FILL, CUT_OFF = "#1f4e79", "#555", "#d0d0d0", "#c9d8e8", "#b5462b"

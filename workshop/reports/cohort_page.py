@@ -19,7 +19,6 @@ from workshop.content.instruments import (
     WHO5_MEANINGFUL_CHANGE,
     WHO5_SCREENING_AT_OR_BELOW,
 )
-from workshop.html_page import html_text, page
 from workshop.reports import cohort_charts as charts
 from workshop.reports.cohort import (
     QUARTILES,
@@ -34,6 +33,7 @@ from workshop.reports.cohort import (
     Spread,
     Withheld,
 )
+from workshop.reports.html_page import html_text, page
 from workshop.reports.scores import describe_point, plain_name
 
 TITLE = "Cohort report"

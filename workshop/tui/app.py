@@ -2,7 +2,7 @@
 
 The app owns three things and nothing more: which screen is showing, when the journal is saved, and how
 the app ends (quit, a closed terminal, SIGTERM) without losing a word. Everything a screen shows comes
-from ``workshop.flow``; everything saved goes through ``workshop.progress``.
+from ``workshop.flow``; everything saved goes through ``workshop.journal``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from textual.timer import Timer
 
 from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.content.problems import ContentError, Problem
-from workshop.progress.errors import JournalError, JournalLocked, SaveReport
+from workshop.journal.errors import JournalError, JournalLocked, SaveReport
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.keys import HOLD_LIMIT, KeyGate, caught_up
@@ -43,7 +43,7 @@ from workshop.tui.themes import WORKSHOP_THEMES
 if TYPE_CHECKING:
     from workshop.content.models import Module, Program
     from workshop.flow.day import DayWalk
-    from workshop.progress.store import Journal, Run
+    from workshop.journal.store import Journal, Run
 
 AUTOSAVE_DELAY = 1.0  # seconds after typing stops
 STOP_GRACE = 3.0  # seconds the app has to end after a closed terminal or SIGTERM, before the process ends
@@ -278,7 +278,7 @@ class WorkshopApp(App[None]):
         """Load the program if needed, then open (and lock) the journal, off the UI thread."""
         opener = self._open_journal
         if opener is None:
-            from workshop.progress.store import Journal
+            from workshop.journal.store import Journal
 
             opener = Journal.open
         options: dict[str, Any] = {"clock": self.clock} if self.clock else {}
@@ -557,7 +557,7 @@ class WorkshopApp(App[None]):
         self.save_now()
 
         def write() -> Path:
-            from workshop.progress.export import export_to_file
+            from workshop.reports.export import export_to_file
 
             return export_to_file(self.data_dir, self.program, fmt)
 

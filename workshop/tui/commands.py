@@ -10,9 +10,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from workshop.flow.progress import continue_place, program_progress
+from workshop.flow.completion import continue_place, program_progress
 from workshop.text import display_text
-from workshop.tui.safe import plain
+from workshop.ui_text import plain
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp

@@ -11,12 +11,12 @@ from workshop.content.models import RecapStep
 from workshop.flow.day import DayWalk
 from workshop.flow.wellbeing import needs_care
 from workshop.tui.keys import caught_up
-from workshop.tui.safe import plain
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.tui.widgets.base import StepView
 from workshop.tui.widgets.pause import PauseView
 from workshop.tui.widgets.save_status import SaveStatus
 from workshop.tui.widgets.steps import step_view
+from workshop.ui_text import plain
 
 
 class DayScreen(WorkshopScreen):

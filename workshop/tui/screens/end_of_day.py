@@ -11,8 +11,8 @@ from textual.widgets import Button, Header, Static
 from workshop.flow.day import DaySummary
 from workshop.flow.describe import describe_value
 from workshop.text import display_text
-from workshop.tui.safe import plain
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
+from workshop.ui_text import plain
 
 REST_SUGGESTION = (
     "If you can, let a night pass before the next day: reflection settles while you sleep. "

@@ -13,10 +13,10 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.content.outline import DayOutline
-from workshop.flow.progress import DayProgress, continue_place, program_progress
+from workshop.flow.completion import DayProgress, continue_place, program_progress
 from workshop.text import one_line
-from workshop.tui.safe import plain
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
+from workshop.ui_text import plain
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp

@@ -21,9 +21,9 @@ from workshop.flow.insight import (
     insight,
     series_lines,
 )
-from workshop.progress.trends import Series
-from workshop.tui.safe import plain
+from workshop.flow.trends import Series
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
+from workshop.ui_text import plain
 
 if TYPE_CHECKING:
     pass

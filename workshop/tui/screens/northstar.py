@@ -10,9 +10,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Header, Static
 
-from workshop.progress.northstar import EMPTY, TITLE, NorthStar, commitment_line, gather
-from workshop.tui.safe import plain
+from workshop.reports.northstar import EMPTY, TITLE, NorthStar, commitment_line, gather
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
+from workshop.ui_text import plain
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -79,7 +79,7 @@ class NorthStarScreen(WorkshopScreen):
         app.save_now()
 
         def write() -> Path:
-            from workshop.progress.northstar import export_to_file
+            from workshop.reports.northstar import export_to_file
 
             now = app.clock() if app.clock else None
             return export_to_file(app.data_dir, app.program, fmt, run_number=run_number, now=now)

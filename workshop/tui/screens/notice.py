@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from workshop.tui.safe import plain
+from workshop.ui_text import plain
 
 
 class Notice(ModalScreen[str | None]):

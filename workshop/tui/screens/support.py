@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from workshop.content.support import SupportDirectory, SupportLine
 from workshop.text import display_text
-from workshop.tui.safe import plain
+from workshop.ui_text import plain
 
 NOT_A_CRISIS_SERVICE = (
     "This workshop is a space for reflection. It is not therapy, not a diagnosis, and not a crisis "

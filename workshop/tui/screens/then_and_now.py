@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Select, Static
 
 from workshop.flow.review import ReviewEntry, ReviewRun, Side, default_pair, then_and_now
-from workshop.tui.safe import plain
 from workshop.tui.screens.base import workshop_footer
+from workshop.ui_text import plain
 
 NO_ANSWER = "(no answer in this run)"
 

@@ -7,9 +7,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Collapsible, Static
 
+from workshop.answers import Value
 from workshop.content.models import Step
-from workshop.progress.answers import Value
-from workshop.tui.safe import plain
+from workshop.ui_text import plain
 
 
 class StepView(Vertical):

@@ -16,11 +16,11 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from workshop.answers import ItemScoresValue, Value
 from workshop.content.instruments import INSTRUMENTS, WHO5, Instrument
 from workshop.content.models import CheckStep
-from workshop.progress.answers import ItemScoresValue, Value
-from workshop.tui.safe import plain
 from workshop.tui.widgets.base import StepView
+from workshop.ui_text import plain
 
 CELL = 6  # columns per cell: "[5]" or " 5 " and three spaces, so a click maps to a cell by its column
 MARGIN = 2  # "› " before the cells marks the row with the focus, readable without colour

@@ -10,8 +10,8 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from workshop.content.models import PauseStep
-from workshop.tui.safe import plain
 from workshop.tui.widgets.base import StepView
+from workshop.ui_text import plain
 
 BREATH_SECONDS = 5  # in for five, out for five: a common paced-breathing rhythm
 

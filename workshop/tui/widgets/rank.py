@@ -12,12 +12,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workshop.answers import RankedValue, Value
 from workshop.content.models import RankStep
 from workshop.flow.answering import rank_note
-from workshop.progress.answers import RankedValue, Value
-from workshop.tui.safe import plain
 from workshop.tui.widgets.base import StepView, question
 from workshop.tui.widgets.choices import TICKED, UNTICKED, hanging
+from workshop.ui_text import plain
 
 
 class RankedList(OptionList):

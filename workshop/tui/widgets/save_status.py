@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from workshop.tui.safe import plain
+from workshop.ui_text import plain
 
 
 class SaveStatus(Static):

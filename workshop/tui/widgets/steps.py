@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from workshop.answers import Value
 from workshop.content.models import (
     CheckStep,
     ChoiceStep,
@@ -19,7 +20,6 @@ from workshop.content.models import (
     Step,
 )
 from workshop.flow.day import RecapItem
-from workshop.progress.answers import Value
 from workshop.tui.widgets.base import StepView
 from workshop.tui.widgets.check import CheckView
 from workshop.tui.widgets.pause import PauseView

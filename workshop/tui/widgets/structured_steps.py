@@ -11,14 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, OptionList, Static
 
+from workshop.answers import ChoicesValue, IntegerValue, ItemsValue, Value
 from workshop.content.models import ChoiceStep, ListStep, ScaleStep
 from workshop.flow.answering import pick_note, toggle_pick
-from workshop.progress.answers import ChoicesValue, IntegerValue, ItemsValue, Value
-from workshop.tui.safe import plain
 from workshop.tui.widgets.base import StepView, question
 from workshop.tui.widgets.choices import ChoiceList
 from workshop.tui.widgets.field import Field
 from workshop.tui.widgets.scale_input import ScaleInput
+from workshop.ui_text import plain
 
 
 class ScaleView(StepView):

@@ -9,13 +9,13 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Markdown, Static, TextArea
 
+from workshop.answers import CommitmentValue, TextValue, Value
 from workshop.content.models import CommitmentStep, PromptStep, ReadingStep, RecapStep
 from workshop.flow.day import RecapItem
 from workshop.flow.describe import describe_value
-from workshop.progress.answers import CommitmentValue, TextValue, Value
-from workshop.tui.safe import plain
 from workshop.tui.widgets.base import StepView, hints, intro, question
 from workshop.tui.widgets.field import Field
+from workshop.ui_text import plain
 
 
 class ReadingView(StepView):

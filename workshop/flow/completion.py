@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 from workshop.content.outline import ModuleShape, ProgramShape, StepShape
 
 if TYPE_CHECKING:
-    from workshop.progress.answers import Answer
+    from workshop.answers import Answer
 
 ModuleT = TypeVar("ModuleT", bound=ModuleShape)
 ModuleT_co = TypeVar("ModuleT_co", bound=ModuleShape, covariant=True)

@@ -44,7 +44,9 @@ from workshop.content.models import (
 from workshop.content.support import SupportDirectory, SupportLine, load_support_lines
 from workshop.present import strings
 from workshop.present.deck import Slide
-from workshop.present.paper import (
+from workshop.present.schedule import PlannedSlide, Schedule, build_schedule, clock_time, duration, elapsed
+from workshop.present.timer import format_clock
+from workshop.reports.paper import (
     Block,
     Bullets,
     Checklist,
@@ -63,8 +65,6 @@ from workshop.present.paper import (
     to_html,
     to_markdown,
 )
-from workshop.present.schedule import PlannedSlide, Schedule, build_schedule, clock_time, duration, elapsed
-from workshop.present.timer import format_clock
 from workshop.text import display_text
 
 __all__ = ["FORMATS", "guide", "handout", "md_escape", "run_sheet"]

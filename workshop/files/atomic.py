@@ -6,7 +6,7 @@ itself survives a power cut. The previous version stays beside it as a backup. F
 and folders 0700 whatever the umask: a journal is private.
 
 A journal folder can hold what someone else put there (a link to a file elsewhere, a named pipe, a huge
-file). Files are read through ``workshop.file_reading`` (regular files inside their folder, at most
+file). Files are read through ``workshop.files.reading`` (regular files inside their folder, at most
 ``MAX_FILE_BYTES``). A backup or a copy kept aside is always a new regular file of our own, made by copying
 bytes or by a hard link to a file only we name; a link is never followed to make one, and nothing's
 permissions are ever changed after the fact, so nothing outside the journal is touched.
@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from workshop.file_reading import UnsafeFileError, read_file
+from workshop.files.reading import UnsafeFileError, read_file
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700

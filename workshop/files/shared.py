@@ -2,7 +2,7 @@
 
 All or nothing: the text goes to a temporary file beside the target, is flushed to disk, then takes the
 target's name, so a crash never leaves half a file. Unlike the journal's private files
-(``workshop/progress/atomic.py``: 0600, backups, signatures), these get the permissions the user's umask
+(``workshop/files/atomic.py``: 0600, backups, signatures), these get the permissions the user's umask
 gives any new file, and a replaced file keeps the permissions it had.
 """
 

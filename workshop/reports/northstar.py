@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from workshop.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
 from workshop.content.models import CommitmentStep, ListStep, Program, RankStep, Step
-from workshop.html_page import html_text
-from workshop.html_page import page as html_page
-from workshop.markdown_text import md_line, md_text
-from workshop.progress.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
-from workshop.progress.dates import format_day
-from workshop.progress.errors import JournalError
-from workshop.progress.export import ExportRun, select_runs, shown_answer, write_private_document
+from workshop.flow.dates import format_day
+from workshop.journal.errors import JournalError
+from workshop.reports.export import ExportRun, select_runs, shown_answer, write_private_document
+from workshop.reports.html_page import html_text
+from workshop.reports.html_page import page as html_page
+from workshop.reports.markdown import md_line, md_text
 
 STATEMENT_STEP = "north-star"
 """The step whose answer is the north-star statement (a recap or prompt)."""
@@ -203,7 +203,7 @@ def export_to_file(
     data_dir: Path, program: Program, fmt: str, *, run_number: int | None = None, now: datetime | None = None
 ) -> Path:
     """Write the north-star page of a run to a private file in ``<data dir>/exports``. Raises JournalError."""
-    from workshop.progress.store import Journal, local_now  # deferred: the renderers need none of it
+    from workshop.journal.store import Journal, local_now  # deferred: the renderers need none of it
 
     with Journal.open(data_dir, program, lock=False) as journal:
         text = render(fmt, gather(program, choose_run(journal.runs, run_number)))

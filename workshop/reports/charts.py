@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from workshop.content.instruments import BURNOUT, WHO5
 from workshop.content.models import Program
-from workshop.html_page import html_text
-from workshop.markdown_text import md_line
-from workshop.progress.trends import CheckReading, RunCheckins, Series, TrendRun, all_series, run_checkins
+from workshop.flow.trends import CheckReading, RunCheckins, Series, TrendRun, all_series, run_checkins
+from workshop.reports.html_page import html_text
+from workshop.reports.markdown import md_line
 
 HEADING = "Check-ins and scales"
 NOTE = (

@@ -2,7 +2,7 @@
 
 Offered once, when encryption is turned on. It is the only way back into an encrypted journal without the
 passphrase, so it says so plainly, and says that the file itself is as secret as the journal: print it,
-then delete the file. One self-contained page (``workshop/html_page.py``) that fits one sheet of A4 or
+then delete the file. One self-contained page (``workshop/reports/html_page.py``) that fits one sheet of A4 or
 Letter paper.
 
 (A printable page belongs with the reports once the layers are re-cut; it lives beside the keys until then.)
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.html_page import html_text
-from workshop.html_page import page as html_page
 from workshop.journal.crypto import IDENTITY_FILE, Identity
+from workshop.reports.html_page import html_text
+from workshop.reports.html_page import page as html_page
 
 TITLE = "Recovery page for your workshop journal"
 

@@ -21,12 +21,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workshop.content.models import Module, Program
-from workshop.html_page import html_text, page
 from workshop.present import strings
 from workshop.present.deck import Slide
-from workshop.present.paper import markdown_html
 from workshop.present.schedule import PlannedSlide, Schedule, build_schedule, duration, elapsed
 from workshop.present.timer import format_clock
+from workshop.reports.html_page import html_text, page
+from workshop.reports.paper import markdown_html
 from workshop.text import display_text
 
 # ---- the page, in millimetres -------------------------------------------------------------------------

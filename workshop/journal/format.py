@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from workshop.progress.answers import (
+from workshop.answers import (
     VALUE_TYPES,
     Answer,
     ChoicesValue,

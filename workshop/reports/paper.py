@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workshop.html_page import html_text, page
+from workshop.reports.html_page import html_text, page
 from workshop.text import display_text
 
 # ---- blocks ------------------------------------------------------------------------------------------

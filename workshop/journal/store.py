@@ -26,10 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
-from workshop.content.outline import ProgramShape
-from workshop.file_reading import kind_of, size_words
-from workshop.progress import atomic
-from workshop.progress.answers import (
+from workshop.answers import (
     VALUE_TYPES,
     Answer,
     ChoicesValue,
@@ -41,14 +38,17 @@ from workshop.progress.answers import (
     TextValue,
     Value,
 )
-from workshop.progress.errors import (
+from workshop.content.outline import ProgramShape
+from workshop.files import atomic
+from workshop.files.reading import kind_of, size_words
+from workshop.journal.errors import (
     JournalError,
     JournalLocked,
     JournalProblem,
     SaveReport,
     describe_os_error,
 )
-from workshop.progress.files import (
+from workshop.journal.format import (
     RUN_FILE,
     FormatError,
     ModuleData,
@@ -64,7 +64,7 @@ from workshop.progress.files import (
     module_id_of,
     parse_bytes,
 )
-from workshop.progress.lock import DEFAULT_WAIT, SessionLock
+from workshop.journal.lock import DEFAULT_WAIT, SessionLock
 
 __all__ = ["Journal", "JournalError", "JournalLocked", "JournalProblem", "Run", "SaveReport", "local_now"]
 

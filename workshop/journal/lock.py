@@ -15,9 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from workshop.file_reading import kind_of
-from workshop.progress.atomic import FILE_MODE
-from workshop.progress.errors import JournalError, JournalLocked, describe_os_error
+from workshop.files.atomic import FILE_MODE
+from workshop.files.reading import kind_of
+from workshop.journal.errors import JournalError, JournalLocked, describe_os_error
 
 LOCK_FILE = "workshop.lock"
 DEFAULT_WAIT = 1.0

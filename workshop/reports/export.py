@@ -16,12 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from workshop.content.instruments import answer_lines
-from workshop.content.models import Module, Program, ScaleStep, Step
-from workshop.html_page import html_text, page
-from workshop.markdown_text import md_line, md_text
-from workshop.progress import atomic, charts
-from workshop.progress.answers import (
+from workshop.answers import (
     Answer,
     ChoicesValue,
     CommitmentValue,
@@ -33,8 +28,14 @@ from workshop.progress.answers import (
     Value,
     value_type_for,
 )
-from workshop.progress.dates import format_day, format_moment
-from workshop.progress.errors import JournalError, NoSuchRun, describe_os_error
+from workshop.content.instruments import answer_lines
+from workshop.content.models import Module, Program, ScaleStep, Step
+from workshop.files import atomic
+from workshop.flow.dates import format_day, format_moment
+from workshop.journal.errors import JournalError, NoSuchRun, describe_os_error
+from workshop.reports import charts
+from workshop.reports.html_page import html_text, page
+from workshop.reports.markdown import md_line, md_text
 from workshop.text import display_text
 
 EXPORT_FORMAT = 1
@@ -52,7 +53,7 @@ R = TypeVar("R", bound="ExportRun")
 
 
 class ExportRun(Protocol):
-    """The part of a journal run an export reads (``workshop.progress.store.Run`` provides it)."""
+    """The part of a journal run an export reads (``workshop.journal.store.Run`` provides it)."""
 
     number: int
     program_version: str
@@ -218,7 +219,7 @@ def _md_emphasis(text: str) -> list[str]:
 def render_markdown(program: Program, runs: Sequence[ExportRun], *, questions: bool = True) -> str:
     """The journal as Markdown that reads well as plain text: program, runs, days, questions, answers.
 
-    Everything from the program's files or the journal is escaped (``workshop.markdown_text``), so no
+    Everything from the program's files or the journal is escaped (``workshop.reports.markdown``), so no
     viewer renders it as HTML, a link, an image or structure.
     """
     out = [f"# {md_line(program.title)}", "", _INTRO, ""]
@@ -447,7 +448,7 @@ def export_to_file(
 
     Default place: ``<data dir>/exports/<program id>-<date-time>.<ext>``. Raises ``JournalError``.
     """
-    from workshop.progress.store import Journal, local_now  # deferred: the renderers need none of it
+    from workshop.journal.store import Journal, local_now  # deferred: the renderers need none of it
 
     with Journal.open(data_dir, program, lock=False) as journal:
         runs = select_runs(journal.runs, run_number)

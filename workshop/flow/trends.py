@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from workshop.answers import Answer, IntegerValue, ItemScoresValue
 from workshop.content.instruments import (
     BURNOUT,
     BURNOUT_FROM_OPTION,
@@ -24,7 +25,6 @@ from workshop.content.instruments import (
     who5_change,
 )
 from workshop.content.models import CheckStep, Module, Program, ScaleStep, Step
-from workshop.progress.answers import Answer, IntegerValue, ItemScoresValue
 
 
 class TrendRun(Protocol):
