@@ -432,22 +432,28 @@ def test_runtime_folder_owned_by_someone_else_is_refused(tmp_path: Path, monkeyp
         write_state(tmp_path / "run" / "s.json", NotesState(program_id="p", day=1, number=1, count=1, title="T"))
 
 
-def test_a_step_kind_the_deck_does_not_know_gets_a_private_slide(program: Program) -> None:
+def test_a_check_step_has_its_own_slide_and_an_unknown_kind_has_none(program: Program) -> None:
+    """The check step's slide is an explicit case (what the check is, and that it is private). A kind
+    the deck does not know is not shown as a private step: it fails mypy (``assert_never``), and here."""
     from typing import Literal
 
-    from workshop.content.models import StepBase
+    from workshop.content.models import CheckStep, StepBase
     from workshop.present.deck import step_slide
 
+    check = CheckStep(id="check", title="A check", kind="check", instrument="who5", minutes=3)
+    slide = step_slide(check, number=4, module=program.modules[0], program=program)
+    assert slide.lead == strings.CHECK_LEADS["who5"] + " " + strings.PRIVATE_STEP
+    assert slide.question is None and slide.items == ()
+    assert slide.timer_seconds == 180  # the author set minutes: the room gets a countdown
+
     class LaterStep(StepBase):
-        """Stands in for a kind added later, such as a well-being check."""
+        """Stands in for a kind added later."""
 
         kind: Literal["later"]
 
-    later = LaterStep(id="later", title="A check", kind="later", minutes=3)
-    slide = step_slide(later, number=4, module=program.modules[0], program=program)  # type: ignore[arg-type]
-    assert slide.lead == strings.PRIVATE_STEP
-    assert slide.question is None
-    assert slide.timer_seconds == 180  # the author set minutes: the room gets a countdown
+    later = LaterStep(id="later", title="Later", kind="later", minutes=3)
+    with pytest.raises(AssertionError):
+        step_slide(later, number=4, module=program.modules[0], program=program)  # type: ignore[arg-type]
 
 
 # ---- pages, the session's memory, messages -----------------------------------------------------------

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from workshop.content.models import GroupSession, Module, ProgramFile, Reference, StepBase
-from workshop.content.reference import END, START, main, plain, render_reference, splice, step_kinds
+from workshop.content.models import STEP_TYPES, GroupSession, Module, ProgramFile, Reference, StepBase
+from workshop.content.reference import END, START, main, plain, render_reference, splice
 
 AUTHORING = Path(__file__).resolve().parent.parent / "docs" / "authoring.md"
 
@@ -25,7 +25,7 @@ def test_the_committed_reference_is_the_generated_one() -> None:
 
 
 @pytest.mark.parametrize(
-    "model", [ProgramFile, GroupSession, Reference, Module, StepBase, *step_kinds()], ids=lambda m: m.__name__
+    "model", [ProgramFile, GroupSession, Reference, Module, StepBase, *STEP_TYPES], ids=lambda m: m.__name__
 )
 def test_every_field_is_documented_with_its_docstring(model: type[BaseModel]) -> None:
     # Checked against the models directly, so a generator that dropped a field or a docstring fails here.

@@ -15,8 +15,8 @@ import pytest
 from workshop.cli import main
 from workshop.commands.schema import schema
 from workshop.content.loader import load_program
-from workshop.content.models import STEP_KINDS, StepBase
-from workshop.content.reference import plain, step_kinds
+from workshop.content.models import STEP_KINDS, STEP_TYPES, StepBase
+from workshop.content.reference import plain
 from workshop.content.scaffold import (
     SAMPLE_MODULE_FILE,
     ScaffoldError,
@@ -47,7 +47,7 @@ def test_the_sample_sets_every_field_of_every_kind_and_explains_it(tmp_path: Pat
     lines = text.splitlines()
     # The fields all steps share are set and explained once, in the first step; each kind's own in its step.
     wanted = [(steps[0], name, field) for name, field in StepBase.model_fields.items()]
-    for kind in step_kinds():
+    for kind in STEP_TYPES:
         step = by_kind[typing.get_args(kind.model_fields["kind"].annotation)[0]]
         wanted += [(step, n, f) for n, f in kind.model_fields.items() if n not in StepBase.model_fields]
     for step, name, field in wanted:

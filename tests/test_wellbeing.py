@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.checkins import burnout, checkins_program, who5
-from workshop.answers import Answer, IntegerValue, ItemScoresValue, value_type_for
+from workshop.answers import Answer, IntegerValue, ItemScoresValue
 from workshop.content import instruments
 from workshop.content.instruments import BURNOUT, WHO5, Change, result_for, who5_percent
 from workshop.content.models import CheckStep, ScaleStep, StepBase
@@ -180,7 +180,7 @@ def test_a_check_saves_item_scores_and_describes_them() -> None:
     program = checkins_program()
     found = program.find_step("wellbeing-before")
     assert found is not None
-    assert value_type_for(found[1]) is ItemScoresValue
+    assert found[1].answer_type is ItemScoresValue
     assert ItemScoresValue("who5", (None,) * 5).is_empty()
     assert not ItemScoresValue("who5", (None, 1, None, None, None)).is_empty()
     text = describe_value(who5(4, 4, 3, 2, 5), found[1])

@@ -1,19 +1,21 @@
 """The answers a user gives, one type per kind of value. Plain frozen dataclasses, no I/O.
 
-Which value type a step saves is decided by its kind (``value_type_for``); the store keeps the type's
-``KIND`` in the file so an answer can be read back even when its step has since disappeared from the
-content ("from an earlier version").
+Which value type a step saves is declared by its step class (``answer_type`` in
+``workshop/content/models.py``); the store keeps the type's ``KIND`` in the file so an answer can be read
+back even when its step has since disappeared from the content ("from an earlier version").
+
+Everything that handles every value type is derived from the definitions here: ``VALUE_TYPES`` from the
+``Value`` union, and ``VALUE_FIELDS`` (each type's fields and what kind of data each holds) from the
+dataclasses themselves, which the journal's file format and its checks are built on. Adding a value type
+means adding its class to ``Value``; a field of a type no codec knows is an error at import.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
-
-if TYPE_CHECKING:
-    from workshop.content.models import Step
-
+from typing import ClassVar, Literal, get_args
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class ItemScoresValue:
     """
 
     KIND: ClassVar[str] = "scores"
-    instrument: str = ""
+    instrument: str
     scores: tuple[int | None, ...] = ()
 
     def is_empty(self) -> bool:
@@ -101,18 +103,59 @@ class ItemScoresValue:
 
 
 Value = TextValue | IntegerValue | ChoicesValue | ItemsValue | RankedValue | CommitmentValue | ItemScoresValue
-VALUE_TYPES: dict[str, type[Value]] = {
-    t.KIND: t
-    for t in (
-        TextValue,
-        IntegerValue,
-        ChoicesValue,
-        ItemsValue,
-        RankedValue,
-        CommitmentValue,
-        ItemScoresValue,
-    )
+VALUE_TYPES: dict[str, type[Value]] = {value_type.KIND: value_type for value_type in get_args(Value)}
+"""Every value type by its ``KIND`` (the name written in journal files), in the order of ``Value``."""
+
+
+# --------------------------------------------------------------------------------------------------------
+# The fields of each value type: the one table the journal's format and its checks are derived from
+# --------------------------------------------------------------------------------------------------------
+
+FieldKind = Literal["text", "integer", "texts", "scores"]
+"""What one field of a value holds: a text, a whole number, texts in order, or check scores (None for an
+item left blank)."""
+
+_FIELD_KINDS: dict[str, FieldKind] = {
+    "str": "text",
+    "int": "integer",
+    "tuple[str, ...]": "texts",
+    "tuple[int | None, ...]": "scores",
 }
+
+
+@dataclass(frozen=True)
+class ValueField:
+    """One field of a value type, as the journal stores it."""
+
+    name: str
+    """The dataclass field's name, which is also its key in a journal file (``picked``)."""
+    kind: FieldKind
+    default: object = dataclasses.MISSING
+    """The field's default, or ``dataclasses.MISSING`` when it has none."""
+
+    @property
+    def optional(self) -> bool:
+        """A text with a default may be left out of a file (it reads as the default); nothing else may."""
+        return self.kind == "text" and self.default is not dataclasses.MISSING
+
+
+def _fields_of(value_type: type[Value]) -> tuple[ValueField, ...]:
+    found = []
+    for item in dataclasses.fields(value_type):
+        kind = _FIELD_KINDS.get(str(item.type))
+        if kind is None:
+            raise TypeError(
+                f"{value_type.__name__}.{item.name}: the journal stores only {', '.join(_FIELD_KINDS)} "
+                f"fields, not {item.type}"
+            )
+        found.append(ValueField(item.name, kind, item.default))
+    return tuple(found)
+
+
+VALUE_FIELDS: dict[type[Value], tuple[ValueField, ...]] = {
+    value_type: _fields_of(value_type) for value_type in VALUE_TYPES.values()
+}
+"""Each value type's fields in order: the one table the journal's format and its checks are built on."""
 
 
 @dataclass(frozen=True)
@@ -123,36 +166,3 @@ class Answer:
     value: Value
     created: datetime
     updated: datetime = field(compare=False)
-
-
-def value_type_for(step: Step) -> type[Value] | None:
-    """The value type a step saves, or None for steps that save nothing (reading, pause)."""
-    # Imported here: reading a journal needs no content models (``workshop progress`` never loads them).
-    from workshop.content.models import (
-        CheckStep,
-        ChoiceStep,
-        CommitmentStep,
-        ListStep,
-        PromptStep,
-        RankStep,
-        RecapStep,
-        ScaleStep,
-    )
-
-    match step:
-        case PromptStep() | RecapStep():
-            return TextValue
-        case ScaleStep():
-            return IntegerValue
-        case ChoiceStep():
-            return ChoicesValue
-        case ListStep():
-            return ItemsValue
-        case RankStep():
-            return RankedValue
-        case CommitmentStep():
-            return CommitmentValue
-        case CheckStep():
-            return ItemScoresValue
-        case _:
-            return None

@@ -13,7 +13,7 @@ import inspect
 import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,16 @@ from pydantic import (
     model_validator,
 )
 
+from workshop.answers import (
+    ChoicesValue,
+    CommitmentValue,
+    IntegerValue,
+    ItemScoresValue,
+    ItemsValue,
+    RankedValue,
+    TextValue,
+    Value,
+)
 from workshop.text import SLUG_PATTERN, has_control_characters
 
 # --------------------------------------------------------------------------------------------------------
@@ -167,6 +177,11 @@ class Phase(Strict):
 class StepBase(Strict):
     """Fields every step has, whatever its kind."""
 
+    # Each kind of step (each class in ``Step``) names the type of answer it saves (from
+    # ``workshop/answers.py``), or None when it saves nothing. A class variable, not a field of the file:
+    # the journal, the review and the exports all read a step's answer through it.
+    answer_type: ClassVar[type[Value] | None]
+
     id: Slug
     """Stable identifier, unique in the whole program. Answers are saved under it: never rename it once
     people have used the program, or their answers show as "from an earlier version"."""
@@ -201,11 +216,13 @@ class StepBase(Strict):
     @property
     def answers(self) -> bool:
         """True when this kind of step asks the user for an answer that is saved."""
-        return True
+        return self.answer_type is not None
 
 
 class ReadingStep(StepBase):
     """A short passage to read. Nothing to answer."""
+
+    answer_type: ClassVar[None] = None
 
     kind: Literal["reading"]
     body: Markdown
@@ -214,13 +231,11 @@ class ReadingStep(StepBase):
     """The passage as printed on the participant handout, when ``body`` speaks of the screen ("this
     computer", a key to press). Without it the handout prints ``body``."""
 
-    @property
-    def answers(self) -> bool:
-        return False
-
 
 class PromptStep(StepBase):
     """A free-text reflection: one question and room to write."""
+
+    answer_type: ClassVar[type[TextValue]] = TextValue
 
     kind: Literal["prompt"]
     question: Sentence
@@ -233,6 +248,8 @@ class PromptStep(StepBase):
 
 class ScaleStep(StepBase):
     """An integer rating between two labelled ends (0-10 by default)."""
+
+    answer_type: ClassVar[type[IntegerValue]] = IntegerValue
 
     kind: Literal["scale"]
     question: Sentence
@@ -257,6 +274,8 @@ class ScaleStep(StepBase):
 
 class ChoiceStep(StepBase):
     """Pick one or several options from a list (a checklist when ``multiple`` is true)."""
+
+    answer_type: ClassVar[type[ChoicesValue]] = ChoicesValue
 
     kind: Literal["choice"]
     question: Sentence
@@ -302,6 +321,8 @@ class ChoiceStep(StepBase):
 class ListStep(StepBase):
     """Up to N short items, one per line (five things, three goals)."""
 
+    answer_type: ClassVar[type[ItemsValue]] = ItemsValue
+
     kind: Literal["list"]
     question: Sentence
     """What to list."""
@@ -322,6 +343,8 @@ class ListStep(StepBase):
 class RankStep(StepBase):
     """Pick the top K options of a list and put them in order: the values sort."""
 
+    answer_type: ClassVar[type[RankedValue]] = RankedValue
+
     kind: Literal["rank"]
     question: Sentence
     """The instruction above the list."""
@@ -341,6 +364,8 @@ class RankStep(StepBase):
 class PauseStep(StepBase):
     """A timed pause: silence, or a guided breath. Can always be skipped."""
 
+    answer_type: ClassVar[None] = None
+
     kind: Literal["pause"]
     seconds: int = Field(ge=5, le=1800)
     """How long the pause lasts."""
@@ -349,13 +374,11 @@ class PauseStep(StepBase):
     guidance: Prose | None = None
     """A few words shown during the pause."""
 
-    @property
-    def answers(self) -> bool:
-        return False
-
 
 class RecapStep(StepBase):
     """Shows the user's own earlier answers, then asks a question that draws them together."""
+
+    answer_type: ClassVar[type[TextValue]] = TextValue
 
     kind: Literal["recap"]
     sources: list[Slug] = Field(min_length=1, max_length=12)
@@ -371,6 +394,8 @@ class RecapStep(StepBase):
 class CommitmentStep(StepBase):
     """One small, concrete action and when it will happen."""
 
+    answer_type: ClassVar[type[CommitmentValue]] = CommitmentValue
+
     kind: Literal["commitment"]
     question: Sentence
     """The invitation to commit."""
@@ -383,6 +408,8 @@ class CommitmentStep(StepBase):
 class CheckStep(StepBase):
     """A short, validated well-being check-in (WHO-5 or the single-item burnout measure). Always
     skippable. Its wording, options and scoring are built into the app and cannot be changed here."""
+
+    answer_type: ClassVar[type[ItemScoresValue]] = ItemScoresValue
 
     kind: Literal["check"]
     instrument: Literal["who5", "burnout"]
@@ -405,18 +432,14 @@ Step = Annotated[
 ]
 """One step of a module; ``kind`` says which."""
 
-STEP_KINDS: tuple[str, ...] = (
-    "reading",
-    "prompt",
-    "scale",
-    "choice",
-    "list",
-    "rank",
-    "pause",
-    "recap",
-    "commitment",
-    "check",
+STEP_TYPES: tuple[type[StepBase], ...] = get_args(get_args(Step)[0])
+"""Every kind of step's class, in the order of ``Step``: the one list every layer's table is checked
+against (``tests/test_step_kinds.py``)."""
+
+STEP_KINDS: tuple[str, ...] = tuple(
+    get_args(step_type.__pydantic_fields__["kind"].annotation)[0] for step_type in STEP_TYPES
 )
+"""Every step ``kind`` a content file may name, in the order of ``Step``."""
 
 
 def _check_distinct(values: list[str], what: str) -> None:

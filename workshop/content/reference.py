@@ -23,6 +23,8 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from workshop.content.models import (
+    STEP_KINDS,
+    STEP_TYPES,
     GroupSession,
     Label,
     Markdown,
@@ -32,7 +34,6 @@ from workshop.content.models import (
     Reference,
     Sentence,
     Slug,
-    Step,
     StepBase,
 )
 
@@ -48,12 +49,6 @@ _TEXT_TYPES: tuple[tuple[object, str, str, str], ...] = (
     (Prose, "plain text", "plain texts", "paragraphs shown exactly as written, never parsed as Markdown"),
     (Markdown, "Markdown", "Markdown texts", "headings, emphasis, lists, web and mailto links; no raw HTML"),
 )
-
-
-def step_kinds() -> tuple[type[StepBase], ...]:
-    """Every step class in the ``Step`` union, in the order the union lists them."""
-    union = typing.get_args(Step)[0]
-    return typing.get_args(union)
 
 
 def plain(text: str | None) -> str:
@@ -207,8 +202,7 @@ def render_reference() -> str:
         field_table(StepBase),
         "",
     ]
-    for kind in step_kinds():
-        tag = typing.get_args(kind.model_fields["kind"].annotation)[0]
+    for tag, kind in zip(STEP_KINDS, STEP_TYPES, strict=True):
         own = [name for name in kind.model_fields if name not in common]
         parts += _section(f"{tag.capitalize()} step", kind, own)
     return "\n".join(parts).rstrip() + "\n"

@@ -12,7 +12,6 @@ import json
 import re
 import textwrap
 import tomllib
-import typing
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pydantic import BaseModel
 from workshop.content.loader import PROGRAM_FILE, load_program, read_toml
 from workshop.content.models import (
     STEP_KINDS,
+    STEP_TYPES,
     GroupSession,
     Module,
     Program,
@@ -31,7 +31,7 @@ from workshop.content.models import (
     Reference,
     StepBase,
 )
-from workshop.content.reference import plain, step_kinds
+from workshop.content.reference import plain
 from workshop.files.shared import replace_file, write_new_file
 
 MODULE_SCHEMA = "module.schema.json"
@@ -112,7 +112,7 @@ def _fields(model: type[BaseModel], values: Mapping[str, object], *, explain: bo
 
 
 def _kind_class(kind: object) -> type[StepBase]:
-    return next(k for k in step_kinds() if typing.get_args(k.model_fields["kind"].annotation) == (kind,))
+    return STEP_TYPES[STEP_KINDS.index(str(kind))]
 
 
 def _step(values: Mapping[str, object], *, explain: bool, explain_common: bool) -> list[str]:

@@ -6,6 +6,8 @@ The text returned here is the user's own words, unchanged: callers make it safe 
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from workshop.answers import (
     ChoicesValue,
     CommitmentValue,
@@ -43,4 +45,5 @@ def describe_value(value: Value, step: Step | None = None) -> str:
             return f"{action}\nWhen: {when}" if when.strip() else action
         case ItemScoresValue(instrument=instrument, scores=scores):
             return "\n".join(answer_lines(instrument, scores))
-    return ""
+        case _:
+            assert_never(value)

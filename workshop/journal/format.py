@@ -19,20 +19,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
-from workshop.answers import (
-    VALUE_TYPES,
-    Answer,
-    ChoicesValue,
-    CommitmentValue,
-    IntegerValue,
-    ItemScoresValue,
-    ItemsValue,
-    RankedValue,
-    TextValue,
-    Value,
-)
+from workshop.answers import VALUE_FIELDS, VALUE_TYPES, Answer, Value, ValueField
 from workshop.text import SLUG_PATTERN
 
 FORMAT = 1
@@ -158,25 +147,25 @@ def _strings(values: Iterable[str]) -> str:
     return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
 
 
-def _value_lines(value: Value) -> list[str]:
-    match value:
-        case TextValue(text=text):
-            return [f"text = {toml_string(text)}"]
-        case IntegerValue(value=number):
-            return [f"value = {number}"]
-        case ChoicesValue(picked=picked, other=other):
-            return [f"picked = {_strings(picked)}", f"other = {toml_string(other)}"]
-        case ItemsValue(items=items):
-            return [f"items = {_strings(items)}"]
-        case RankedValue(ranked=ranked):
-            return [f"ranked = {_strings(ranked)}"]
-        case CommitmentValue(action=action, when=when):
-            return [f"action = {toml_string(action)}", f"when = {toml_string(when)}"]
-        case ItemScoresValue(instrument=instrument, scores=scores):
+def _field_line(spec: ValueField, item: Any) -> str:
+    match spec.kind:
+        case "text":
+            return f"{spec.name} = {toml_string(item)}"
+        case "integer":
+            return f"{spec.name} = {item}"
+        case "texts":
+            return f"{spec.name} = {_strings(item)}"
+        case "scores":
             # TOML has no null: an item left blank is written as -1 (scores themselves are never negative).
-            numbers = ", ".join(str(BLANK_SCORE if score is None else score) for score in scores)
-            return [f"instrument = {toml_string(instrument)}", f"scores = [{numbers}]"]
-    raise TypeError(f"not an answer value: {type(value).__name__}")
+            numbers = ", ".join(str(BLANK_SCORE if score is None else score) for score in item)
+            return f"{spec.name} = [{numbers}]"
+        case _:
+            assert_never(spec.kind)
+
+
+def _value_lines(value: Value) -> list[str]:
+    """The value's own fields, one line each, in the order its dataclass declares them."""
+    return [_field_line(spec, getattr(value, spec.name)) for spec in VALUE_FIELDS[type(value)]]
 
 
 def encode_module(data: ModuleData, run_number: int) -> str:
@@ -321,31 +310,23 @@ def _safe_key(key: str) -> str:
     return key if _SLUG.match(key) else "(a key)"
 
 
-_VALUE_KEYS: dict[str, tuple[str, ...]] = {
-    "text": ("text",),
-    "integer": ("value",),
-    "choices": ("picked", "other"),
-    "items": ("items",),
-    "ordered": ("ranked",),
-    "commitment": ("action", "when"),
-    "scores": ("instrument", "scores"),
-}
+def _field(spec: ValueField, fields: _Table) -> Any:
+    match spec.kind:
+        case "text":
+            return fields.text(spec.name, default=str(spec.default) if spec.optional else None)
+        case "integer":
+            return fields.integer(spec.name)
+        case "texts":
+            return fields.texts(spec.name)
+        case "scores":
+            return fields.scores(spec.name)
+        case _:
+            assert_never(spec.kind)
 
 
-def _value(kind: str, fields: _Table) -> Value:
-    if kind == "text":
-        return TextValue(fields.text("text"))
-    if kind == "integer":
-        return IntegerValue(fields.integer("value"))
-    if kind == "choices":
-        return ChoicesValue(fields.texts("picked"), fields.text("other", default=""))
-    if kind == "items":
-        return ItemsValue(fields.texts("items"))
-    if kind == "ordered":
-        return RankedValue(fields.texts("ranked"))
-    if kind == "scores":
-        return ItemScoresValue(fields.text("instrument"), fields.scores("scores"))
-    return CommitmentValue(fields.text("action", default=""), fields.text("when", default=""))
+def _value(value_type: type[Value], fields: _Table) -> Value:
+    # Read in the order the fields are declared, so the first error named is the first field written.
+    return value_type(**{spec.name: _field(spec, fields) for spec in VALUE_FIELDS[value_type]})
 
 
 def _answer(step_id: str, table: Any) -> Answer:
@@ -355,12 +336,14 @@ def _answer(step_id: str, table: Any) -> Answer:
     kind = table.get("kind")
     if not isinstance(kind, str) or kind not in VALUE_TYPES:
         raise FormatError(f"{where}.kind: must be one of {', '.join(VALUE_TYPES)}")
-    fields = _Table(table, where, ("kind", "created", "updated", *_VALUE_KEYS[kind]))
+    value_type = VALUE_TYPES[kind]
+    names = tuple(spec.name for spec in VALUE_FIELDS[value_type])
+    fields = _Table(table, where, ("kind", "created", "updated", *names))
     created = fields.moment("created")
     updated = fields.moment("updated")
     assert created is not None  # not optional: _get raised otherwise
     assert updated is not None
-    return Answer(step_id, _value(kind, fields), created, updated)
+    return Answer(step_id, _value(value_type, fields), created, updated)
 
 
 def decode_module(table: Mapping[str, Any], module_id: str) -> ModuleData:

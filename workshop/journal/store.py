@@ -24,20 +24,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, assert_never
 
-from workshop.answers import (
-    VALUE_TYPES,
-    Answer,
-    ChoicesValue,
-    CommitmentValue,
-    IntegerValue,
-    ItemScoresValue,
-    ItemsValue,
-    RankedValue,
-    TextValue,
-    Value,
-)
+from workshop.answers import VALUE_FIELDS, VALUE_TYPES, Answer, FieldKind, Value
 from workshop.content.outline import ProgramShape
 from workshop.files import atomic
 from workshop.files.reading import kind_of, size_words
@@ -300,33 +289,31 @@ def _check_ids(module_id: str, step_id: str) -> None:
         raise ValueError("step_id must be a non-empty string")
 
 
-_FIELD_TYPES: dict[type, tuple[tuple[str, str], ...]] = {
-    TextValue: (("text", "str"),),
-    IntegerValue: (("value", "int"),),
-    ChoicesValue: (("picked", "strs"), ("other", "str")),
-    ItemsValue: (("items", "strs"),),
-    RankedValue: (("ranked", "strs"),),
-    CommitmentValue: (("action", "str"), ("when", "str")),
-    ItemScoresValue: (("instrument", "str"), ("scores", "scores")),
-}
-
-
 def _check_value(value: Value) -> None:
     """Refuse a value that could not be saved and read back exactly (a bug in the caller, not the user)."""
-    if type(value) not in _FIELD_TYPES or VALUE_TYPES.get(value.KIND) is not type(value):
+    if type(value) not in VALUE_FIELDS or VALUE_TYPES.get(value.KIND) is not type(value):
         raise TypeError(f"not an answer value: {type(value).__name__}")
-    for name, kind in _FIELD_TYPES[type(value)]:
-        item = getattr(value, name)
-        ok = {
-            "str": isinstance(item, str),
-            "int": isinstance(item, int) and not isinstance(item, bool) and -(2**63) <= item < 2**63,
-            "strs": isinstance(item, tuple) and all(isinstance(i, str) for i in item),
+    for each in VALUE_FIELDS[type(value)]:
+        if not _fits(each.kind, getattr(value, each.name)):
+            raise TypeError(f"{type(value).__name__}.{each.name} has the wrong type")
+
+
+def _fits(kind: FieldKind, item: object) -> bool:
+    """True when ``item`` is what a field of ``kind`` may hold, as the file format can store it."""
+    match kind:
+        case "text":
+            return isinstance(item, str)
+        case "integer":
+            return isinstance(item, int) and not isinstance(item, bool) and -(2**63) <= item < 2**63
+        case "texts":
+            return isinstance(item, tuple) and all(isinstance(i, str) for i in item)
+        case "scores":
             # None is a blank item; a score is never negative (-1 marks a blank in the file).
-            "scores": isinstance(item, tuple)
-            and all(i is None or (type(i) is int and 0 <= i < 2**63) for i in item),
-        }[kind]
-        if not ok:
-            raise TypeError(f"{type(value).__name__}.{name} has the wrong type")
+            return isinstance(item, tuple) and all(
+                i is None or (type(i) is int and 0 <= i < 2**63) for i in item
+            )
+        case _:
+            assert_never(kind)
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ journal: a slide shows questions for the room, never anyone's answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, assert_never
 
 from workshop.content.models import (
     CheckStep,
@@ -203,41 +203,42 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
     hints: tuple[str, ...] = ()
     breathing = False
 
-    if isinstance(step, ReadingStep):
-        body = step.body
-    elif isinstance(step, PromptStep):
-        lead, question, hints = step.intro, step.question, tuple(step.hints)
-    elif isinstance(step, ScaleStep):
-        question = step.question
-        detail = strings.SCALE_LINE.format(
-            low=step.low, low_label=step.low_label, high=step.high, high_label=step.high_label
-        )
-    elif isinstance(step, ChoiceStep):
-        question, items = step.question, tuple(step.options)
-    elif isinstance(step, ListStep):
-        question, detail = step.question, strings.LIST_LEAD.format(count=step.max_items)
-    elif isinstance(step, RankStep):
-        question, items = step.question, tuple(step.options)
-        detail = strings.RANK_LEAD.format(pick=step.pick)
-    elif isinstance(step, PauseStep):
-        breathing = step.style == "breathing"
-        lead = step.guidance or (strings.PAUSE_BREATHING if breathing else strings.PAUSE_SILENCE)
-    elif isinstance(step, RecapStep):
-        # The room sees which steps to look back at, never anyone's answers to them.
-        titles = [found[1].title for source in step.sources if (found := program.find_step(source))]
-        lead = step.intro
-        question, hints = step.question, tuple(step.hints)
-        detail = strings.RECAP_LEAD + "; ".join(titles) if titles else None
-    elif isinstance(step, CommitmentStep):
-        question = step.question
-        detail = strings.EXAMPLES_LEAD + " ".join(step.examples) if step.examples else None
-    elif isinstance(step, CheckStep):
-        # The items themselves are answered privately (in the app or on the paper form), never on screen.
-        lead = strings.CHECK_LEADS[step.instrument] + " " + strings.PRIVATE_STEP
-    else:
-        # A kind this module does not know how to put to a room (a well-being check, say): each person
-        # does it privately in their own copy of the workshop; the slide only says so.
-        lead = strings.PRIVATE_STEP
+    match step:
+        case ReadingStep():
+            body = step.body
+        case PromptStep():
+            lead, question, hints = step.intro, step.question, tuple(step.hints)
+        case ScaleStep():
+            question = step.question
+            detail = strings.SCALE_LINE.format(
+                low=step.low, low_label=step.low_label, high=step.high, high_label=step.high_label
+            )
+        case ChoiceStep():
+            question, items = step.question, tuple(step.options)
+        case ListStep():
+            question, detail = step.question, strings.LIST_LEAD.format(count=step.max_items)
+        case RankStep():
+            question, items = step.question, tuple(step.options)
+            detail = strings.RANK_LEAD.format(pick=step.pick)
+        case PauseStep():
+            breathing = step.style == "breathing"
+            lead = step.guidance or (strings.PAUSE_BREATHING if breathing else strings.PAUSE_SILENCE)
+        case RecapStep():
+            # The room sees which steps to look back at, never anyone's answers to them.
+            titles = [found[1].title for source in step.sources if (found := program.find_step(source))]
+            lead = step.intro
+            question, hints = step.question, tuple(step.hints)
+            detail = strings.RECAP_LEAD + "; ".join(titles) if titles else None
+        case CommitmentStep():
+            question = step.question
+            detail = strings.EXAMPLES_LEAD + " ".join(step.examples) if step.examples else None
+        case CheckStep():
+            # Each person answers privately (in the app or on the paper form), never on the projector:
+            # the slide says what the check is and that it is private.
+            lead = strings.CHECK_LEADS[step.instrument] + " " + strings.PRIVATE_STEP
+        case _:
+            # A new kind of step must say here what the room sees: mypy names it until it does.
+            assert_never(step)
 
     return Slide(
         number=number,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, assert_never
 
 from workshop.answers import (
     Answer,
@@ -26,7 +26,6 @@ from workshop.answers import (
     RankedValue,
     TextValue,
     Value,
-    value_type_for,
 )
 from workshop.content.instruments import answer_lines
 from workshop.content.models import Module, Program, ScaleStep, Step
@@ -100,7 +99,7 @@ class DayEntry:
 def shown_answer(run: ExportRun, step: Step) -> Answer | None:
     """The answer shown for ``step``: none if the saved one is of another kind (the step has changed)."""
     answer = run.answer(step.id)
-    if answer is None or value_type_for(step) is not type(answer.value):
+    if answer is None or step.answer_type is not type(answer.value):
         return None
     return answer
 
@@ -154,7 +153,8 @@ def value_parts(value: Value, step: Step | None = None) -> list[tuple[str, str]]
             return lines + ([("When: ", when)] if when.strip() else [])
         case ItemScoresValue(instrument=instrument, scores=scores):
             return [("", line) for line in answer_lines(instrument, scores)]
-    return []
+        case _:
+            assert_never(value)
 
 
 def value_lines(value: Value, step: Step | None = None) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import assert_never
 
 from workshop.answers import Value
 from workshop.content.models import (
@@ -57,4 +58,5 @@ def step_view(
             return CommitmentView(step, value)
         case CheckStep():
             return CheckView(step, value)
-    raise TypeError(f"no widget for step kind {step.kind!r}")
+        case _:
+            assert_never(step)
