@@ -26,7 +26,7 @@ from workshop.answers import (
     RankedValue,
     TextValue,
 )
-from workshop.content.models import Program
+from workshop.content.models import Program, ScaleStep
 from workshop.journal.store import Journal, Run
 from workshop.reports.export import (
     EARLIER_HEADING,
@@ -209,3 +209,20 @@ def test_export_never_imports_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_app_and_the_exports_word_answers_from_one_renderer(program: Program) -> None:
+    """The app's bullets and the exports' list markers are the two styles of one function; the rest of
+    an answer reads the same in both."""
+    from workshop.flow.describe import describe_value
+
+    scale = next(s for m in program.modules for s in m.steps if isinstance(s, ScaleStep))
+    choices = ChoicesValue(("Numbness", "Guilt"), " dread ")
+    assert describe_value(choices) == "• Numbness\n• Guilt\n• dread (your own words)"
+    assert describe_value(choices, style="document") == "- Numbness\n- Guilt\n- Other:  dread "
+    low, high = f"{scale.low} ({scale.low_label})", f"{scale.high} ({scale.high_label})"
+    assert describe_value(IntegerValue(3), scale) == f"3 on a scale from {low} to {high}"
+    assert describe_value(IntegerValue(3), scale, style="document").startswith(f"3 (from {scale.low}, ")
+    plan = CommitmentValue("Walk home\nonce", "Thursday")
+    assert describe_value(plan) == describe_value(plan, style="document") == "Walk home\nonce\nWhen: Thursday"
+    assert describe_value(TextValue("a\r\nb"), style="document") == "a\nb"  # each line quoted on its own

@@ -20,7 +20,7 @@ from workshop.cli import main
 from workshop.content.instruments import INSTRUMENTS
 from workshop.content.loader import load_program
 from workshop.content.models import STEP_KINDS, STEP_TYPES, CheckStep, Module, Program, Step, StepBase
-from workshop.flow.describe import describe_value
+from workshop.flow.describe import Style, describe_value
 from workshop.journal.format import ModuleData, decode_module, encode_module, parse_bytes
 from workshop.journal.store import _check_value
 from workshop.present.deck import step_slide
@@ -109,8 +109,9 @@ def test_the_journal_refuses_a_field_of_the_wrong_type(value_type: type[Value]) 
 
 
 @value_types
-def test_every_answer_type_reads_as_text(value_type: type[Value]) -> None:
-    text = describe_value(sample_value(value_type))
+@pytest.mark.parametrize("style", ["screen", "document"])
+def test_every_answer_type_reads_as_text(value_type: type[Value], style: Style) -> None:
+    text = describe_value(sample_value(value_type), style=style)
     assert any(word in text for word in ("Words of my own", "first of mine", "7", "WHO-5")), text
 
 
@@ -145,7 +146,7 @@ def test_every_answering_kind_is_shown_and_exported(program: Program, step_type:
         assert not step.answers
         return
     value = sample_value(step.answer_type, step)
-    assert describe_value(value, step).strip()
+    assert describe_value(value, step).strip() and describe_value(value, step, style="document").strip()
     answered = OneRun(module, Answer(step.id, value, MOMENT, MOMENT))
     for fmt in export.FORMATS:
         shown = export.render(fmt, program, [answered])

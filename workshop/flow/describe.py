@@ -1,12 +1,21 @@
-"""Answers as plain text, the same way everywhere they are shown again (recap, end of day, review).
+"""Answers as plain text: the one renderer used by the app (recap, end of day, review) and the exports.
 
-The text returned here is the user's own words, unchanged: callers make it safe for the screen with
-``workshop.text.display_text`` and render it without markup.
+Two styles, because the two places read differently on purpose:
+
+- ``screen`` (the app): bullets, a scale's ends in words ("7 on a scale from 0 (not at all) to 10
+  (completely)"), an option of the user's own marked "(your own words)".
+- ``document`` (the Markdown, HTML and JSON exports): Markdown list markers (``- ``), the same scale more
+  compactly ("7 (from 0, not at all, to 10, completely)"), the user's own option after "Other: ", and text
+  split at every line break (CR and CRLF included) so each line can be quoted on its own.
+
+Everything else (ranked values, commitments, check answers) reads the same in both. The text returned is
+the user's own words, unchanged: callers make it safe for where it goes (``workshop.text.display_text``
+and no markup on screen; each export escapes for its format).
 """
 
 from __future__ import annotations
 
-from typing import assert_never
+from typing import Literal, assert_never
 
 from workshop.answers import (
     ChoicesValue,
@@ -21,29 +30,49 @@ from workshop.answers import (
 from workshop.content.instruments import answer_lines
 from workshop.content.models import ScaleStep, Step
 
+Style = Literal["screen", "document"]
+"""How an answer is worded: as the app shows it again, or as an export writes it (see above)."""
 
-def describe_value(value: Value, step: Step | None = None) -> str:
-    """A readable, multi-line rendering of an answer. ``step`` adds context such as a scale's range."""
+Part = tuple[str, str]
+"""One line of an answer: a marker of ours (``• ``, ``- ``, ``2. ``, ``When: `` or nothing) and the text
+after it (the user's words or the content's, unchanged)."""
+
+
+def describe_parts(value: Value, step: Step | None = None, *, style: Style = "screen") -> list[Part]:
+    """An answer as lines, each a marker and its text. ``step`` adds context such as a scale's range."""
+    document = style == "document"
+    bullet = "- " if document else "• "
     match value:
         case TextValue(text=text):
-            return text
+            if document:
+                return [("", line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+            return [("", text)]
         case IntegerValue(value=number):
-            if isinstance(step, ScaleStep):
-                ends = f"from {step.low} ({step.low_label}) to {step.high} ({step.high_label})"
-                return f"{number} on a scale {ends}"
-            return str(number)
+            if not isinstance(step, ScaleStep):
+                return [("", str(number))]
+            low, high = step.low, step.high
+            if document:
+                return [("", f"{number} (from {low}, {step.low_label}, to {high}, {step.high_label})")]
+            return [("", f"{number} on a scale from {low} ({step.low_label}) to {high} ({step.high_label})")]
         case ChoicesValue(picked=picked, other=other):
-            lines = [f"• {choice}" for choice in picked]
-            if other.strip():
-                lines.append(f"• {other.strip()} (your own words)")
-            return "\n".join(lines)
+            parts = [(bullet, choice) for choice in picked]
+            if other.strip() and document:
+                parts.append(("- Other: ", other))
+            elif other.strip():
+                parts.append((bullet, f"{other.strip()} (your own words)"))
+            return parts
         case ItemsValue(items=items):
-            return "\n".join(f"• {item}" for item in items if item.strip())
+            return [(bullet, item) for item in items if item.strip()]
         case RankedValue(ranked=ranked):
-            return "\n".join(f"{number}. {item}" for number, item in enumerate(ranked, start=1))
+            return [(f"{number}. ", item) for number, item in enumerate(ranked, start=1)]
         case CommitmentValue(action=action, when=when):
-            return f"{action}\nWhen: {when}" if when.strip() else action
+            return [("", line) for line in action.split("\n")] + ([("When: ", when)] if when.strip() else [])
         case ItemScoresValue(instrument=instrument, scores=scores):
-            return "\n".join(answer_lines(instrument, scores))
+            return [("", line) for line in answer_lines(instrument, scores)]
         case _:
             assert_never(value)
+
+
+def describe_value(value: Value, step: Step | None = None, *, style: Style = "screen") -> str:
+    """A readable, multi-line rendering of an answer. ``step`` adds context such as a scale's range."""
+    return "\n".join(marker + text for marker, text in describe_parts(value, step, style=style))

@@ -27,10 +27,10 @@ from workshop.answers import (
     TextValue,
     Value,
 )
-from workshop.content.instruments import answer_lines
-from workshop.content.models import Module, Program, ScaleStep, Step
+from workshop.content.models import Module, Program, Step
 from workshop.files import atomic
 from workshop.flow.dates import format_day, format_moment
+from workshop.flow.describe import describe_parts, describe_value
 from workshop.journal.errors import JournalError, NoSuchRun, describe_os_error
 from workshop.reports import charts
 from workshop.reports.html_page import html_text, page
@@ -130,38 +130,6 @@ def _earlier(program: Program, run: ExportRun, module_id: str) -> tuple[Answer, 
     return tuple(sorted(found, key=lambda a: (a.created, a.step_id)))
 
 
-def value_parts(value: Value, step: Step | None = None) -> list[tuple[str, str]]:
-    """An answer as lines, each a marker of ours (``- ``, ``2. ``, ``When: `` or nothing) and the text
-    after it (the user's words or the content's, unchanged: each format makes them safe its own way)."""
-    match value:
-        case TextValue(text=text):
-            return [("", line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        case IntegerValue(value=number):
-            if isinstance(step, ScaleStep):
-                labels = f"{number} (from {step.low}, {step.low_label}, to {step.high}, {step.high_label})"
-                return [("", labels)]
-            return [("", str(number))]
-        case ChoicesValue(picked=picked, other=other):
-            parts = [("- ", choice) for choice in picked]
-            return parts + ([("- Other: ", other)] if other.strip() else [])
-        case ItemsValue(items=items):
-            return [("- ", item) for item in items if item.strip()]
-        case RankedValue(ranked=ranked):
-            return [(f"{n}. ", item) for n, item in enumerate(ranked, start=1)]
-        case CommitmentValue(action=action, when=when):
-            lines = [("", line) for line in action.split("\n")]
-            return lines + ([("When: ", when)] if when.strip() else [])
-        case ItemScoresValue(instrument=instrument, scores=scores):
-            return [("", line) for line in answer_lines(instrument, scores)]
-        case _:
-            assert_never(value)
-
-
-def value_lines(value: Value, step: Step | None = None) -> list[str]:
-    """An answer as lines of plain text (the user's words unchanged; callers make them safe)."""
-    return [marker + text for marker, text in value_parts(value, step)]
-
-
 def question_of(step: Step) -> str | None:
     return getattr(step, "question", None)
 
@@ -191,7 +159,7 @@ def _md_quote(value: Value, step: Step | None) -> list[str]:
     A line of text followed by another ends in two spaces, a Markdown line break: a viewer would
     otherwise run the lines someone wrote together into one.
     """
-    parts = value_parts(value, step)
+    parts = describe_parts(value, step, style="document")
     if not parts:
         return [">"]
     # One escape for the whole answer (a year's export has ten thousand lines), one line per part: a
@@ -336,21 +304,21 @@ def _html_day(day: DayEntry, questions: bool) -> list[str]:
 
 def _html_answer(answer: Answer, step: Step | None) -> list[str]:
     value = answer.value
-    if isinstance(value, ChoicesValue | ItemsValue | RankedValue):
-        tag = "ol" if isinstance(value, RankedValue) else "ul"
-        items = _list_items(value)
-        body = f"<{tag}>" + "".join(f"<li>{html_text(item)}</li>" for item in items) + f"</{tag}>"
-    else:
-        body = f"<p>{html_text(chr(10).join(value_lines(value, step)))}</p>"
+    parts = describe_parts(value, step, style="document")
+    match value:
+        case RankedValue():  # the list numbers them
+            body = _html_list("ol", [text for _, text in parts])
+        case ChoicesValue() | ItemsValue():
+            body = _html_list("ul", [marker.removeprefix("- ") + text for marker, text in parts])
+        case TextValue() | IntegerValue() | CommitmentValue() | ItemScoresValue():
+            body = f"<p>{html_text(describe_value(value, step, style='document'))}</p>"
+        case _:
+            assert_never(value)
     return [f'<div class="answer">{body}</div>', f'<p class="when">{html_text(_answer_dates(answer))}</p>']
 
 
-def _list_items(value: ChoicesValue | ItemsValue | RankedValue) -> list[str]:
-    if isinstance(value, ChoicesValue):
-        return [*value.picked, *([f"Other: {value.other}"] if value.other.strip() else [])]
-    if isinstance(value, ItemsValue):
-        return [item for item in value.items if item.strip()]
-    return list(value.ranked)
+def _html_list(tag: str, items: list[str]) -> str:
+    return f"<{tag}>" + "".join(f"<li>{html_text(item)}</li>" for item in items) + f"</{tag}>"
 
 
 # --------------------------------------------------------------------------------------------------------
