@@ -22,6 +22,7 @@ from tests.checkins import checkins_program, fill
 from tests.clocks import SteppingClock
 from workshop.answers import ChoicesValue, CommitmentValue, ItemsValue, RankedValue, TextValue
 from workshop.content.models import Program
+from workshop.flow.northstar import gather
 from workshop.journal.store import Journal, Run
 from workshop.reports import export, northstar
 
@@ -144,7 +145,7 @@ def hostile_runs(tmp_path: Path, hostile_program: Program) -> list[Run]:
 
 
 def _markdown_pages(program: Program, runs: list[Run]) -> dict[str, str]:
-    page = northstar.gather(program, runs[0])
+    page = gather(program, runs[0])
     return {
         "export": export.render_markdown(program, runs),
         "export without questions": export.render_markdown(program, runs, questions=False),
@@ -181,7 +182,7 @@ def test_markdown_escapes_only_what_it_must(tmp_path: Path) -> None:
         run.set_answer("end", "north-star", TextValue(ordinary))
         text = export.render_markdown(program, [run])
     assert f"> {ordinary}" in text
-    assert f"> {ordinary}" in northstar.render_markdown(northstar.gather(program, run))
+    assert f"> {ordinary}" in northstar.render_markdown(gather(program, run))
 
 
 def test_a_viewer_keeps_the_lines_someone_wrote(tmp_path: Path) -> None:
@@ -201,7 +202,7 @@ def test_html_export_shows_links_as_text_and_loads_nothing(
 ) -> None:
     pages = {
         "export": export.render_html(hostile_program, hostile_runs),
-        "north star": northstar.render_html(northstar.gather(hostile_program, hostile_runs[0])),
+        "north star": northstar.render_html(gather(hostile_program, hostile_runs[0])),
     }
     for name, html in pages.items():
         page = Collect()

@@ -22,6 +22,7 @@ from tests.checkins import checkins_program, journal_with_runs
 from workshop.content.models import Program
 from workshop.flow.completion import program_progress
 from workshop.flow.insight import across_run_lines, checkin_lines, insight, series_lines
+from workshop.flow.northstar import gather
 from workshop.flow.review import default_pair, review_entries, then_and_now
 from workshop.journal.format import RUN_FILE, FormatError, decode_module, decode_run, parse_bytes
 from workshop.journal.store import Journal
@@ -69,7 +70,7 @@ def every_view(program: Program, journal: Journal) -> list[str]:
     runs = journal.runs
     out = [export.render(fmt, program, runs) for fmt in export.FORMATS]
     for run in runs:
-        page = northstar.gather(program, run)
+        page = gather(program, run)
         out += [northstar.render(fmt, page) for fmt in northstar.FORMATS]
         out += [str(day.complete) for day in program_progress(run, program)]
     found = insight(program, runs)

@@ -11,8 +11,9 @@ from tests.checkins import CHECKINS, checkins_program, fill
 from tests.tui_helpers import FixedClock, build_app, settle, wait_for_journal
 from workshop.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
 from workshop.content.loader import load_program
+from workshop.flow.northstar import gather
 from workshop.journal.store import Journal
-from workshop.reports.northstar import gather, render_html, render_markdown
+from workshop.reports.northstar import render_html, render_markdown
 from workshop.tui.screens.northstar import NorthStarScreen
 
 INJECTION = " <script>alert(1)</script> [bold]x[/] \x1b[2J"

@@ -46,9 +46,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workshop.flow.runs import select_runs
     from workshop.journal.errors import JournalError, NoSuchRun
     from workshop.journal.store import Journal
-    from workshop.reports.export import render, select_runs
+    from workshop.reports.export import render
 
     if args.north_star and args.format == "json":
         error("--north-star makes a page to read or print: use --format markdown or --format html")
@@ -71,14 +72,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _north_star(args: argparse.Namespace, program: Program) -> int:
+    from workshop.flow.northstar import choose_run, gather
     from workshop.journal.errors import JournalError, NoSuchRun
     from workshop.journal.store import Journal
     from workshop.reports import northstar
 
     try:
         with Journal.open(data_dir(args), program, lock=False) as journal:
-            run = northstar.choose_run(journal.runs, args.run)
-            text = northstar.render(args.format, northstar.gather(program, run))
+            run = choose_run(journal.runs, args.run)
+            text = northstar.render(args.format, gather(program, run))
     except JournalError as failure:
         error(str(failure))
         return EXIT_USAGE if isinstance(failure, NoSuchRun) else EXIT_INVALID

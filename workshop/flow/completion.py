@@ -16,30 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 # Only ids matter here, so these rules take any program of the right shape: the validated content or the
 # outline kept in the cache (``workshop progress`` and the home screen never need more).
 from workshop.content.outline import ModuleShape, ProgramShape, StepShape
-
-if TYPE_CHECKING:
-    from workshop.answers import Answer
+from workshop.flow.run_view import RunAnswers
 
 ModuleT = TypeVar("ModuleT", bound=ModuleShape)
 ModuleT_co = TypeVar("ModuleT_co", bound=ModuleShape, covariant=True)
-
-
-class RunAnswers(Protocol):
-    """The part of a journal run the flow needs (``workshop.progress`` provides it)."""
-
-    @property
-    def position(self) -> tuple[str, str] | None:
-        """The day and step the user was last on."""
-        ...
-
-    def answer(self, step_id: str) -> Answer | None: ...
-
-    def done_steps(self, module_id: str) -> frozenset[str]: ...
 
 
 class ProgramOf(ProgramShape, Protocol[ModuleT_co]):

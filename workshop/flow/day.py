@@ -9,25 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from workshop.answers import Answer, Value
 from workshop.content.models import CommitmentStep, Module, Program, RecapStep, Step
-from workshop.flow.completion import DayProgress, RunAnswers, day_progress, program_finished, resume_index
-
-
-class RunWriter(RunAnswers, Protocol):
-    """The part of a journal run that walking through a day changes."""
-
-    def set_answer(self, module_id: str, step_id: str, value: Value) -> None: ...
-
-    def clear_answer(self, module_id: str, step_id: str) -> None: ...
-
-    def mark_done(self, module_id: str, step_id: str) -> None: ...
-
-    def set_position(self, module_id: str, step_id: str) -> None: ...
-
-    def mark_finished(self) -> None: ...
+from workshop.flow.completion import DayProgress, day_progress, program_finished, resume_index
+from workshop.flow.run_view import AnswerSource, RunAnswers, RunWriter
 
 
 @dataclass(frozen=True)
@@ -125,7 +111,7 @@ class DayWalk:
         return recap_items(self.program, self.run, step)
 
 
-def recap_items(program: Program, run: RunAnswers, step: RecapStep) -> list[RecapItem]:
+def recap_items(program: Program, run: AnswerSource, step: RecapStep) -> list[RecapItem]:
     """The earlier answers a recap step shows, in the order its content lists them."""
     items = []
     for source_id in step.sources:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from workshop.content.instruments import BURNOUT, WHO5, Change, CheckResult, who5_change
 from workshop.content.models import Program
-from workshop.flow.trends import CheckReading, RunCheckins, Series, TrendRun, all_series, run_checkins
+from workshop.flow.run_view import NumberedRun
+from workshop.flow.trends import CheckReading, RunCheckins, Series, all_series, run_checkins
 
 NOT_A_DIAGNOSIS = (
     "These check-ins are for your own reflection. A score is not a diagnosis; if a number worries you, "
@@ -58,7 +59,7 @@ class Insight:
         return not self.series
 
 
-def insight(program: Program, runs: Sequence[TrendRun]) -> Insight:
+def insight(program: Program, runs: Sequence[NumberedRun]) -> Insight:
     ordered = sorted(runs, key=lambda run: run.number)
     per_run = tuple(
         RunInsight(run.number, run_checkins(program, run, WHO5.id), run_checkins(program, run, BURNOUT.id))

@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from workshop.answers import Answer
 from workshop.content.models import Module, Program, Step
 from workshop.flow.describe import describe_value
-from workshop.reports.export import ExportRun, question_of, run_days, shown_answer
-
-ReviewRun = ExportRun
-"""The review reads a run the way the export does, so both show every answer in the same place."""
+from workshop.flow.run_view import RunRecord
+from workshop.flow.runs import question_of, run_days, shown_answer
 
 
 @dataclass(frozen=True)
@@ -41,11 +39,11 @@ class ReviewEntry:
         return not needle or needle in self.title.casefold() or needle in self.text.casefold()
 
 
-def review_entries(program: Program, runs: Iterable[ReviewRun]) -> list[ReviewEntry]:
+def review_entries(program: Program, runs: Iterable[RunRecord]) -> list[ReviewEntry]:
     """Answers of every run, newest run first, days in order, steps in content order, earlier ones last.
 
-    Built on the export's ``run_days``: an answer to a step that moved to another day shows under that
-    day, and answers kept from days no longer in the program are listed after the others.
+    Built on ``runs.run_days``, as the exports are: an answer to a step that moved to another day shows
+    under that day, and answers kept from days no longer in the program are listed after the others.
     """
     entries: list[ReviewEntry] = []
     for run in sorted(runs, key=lambda r: r.number, reverse=True):
@@ -121,7 +119,7 @@ def default_pair(run_numbers: Iterable[int]) -> tuple[int, int] | None:
     return (newest[0], newest[1]) if len(newest) == 2 else None
 
 
-def then_and_now(entry: ReviewEntry, runs: Iterable[ReviewRun], pair: tuple[int, int]) -> ThenAndNow:
+def then_and_now(entry: ReviewEntry, runs: Iterable[RunRecord], pair: tuple[int, int]) -> ThenAndNow:
     """``entry``'s question with its answers from the two runs in ``pair``, in that order."""
     by_number = {run.number: run for run in runs}
     earlier, later = pair

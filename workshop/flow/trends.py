@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
-from workshop.answers import Answer, IntegerValue, ItemScoresValue
+from workshop.answers import IntegerValue, ItemScoresValue
 from workshop.content.instruments import (
     BURNOUT,
     BURNOUT_FROM_OPTION,
@@ -25,14 +24,7 @@ from workshop.content.instruments import (
     who5_change,
 )
 from workshop.content.models import CheckStep, Module, Program, ScaleStep, Step
-
-
-class TrendRun(Protocol):
-    """The part of a journal run the trends read."""
-
-    number: int
-
-    def answer(self, step_id: str) -> Answer | None: ...
+from workshop.flow.run_view import NumberedRun
 
 
 @dataclass(frozen=True)
@@ -98,7 +90,7 @@ def _point_labels(found: Sequence[tuple[Module, Step]]) -> tuple[str, ...]:
     )
 
 
-def check_reading(run: TrendRun, module: Module, step: CheckStep) -> CheckReading:
+def check_reading(run: NumberedRun, module: Module, step: CheckStep) -> CheckReading:
     answer = run.answer(step.id)
     value = answer.value if answer is not None else None
     if not isinstance(value, ItemScoresValue) or value.instrument != step.instrument:
@@ -114,7 +106,7 @@ def _checks(program: Program, instrument_id: str) -> list[tuple[Module, CheckSte
     ]
 
 
-def run_checkins(program: Program, run: TrendRun, instrument_id: str) -> RunCheckins:
+def run_checkins(program: Program, run: NumberedRun, instrument_id: str) -> RunCheckins:
     """The first and the last check of ``instrument_id`` in the program, as this run answered them."""
     checks = _checks(program, instrument_id)
     if not checks:
@@ -124,7 +116,7 @@ def run_checkins(program: Program, run: TrendRun, instrument_id: str) -> RunChec
     return RunCheckins(run.number, instrument_id, first, last)
 
 
-def check_series(program: Program, runs: Iterable[TrendRun], instrument_id: str) -> Series | None:
+def check_series(program: Program, runs: Iterable[NumberedRun], instrument_id: str) -> Series | None:
     """A check's scores at every point it is asked, per run (None if the program never asks it)."""
     checks = _checks(program, instrument_id)
     instrument = INSTRUMENTS.get(instrument_id)
@@ -143,7 +135,7 @@ def check_series(program: Program, runs: Iterable[TrendRun], instrument_id: str)
     return Series(title, _point_labels(checks), low, high, tuple(lines))
 
 
-def scale_series(program: Program, runs: Iterable[TrendRun]) -> list[Series]:
+def scale_series(program: Program, runs: Iterable[NumberedRun]) -> list[Series]:
     """Each scale question with its answers at every day it is asked, per run.
 
     Scales are grouped by their question, word for word: the meaning scale of day 1 and day 4 make one
@@ -170,7 +162,7 @@ def scale_series(program: Program, runs: Iterable[TrendRun]) -> list[Series]:
     return series
 
 
-def all_series(program: Program, runs: Sequence[TrendRun]) -> list[Series]:
+def all_series(program: Program, runs: Sequence[NumberedRun]) -> list[Series]:
     """WHO-5, then burnout, then every scale: the series worth plotting (those with a value)."""
     found = [check_series(program, runs, WHO5.id), check_series(program, runs, BURNOUT.id)]
     found += scale_series(program, runs)

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from workshop.content.instruments import BURNOUT, WHO5
 from workshop.content.models import Program
-from workshop.flow.trends import CheckReading, RunCheckins, Series, TrendRun, all_series, run_checkins
+from workshop.flow.run_view import NumberedRun
+from workshop.flow.trends import CheckReading, RunCheckins, Series, all_series, run_checkins
 from workshop.reports.html_page import html_text
 from workshop.reports.markdown import md_line
 
@@ -32,7 +33,7 @@ def _cell(reading: CheckReading | None) -> str:
     return reading.describe()
 
 
-def checkin_rows(program: Program, runs: Sequence[TrendRun]) -> list[tuple[str, ...]]:
+def checkin_rows(program: Program, runs: Sequence[NumberedRun]) -> list[tuple[str, ...]]:
     """One row per run: WHO-5 first and last, the change, burnout first and last (only rows with a value)."""
     rows: list[tuple[str, ...]] = []
     for run in sorted(runs, key=lambda r: r.number):
@@ -80,7 +81,7 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]
     return lines + ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
 
 
-def markdown_section(program: Program, runs: Sequence[TrendRun]) -> list[str]:
+def markdown_section(program: Program, runs: Sequence[NumberedRun]) -> list[str]:
     """The section's Markdown lines, or none when nothing has been answered."""
     series = all_series(program, runs)
     if not series:
@@ -175,7 +176,7 @@ figcaption { font-style: italic; margin-bottom: .3em; }
 """
 
 
-def html_section(program: Program, runs: Sequence[TrendRun]) -> list[str]:
+def html_section(program: Program, runs: Sequence[NumberedRun]) -> list[str]:
     """The section's HTML, or nothing when nothing has been answered."""
     series = all_series(program, runs)
     if not series:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol, TypeVar, assert_never
+from typing import Any, assert_never
 
 from workshop.answers import (
     Answer,
@@ -27,11 +26,13 @@ from workshop.answers import (
     TextValue,
     Value,
 )
-from workshop.content.models import Module, Program, Step
+from workshop.content.models import Program, Step
 from workshop.files import atomic
 from workshop.flow.dates import format_day, format_moment
 from workshop.flow.describe import describe_parts, describe_value
-from workshop.journal.errors import JournalError, NoSuchRun, describe_os_error
+from workshop.flow.run_view import RunRecord
+from workshop.flow.runs import EARLIER_HEADING, DayEntry, question_of, run_days, select_runs
+from workshop.journal.errors import JournalError, describe_os_error
 from workshop.reports import charts
 from workshop.reports.html_page import html_text, page
 from workshop.reports.markdown import md_line, md_text
@@ -42,99 +43,12 @@ EXPORT_FORMAT = 1
 
 FORMATS = ("markdown", "html", "json")
 EXTENSIONS = {"markdown": "md", "html": "html", "json": "json"}
-EARLIER_HEADING = "From an earlier version of the program"
 EARLIER_NOTE = (
     "The program has changed since these were written; the questions they answered are no longer in it."
 )
 
 
-R = TypeVar("R", bound="ExportRun")
-
-
-class ExportRun(Protocol):
-    """The part of a journal run an export reads (``workshop.journal.store.Run`` provides it)."""
-
-    number: int
-    program_version: str
-    started: datetime
-    finished: datetime | None
-
-    @property
-    def last_activity(self) -> datetime | None: ...
-
-    def answer(self, step_id: str) -> Answer | None: ...
-    def answers(self, module_id: str) -> dict[str, Answer]: ...
-    def done_steps(self, module_id: str) -> frozenset[str]: ...
-    def module_ids(self) -> tuple[str, ...]: ...
-
-
-# --------------------------------------------------------------------------------------------------------
-# What an export shows: days in program order, each step's answer, and answers from earlier versions
-# --------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StepEntry:
-    step: Step
-    answer: Answer | None
-    done: bool
-
-
-@dataclass(frozen=True)
-class DayEntry:
-    module_id: str
-    module: Module | None
-    """None for a module that is no longer in the program."""
-    steps: tuple[StepEntry, ...]
-    earlier: tuple[Answer, ...]
-    """Answers in this module's file whose step is gone (or now asks for a different kind of answer)."""
-
-    @property
-    def title(self) -> str:
-        if self.module is None:
-            return f"{self.module_id} ({EARLIER_HEADING.lower()})"
-        return f"Day {self.module.day}: {self.module.title}"
-
-
-def shown_answer(run: ExportRun, step: Step) -> Answer | None:
-    """The answer shown for ``step``: none if the saved one is of another kind (the step has changed)."""
-    answer = run.answer(step.id)
-    if answer is None or step.answer_type is not type(answer.value):
-        return None
-    return answer
-
-
-def run_days(program: Program, run: ExportRun) -> list[DayEntry]:
-    """The run's days in program order, then any modules no longer in the program."""
-    days = []
-    for module in program.modules:
-        steps = tuple(
-            StepEntry(step, shown_answer(run, step), step.id in run.done_steps(module.id))
-            for step in module.steps
-        )
-        days.append(DayEntry(module.id, module, steps, _earlier(program, run, module.id)))
-    for module_id in run.module_ids():
-        if program.module(module_id) is None:
-            earlier = _earlier(program, run, module_id)
-            if earlier:
-                days.append(DayEntry(module_id, None, (), earlier))
-    return days
-
-
-def _earlier(program: Program, run: ExportRun, module_id: str) -> tuple[Answer, ...]:
-    found = []
-    for answer in run.answers(module_id).values():
-        located = program.find_step(answer.step_id)
-        if located is None or shown_answer(run, located[1]) is not answer:
-            found.append(answer)
-    return tuple(sorted(found, key=lambda a: (a.created, a.step_id)))
-
-
-def question_of(step: Step) -> str | None:
-    return getattr(step, "question", None)
-
-
-def _run_line(run: ExportRun) -> str:
+def _run_line(run: RunRecord) -> str:
     parts = [f"Started {format_day(run.started)}"]
     parts.append(f"finished {format_day(run.finished)}" if run.finished else "not finished")
     parts.append(f"last written {format_moment(run.last_activity)}")
@@ -184,7 +98,7 @@ def _md_emphasis(text: str) -> list[str]:
     return [line for p in paragraphs if p for line in (f"*{md_text(p)}*", "")]
 
 
-def render_markdown(program: Program, runs: Sequence[ExportRun], *, questions: bool = True) -> str:
+def render_markdown(program: Program, runs: Sequence[RunRecord], *, questions: bool = True) -> str:
     """The journal as Markdown that reads well as plain text: program, runs, days, questions, answers.
 
     Everything from the program's files or the journal is escaped (``workshop.reports.markdown``), so no
@@ -259,7 +173,7 @@ h4 { font-size: 1em; margin: 1.2em 0 .2em; }
 
 
 
-def render_html(program: Program, runs: Sequence[ExportRun], *, questions: bool = True) -> str:
+def render_html(program: Program, runs: Sequence[RunRecord], *, questions: bool = True) -> str:
     """The journal as one self-contained HTML page (inline CSS, no scripts) that prints cleanly."""
     title = html_text(program.title)
     out = [f'<header><h1>{title}</h1><p class="note">{html_text(_INTRO)}</p></header>']
@@ -339,7 +253,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     return fields
 
 
-def journal_json(program: Program, runs: Sequence[ExportRun]) -> dict[str, Any]:
+def journal_json(program: Program, runs: Sequence[RunRecord]) -> dict[str, Any]:
     """The export as plain data (what ``render_json`` writes)."""
     return {
         "format": EXPORT_FORMAT,
@@ -348,7 +262,7 @@ def journal_json(program: Program, runs: Sequence[ExportRun]) -> dict[str, Any]:
     }
 
 
-def _run_json(program: Program, run: ExportRun) -> dict[str, Any]:
+def _run_json(program: Program, run: RunRecord) -> dict[str, Any]:
     moment: Callable[[datetime | None], str | None] = lambda m: m.isoformat() if m else None  # noqa: E731
     return {
         "number": run.number,
@@ -381,13 +295,13 @@ def _day_json(day: DayEntry) -> dict[str, Any]:
     }
 
 
-def render_json(program: Program, runs: Sequence[ExportRun]) -> str:
+def render_json(program: Program, runs: Sequence[RunRecord]) -> str:
     """The journal as JSON: exact text, keys in a fixed order, ``format`` first."""
     text = json.dumps(journal_json(program, runs), indent=2, ensure_ascii=False)
     return _JSON_C1.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
 
 
-def render(fmt: str, program: Program, runs: Sequence[ExportRun], *, questions: bool = True) -> str:
+def render(fmt: str, program: Program, runs: Sequence[RunRecord], *, questions: bool = True) -> str:
     """Render in ``fmt`` (one of ``FORMATS``)."""
     if fmt == "markdown":
         return render_markdown(program, runs, questions=questions)
@@ -437,14 +351,3 @@ def write_private_document(output: Path, text: str, what: str) -> None:
         raise JournalError(f"{output}: could not write {what} ({describe_os_error(failure.error)})") from None
     except OSError as error:
         raise JournalError(f"{output}: could not write {what} ({describe_os_error(error)})") from None
-
-
-def select_runs(runs: Sequence[R], run_number: int | None) -> list[R]:
-    """All runs, or just run ``run_number``; ``JournalError`` if there is no such run."""
-    if run_number is None:
-        return list(runs)
-    chosen = [run for run in runs if run.number == run_number]
-    if not chosen:
-        have = ", ".join(str(run.number) for run in runs) or "none yet"
-        raise NoSuchRun(f"there is no run {run_number} in this journal (runs: {have})")
-    return chosen

@@ -1,105 +1,28 @@
 """The north-star page: one page to take to a coach or pin above the desk.
 
-From one run: the top values (the last values sort answered, so day 4's re-sort wins over day 1's), the
-north-star statement, the goals, and every day's commitment with its date. Gathered here, rendered as
-Markdown or as a printable, self-contained HTML page. Pure functions, no Textual; the user's text is
-cleaned of control characters and, in HTML, escaped.
+What it holds is gathered by ``workshop.flow.northstar`` from one run; here it is rendered as Markdown or
+as a printable, self-contained HTML page. Pure functions, no Textual; the user's text is cleaned of
+control characters and, in HTML, escaped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from workshop.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
-from workshop.content.models import CommitmentStep, ListStep, Program, RankStep, Step
+from workshop.content.models import Program
 from workshop.flow.dates import format_day
-from workshop.journal.errors import JournalError
-from workshop.reports.export import ExportRun, select_runs, shown_answer, write_private_document
+from workshop.flow.northstar import Commitment, NorthStar, choose_run, gather
+from workshop.reports.export import write_private_document
 from workshop.reports.html_page import html_text
 from workshop.reports.html_page import page as html_page
 from workshop.reports.markdown import md_line, md_text
-
-STATEMENT_STEP = "north-star"
-"""The step whose answer is the north-star statement (a recap or prompt)."""
-GOALS_STEP = "three-goals"
-"""The list step whose items are the goals."""
 
 TITLE = "My north star"
 EMPTY = "Not written yet."
 FORMATS = ("markdown", "html")
 EXTENSIONS = {"markdown": "md", "html": "html"}
-
-
-@dataclass(frozen=True)
-class Commitment:
-    day: int
-    title: str
-    action: str
-    when: str
-    written: datetime
-    """When the commitment was last changed."""
-
-
-@dataclass(frozen=True)
-class NorthStar:
-    """What the page shows, gathered from one run."""
-
-    program_title: str
-    run_number: int
-    values: tuple[str, ...]
-    statement: str
-    goals: tuple[str, ...]
-    commitments: tuple[Commitment, ...]
-
-    @property
-    def empty(self) -> bool:
-        return not (self.values or self.statement.strip() or self.goals or self.commitments)
-
-
-def _answer_of(program: Program, run: ExportRun, step_id: str) -> tuple[Step, object] | None:
-    found = program.find_step(step_id)
-    if found is None:
-        return None
-    answer = shown_answer(run, found[1])
-    return (found[1], answer.value) if answer is not None else None
-
-
-def top_values(program: Program, run: ExportRun) -> tuple[str, ...]:
-    """The values of the last values sort this run answered (day 4's re-sort, else day 1's)."""
-    ranks = [step for module in program.modules for step in module.steps if isinstance(step, RankStep)]
-    for step in reversed(ranks):
-        answer = shown_answer(run, step)
-        if answer is not None and isinstance(answer.value, RankedValue) and answer.value.ranked:
-            return answer.value.ranked
-    return ()
-
-
-def gather(
-    program: Program, run: ExportRun
-) -> NorthStar:
-    """The north-star page of ``run``."""
-    statement = ""
-    found = _answer_of(program, run, STATEMENT_STEP)
-    if found is not None and isinstance(found[1], TextValue):
-        statement = found[1].text.strip()
-    goals: tuple[str, ...] = ()
-    found = _answer_of(program, run, GOALS_STEP)
-    if found is not None and isinstance(found[0], ListStep) and isinstance(found[1], ItemsValue):
-        goals = tuple(item.strip() for item in found[1].items if item.strip())
-    commitments = []
-    for module in program.modules:
-        for step in module.steps:
-            answer = shown_answer(run, step) if isinstance(step, CommitmentStep) else None
-            if answer is None or not isinstance(answer.value, CommitmentValue) or answer.value.is_empty():
-                continue
-            action, when = answer.value.action.strip(), answer.value.when.strip()
-            commitments.append(Commitment(module.day, step.title, action, when, answer.updated))
-    return NorthStar(
-        program.title, run.number, top_values(program, run), statement, goals, tuple(commitments)
-    )
 
 
 def commitment_line(commitment: Commitment) -> str:
@@ -188,15 +111,6 @@ def render(fmt: str, page: NorthStar) -> str:
     if fmt == "html":
         return render_html(page)
     raise ValueError(f"the north-star page is Markdown or HTML, not {fmt!r}")
-
-
-def choose_run(runs: Sequence[ExportRun], run_number: int | None) -> ExportRun:
-    """Run ``run_number``, or the newest run; ``JournalError`` when there is none."""
-    if run_number is not None:
-        return select_runs(runs, run_number)[0]
-    if not runs:
-        raise JournalError("there are no runs yet: the north-star page is made from your answers")
-    return max(runs, key=lambda run: run.number)
 
 
 def export_to_file(

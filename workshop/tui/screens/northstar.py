@@ -10,7 +10,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Header, Static
 
-from workshop.reports.northstar import EMPTY, TITLE, NorthStar, commitment_line, gather
+from workshop.flow.northstar import NorthStar, gather
+from workshop.reports.northstar import EMPTY, TITLE, commitment_line
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.ui_text import plain
 

@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Select, Static
 
-from workshop.flow.review import ReviewEntry, ReviewRun, Side, default_pair, then_and_now
+from workshop.flow.review import ReviewEntry, Side, default_pair, then_and_now
+from workshop.flow.run_view import RunRecord
 from workshop.tui.screens.base import workshop_footer
 from workshop.ui_text import plain
 
@@ -31,7 +32,7 @@ class ThenAndNowScreen(Screen[None]):
 
     BINDINGS = [Binding("escape,t", "close", "Back to review", id="then.close")]  # noqa: RUF012
 
-    def __init__(self, entry: ReviewEntry, runs: Sequence[ReviewRun]) -> None:
+    def __init__(self, entry: ReviewEntry, runs: Sequence[RunRecord]) -> None:
         super().__init__(classes="then-screen")
         self.entry = entry
         self.runs = list(runs)
