@@ -8,8 +8,10 @@ Layout (see docs/data.md)::
     <data dir>/journal/<program id>/run-001/<module>.backup.toml  the version before the last save
 
 A ``Run`` is plain in-memory state that the flow layer changes freely (from the UI thread); ``Journal.save``
-takes a snapshot under the run's lock and writes only the files that changed (from a worker thread if it
-likes). A failed save changes nothing on disk and leaves the run dirty, so the next save retries.
+takes a snapshot under the run's lock (``Run.unsaved``) and writes only the files that changed (from a
+worker thread if it likes). A failed save changes nothing on disk and leaves the run dirty, so the next save
+retries. The journal keeps what it knows about the files on disk (their signatures, backups held back) by
+path; a run knows nothing of files.
 """
 
 from __future__ import annotations
@@ -95,11 +97,31 @@ class _Module:
         return ModuleData(module_id, dict(self.answers), frozenset(self.done), self.updated)
 
 
+@dataclass(frozen=True)
+class Unsaved:
+    """A snapshot of what a save must write: each changed module and the run data (if changed), each with
+    the count of changes it holds, so that changes made while the files are written stay unsaved."""
+
+    modules: tuple[tuple[ModuleData, int], ...] = ()
+    meta: tuple[RunData, int] | None = None
+
+    @property
+    def nothing(self) -> bool:
+        return not self.modules and self.meta is None
+
+
 class Run:
     """One run of the program: its dates, where the user is, and the answers of each module."""
 
     def __init__(
-        self, folder: Path, data: RunData, program: ProgramShape, clock: Clock, *, read_only: bool = False
+        self,
+        folder: Path,
+        data: RunData,
+        program: ProgramShape,
+        clock: Clock,
+        *,
+        read_only: bool = False,
+        new: bool = False,
     ) -> None:
         self.folder = folder
         """The run's folder, ``journal/<program id>/run-NNN``."""
@@ -116,11 +138,8 @@ class Run:
         self._clock = clock
         self._lock = threading.Lock()
         self._modules: dict[str, _Module] = {}
-        self._meta_changes = 0
+        self._meta_changes = 1 if new else 0  # a new run's file is still to be written
         self._meta_saved = 0
-        self._disk: dict[str, DiskState] = {}
-        # Files whose backup is the last good copy of an unreadable file: never rotate it until restored.
-        self._held_backups: set[str] = set()
         self._home = {step.id: module.id for module in program.modules for step in module.steps}
 
     def __repr__(self) -> str:  # never the answers: a repr can end up in a log or a traceback
@@ -227,7 +246,50 @@ class Run:
         self._updated = self._clock()
         self._meta_changes += 1
 
-    # -- for the journal -------------------------------------------------------------------------------
+    # -- for the journal: what to save, what was saved, what a backup brings back ----------------------
+
+    def unsaved(self) -> Unsaved:
+        """What to write: each changed module and the run data (if changed), with their change counts."""
+        with self._lock:
+            modules = tuple(
+                (module.data(module_id), module.changes)
+                for module_id, module in sorted(self._modules.items())
+                if module.changes != module.saved
+            )
+            meta = (self._meta(), self._meta_changes) if self._meta_changes != self._meta_saved else None
+        return Unsaved(modules, meta)
+
+    def mark_saved(self, saved: Unsaved) -> None:
+        """Record that ``saved`` is on disk. Only up to its counts: a change made meanwhile stays dirty."""
+        with self._lock:
+            for data, changes in saved.modules:
+                self._modules[data.module_id].saved = changes
+            if saved.meta is not None:
+                self._meta_saved = saved.meta[1]
+
+    def load_module(self, data: ModuleData) -> None:
+        """Hold a module file's contents as read from disk (when the journal opens: nothing to save)."""
+        with self._lock:
+            self._modules[data.module_id] = _Module(dict(data.answers), set(data.done), data.updated)
+
+    def restore_module(self, data: ModuleData) -> None:
+        """Bring back answers from a backup, for steps that have no answer in memory (a change to save)."""
+        with self._lock:
+            module = self._modules.setdefault(data.module_id, _Module())
+            for step_id, answer in data.answers.items():
+                module.answers.setdefault(step_id, answer)
+            module.done |= data.done
+            module.updated = module.updated or data.updated
+            module.changes += 1
+
+    def restore_meta(self, data: RunData) -> None:
+        """Bring back the run data from a backup, keeping what memory already knows (a change to save)."""
+        with self._lock:
+            self.program_version, self.started = data.program_version, data.started
+            self.finished = self.finished or data.finished
+            self.position = self.position or data.position
+            self._updated = self._updated or data.updated
+            self._meta_changes += 1
 
     def _meta(self) -> RunData:
         return RunData(
@@ -239,46 +301,6 @@ class Run:
             self._updated,
             self.position,
         )
-
-    def _snapshot(self) -> tuple[list[tuple[ModuleData, int]], tuple[RunData, int] | None]:
-        """What to write: each changed module and the run data (if changed), with their change counts."""
-        with self._lock:
-            modules = [
-                (module.data(module_id), module.changes)
-                for module_id, module in sorted(self._modules.items())
-                if module.changes != module.saved
-            ]
-            meta = (self._meta(), self._meta_changes) if self._meta_changes != self._meta_saved else None
-        return modules, meta
-
-    def _mark_saved(self, modules: list[tuple[ModuleData, int]], meta: tuple[RunData, int] | None) -> None:
-        # Only up to the snapshot's counts: a change made while the files were written stays dirty.
-        with self._lock:
-            for data, changes in modules:
-                self._modules[data.module_id].saved = changes
-            if meta is not None:
-                self._meta_saved = meta[1]
-
-    def _load_module(self, data: ModuleData) -> None:
-        self._modules[data.module_id] = _Module(dict(data.answers), set(data.done), data.updated)
-
-    def _merge_module(self, data: ModuleData) -> None:
-        """Bring back answers from a backup, for steps that have no answer in memory."""
-        with self._lock:
-            module = self._modules.setdefault(data.module_id, _Module())
-            for step_id, answer in data.answers.items():
-                module.answers.setdefault(step_id, answer)
-            module.done |= data.done
-            module.updated = module.updated or data.updated
-            module.changes += 1
-
-    def _merge_meta(self, data: RunData) -> None:
-        with self._lock:
-            self.program_version, self.started = data.program_version, data.started
-            self.finished = self.finished or data.finished
-            self.position = self.position or data.position
-            self._updated = self._updated or data.updated
-            self._meta_changes += 1
 
 
 def _check_ids(module_id: str, step_id: str) -> None:
@@ -335,6 +357,9 @@ class Journal:
         self._session_lock = lock
         self._save_lock = threading.Lock()
         self._origins: dict[Path, tuple[Run, str]] = {}  # problem path -> its run and file name
+        self._disk: dict[Path, DiskState] = {}  # every journal file read or written, by path
+        # Files whose backup is the last good copy of an unreadable file: never rotate it until restored.
+        self._held_backups: set[Path] = set()
 
     @classmethod
     def open(
@@ -378,8 +403,7 @@ class Journal:
         folder = self.folder / run_folder_name(number)
         now = self._clock()
         data = RunData(self.program.id, self.program.version, number, now, updated=now)
-        run = Run(folder, data, self.program, self._clock)
-        run._meta_changes = 1
+        run = Run(folder, data, self.program, self._clock, new=True)
         self.save(run)
         self.runs.append(run)
         return run
@@ -397,20 +421,21 @@ class Journal:
                 "untouched. Start a new run, or update workshop to continue it."
             )
         with self._save_lock:
-            modules, meta = run._snapshot()
-            if not modules and meta is None:
+            unsaved = run.unsaved()
+            if unsaved.nothing:
                 return SaveReport()
             notices: list[str] = []
             writes = [
                 self._prepare(
                     run, module_file_name(data.module_id), encode_module(data, run.number), data, notices
                 )
-                for data, _ in modules
+                for data, _ in unsaved.modules
             ]
-            if meta is not None:
-                writes.append(self._prepare(run, RUN_FILE, encode_run(meta[0]), meta[0], notices))
+            if unsaved.meta is not None:
+                meta = unsaved.meta[0]
+                writes.append(self._prepare(run, RUN_FILE, encode_run(meta), meta, notices))
             written = self._write(run, writes)
-            run._mark_saved(modules, meta)
+            run.mark_saved(unsaved)
         return SaveReport(tuple(written), tuple(notices))
 
     def restore_backup(self, problem: JournalProblem) -> SaveReport:
@@ -426,16 +451,17 @@ class Journal:
         try:
             table = parse_bytes(atomic.read_journal_file(problem.backup)[0])
             if name == RUN_FILE:
-                run._merge_meta(decode_run(table))
+                run.restore_meta(decode_run(table))
             else:
-                run._merge_module(decode_module(table, module_id_of(name) or name))
+                run.restore_module(decode_module(table, module_id_of(name) or name))
         except (OSError, FormatError):
             raise JournalError(f"{problem.backup}: the backup cannot be read either") from None
-        run._held_backups.discard(name)
+        held = run.folder / name
+        self._held_backups.discard(held)
         try:
             report = self.save(run)
         except JournalError:
-            run._held_backups.add(name)
+            self._held_backups.add(held)
             raise
         if problem in self.problems:
             self.problems.remove(problem)
@@ -494,17 +520,19 @@ class Journal:
             run_data = self._stand_in_run_data(folder, number, [m for _, m, _ in modules])
         run = Run(folder, run_data, self.program, self._clock)
         run.number = number  # the folder's number is the one the user sees; the file's is informative
-        run._disk[RUN_FILE] = run_state
+        states = [run_state]
+        self._disk[folder / RUN_FILE] = run_state
         for name, data, state in modules:
-            run._disk[name] = state
+            self._disk[folder / name] = state
+            states.append(state)
             if data is not None:
-                run._load_module(data)
-        run.read_only = "newer" in run._disk.values()
+                run.load_module(data)
+        run.read_only = "newer" in states
         for problem in self.problems:
             if problem.path.parent == folder:
                 self._origins[problem.path] = (run, problem.path.name)
                 if problem.backup is not None:
-                    run._held_backups.add(problem.path.name)
+                    self._held_backups.add(problem.path)
         return run
 
     def _read(self, path: Path, decode: Callable[[dict[str, Any]], T]) -> tuple[T | None, DiskState]:
@@ -559,9 +587,9 @@ class Journal:
                 "than the journal keeps in one file; nothing was written. Your answers are kept here."
             )
         _check_round_trip(path, encoded, data)
-        reason = _outside_change(path, run._disk.get(name))
+        reason = _outside_change(path, self._disk.get(path))
         if reason is None:
-            backup = None if name in run._held_backups else backup_path(path)
+            backup = None if path in self._held_backups else backup_path(path)
             return atomic.Write(path, encoded, backup)
         aside = self._keep_aside(path, reason)
         if reason == "unreadable":
@@ -609,7 +637,7 @@ class Journal:
             atomic.ensure_private_dir(run.folder)
             written = atomic.write_files(writes)
         except atomic.WriteFailed as failure:
-            _record(run, failure.written)
+            self._disk.update(failure.written)
             raise JournalError(
                 f"{failure.path}: could not save ({describe_os_error(failure.error)}). Nothing is lost: "
                 "your answers are kept here and saved again on the next try."
@@ -619,7 +647,7 @@ class Journal:
                 f"{run.folder}: could not create the folder ({describe_os_error(error)}). Nothing is "
                 "lost: your answers are kept here and saved again on the next try."
             ) from None
-        _record(run, written)
+        self._disk.update(written)
         return list(written)
 
 
@@ -638,11 +666,6 @@ def _run_folder_problem(folder: Path, journal: Path) -> str | None:
     if home not in real.parents:
         return f"is a link to a folder outside {journal}"
     return None
-
-
-def _record(run: Run, written: dict[Path, atomic.Signature]) -> None:
-    for path, signature in written.items():
-        run._disk[path.name] = signature
 
 
 def _module_decoder(name: str) -> Callable[[dict[str, Any]], ModuleData]:
