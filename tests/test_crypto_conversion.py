@@ -150,7 +150,7 @@ def test_a_disk_failure_stops_the_conversion_with_every_file_whole(
 ) -> None:
     files = journal_tree(tmp_path)
     identity = Identity.generate()
-    real_replace = conversion.replace_file
+    real_replace = conversion.write_file
     calls = []
 
     def disk_fills_up(path: Path, data: bytes) -> None:
@@ -159,7 +159,7 @@ def test_a_disk_failure_stops_the_conversion_with_every_file_whole(
             raise OSError(errno.ENOSPC, "No space left on device")
         real_replace(path, data)
 
-    monkeypatch.setattr(conversion, "replace_file", disk_fills_up)
+    monkeypatch.setattr(conversion, "write_file", disk_fills_up)
     report = encrypt_files(tmp_path, identity.recipient)
     assert len(report.converted) == 2
     (stopped,) = report.not_converted
@@ -167,7 +167,7 @@ def test_a_disk_failure_stops_the_conversion_with_every_file_whole(
     for path, data in files.items():
         assert open_bytes(path.read_bytes(), path, identity) == data
 
-    monkeypatch.setattr(conversion, "replace_file", real_replace)
+    monkeypatch.setattr(conversion, "write_file", real_replace)
     assert encrypt_files(tmp_path, identity.recipient).complete
     assert_encrypted(files, identity)
 

@@ -90,7 +90,7 @@ def test_a_link_to_settings_elsewhere_is_followed(tmp_path: Path) -> None:
 def test_no_runtime_folder_warning_on_stderr(tmp_path: Path) -> None:
     """Without ``$XDG_RUNTIME_DIR`` platformdirs warns, with a line of its source; the user never sees it."""
     env = {k: v for k, v in os.environ.items() if k not in {"XDG_RUNTIME_DIR", "WORKSHOP_RUNTIME_DIR"}}
-    code = "from workshop.present.sync import state_path; print(state_path('mini', 1))"
+    code = "from workshop.paths import present_state_file; print(present_state_file('mini', 1))"
     done = subprocess.run(
         [sys.executable, "-W", "default", "-c", code], capture_output=True, text=True, env=env, check=True
     )

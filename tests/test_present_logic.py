@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from workshop.content.models import Program
+from workshop.paths import present_state_file
 from workshop.present import strings
 from workshop.present.bigtext import big_title, figlet_lines
 from workshop.present.deck import build_deck, module_for_day
 from workshop.present.session import PresentSession
-from workshop.present.sync import NotesState, read_state, state_path, write_state
+from workshop.present.sync import NotesState, read_state, write_state
 from workshop.present.timer import SWITCH_CUE_SECONDS, Countdown, FakeClock, TimerPhase, format_clock
 
 # ---- deck -----------------------------------------------------------------------------------------
@@ -342,7 +343,7 @@ def test_state_file_round_trips_and_is_private(tmp_path: Path, program: Program)
     session = PresentSession(build_deck(program, program.modules[0]), FakeClock())
     session.go_to(5)
     state = session.notes_state(written_at=123.0)
-    path = state_path(program.id, 1, tmp_path / "run")
+    path = present_state_file(program.id, 1, tmp_path / "run")
     write_state(path, state)
     assert read_state(path) == state
     assert read_state(path).written_at == 123.0  # type: ignore[union-attr]
@@ -353,7 +354,7 @@ def test_state_file_round_trips_and_is_private(tmp_path: Path, program: Program)
 
 def test_state_file_follows_the_runtime_folder_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKSHOP_RUNTIME_DIR", str(tmp_path))
-    assert state_path("mini", 2) == tmp_path / "present-mini-day-2.json"
+    assert present_state_file("mini", 2) == tmp_path / "present-mini-day-2.json"
 
 
 VALID_STATE = NotesState(program_id="p", day=1, number=2, count=5, title="T", hints=("a",), written_at=1.0)

@@ -24,7 +24,7 @@ from workshop.content.scaffold import (
     create_program,
     slugify,
 )
-from workshop.files.shared import write_new_file
+from workshop.files.atomic import UMASK_MODE, write_file
 
 
 def new_program(tmp_path: Path, name: str = "residency") -> Path:
@@ -214,11 +214,11 @@ def test_slugify(name: str, slug: str) -> None:
     assert slugify(name) == slug
 
 
-def test_write_new_file_never_replaces_a_file(tmp_path: Path) -> None:
+def test_a_new_content_file_never_replaces_a_file(tmp_path: Path) -> None:
     target = tmp_path / "a.toml"
-    write_new_file(target, "first\n")
+    write_file(target, b"first\n", mode=UMASK_MODE, new_only=True)
     with pytest.raises(FileExistsError):
-        write_new_file(target, "second\n")
+        write_file(target, b"second\n", mode=UMASK_MODE, new_only=True)
     assert target.read_text() == "first\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.toml"]  # no temporary file left behind
 

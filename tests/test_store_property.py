@@ -14,20 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MINI_PROGRAM
-from workshop.answers import (
-    Answer,
-    ChoicesValue,
-    CommitmentValue,
-    IntegerValue,
-    ItemScoresValue,
-    ItemsValue,
-    RankedValue,
-    TextValue,
-    Value,
-)
+from workshop.answers import VALUE_FIELDS, Answer, FieldKind, TextValue, Value
 from workshop.content.loader import load_any
 from workshop.content.models import Program
-from workshop.journal.format import ModuleData, decode_module, encode_module, parse_bytes, toml_string
+from workshop.files.toml import toml_key, toml_string
+from workshop.journal.format import ModuleData, decode_module, encode_module, parse_bytes
 from workshop.journal.store import Journal
 
 # fmt: off
@@ -37,18 +28,18 @@ TRICKY = ["\r\n", "\r", "\n", "\x00", "\x1b[31m", "\x7f", "\u0085", "\t", "'''",
 
 texts = st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=8)), max_size=12).map("".join)
 small_texts = st.tuples(*[texts] * 0) | st.lists(texts, max_size=5).map(tuple)
+FIELDS: dict[FieldKind, st.SearchStrategy[object]] = {
+    "text": texts,
+    "integer": st.integers(-(2**63), 2**63 - 1),
+    "texts": small_texts,
+    "scores": st.lists(st.one_of(st.none(), st.integers(0, 2**63 - 1)), max_size=6).map(tuple),
+}
+# Every answer type, built from the same table of fields the journal's format is derived from.
 values: st.SearchStrategy[Value] = st.one_of(
-    st.builds(TextValue, texts),
-    st.builds(IntegerValue, st.integers(-(2**63), 2**63 - 1)),
-    st.builds(ChoicesValue, small_texts, texts),
-    st.builds(ItemsValue, small_texts),
-    st.builds(RankedValue, small_texts),
-    st.builds(CommitmentValue, texts, texts),
-    st.builds(
-        ItemScoresValue,
-        st.sampled_from(["who5", "burnout", ""]),
-        st.lists(st.one_of(st.none(), st.integers(0, 2**63 - 1)), max_size=6).map(tuple),
-    ),
+    *(
+        st.builds(value_type, **{spec.name: FIELDS[spec.kind] for spec in fields})
+        for value_type, fields in VALUE_FIELDS.items()
+    )
 )
 zones = st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30)), timezone(-timedelta(hours=8))])
 moments = st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2200, 1, 1), timezones=zones)
@@ -68,6 +59,8 @@ def module_data(draw: st.DrawFn) -> ModuleData:
 @given(texts)
 def test_any_text_survives_as_a_toml_string(text: str) -> None:
     assert parse_bytes(f"x = {toml_string(text)}\n".encode())["x"] == text
+    assert parse_bytes(f"x = {toml_string(text, form='basic')}\n".encode())["x"] == text
+    assert parse_bytes(f"{toml_key(text)} = 1\n".encode()) == {text: 1}
 
 
 @given(module_data())

@@ -1,17 +1,35 @@
 """Every place the workshop reads or writes, in one module.
 
-Folders are created when something is first written there (by the progress store), never at import.
+The folders (data, config, cache, runtime, exports, the journal's) and every file opened by a name of its
+own (the lock, the key files, the settings, the presenter's state file, the shipped program and data).
+What is named after another file lives with the code that keeps it: a journal file's backup or a copy
+kept aside (``workshop/journal``), a cache entry named by a hash (``workshop/content/cache.py``), the
+module files of a run (the journal's file format). Stdlib only, so every layer may import it.
+
+Folders are created when something is first written there (by the journal), never at import.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 APP_NAME = "workshop"
 DATA_DIR_VARIABLE = "WORKSHOP_DATA_DIR"
 CONFIG_DIR_VARIABLE = "WORKSHOP_CONFIG_DIR"
 CACHE_DIR_VARIABLE = "WORKSHOP_CACHE_DIR"
+RUNTIME_DIR_VARIABLE = "WORKSHOP_RUNTIME_DIR"
+
+JOURNAL_FOLDER = "journal"
+EXPORTS_FOLDER = "exports"
+LOCK_FILE = "workshop.lock"
+SETTINGS_FILE = "settings.toml"
+IDENTITY_FILE = "identity.age"
+"""The journal's secret key, encrypted with the passphrase. ``age -d -i identity.age FILE`` reads it."""
+RECIPIENT_FILE = "recipient.txt"
+"""The journal's public key, plain: ``age -R recipient.txt`` encrypts to it."""
+_RUN_FOLDER = re.compile(r"^run-(\d{3,9})$")
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -66,13 +84,17 @@ def cache_dir() -> Path:
 
 
 def runtime_dir() -> Path:
-    """The platform's private folder for files that live as long as a session (the presenter's state).
+    """The private folder for files that live as long as a session (the presenter's state):
+    ``$WORKSHOP_RUNTIME_DIR``, else the platform's runtime folder.
 
     When ``$XDG_RUNTIME_DIR`` is unset (a login without systemd, a container, ``su``), platformdirs falls
     back to a private folder of its own and warns about it on standard error, with a line of its source:
     noise for the user, who can do nothing about it. The folder it falls back to is private (0700) all
     the same, so the warning is not shown.
     """
+    override = os.environ.get(RUNTIME_DIR_VARIABLE)
+    if override:
+        return Path(override).expanduser()
     import warnings
 
     import platformdirs
@@ -85,3 +107,65 @@ def runtime_dir() -> Path:
 def support_lines_file() -> Path:
     """The data file of crisis and physician-support lines shown on the support screen."""
     return _PACKAGE / "data" / "support_lines.toml"
+
+
+# --------------------------------------------------------------------------------------------------------
+# Inside the data folder
+# --------------------------------------------------------------------------------------------------------
+
+
+def journal_dir(data: Path, program_id: str) -> Path:
+    """Where the runs of one program are kept: ``<data dir>/journal/<program id>``."""
+    return data / JOURNAL_FOLDER / program_id
+
+
+def run_dir(journal: Path, number: int) -> Path:
+    """One run's folder in a program's journal: ``run-001``."""
+    return journal / f"run-{number:03d}"
+
+
+def run_number_of(name: str) -> int | None:
+    """The run number of a folder named like a run (``run-001`` -> 1), or None."""
+    found = _RUN_FOLDER.match(name)
+    return int(found.group(1)) if found else None
+
+
+def lock_file(data: Path) -> Path:
+    """Held while a window has the journal open: ``<data dir>/workshop.lock``."""
+    return data / LOCK_FILE
+
+
+def identity_file(data: Path) -> Path:
+    """The encrypted journal's secret key: ``<data dir>/identity.age``."""
+    return data / IDENTITY_FILE
+
+
+def recipient_file(data: Path) -> Path:
+    """The encrypted journal's public key: ``<data dir>/recipient.txt``."""
+    return data / RECIPIENT_FILE
+
+
+def exports_dir(data: Path) -> Path:
+    """Where the app saves exports and north-star pages by default: ``<data dir>/exports``."""
+    return data / EXPORTS_FOLDER
+
+
+# --------------------------------------------------------------------------------------------------------
+# Elsewhere
+# --------------------------------------------------------------------------------------------------------
+
+
+def settings_file(config: Path | None = None) -> Path:
+    """The user's settings: ``settings.toml`` in ``config`` (default: ``config_dir()``)."""
+    return (config or config_dir()) / SETTINGS_FILE
+
+
+def present_state_file(program_id: str, day: int, folder: Path | None = None) -> Path:
+    """The file the presenter writes for the notes window to follow, for ``day`` of ``program_id`` (a slug:
+    safe in a file name), in ``folder`` (default: ``runtime_dir()``)."""
+    return (folder or runtime_dir()) / f"present-{program_id}-day-{day}.json"
+
+
+def content_schemas_dir() -> Path:
+    """The JSON Schemas of content files, generated from the models and shipped in the package."""
+    return _PACKAGE / "content" / "schemas"

@@ -17,7 +17,6 @@ import tomli_w
 from workshop import paths
 from workshop.files.reading import read_file
 
-SETTINGS_FILE = "settings.toml"
 MAX_BYTES = 64 * 1024
 DEFAULT_THEME = "workshop-dusk"
 _COUNTRY = re.compile(r"[A-Za-z]{2}")
@@ -36,7 +35,7 @@ class Settings:
 
 
 def settings_path(folder: Path | None = None) -> Path:
-    return (folder or paths.config_dir()) / SETTINGS_FILE
+    return paths.settings_file(folder)
 
 
 def load_settings(folder: Path | None = None) -> Settings:
@@ -68,11 +67,11 @@ def load_settings(folder: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, folder: Path | None = None) -> None:
     """Write the settings atomically, private to the user. Raises OSError if the disk refuses."""
-    from workshop.files.atomic import ensure_private_dir, write_private_file
+    from workshop.files.atomic import ensure_private_dir, write_file
 
     path = settings_path(folder)
     ensure_private_dir(path.parent)
     data: dict[str, object] = {"theme": settings.theme, "keymap": settings.keymap}
     if settings.country:
         data["country"] = settings.country
-    write_private_file(path, tomli_w.dumps(data).encode("utf-8"))
+    write_file(path, tomli_w.dumps(data).encode("utf-8"))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from workshop import paths
 from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, program_dir
+from workshop.content.folder import PROGRAM_FILE
 
 if TYPE_CHECKING:
     from workshop.reports.cohort_page import ProgramInfo
@@ -102,7 +103,7 @@ def program_info(args: argparse.Namespace) -> ProgramInfo | None:
     outline = cached_outline(folder, paths.cache_dir())
     if outline is not None:
         return ProgramInfo(outline.id, outline.title, outline.version, len(outline.modules))
-    file = folder / "program.toml"
+    file = folder / PROGRAM_FILE
     try:
         with file.open("rb") as handle:
             data = tomllib.load(handle)

@@ -102,9 +102,9 @@ def _write(text: str, output: str | None) -> int:
         error(f"{path}: is a folder; give a file name")
         return EXIT_USAGE
     try:
-        atomic.write_private_file(path, data)
-    except atomic.WriteFailed as failure:
-        error(f"{path}: could not write the export ({describe_os_error(failure.error)})")
+        atomic.write_file(path, data)
+    except OSError as failure:
+        error(f"{path}: could not write the export ({describe_os_error(failure)})")
         return EXIT_INVALID
     print(f"Exported to {path}", file=sys.stderr)
     return EXIT_OK

@@ -50,11 +50,11 @@ def save_or_print(document: str, output: str | None) -> int:
     if not output:
         sys.stdout.write(document)
         return EXIT_OK
-    from workshop.files.shared import replace_file  # here: every command's start imports this module
+    from workshop.files.atomic import UMASK_MODE, write_file  # here: every command's start imports this
 
     target = Path(output).expanduser()
     try:
-        replace_file(target, document)
+        write_file(target, document.encode("utf-8"), mode=UMASK_MODE, keep_mode=True)
     except OSError as failure:
         error(f"{target}: {failure.strerror or failure}")
         return EXIT_INVALID

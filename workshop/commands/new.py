@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workshop import paths
 from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, print_problems
+from workshop.content.folder import PROGRAM_FILE
 
 NAME = "new"
 HELP = "start a new program (a sample with every kind of step), or add a module to one"
@@ -93,8 +94,8 @@ def _new_module(args: argparse.Namespace) -> int:
         error("which program? give its folder: workshop new module NAME DIR (or --program DIR)")
         return EXIT_USAGE
     folder = Path(chosen).expanduser()
-    if not (folder / "program.toml").is_file():
-        error(f"{folder}: no program.toml here; give a program folder")
+    if not (folder / PROGRAM_FILE).is_file():
+        error(f"{folder}: no {PROGRAM_FILE} here; give a program folder")
         return EXIT_USAGE
     if _is_shipped(folder):
         error(f"{folder} is the program shipped with the workshop and is not changed; copy it first with "

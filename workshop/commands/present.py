@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
     program = load_program(args)
     if program is None:
         return EXIT_INVALID
+    from workshop.paths import present_state_file
     from workshop.present.deck import build_deck, module_for_day
-    from workshop.present.sync import state_path
 
     module = module_for_day(program, args.day)
     if module is None:
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         if args.sync_file:
             sync_path = Path(args.sync_file).expanduser()
         else:
-            sync_path = state_path(program.id, module.day)
+            sync_path = present_state_file(program.id, module.day)
     except OSError as failure:
         error(f"the notes window cannot follow this session: {failure.strerror or failure}")
         if args.notes:

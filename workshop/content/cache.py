@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from workshop.content.models import Program
 
 FORMAT = b"workshop-program-cache 3"
-PICKLE_PROTOCOL = 5  # pickle and secrets are imported only to read or write a program: not for an outline
+PICKLE_PROTOCOL = 5  # pickle and the writer are imported only to read or write a program: not for an outline
 _CODE = [
     *sorted((Path(__file__).parent).glob("*.py")),
     *(Path(workshop.__file__).parent / name for name in ("text.py", "files/reading.py")),
@@ -142,16 +142,12 @@ def _private(info: os.stat_result) -> bool:
 def _write(entry: Path, key: bytes, program: Program) -> None:
     """Best effort: a cache that cannot be written only means the next start validates again."""
     import pickle
-    import secrets
 
-    temp = entry.with_name(f".{entry.name}.{secrets.token_hex(4)}.tmp")
+    from workshop.files.atomic import write_file
+
+    outline = ProgramOutline.of(program).to_json().encode()
+    data = key + b"\n" + outline + b"\n" + pickle.dumps(program, protocol=PICKLE_PROTOCOL)
     with contextlib.suppress(OSError):
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(key + b"\n")
-            handle.write(ProgramOutline.of(program).to_json().encode() + b"\n")
-            pickle.dump(program, handle, protocol=PICKLE_PROTOCOL)
-        os.replace(temp, entry)  # never a half-written entry under the real name
-    with contextlib.suppress(OSError):
-        temp.unlink(missing_ok=True)
+        # Never a half-written entry under the real name; no fsync: a lost entry only costs a validation.
+        write_file(entry, data, fsync=False)

@@ -14,12 +14,13 @@ import json
 import sys
 from pathlib import Path
 
-SCHEMAS = Path(__file__).parent / "schemas"
+from workshop import paths
+
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _file(program_file: bool) -> Path:
-    return SCHEMAS / ("program.schema.json" if program_file else "module.schema.json")
+    return paths.content_schemas_dir() / ("program.schema.json" if program_file else "module.schema.json")
 
 
 def json_schema(program_file: bool = False) -> dict[str, object]:
@@ -39,9 +40,11 @@ def generate(program_file: bool = False) -> dict[str, object]:
 
 
 def write() -> None:
+    from workshop.files.atomic import UMASK_MODE, write_file
+
     for program_file in (False, True):
         text = json.dumps(generate(program_file), indent=2, ensure_ascii=False) + "\n"
-        _file(program_file).write_text(text, encoding="utf-8")
+        write_file(_file(program_file), text.encode("utf-8"), mode=UMASK_MODE, keep_mode=True)
 
 
 if __name__ == "__main__":

@@ -249,9 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         return 0
     if updated != current:
-        from workshop.files.shared import replace_file
+        from workshop.files.atomic import UMASK_MODE, write_file
 
-        replace_file(target, updated)
+        write_file(target, updated.encode("utf-8"), mode=UMASK_MODE, keep_mode=True)
     return 0
 
 

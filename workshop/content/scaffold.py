@@ -8,7 +8,6 @@ temporary file in the same folder, then a rename) and never replaces an author's
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
 import tomllib
@@ -32,7 +31,8 @@ from workshop.content.models import (
     StepBase,
 )
 from workshop.content.reference import plain
-from workshop.files.shared import replace_file, write_new_file
+from workshop.files.atomic import UMASK_MODE, write_file
+from workshop.files.toml import toml_string
 
 MODULE_SCHEMA = "module.schema.json"
 PROGRAM_SCHEMA = "program.schema.json"
@@ -80,9 +80,8 @@ def _value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        if "\n" in value and '"""' not in value and "\\" not in value:
-            return '"""\n' + value.strip("\n") + '\n"""'
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+        # Prose ends with a line break: a multi-line string's closing quotes sit on a line of their own.
+        return toml_string(value.strip("\n") + "\n" if "\n" in value else value, form="basic")
     if isinstance(value, list):
         items = [_value(item) for item in value]
         one_line = "[" + ", ".join(items) + "]"
@@ -427,7 +426,7 @@ def append_module(source: str, file_name: str) -> str:
     array = _scan_array(source, match.end() - 1) if match else None
     if match is None or array is None:
         raise ScaffoldError("cannot find its `modules = [...]` list")
-    entry = json.dumps(file_name)
+    entry = toml_string(file_name, form="basic")
     close, last = array.close, array.last_end
     line_start = source.rfind("\n", 0, close) + 1
     if last is None:
@@ -486,7 +485,7 @@ def _copied_program(source: Path, program_id: str) -> dict[str, str]:
     load_program(source)  # copy only a program that is valid: the copy must validate too
     data, text = read_toml(source / PROGRAM_FILE, within=source)
     program = with_schema_line(text, PROGRAM_SCHEMA)
-    renamed = _ID_LINE.sub(f"id = {json.dumps(program_id)}", program, count=1)
+    renamed = _ID_LINE.sub(f"id = {toml_string(program_id, form='basic')}", program, count=1)
     if tomllib.loads(renamed) != {**data, "id": program_id}:
         raise ScaffoldError(f"cannot set the program id in a copy of {source / PROGRAM_FILE}")
     files = {PROGRAM_FILE: renamed}
@@ -515,7 +514,7 @@ def create_program(folder: Path, schemas: Mapping[str, str], *, copy_of: Path | 
     written: list[Path] = []
     try:
         for name, text in {**files, **schemas}.items():
-            write_new_file(folder / name, text)
+            write_file(folder / name, text.encode("utf-8"), mode=UMASK_MODE, new_only=True)
             written.append(folder / name)
     except BaseException:
         # A full disk or a permission error half-way: leave the folder as we found it.
@@ -567,16 +566,17 @@ def add_module(folder: Path, name: str, schemas: Mapping[str, str]) -> NewModule
         edited = append_module(source, target.name)
     except ScaffoldError as error:
         raise ScaffoldError(f"{program_path}: {error}; add {target.name!r} to it by hand") from None
-    write_new_file(target, module_text(slug, day, title_from(slug)))
+    new_module = module_text(slug, day, title_from(slug)).encode("utf-8")
+    write_file(target, new_module, mode=UMASK_MODE, new_only=True)
     try:
-        replace_file(program_path, edited)
+        write_file(program_path, edited.encode("utf-8"), mode=UMASK_MODE, keep_mode=True)
         load_program(folder)
     except BaseException:
         # Put everything back as it was, then report the original failure.
-        replace_file(program_path, source)
+        write_file(program_path, source.encode("utf-8"), mode=UMASK_MODE, keep_mode=True)
         target.unlink(missing_ok=True)
         raise
     for schema_name, text in schemas.items():
         if not (folder / schema_name).exists():
-            write_new_file(folder / schema_name, text)
+            write_file(folder / schema_name, text.encode("utf-8"), mode=UMASK_MODE, new_only=True)
     return NewModule(target, day)

@@ -1,9 +1,17 @@
-"""Writing files so that a crash, a full disk or a power cut never leaves half a file.
+"""Writing files so that a crash, a full disk or a power cut never leaves half a file: the one writer.
 
 Each file is written whole to a temporary file in the same folder, flushed and fsynced, then moved over
 the real one with ``os.replace`` (atomic on POSIX and Windows); the folder is fsynced last so the rename
-itself survives a power cut. The previous version stays beside it as a backup. Files are created 0600
-and folders 0700 whatever the umask: a journal is private.
+itself survives a power cut. ``write_files`` does it for the journal (several files, a backup of each);
+``write_file`` for one file, everywhere else. Their options cover every caller:
+
+- ``mode``: 0600 by default whatever the umask (a journal, settings, exports, key files, the presenter's
+  state, the cache); ``None`` for what the umask gives any new file (content files, guides, handouts:
+  files meant to be opened, edited and shared), with ``keep_mode`` to keep a replaced file's permissions.
+- ``backup``: where to keep the version being replaced (the journal's ``one.backup.toml``).
+- ``fsync``: off only for files that losing costs nothing (the presenter's state in a RAM-backed runtime
+  folder, rewritten every second; the cache of validated programs).
+- ``new_only``: never replace an existing file (a new content file): ``FileExistsError`` instead.
 
 A journal folder can hold what someone else put there (a link to a file elsewhere, a named pipe, a huge
 file). Files are read through ``workshop.files.reading`` (regular files inside their folder, at most
@@ -51,6 +59,10 @@ class Signature:
 
     def same_stat(self, stat: os.stat_result) -> bool:
         return (stat.st_ino, stat.st_size, stat.st_mtime_ns) == (self.inode, self.size, self.mtime_ns)
+
+
+UMASK_MODE = None
+"""``mode=UMASK_MODE``: the permissions the user's umask gives any new file, as an editor would create it."""
 
 
 @dataclass(frozen=True)
@@ -117,11 +129,20 @@ def is_temp_name(name: str) -> bool:
     return _TEMP_NAME.match(name) is not None
 
 
-def write_files(writes: Sequence[Write]) -> dict[Path, Signature]:
+def write_files(
+    writes: Sequence[Write],
+    *,
+    mode: int | None = FILE_MODE,
+    keep_mode: bool = False,
+    fsync: bool = True,
+    new_only: bool = False,
+) -> dict[Path, Signature]:
     """Write every file in ``writes`` (all in one folder) atomically; return their signatures.
 
-    All temporary files are written and fsynced before any real file is replaced, so a failure while
+    All temporary files are written (and fsynced) before any real file is replaced, so a failure while
     writing (disk full, failing fsync) leaves every real file untouched and no temporary file behind.
+    Raises ``WriteFailed`` (the ``OSError`` and the files already replaced). The options are described at
+    the top of this module.
     """
     if not writes:
         return {}
@@ -132,50 +153,96 @@ def write_files(writes: Sequence[Write]) -> dict[Path, Signature]:
     try:
         for write in writes:
             current = write.path
-            temp, signature = _write_temp(write.path, write.data)
+            kept = _existing_mode(write.path) if keep_mode else None
+            temp, signature = _write_temp(write.path, write.data, mode if kept is None else kept, fsync)
             temps.append((write, temp, signature))
         for write, temp, signature in temps:
             current = write.path
             if write.backup is not None:
                 _keep_backup(write.path, write.backup)
-            os.replace(temp, write.path)
+            if new_only:
+                _link_new(temp, write.path)
+            else:
+                os.replace(temp, write.path)
             written[write.path] = signature
         current = folder
-        fsync_dir(folder)
-    except OSError as error:
+        if fsync:
+            fsync_dir(folder)
+    except BaseException as error:
         for _, temp, _ in temps:
             _remove_quietly(temp)
-        raise WriteFailed(error, current, written) from None
+        if isinstance(error, OSError):
+            raise WriteFailed(error, current, written) from None
+        raise
     return written
 
 
-def write_private_file(path: Path, data: bytes) -> Signature:
-    """Write one file atomically, 0600, without a backup (exports, restored files)."""
-    return write_files([Write(path, data)])[path]
+def write_file(
+    path: Path,
+    data: bytes,
+    *,
+    mode: int | None = FILE_MODE,
+    keep_mode: bool = False,
+    backup: Path | None = None,
+    fsync: bool = True,
+    new_only: bool = False,
+) -> Signature:
+    """Write one file atomically (``write_files`` for one file). Raises the ``OSError`` that stopped it,
+    with the file as it was."""
+    try:
+        return write_files(
+            [Write(path, data, backup)], mode=mode, keep_mode=keep_mode, fsync=fsync, new_only=new_only
+        )[path]
+    except WriteFailed as failure:
+        raise failure.error from None
+
+
+def _existing_mode(path: Path) -> int | None:
+    """The permissions of the file at ``path`` (through a link, as an editor keeps them), if there is one."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        return None
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Give the finished ``temp`` the name ``path`` only if nothing has it: ``FileExistsError`` otherwise."""
+    try:
+        os.link(temp, path, follow_symlinks=False)  # unlike a rename, a link refuses to replace a file
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then rename
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
+        os.replace(temp, path)
+        return
+    _remove_quietly(temp)
 
 
 def _temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
 
 
-def _write_temp(path: Path, data: bytes) -> tuple[Path, Signature]:
+def _write_temp(path: Path, data: bytes, mode: int | None, fsync: bool) -> tuple[Path, Signature]:
     temp = _temp_name(path)
-    return temp, Signature.of(_write_new(temp, data), data)
+    return temp, Signature.of(_write_new(temp, data, mode, fsync), data)
 
 
-def _write_new(path: Path, data: bytes) -> os.stat_result:
-    """Create ``path`` (which must not exist: never through a link) holding ``data``, 0600, fsynced."""
+def _write_new(path: Path, data: bytes, mode: int | None = FILE_MODE, fsync: bool = True) -> os.stat_result:
+    """Create ``path`` (which must not exist: never through a link) holding ``data``, with ``mode`` (None:
+    as the umask gives), fsynced unless ``fsync`` is false."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, FILE_MODE)
+    fd = os.open(path, flags, 0o666 if mode is None else mode)
     try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, FILE_MODE)  # O_CREAT's mode is filtered by the umask; be sure (our new file only)
+        if mode is not None and hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)  # O_CREAT's mode is filtered by the umask; be sure (our new file only)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-        os.fsync(fd)
+        if fsync:
+            os.fsync(fd)
         info = os.fstat(fd)
-    except OSError:
+    except BaseException:
         os.close(fd)
         _remove_quietly(path)
         raise

@@ -2,9 +2,9 @@
 
 The rule: every file is, at every moment, either in its old form or in its new form, never neither and
 never part of one. Each file is replaced where it is, under its own name, by one atomic rename
-(``crypto.replace_file``), and a reader tells the two forms apart by their first bytes (``crypto.is_age``)
-and opens either. So a crash leaves some files converted and some not, which reads fine, and running the
-same conversion again finishes it: a file already in the wanted form is left alone.
+(``workshop.files.atomic.write_file``), and a reader tells the two forms apart by their first bytes
+(``crypto.is_age``) and opens either. So a crash leaves some files converted and some not, which reads
+fine, and running the same conversion again finishes it: a file already in the wanted form is left alone.
 
 Every regular file under the folder is converted, whatever its name: the module and run files, their
 backups, and files kept aside as unreadable or changed elsewhere (a damaged file is encrypted byte for
@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop.files.atomic import write_file
 from workshop.journal.crypto import (
     AGE_ARMOR_MAGIC,
     AGE_MAGIC,
@@ -42,7 +43,6 @@ from workshop.journal.crypto import (
     Recipient,
     is_age,
     is_temp_name,
-    replace_file,
 )
 
 
@@ -158,7 +158,7 @@ def _convert(folder: Path, *, want_age: bool, change: Callable[[bytes, Path], by
             not_converted.append(NotConverted(path, f"{error}. It is kept as it is"))
             continue
         try:
-            replace_file(path, new)
+            write_file(path, new)
         except OSError as error:
             # The disk failed (full, read-only...): this file is still whole in its old form. Stop here;
             # running the conversion again carries on where it stopped.

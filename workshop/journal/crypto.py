@@ -28,7 +28,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import subprocess
 import sys
 from collections.abc import Callable
@@ -41,23 +40,19 @@ import pyrage
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
+from workshop import paths
+from workshop.files import atomic
+
 AGE_MAGIC = b"age-encryption.org/v1\n"
 """The first line of every binary age file (the C2SP age v1 format)."""
 AGE_ARMOR_MAGIC = b"-----BEGIN AGE ENCRYPTED FILE-----"
 """The first line of an age file in ASCII armor (``age -a``); pyrage reads both."""
 
-IDENTITY_FILE = "identity.age"
-"""The secret key, encrypted with the passphrase. ``age -d -i identity.age FILE`` reads it."""
-RECIPIENT_FILE = "recipient.txt"
-"""The public key, plain: ``age -R recipient.txt`` encrypts to it."""
 
 MIN_PASSPHRASE_CHARS = 8
 AGE_CLI_MAX_WORK_FACTOR = 22
 """The largest scrypt work factor (log2 N) the ``age`` command accepts by default."""
 
-FILE_MODE = 0o600
-FOLDER_MODE = 0o700
-TEMP_SUFFIX = ".tmp"
 
 _SECRET_KEY_PREFIX = "AGE-SECRET-KEY-1"
 _SCRYPT_STANZA = re.compile(rb"^-> scrypt [A-Za-z0-9+/]+ (\d+)$", re.MULTILINE)
@@ -331,11 +326,11 @@ class KeyFiles:
 
     @property
     def identity_path(self) -> Path:
-        return self.folder / IDENTITY_FILE
+        return paths.identity_file(self.folder)
 
     @property
     def recipient_path(self) -> Path:
-        return self.folder / RECIPIENT_FILE
+        return paths.recipient_file(self.folder)
 
     def is_encrypted(self) -> bool:
         """True when saves must be encrypted: either key file is there.
@@ -371,7 +366,7 @@ class KeyFiles:
         if self.is_encrypted():
             existing = self.identity_path if os.path.lexists(self.identity_path) else self.recipient_path
             raise AlreadyEncrypted(existing)
-        _ensure_private_dir(self.folder)
+        atomic.ensure_private_dir(self.folder)
         identity = Identity.generate()
         self._write_identity(identity, passphrase, now)
         self.rewrite_recipient(identity)
@@ -428,7 +423,7 @@ class KeyFiles:
         identity = Identity.from_secret_key(secret_key)
         if self._recipient_if_any() not in (None, identity.recipient.text):
             raise NotASecretKey("That secret key is not this journal's: its public key is different.")
-        _ensure_private_dir(self.folder)
+        atomic.ensure_private_dir(self.folder)
         self._keep_identity_aside(now)
         self._write_identity(identity, new_passphrase, now)
         if self._recipient_if_any() is None:
@@ -442,13 +437,13 @@ class KeyFiles:
             "# An age recipients file: `age -R recipient.txt` encrypts to it too. Not secret.\n"
             f"{identity.recipient.text}\n"
         )
-        replace_file(self.recipient_path, text.encode("utf-8"))
+        atomic.write_file(self.recipient_path, text.encode("utf-8"))
 
     def remove_recipient(self) -> None:
         """The first step of turning encryption off, once every file is plain (then ``retire_identity``)."""
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.recipient_path)
-            _fsync_dir(self.folder)
+            atomic.fsync_dir(self.folder)
 
     def retire_identity(self, *, now: datetime | None = None) -> Path | None:
         """Keep ``identity.age`` aside as ``identity.retired-YYYYMMDD-HHMMSS.age``; return its new name.
@@ -459,7 +454,7 @@ class KeyFiles:
         aside = self._keep_identity_aside(now)
         if aside is not None:
             os.unlink(self.identity_path)
-            _fsync_dir(self.folder)
+            atomic.fsync_dir(self.folder)
         return aside
 
     def work_factor(self) -> int | None:
@@ -493,8 +488,8 @@ class KeyFiles:
                         os.fsync(copy.fileno())
                 except FileExistsError:
                     continue
-                os.chmod(aside, FILE_MODE)
-            _fsync_dir(self.folder)
+                os.chmod(aside, atomic.FILE_MODE)
+            atomic.fsync_dir(self.folder)
             return aside
         raise KeyFileError(
             self.identity_path, "too many retired key files from the same second; nothing changed"
@@ -528,7 +523,7 @@ class KeyFiles:
         reopened = _parse_identity(_scrypt("decrypt", sealed, passphrase), self.identity_path)
         if reopened.recipient.text != identity.recipient.text:
             raise KeyFileError(self.identity_path, "the new key file did not read back; nothing was changed")
-        replace_file(self.identity_path, sealed)
+        atomic.write_file(self.identity_path, sealed)
 
 
 def _parse_identity(plaintext: bytes, path: Path) -> Identity:
@@ -603,62 +598,10 @@ def _scrypt_here(operation: Literal["encrypt", "decrypt"], data: bytes, passphra
 
 
 # --------------------------------------------------------------------------------------------------------
-# Writing one file: to be merged with the store's atomic writer (workshop/files/atomic.py) in the re-cut
+# Files
 # --------------------------------------------------------------------------------------------------------
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Put ``data`` at ``path`` all or nothing, 0600, keeping nothing of what it replaces.
-
-    The steps of the store's atomic writer for one file: a temporary file in the same folder (named as
-    the store names its own, so the store sweeps one left by a crash), written, fsynced, renamed over
-    ``path``; then the folder fsynced, so the rename survives a power cut. At every moment ``path`` holds
-    either its old bytes or ``data``, never neither and never part.
-    """
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
-    try:
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, FILE_MODE)  # O_CREAT's mode is filtered by the umask; be sure
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    _fsync_dir(path.parent)
 
 
 def is_temp_name(name: str) -> bool:
     """True for the name of a write in progress (``.day-1.toml.1a2b3c4d.tmp``), the store's or ours."""
-    return name.startswith(".") and name.endswith(TEMP_SUFFIX)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open folders, and has no need
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _ensure_private_dir(folder: Path) -> None:
-    """Create ``folder`` and missing parents as 0700 (whatever the umask); leave existing ones alone."""
-    missing = []
-    current = folder
-    while not current.exists():
-        missing.append(current)
-        current = current.parent
-    for path in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(path, FOLDER_MODE)
-            os.chmod(path, FOLDER_MODE)
-            _fsync_dir(path.parent)
+    return name.startswith(".") and name.endswith(atomic.TEMP_SUFFIX)

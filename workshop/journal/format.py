@@ -1,11 +1,10 @@
 """The journal's file format: a run file and one file per module, both TOML, both versioned.
 
 Writing is done by a small emitter of our own rather than ``tomli_w``: it knows the exact shape of these
-files, escapes with one regular expression (so a 1 MB answer costs microseconds, not a Python loop per
-character), and writes multi-line text as a TOML literal string, which reads back fast and reads well by
-hand. Text that a literal string cannot hold exactly (CR, NUL and other control characters, three
-apostrophes in a row) is written as an escaped basic string instead. Every write is parsed back and
-compared before it reaches the disk (see ``store.py``).
+files, and writes every string with the one TOML string writer, ``workshop.files.toml`` (literal strings,
+which read back fast and read well by hand; escaped basic strings for text they cannot hold). The fields
+of each answer come from one table, ``workshop.answers.VALUE_FIELDS``, for reading as for writing. Every
+write is parsed back and compared before it reaches the disk (see ``store.py``).
 
 Reading is strict: an unknown key, a wrong type or a newer format version is an error naming the file and
 the field, because saving a file we only half understood would silently drop what we skipped.
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any, assert_never
 
 from workshop.answers import VALUE_FIELDS, VALUE_TYPES, Answer, Value, ValueField
+from workshop.files.toml import toml_key, toml_string
 from workshop.text import SLUG_PATTERN
 
 FORMAT = 1
@@ -32,7 +32,6 @@ RUN_FILE = "_run.toml"
 
 _MODULE_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.toml$")
 _SLUG = re.compile(SLUG_PATTERN)
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _INT64 = range(-(2**63), 2**63)
 BLANK_SCORE = -1
 """How an item of a check left blank is written in ``scores`` (TOML has no null)."""
@@ -106,32 +105,6 @@ class NewerFormatError(FormatError):
 # --------------------------------------------------------------------------------------------------------
 
 _HEADER = "# workshop journal: {what}. Private. Written by workshop; see docs/data.md before editing.\n"
-# A literal string holds anything but control characters (tab and newline excepted) and three quotes.
-_NOT_LITERAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]|'''")
-_BASIC_SPECIAL = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')
-_ESCAPES = {"\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group(0)
-    return _ESCAPES.get(char) or f"\\u{ord(char):04x}"
-
-
-def toml_string(text: str) -> str:
-    """``text`` as a TOML string that reads back exactly."""
-    if _NOT_LITERAL.search(text) is None:
-        if "\n" in text or "'" in text:
-            # The newline right after the opening quotes is dropped by readers, so the text starts fresh.
-            return "'''\n" + text + "'''"
-        return "'" + text + "'"
-    return '"' + _BASIC_SPECIAL.sub(_escape, text) + '"'
-
-
-def _key(key: str) -> str:
-    # Keys cannot be multi-line strings, so anything but a plain id is an escaped basic string.
-    return key if _BARE_KEY.fullmatch(key) else '"' + _BASIC_SPECIAL.sub(_escape, key) + '"'
-
-
 def _datetime(moment: datetime) -> str:
     offset = moment.utcoffset()
     if offset is not None and offset % timedelta(minutes=1):
@@ -178,7 +151,7 @@ def encode_module(data: ModuleData, run_number: int) -> str:
         lines.append(f"updated = {_datetime(data.updated)}")
     lines.append(f"done = {_strings(sorted(data.done))}")
     for key, answer in data.answers.items():
-        lines += ["", f"[answers.{_key(key)}]", f"kind = {toml_string(answer.value.KIND)}"]
+        lines += ["", f"[answers.{toml_key(key)}]", f"kind = {toml_string(answer.value.KIND)}"]
         lines += [f"created = {_datetime(answer.created)}", f"updated = {_datetime(answer.updated)}"]
         lines += _value_lines(answer.value)
     return "\n".join(lines) + "\n"

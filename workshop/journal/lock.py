@@ -15,11 +15,11 @@ import sys
 import time
 from pathlib import Path
 
+from workshop import paths
 from workshop.files.atomic import FILE_MODE
 from workshop.files.reading import kind_of
 from workshop.journal.errors import JournalError, JournalLocked, describe_os_error
 
-LOCK_FILE = "workshop.lock"
 DEFAULT_WAIT = 1.0
 """Seconds to wait for a window that is just closing: well within the two seconds the user waits."""
 
@@ -61,7 +61,7 @@ class SessionLock:
     """The lock on ``<data dir>/workshop.lock``. Acquire once at start, release at close."""
 
     def __init__(self, folder: Path) -> None:
-        self.path = folder / LOCK_FILE
+        self.path = paths.lock_file(folder)
         self._fd: int | None = None
 
     @property

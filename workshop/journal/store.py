@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 import threading
 from collections.abc import Callable, Iterator
@@ -28,6 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar, assert_never
 
+from workshop import paths
 from workshop.answers import VALUE_FIELDS, VALUE_TYPES, Answer, FieldKind, Value
 from workshop.content.outline import ProgramShape
 from workshop.files import atomic
@@ -61,8 +61,6 @@ __all__ = ["Journal", "JournalError", "JournalLocked", "JournalProblem", "Run", 
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
-JOURNAL_FOLDER = "journal"
-_RUN_FOLDER = re.compile(r"^run-(\d{3,9})$")
 
 # What we know about a file on disk: its signature when we last read or wrote it, None when it did not
 # exist, or why it must never be overwritten as it is.
@@ -72,10 +70,6 @@ DiskState = atomic.Signature | None | Literal["unreadable", "newer"]
 def local_now() -> datetime:
     """The default clock: now, in the local time zone, with its offset."""
     return datetime.now().astimezone()
-
-
-def run_folder_name(number: int) -> str:
-    return f"run-{number:03d}"
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -349,7 +343,7 @@ class Journal:
     def __init__(self, data_dir: Path, program: ProgramShape, clock: Clock, lock: SessionLock | None) -> None:
         self.data_dir = data_dir
         self.program = program
-        self.folder = data_dir / JOURNAL_FOLDER / program.id
+        self.folder = paths.journal_dir(data_dir, program.id)
         """Where this program's runs are kept."""
         self.problems: list[JournalProblem] = []
         self.runs: list[Run] = []
@@ -400,7 +394,7 @@ class Journal:
         self._check_writable()
         numbers = [run.number for run in self.runs] + list(self._run_folders())
         number = max(numbers, default=0) + 1
-        folder = self.folder / run_folder_name(number)
+        folder = paths.run_dir(self.folder, number)
         now = self._clock()
         data = RunData(self.program.id, self.program.version, number, now, updated=now)
         run = Run(folder, data, self.program, self._clock, new=True)
@@ -491,13 +485,13 @@ class Journal:
         except OSError as error:
             raise JournalError(f"{self.folder}: cannot be read ({describe_os_error(error)})") from None
         for entry in entries:
-            match = _RUN_FOLDER.match(entry.name)
-            if match:
-                yield int(match.group(1))
+            number = paths.run_number_of(entry.name)
+            if number is not None:
+                yield number
 
     def _load(self) -> None:
         for number in sorted(self._run_folders()):
-            folder = self.folder / run_folder_name(number)
+            folder = paths.run_dir(self.folder, number)
             problem = _run_folder_problem(folder, self.folder)
             if problem is not None:
                 if problem:

@@ -3,24 +3,22 @@
 The presenter writes its state (the slide's full text and notes, the next slide, the timers, the agenda,
 messages for the facilitator) whenever it changes and at least once a second, to a file in the user's
 private runtime folder (mode 0700; ``$XDG_RUNTIME_DIR/workshop`` on Linux, or ``$WORKSHOP_RUNTIME_DIR``),
-named after the program and the day. ``workshop present --notes`` reads the same file four times a
-second, and touches a second file beside it (``….notes-open``) once a second so that the presenter knows
-a notes window is following and can send the agenda there rather than to the projector. No network, no
-port: only the same user on the same machine can read or write them. The files hold content-file text
-(notes, titles) and clock readings, never anything from a journal, and are removed when their writer
-closes.
+named after the program and the day (``paths.present_state_file``). ``workshop present --notes`` reads
+the same file four times a second, and touches a second file beside it (``….notes-open``) once a second
+so that the presenter knows a notes window is following and can send the agenda there rather than to the
+projector. No network, no port: only the same user on the same machine can read or write them. The files
+hold content-file text (notes, titles) and clock readings, never anything from a journal, and are removed
+when their writer closes.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-RUNTIME_DIR_VARIABLE = "WORKSHOP_RUNTIME_DIR"
 FORMAT_VERSION = 1
 MAX_BYTES = 64 * 1024
 STALE_AFTER = 5.0
@@ -148,21 +146,6 @@ def _type_ok(name: str, value: object) -> bool:
     return value is None or isinstance(value, str)
 
 
-def runtime_dir() -> Path:
-    """The private folder for state files: ``$WORKSHOP_RUNTIME_DIR``, else the platform's runtime folder."""
-    override = os.environ.get(RUNTIME_DIR_VARIABLE)
-    if override:
-        return Path(override).expanduser()
-    from workshop import paths
-
-    return paths.runtime_dir()
-
-
-def state_path(program_id: str, day: int, folder: Path | None = None) -> Path:
-    """The state file for presenting ``day`` of the program ``program_id`` (a slug: safe in a file name)."""
-    return (folder or runtime_dir()) / f"present-{program_id}-day-{day}.json"
-
-
 def _private_folder(folder: Path) -> None:
     """Create ``folder`` as 0700 if missing; refuse one that another user owns."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -176,17 +159,12 @@ def _private_folder(folder: Path) -> None:
 
 def write_state(path: Path, state: NotesState) -> None:
     """Replace the state file atomically: a reader sees the old state or the new one, never half of one."""
+    from workshop.files.atomic import write_file
+
     _private_folder(path.parent)
-    # mkstemp creates the file 0600. No fsync: the file lives in a RAM-backed runtime folder and is
-    # rewritten every second; losing it in a power cut loses nothing.
-    handle, temp_name = tempfile.mkstemp(prefix=".present-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(state.to_json())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    # No fsync: the file lives in a RAM-backed runtime folder and is rewritten every second; losing it in a
+    # power cut loses nothing.
+    write_file(path, state.to_json().encode("utf-8"), fsync=False)
 
 
 def read_state(path: Path) -> NotesState | None:

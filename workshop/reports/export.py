@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, assert_never
 
+from workshop import paths
 from workshop.answers import (
     Answer,
     ChoicesValue,
@@ -337,7 +338,7 @@ def export_to_file(
         text = render(fmt, program, runs)
     if output is None:
         stamp = (now or local_now()).strftime("%Y-%m-%d-%H%M%S")
-        output = data_dir / "exports" / f"{program.id}-{stamp}.{EXTENSIONS[fmt]}"
+        output = paths.exports_dir(data_dir) / f"{program.id}-{stamp}.{EXTENSIONS[fmt]}"
     write_private_document(output, text, "the export")
     return output
 
@@ -346,8 +347,6 @@ def write_private_document(output: Path, text: str, what: str) -> None:
     """Write ``text`` to ``output`` atomically, 0600 in a 0700 folder; ``JournalError`` naming ``what``."""
     try:
         atomic.ensure_private_dir(output.parent)
-        atomic.write_private_file(output, text.encode("utf-8"))
-    except atomic.WriteFailed as failure:
-        raise JournalError(f"{output}: could not write {what} ({describe_os_error(failure.error)})") from None
+        atomic.write_file(output, text.encode("utf-8"))
     except OSError as error:
         raise JournalError(f"{output}: could not write {what} ({describe_os_error(error)})") from None

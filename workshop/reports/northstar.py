@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from workshop import paths
 from workshop.content.models import Program
 from workshop.flow.dates import format_day
 from workshop.flow.northstar import Commitment, NorthStar, choose_run, gather
@@ -122,6 +123,6 @@ def export_to_file(
     with Journal.open(data_dir, program, lock=False) as journal:
         text = render(fmt, gather(program, choose_run(journal.runs, run_number)))
     stamp = (now or local_now()).strftime("%Y-%m-%d-%H%M%S")
-    output = data_dir / "exports" / f"north-star-{stamp}.{EXTENSIONS[fmt]}"
+    output = paths.exports_dir(data_dir) / f"north-star-{stamp}.{EXTENSIONS[fmt]}"
     write_private_document(output, text, "the page")
     return output

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.journal.crypto import IDENTITY_FILE, Identity
+from workshop.journal.crypto import Identity
+from workshop.paths import IDENTITY_FILE
 from workshop.reports.html_page import html_text
 from workshop.reports.html_page import page as html_page
 
