@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 
-from workshop.answers import VALUE_FIELDS, VALUE_TYPES, Answer, ItemScoresValue, Value
+from tests.memory_run import MemoryRun, sample_value
+from workshop.answers import VALUE_FIELDS, VALUE_TYPES, Answer, Value
 from workshop.cli import main
-from workshop.content.instruments import INSTRUMENTS
 from workshop.content.loader import load_program
-from workshop.content.models import STEP_KINDS, STEP_TYPES, CheckStep, Module, Program, Step, StepBase
+from workshop.content.models import STEP_KINDS, STEP_TYPES, Module, Program, Step, StepBase
 from workshop.flow.describe import Style, describe_value
 from workshop.journal.format import ModuleData, decode_module, encode_module, parse_bytes
 from workshop.journal.store import _check_value
@@ -29,23 +28,6 @@ from workshop.reports import export
 from workshop.reports.handouts import step_on_paper
 
 MOMENT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-SAMPLE_FIELDS: dict[str, Any] = {
-    "text": "Words of my own\nover two lines",
-    "integer": 7,
-    "texts": ("first of mine", "second of mine"),
-    "scores": (3, None, 2, 4, 5),
-}
-
-
-def sample_value(value_type: type[Value], step: StepBase | None = None) -> Value:
-    """A value of ``value_type`` with every field set, built from its fields (fitted to a check step)."""
-    fields = {spec.name: SAMPLE_FIELDS[spec.kind] for spec in VALUE_FIELDS[value_type]}
-    value = value_type(**fields)
-    if isinstance(value, ItemScoresValue):
-        instrument = step.instrument if isinstance(step, CheckStep) else "who5"
-        count = len(INSTRUMENTS[instrument].items)
-        value = ItemScoresValue(instrument, tuple((3 if i else None) for i in range(count)))
-    return value
 
 
 @pytest.fixture(scope="module")
@@ -118,27 +100,6 @@ def test_every_answer_type_reads_as_text(value_type: type[Value], style: Style) 
 # ---- step kinds: every layer that has a table of kinds ----------------------------------------------------
 
 
-class OneRun:
-    """A run holding at most one answer, as the exports read a run."""
-
-    number, program_version, started, finished, last_activity = 1, "1", MOMENT, None, MOMENT
-
-    def __init__(self, module: Module, answer: Answer | None) -> None:
-        self.module, self.saved = module, answer
-
-    def answer(self, step_id: str) -> Answer | None:
-        return self.saved if self.saved and self.saved.step_id == step_id else None
-
-    def answers(self, module_id: str) -> dict[str, Answer]:
-        return {self.saved.step_id: self.saved} if self.saved and module_id == self.module.id else {}
-
-    def done_steps(self, module_id: str) -> frozenset[str]:
-        return frozenset()
-
-    def module_ids(self) -> tuple[str, ...]:
-        return (self.module.id,)
-
-
 @kinds
 def test_every_answering_kind_is_shown_and_exported(program: Program, step_type: type[StepBase]) -> None:
     module, step = step_of(program, step_type)
@@ -147,10 +108,11 @@ def test_every_answering_kind_is_shown_and_exported(program: Program, step_type:
         return
     value = sample_value(step.answer_type, step)
     assert describe_value(value, step).strip() and describe_value(value, step, style="document").strip()
-    answered = OneRun(module, Answer(step.id, value, MOMENT, MOMENT))
+    answered = MemoryRun()
+    answered.set_answer(module.id, step.id, value)
     for fmt in export.FORMATS:
         shown = export.render(fmt, program, [answered])
-        assert shown != export.render(fmt, program, [OneRun(module, None)]), f"{fmt} leaves the answer out"
+        assert shown != export.render(fmt, program, [MemoryRun()]), f"{fmt} leaves the answer out"
         if fmt == "markdown":
             section = shown.split(f"#### {step.title}")[1].split("\n#### ")[0]
             assert "(No answer.)" not in section and "> " in section
