@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from workshop import __version__
+from workshop.cli import command_modules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,6 +106,26 @@ def test_scripting_commands_never_import_textual(args: list[str]) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
     assert result.stdout.strip().endswith("CLEAN"), result.stdout + result.stderr
+
+
+HEAVY = ("textual", "pydantic")
+"""What a command must not import just to be found or to print its help (tens of milliseconds each)."""
+
+
+@pytest.mark.parametrize("command", [module.NAME for module in command_modules()])
+def test_every_command_is_found_and_helps_without_textual_or_pydantic(command: str) -> None:
+    """Every module in workshop/commands is imported to build the parser, whatever the command; asking one
+    for its help must not load Textual or pydantic either. (Running ``present`` or ``preview`` does, on
+    purpose: they run an app. The commands that never do are checked running, above and in their tests.)"""
+    code = (
+        "import sys\nfrom workshop.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY)!r}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, command, "--help"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]", f"{command} --help imported {result.stdout.splitlines()[-1]}"
+    assert f"usage: workshop {command}" in result.stdout
 
 
 @pytest.mark.slow
