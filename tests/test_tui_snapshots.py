@@ -38,7 +38,7 @@ def open_step(step_id: str, *, with_answers: bool = False):  # type: ignore[no-u
         found = app.program.find_step(step_id)
         assert found is not None
         module, step = found
-        app.open_day(module, module.steps.index(step))
+        app.routes.open_day(module, module.steps.index(step))
         await settle(pilot)
         app.save_status = ""
 
@@ -69,7 +69,7 @@ class TestScreens:
     def test_home(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await open_step("meaning-now", with_answers=True)(pilot)
-            pilot.app.go_home()
+            pilot.app.routes.go_home()
             await settle(pilot)
 
         assert snap_compare(snapshot_app(tmp_path), terminal_size=size, run_before=run_before)
@@ -78,7 +78,7 @@ class TestScreens:
     def test_review(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await open_step("meaning-now", with_answers=True)(pilot)
-            pilot.app.open_review()
+            pilot.app.routes.open_review()
             await settle(pilot)
 
         assert snap_compare(snapshot_app(tmp_path), terminal_size=size, run_before=run_before)

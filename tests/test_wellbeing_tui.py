@@ -18,7 +18,7 @@ async def open_check(pilot: Any, step_id: str) -> DayScreen:
     found = app.program.find_step(step_id)
     assert found is not None
     module, step = found
-    app.open_day(module, module.steps.index(step))
+    app.routes.open_day(module, module.steps.index(step))
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, DayScreen)

@@ -124,6 +124,9 @@ class DayScreen(WorkshopScreen):
         if view is not None and not isinstance(view, PauseView) and view.step.answers:
             self.walk.record(view.value())
 
+    def place(self) -> tuple[str, str] | None:
+        return self.walk.module.id, self.walk.step.id
+
     async def catch_up(self) -> None:
         """Let the field on screen handle every key already typed into it, then record its answer."""
         await caught_up(self.focused)
@@ -139,9 +142,9 @@ class DayScreen(WorkshopScreen):
             self.workshop.save_soon(immediately=True)
             await self.show_step()
         else:
-            self.workshop.finish_day(self.walk)
+            self.routes.finish_day(self.walk)
         if care:
-            self.workshop.action_support(gentle=True)
+            self.routes.open_support(gentle=True)
 
     async def action_skip(self) -> None:
         await self.catch_up()
@@ -149,7 +152,7 @@ class DayScreen(WorkshopScreen):
             self.workshop.save_soon(immediately=True)
             await self.show_step()
         else:
-            self.workshop.finish_day(self.walk)
+            self.routes.finish_day(self.walk)
 
     async def action_back(self) -> None:
         await self.catch_up()
@@ -168,7 +171,7 @@ class DayScreen(WorkshopScreen):
     async def action_home(self) -> None:
         await self.catch_up()
         self.workshop.save_soon(immediately=True)
-        self.workshop.go_home()
+        self.routes.go_home()
 
     async def action_return_to_review(self) -> None:
         await self.catch_up()

@@ -163,7 +163,7 @@ class ReviewScreen(WorkshopScreen):
         elif current is None or entry.run_number != current.number:
             self.notify("Earlier runs are kept as they were. Answers of the current run can be edited.")
         else:
-            self.workshop.open_day(entry.module, entry.module.steps.index(entry.step), over_review=True)
+            self.routes.open_day(entry.module, entry.module.steps.index(entry.step), over_review=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "then-and-now":
@@ -171,8 +171,6 @@ class ReviewScreen(WorkshopScreen):
 
     def action_then_and_now(self) -> None:
         """The highlighted answer's question, with the answers of two runs side by side."""
-        from workshop.tui.screens.then_and_now import ThenAndNowScreen
-
         runs = self.workshop.runs
         highlighted = self.query_one("#entries", OptionList).highlighted
         if len(runs) < 2:
@@ -180,10 +178,10 @@ class ReviewScreen(WorkshopScreen):
         elif highlighted is None or highlighted >= len(self.shown):
             self.notify("Highlight an answer first: then and now shows its question across runs.")
         else:
-            self.app.push_screen(ThenAndNowScreen(self.shown[highlighted], runs))
+            self.routes.open_then_and_now(self.shown[highlighted])
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
 
     def action_home(self) -> None:
-        self.workshop.go_home()
+        self.routes.go_home()
