@@ -28,6 +28,7 @@ from textual.timer import Timer
 
 from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.content.problems import ContentError, Problem
+from workshop.flow.save_policy import SavePolicy
 from workshop.journal.errors import JournalError, JournalLocked, SaveReport
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
     from workshop.content.models import Program
     from workshop.journal.store import Journal, Run
 
-AUTOSAVE_DELAY = 1.0  # seconds after typing stops
 STOP_GRACE = 3.0  # seconds the app has to end after a closed terminal or SIGTERM, before the process ends
 KEYS_POLL = 0.05  # seconds between looks at whether held keys have reached their field, when stopping
 JournalOpener = Callable[..., "Journal"]
@@ -123,6 +123,7 @@ class WorkshopApp(App[None]):
         self.monotonic = monotonic
         self._open_journal = open_journal
         self.journal: Journal | None = None
+        self.saving = SavePolicy(clock or datetime.now)
         self._save_timer: Timer | None = None
         self._return_to: tuple[str, str] | None = None
         self.title = header_title(self.outline.title)
@@ -386,24 +387,36 @@ class WorkshopApp(App[None]):
     def current_run(self) -> Run | None:
         return self.journal.current_run() if self.journal else None
 
-    # -- saving ------------------------------------------------------------------------------------------
+    # -- saving: workshop/flow/save_policy.py decides when, and what the status line says ---------------
 
     def answer_changed(self) -> None:
         """Called on every change; the save happens once typing pauses for a second."""
-        self.save_status = "Saving…"
-        self.save_soon()
+        self.saving.changed()
+        self._follow_save_policy()
 
     def save_soon(self, *, immediately: bool = False) -> None:
-        self._cancel_autosave()
         if immediately:
+            self.saving.saving_now()
             self._save_in_background()
         else:
-            self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._save_in_background)
+            self.saving.save_after_pause()
+        self._follow_save_policy()
 
-    def _cancel_autosave(self) -> None:
+    def _follow_save_policy(self) -> None:
+        """Show the policy's status, and set the one timer to fire when it wants the next save."""
+        self.save_status = self.saving.status
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
+        wait = self.saving.seconds_to_wait()
+        if wait is not None:
+            self._save_timer = self.set_timer(wait, self._on_save_timer)
+
+    def _on_save_timer(self) -> None:
+        self._save_timer = None
+        if self.saving.tick():
+            self._save_in_background()
+        self._follow_save_policy()
 
     def _save_in_background(self) -> None:
         run = self.current_run
@@ -421,18 +434,20 @@ class WorkshopApp(App[None]):
             self.call_from_thread(self._saved, report)
 
     def _saved(self, report: SaveReport) -> None:
-        self._show_saved()
+        self.saving.saved()
+        self._follow_save_policy()
         for notice in report.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
 
     def _save_failed(self, message: str) -> None:
-        self.save_status = "Not saved: your words are kept here, and saving will be tried again"
+        self.saving.failed()  # and tries again after a pause
+        self._follow_save_policy()
         self.notify(message, title="Not saved yet", severity="error", markup=False, timeout=12)
-        self.save_soon()  # retries a second after the next change, or now-ish
 
     def save_now(self) -> str | None:
         """Save on the UI thread, now. Returns a message if it failed (the words stay in memory)."""
-        self._cancel_autosave()
+        self.saving.saving_now()
+        self._follow_save_policy()
         run = self.current_run
         if self.journal is None or run is None:
             return None
@@ -454,14 +469,9 @@ class WorkshopApp(App[None]):
         if problem:
             self._save_failed(problem)
         else:
-            self._show_saved()
+            self.saving.saved()
+            self._follow_save_policy()
             self.notify("Saved.", timeout=2)
-
-    def _show_saved(self) -> None:
-        self.save_status = f"Saved {self._now():%H:%M}"
-
-    def _now(self) -> datetime:
-        return self.clock() if self.clock else datetime.now()
 
     # -- where the user goes (every route is in tui/routes.py) ------------------------------------------
 
