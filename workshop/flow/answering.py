@@ -5,11 +5,19 @@ A widget turns a key or a click into one of these calls and shows the result; it
 
 from __future__ import annotations
 
-from workshop.answers import ChoicesValue
+from workshop.answers import ChoicesValue, ItemScoresValue, RankedValue, Value
+from workshop.content.instruments import Instrument
 from workshop.content.models import ChoiceStep, RankStep
 
 NUMBER_PAUSE = 1.0
 """Seconds within which a second number key extends the first: "1" then "0" is 10 on a 0-10 scale."""
+
+
+def saved_choices(step: ChoiceStep, value: Value | None) -> ChoicesValue:
+    """A saved answer as the step shows it today: picks of options it no longer has are left out (the
+    journal keeps them until the answer changes), the rest in the order the step lists them."""
+    saved = value if isinstance(value, ChoicesValue) else ChoicesValue()
+    return ChoicesValue(tuple(option for option in step.options if option in saved.picked), saved.other)
 
 
 def toggle_pick(step: ChoiceStep, picked: tuple[str, ...], option: str) -> tuple[str, ...]:
@@ -62,3 +70,28 @@ def rank_note(step: RankStep, ranked: tuple[str, ...], refused: str | None = Non
         )
     left = step.pick - len(ranked)
     return f"{left} more to pick" if left else "All picked. Reorder them until the order feels true."
+
+
+def saved_ranking(step: RankStep, value: Value | None) -> tuple[str, ...]:
+    """A saved values sort as the step shows it today: options it no longer has are left out, and no more
+    than its top ``pick``."""
+    ranked = value.ranked if isinstance(value, RankedValue) else ()
+    return tuple(option for option in ranked if option in step.options)[: step.pick]
+
+
+def rank_is_full(step: RankStep, ranked: tuple[str, ...]) -> bool:
+    """The top ``pick`` are all chosen: another pick waits until one is removed (``rank_note`` says so)."""
+    return len(ranked) >= step.pick
+
+
+def saved_scores(instrument: Instrument, value: Value | None) -> tuple[int | None, ...]:
+    """A saved check-in as its rows show it: one score or None per item, a score the instrument does not
+    have read as not answered."""
+    saved = value.scores if isinstance(value, ItemScoresValue) else ()
+    scores = [score if score in instrument.scores else None for score in saved[: len(instrument.items)]]
+    return tuple(scores) + (None,) * (len(instrument.items) - len(scores))
+
+
+def first_unanswered(scores: tuple[int | None, ...]) -> int:
+    """Where a check-in opens: its first item not answered yet, else its first item."""
+    return next((index for index, score in enumerate(scores) if score is None), 0)

@@ -13,7 +13,6 @@ from workshop.flow.wellbeing import needs_care
 from workshop.tui.keys import caught_up
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.tui.widgets.base import StepView
-from workshop.tui.widgets.pause import PauseView
 from workshop.tui.widgets.save_status import SaveStatus
 from workshop.tui.widgets.steps import step_view
 from workshop.ui_text import plain
@@ -121,7 +120,7 @@ class DayScreen(WorkshopScreen):
     def keep_current_answer(self) -> None:
         """Record what is on screen now (it normally already is: every change is recorded at once)."""
         view = self.current_view()
-        if view is not None and not isinstance(view, PauseView) and view.step.answers:
+        if view is not None and view.step.answers:  # a reading or a pause records nothing
             self.walk.record(view.value())
 
     def place(self) -> tuple[str, str] | None:

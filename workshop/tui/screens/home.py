@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from workshop.content.outline import DayOutline
 from workshop.flow.completion import DayProgress, continue_place, program_progress
+from workshop.flow.home import continue_label, says_where_words_stay
 from workshop.text import one_line
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.ui_text import plain
@@ -99,7 +100,7 @@ class HomeScreen(WorkshopScreen):
         with VerticalScroll(classes="page"), Vertical(classes="column"):
             yield Static(plain(program.title), classes="home-title")
             yield Static(plain(program.description), classes="home-intro")
-            if "machine" not in program.description and "computer" not in program.description:
+            if not says_where_words_stay(program.description):
                 yield Static(PRIVACY_LINE, classes="home-privacy")
             yield OptionList(id="days", classes="days")
             with Horizontal(classes="home-buttons"):
@@ -142,19 +143,18 @@ class HomeScreen(WorkshopScreen):
         button.disabled = False
         if self._chosen_early is not None:
             self.call_later(self._open_chosen_early)
+        label = continue_label(run, self.workshop.outline)
+        button.display = label is not None
+        if label is not None:
+            button.label = label
         if run is None:
-            button.label = "Begin day 1"
-            button.display = True
             run_line.update("")
             return
-        place = continue_place(run, self.workshop.outline)
-        button.display = place is not None
-        run_line.set_class(place is None, "run-finished")  # said plainly, not in grey
+        run_line.set_class(label is None, "run-finished")  # said plainly, not in grey
         started = f"{run.started:%d %b %Y}"
-        if place is None:
+        if label is None:
             run_line.update(plain(f"Run {run.number}, started {started}: {FINISHED}"))
         else:
-            button.label = f"Continue: day {place.module.day}, step {place.number}"
             run_line.update(plain(f"Run {run.number}, started {started}. Take the days at your own pace."))
         self.refresh_bindings()
 
@@ -201,7 +201,7 @@ class HomeScreen(WorkshopScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A finished run has nowhere to continue to: the key goes from the footer with the button.
         if action == "resume" and self.workshop.journal_open:
-            return continue_place(self.workshop.current_run, self.workshop.outline) is not None
+            return continue_label(self.workshop.current_run, self.workshop.outline) is not None
         return True
 
     def action_choose(self) -> None:
