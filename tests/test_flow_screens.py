@@ -1,22 +1,37 @@
 """The rules the screens and step widgets ask (workshop/flow), in plain Python: what home offers, what the
-review can open, and how a saved answer is shown again when the step's content has changed since."""
+review can open, how a saved answer is shown again when the step's content has changed since, and how
+``min_picks`` and ``min_items`` invite without blocking."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime
+from pathlib import Path
 
 from tests.test_flow_progress import FakeRun
-from workshop.answers import Answer, ChoicesValue, IntegerValue, ItemScoresValue, RankedValue, TextValue
+from workshop.answers import (
+    Answer,
+    ChoicesValue,
+    IntegerValue,
+    ItemScoresValue,
+    ItemsValue,
+    RankedValue,
+    TextValue,
+)
 from workshop.content.instruments import BURNOUT, WHO5
-from workshop.content.models import ChoiceStep, Program, RankStep
+from workshop.content.loader import load_program
+from workshop.content.models import ChoiceStep, ListStep, Program, RankStep
 from workshop.content.outline import ProgramOutline
 from workshop.flow.answering import (
     first_unanswered,
+    list_note,
+    pick_note,
     rank_is_full,
     saved_choices,
     saved_ranking,
     saved_scores,
 )
+from workshop.flow.completion import StepState, step_states
 from workshop.flow.day import DayWalk
 from workshop.flow.home import continue_label, says_where_words_stay
 from workshop.flow.review import (
@@ -98,3 +113,53 @@ def test_a_saved_check_in_fits_the_instrument_and_opens_at_its_first_blank_item(
     assert saved_scores(BURNOUT, ItemScoresValue("burnout", (2, 4))) == (2,)
     assert first_unanswered((2,)) == 0  # all answered: it opens at the top
     assert saved_scores(WHO5, None) == (None,) * 5
+
+
+# --------------------------------------------------------------------------------------------------------
+# min_picks and min_items: said gently until met, never a gate
+# --------------------------------------------------------------------------------------------------------
+
+
+def checklist(**fields: object) -> ChoiceStep:
+    return ChoiceStep(kind="choice", id="c", title="T", question="Q?", multiple=True, **fields)  # type: ignore[arg-type]
+
+
+def test_a_checklist_says_how_many_it_asks_for_until_that_many_are_picked() -> None:
+    step = checklist(options=["a", "b", "c", "d", "e"], min_picks=2, max_picks=3)
+    assert pick_note(step, ChoicesValue()) == "0 picked: pick at least 2, up to 3"
+    assert pick_note(step, ChoicesValue(("a",))) == "1 picked: pick at least 2, up to 3"
+    assert pick_note(step, ChoicesValue(("a",), "my own")) == "2 picked (up to 3)"  # one's own words count
+    assert pick_note(step, ChoicesValue(("a", "b", "c", "d"))).startswith(
+        "4 picked: up to 3 is the invitation"
+    )
+    open_ended = checklist(options=["a", "b", "c"], min_picks=2)
+    assert pick_note(open_ended, ChoicesValue(("a",))) == "1 picked: pick at least 2"
+    assert pick_note(open_ended, ChoicesValue(("a", "b"))) == "2 picked"
+
+
+def test_a_list_says_how_many_it_asks_for_until_that_many_are_written() -> None:
+    step = ListStep(kind="list", id="l", title="T", question="Q?", max_items=5, min_items=3)
+    assert list_note(step, ItemsValue(("one", "  ", "two", "", ""))).startswith("Write at least 3")
+    assert list_note(step, ItemsValue(("one", "two", "three", "", ""))) == ""
+    asks_none = ListStep(kind="list", id="l", title="T", question="Q?", max_items=5)
+    assert list_note(asks_none, ItemsValue()) == ""
+
+
+def test_a_step_below_its_minimum_still_moves_on_and_counts_as_done(
+    tmp_path: Path, mini_program_dir: Path
+) -> None:
+    # The minimum is an invitation: Next moves on from one pick of "at least 2", and the step is done.
+    folder = tmp_path / "program"
+    shutil.copytree(mini_program_dir, folder)
+    module_file = folder / "one.toml"
+    text = module_file.read_text(encoding="utf-8")
+    module_file.write_text(text.replace("allow_other = true", "allow_other = true\nmin_picks = 2"), "utf-8")
+    program = load_program(folder)
+    one = program.modules[0]
+    signs = next(index for index, step in enumerate(one.steps) if step.id == "signs")
+    assert isinstance(one.steps[signs], ChoiceStep) and one.steps[signs].min_picks == 2  # type: ignore[union-attr]
+    run = FakeRun()
+    walk = DayWalk(program, one, run, index=signs)
+    walk.record(ChoicesValue(("Guilt",)))
+    assert walk.next()
+    assert step_states(run, one)[signs] is StepState.DONE
