@@ -1,8 +1,10 @@
 """The self-paced workshop app: screens, saving and safety around the flow layer.
 
-The app owns three things and nothing more: which screen is showing, when the journal is saved, and how
-the app ends (quit, a closed terminal, SIGTERM) without losing a word. Everything a screen shows comes
-from ``workshop.flow``; everything saved goes through ``workshop.journal``.
+The app owns three things and nothing more: which screen is showing (where each move leads is in
+``tui/routes.py``), when the journal is saved (``flow/save_policy.py`` says when; the app runs its timer and
+the saves), and how the app ends (quit, a closed terminal, SIGTERM) without losing a word. Screens see it
+only as the ``Workshop`` of ``tui/context.py``. Everything a screen shows comes from ``workshop.flow``;
+everything saved goes through ``workshop.journal``.
 """
 
 from __future__ import annotations
