@@ -120,7 +120,7 @@ async def test_the_last_day_ends_with_a_way_to_the_page(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_journal(pilot)
         last = app.program.modules[-1]
-        app.open_day(last, len(last.steps) - 1)
+        app.routes.open_day(last, len(last.steps) - 1)
         await pilot.pause()
         await pilot.press("ctrl+n")
         await settle(pilot)

@@ -52,7 +52,7 @@ async def test_t_in_review_shows_two_runs_side_by_side_and_the_select_changes_on
     app = build_app(CHECKINS, tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_journal(pilot)
-        app.open_review()
+        app.routes.open_review()
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
@@ -80,7 +80,7 @@ async def test_with_one_run_it_says_what_is_needed(tmp_path: Path) -> None:
     app = build_app(CHECKINS, tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_journal(pilot)
-        app.open_review()
+        app.routes.open_review()
         await pilot.pause()
         await pilot.press("t")
         await settle(pilot)

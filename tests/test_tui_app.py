@@ -20,7 +20,7 @@ async def test_help_lists_the_keys_of_the_screen_below(tmp_path: Path, mini_prog
     app = build_app(mini_program_dir, tmp_path / "data")
     async with app.run_test(size=(100, 40)) as pilot:
         await wait_for_journal(pilot)
-        app.open_day(app.program.modules[0], 1)
+        app.routes.open_day(app.program.modules[0], 1)
         await pilot.pause()
         await pilot.press("f1")
         await pilot.pause()
@@ -40,7 +40,7 @@ async def test_support_is_one_key_away_even_while_writing(tmp_path: Path, mini_p
     app = build_app(mini_program_dir, tmp_path / "data")
     async with app.run_test() as pilot:
         await wait_for_journal(pilot)
-        app.open_day(app.program.modules[0], 1)
+        app.routes.open_day(app.program.modules[0], 1)
         await pilot.pause()
         await pilot.press(*"some words", "ctrl+g")
         await pilot.pause()
@@ -96,7 +96,7 @@ async def test_a_user_keymap_rebinds_next(tmp_path: Path, mini_program_dir: Path
     app = build_app(mini_program_dir, tmp_path / "data", settings=settings)
     async with app.run_test() as pilot:
         await wait_for_journal(pilot)
-        app.open_day(app.program.modules[0], 0)
+        app.routes.open_day(app.program.modules[0], 0)
         await pilot.pause()
         await pilot.press("ctrl+right")
         await pilot.pause()
@@ -110,7 +110,7 @@ async def test_a_damaged_file_is_reported_and_kept(tmp_path: Path, mini_program_
     app = build_app(mini_program_dir, data_dir)
     async with app.run_test() as pilot:
         await wait_for_journal(pilot)
-        app.open_day(app.program.modules[0], 1)
+        app.routes.open_day(app.program.modules[0], 1)
         await pilot.pause()
         await pilot.press(*"first words", "ctrl+n")
         await settle(pilot)
@@ -133,7 +133,7 @@ async def test_a_full_disk_keeps_the_words_and_says_so(tmp_path: Path, mini_prog
     app = build_app(mini_program_dir, tmp_path / "data")
     async with app.run_test() as pilot:
         await wait_for_journal(pilot)
-        app.open_day(app.program.modules[0], 1)
+        app.routes.open_day(app.program.modules[0], 1)
         await pilot.pause()
         journal = app.journal
         assert journal is not None
@@ -166,7 +166,7 @@ async def test_a_new_run_keeps_the_old_one(tmp_path: Path, mini_program_dir: Pat
     app = build_app(mini_program_dir, tmp_path / "data")
     async with app.run_test() as pilot:
         await wait_for_journal(pilot)
-        app.open_day(app.program.modules[0], 1)
+        app.routes.open_day(app.program.modules[0], 1)
         await pilot.pause()
         await pilot.press(*"run one", "escape")
         await pilot.pause()

@@ -66,7 +66,7 @@ async def test_all_four_days_and_every_answer_comes_back(tmp_path: Path, shipped
     async with app.run_test(size=(100, 36)) as pilot:
         await wait_for_journal(pilot)
         for module in program.modules:
-            app.open_day(module, 0)
+            app.routes.open_day(module, 0)
             await pilot.pause()
             for _ in module.steps:
                 screen = app.screen
@@ -99,7 +99,7 @@ async def test_all_four_days_and_every_answer_comes_back(tmp_path: Path, shipped
     app = build_app(program, data_dir)
     async with app.run_test(size=(100, 36)) as pilot:
         await wait_for_journal(pilot)
-        app.open_review()
+        app.routes.open_review()
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
@@ -143,7 +143,7 @@ async def test_back_and_skip_keep_what_was_typed(tmp_path: Path, mini_program_di
     async with app.run_test() as pilot:
         await wait_for_journal(pilot)
         program = app.program
-        app.open_day(program.modules[0], 1)
+        app.routes.open_day(program.modules[0], 1)
         await pilot.pause()
         await pilot.press(*"kept")
         await pilot.press("ctrl+o")  # skip: on to the scale, the prompt stays open
@@ -164,7 +164,7 @@ async def test_widgets_report_structured_answers(tmp_path: Path, mini_program_di
     async with app.run_test(size=(100, 40)) as pilot:
         await wait_for_journal(pilot)
         module = app.program.modules[0]
-        app.open_day(module, 2)  # the scale
+        app.routes.open_day(module, 2)  # the scale
         await pilot.pause()
         await pilot.press("4")
         await pilot.press("ctrl+n")

@@ -138,7 +138,7 @@ async def test_every_step_of_the_sample_program(tmp_path: Path, mini_program_dir
         await wait_for_journal(pilot)
         fill(app, program)
         for module in program.modules:
-            app.open_day(module, 0)
+            app.routes.open_day(module, 0)
             await pilot.pause()
             for step in module.steps:
                 screen = app.screen
@@ -168,7 +168,7 @@ async def test_the_longest_step_of_each_kind_in_the_shipped_program(
             _, module_id, index = longest[kind]
             module = program.module(module_id)
             assert module is not None
-            app.open_day(module, index)
+            app.routes.open_day(module, index)
             await pilot.pause()
             assert isinstance(app.screen, DayScreen)
             assert kind != "recap" or isinstance(app.screen.walk.step, RecapStep)
@@ -182,7 +182,7 @@ async def test_the_check_ins(tmp_path: Path) -> None:
         module = app.program.modules[0]
         for index, step in enumerate(module.steps):
             if step.kind == "check":  # WHO-5 and the single burnout item; the other kinds are above
-                app.open_day(module, index)
+                app.routes.open_day(module, index)
                 await pilot.pause()
                 await assert_complete(pilot, step.id)
 
@@ -196,7 +196,7 @@ async def test_every_other_screen_and_modal(tmp_path: Path, mini_program_dir: Pa
         fill(app, program)
         app.journal.new_run()  # a second run, for then-and-now
         fill(app, program)
-        app.go_home()
+        app.routes.go_home()
         await pilot.pause()
         await assert_complete(pilot, "home, in the middle")
 
@@ -216,7 +216,7 @@ async def test_every_other_screen_and_modal(tmp_path: Path, mini_program_dir: Pa
         await assert_complete(pilot, "support, after a low check-in")
         await pilot.press("escape")
 
-        app.open_review()
+        app.routes.open_review()
         await assert_complete(pilot, "review")
         await pilot.press("t")
         await assert_complete(pilot, "then and now")
@@ -230,7 +230,7 @@ async def test_every_other_screen_and_modal(tmp_path: Path, mini_program_dir: Pa
         await assert_complete(pilot, "north star")
         await pilot.press("escape")
 
-        app.open_day(program.modules[0], 1)
+        app.routes.open_day(program.modules[0], 1)
         await pilot.pause()
         await pilot.press("f1")
         await assert_complete(pilot, "keys (F1) over a step")

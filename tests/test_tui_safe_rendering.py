@@ -51,7 +51,7 @@ async def test_user_text_is_literal_everywhere(tmp_path: Path, mini_program_dir:
         program = app.program
         one, two = program.modules
         # Write the hostile text as an answer, the way the day screen would.
-        app.open_day(one, 1)
+        app.routes.open_day(one, 1)
         await pilot.pause()
         run = app.current_run
         assert run is not None
@@ -60,14 +60,14 @@ async def test_user_text_is_literal_everywhere(tmp_path: Path, mini_program_dir:
         await settle(pilot)
 
         # The recap on day two shows it again.
-        app.open_day(two, 0)
+        app.routes.open_day(two, 0)
         await pilot.pause()
         assert isinstance(app.screen, DayScreen)
         answers = [w.content for w in app.screen.query(".recap-answer").results(Static)]
         assert_shown(answers, f"before {hostile} after")
 
         # The end of day one shows what was written and the commitment.
-        app.finish_day(app.screen.walk.__class__(program, one, run, len(one.steps) - 1))
+        app.routes.finish_day(app.screen.walk.__class__(program, one, run, len(one.steps) - 1))
         await pilot.pause()
         assert isinstance(app.screen, EndOfDayScreen)
         texts = [w.content for w in app.screen.query(".summary-answer, .commitment").results(Static)]
@@ -75,7 +75,7 @@ async def test_user_text_is_literal_everywhere(tmp_path: Path, mini_program_dir:
         assert_shown(texts, f"do {hostile}")
 
         # The review lists it.
-        app.open_review()
+        app.routes.open_review()
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         entries = app.screen.query_one("#entries", OptionList)

@@ -37,7 +37,7 @@ async def test_a_skipped_step_is_never_called_complete(tmp_path: Path, mini_prog
         day = app.program.modules[0]
         for step in day.steps[2:-1]:  # the steps between done, as if walked through
             run.mark_done(day.id, step.id)
-        app.open_day(day, len(day.steps) - 1)
+        app.routes.open_day(day, len(day.steps) - 1)
         await settle(pilot)
         await pilot.press("ctrl+n")
         await settle(pilot)
@@ -73,7 +73,7 @@ async def test_a_finished_program_says_so_and_offers_what_comes_after(
                 run.mark_done(module.id, step.id)
         for step in last_day.steps[:-1]:
             run.mark_done(last_day.id, step.id)
-        app.open_day(last_day, len(last_day.steps) - 1)
+        app.routes.open_day(last_day, len(last_day.steps) - 1)
         await settle(pilot)
         await pilot.press("ctrl+n")  # the last step of the program
         await settle(pilot)
@@ -126,7 +126,7 @@ async def test_home_shows_its_keys_f1_explains_them_and_the_header_and_palette_f
         assert "Screenshot" not in titles
         assert titles.count("Keys") == 1
         # The header names the program and the day in 80 columns, whole.
-        app.open_day(program.modules[1], 1)
+        app.routes.open_day(program.modules[1], 1)
         await settle(pilot)
         header = rows(app)[0]
         assert "Finding the Thread" in header and "Day 2" in header and "…" not in header
@@ -159,7 +159,7 @@ async def test_review_shows_a_whole_answer_marks_matches_and_esc_comes_back_to_t
         )
         run.set_answer("one", "first-thought", TextValue(seven))
         run.set_answer("one", "meaning-now", IntegerValue(4))
-        app.open_review()
+        app.routes.open_review()
         await settle(pilot)
         assert "the last line" in screen_text(app)  # seven lines: all shown, none hidden behind "…"
         await pilot.press("ctrl+f", *"useful")

@@ -1,7 +1,8 @@
-"""What the self-paced workshop looks like: every step kind, home, review and support.
+"""What the self-paced workshop looks like: every step kind, a day, home, review and support.
 
-Each snapshot is a small app on the two-day sample program (tests/data/mini) with a frozen clock, so the
-pictures change only when the look does. Regenerate with ``pytest --snapshot-update`` and look at the diff.
+Each step kind is shown alone in a harness app (tests/step_harness.py: no journal, fast); the screens are
+the whole app on the two-day sample program (tests/data/mini) with a frozen clock. The pictures change only
+when the look does. Regenerate with ``pytest --snapshot-update`` and look at the diff.
 """
 
 from __future__ import annotations
@@ -12,13 +13,29 @@ from typing import Any
 import pytest
 
 from tests.conftest import MINI_PROGRAM
+from tests.step_harness import StepHarness, harness_for
 from tests.tui_helpers import build_app, frozen, settle, wait_for_journal
-from workshop.answers import CommitmentValue, IntegerValue, RankedValue, TextValue
+from workshop.answers import (
+    ChoicesValue,
+    CommitmentValue,
+    IntegerValue,
+    ItemsValue,
+    RankedValue,
+    TextValue,
+    Value,
+)
 from workshop.content.loader import load_program
+from workshop.content.models import ChoiceStep, ListStep, Program
 
 SMALL = (80, 24)
 LARGE = (160, 48)
 STEPS = ["welcome", "first-thought", "meaning-now", "signs", "five-things", "values", "breathe", "one-step"]
+ANSWERS: dict[str, Value] = {
+    "first-thought": TextValue("I wanted to feel useful again.\nAnd to sleep."),
+    "meaning-now": IntegerValue(4),
+    "values": RankedValue(("Craft", "Family", "Curiosity")),
+    "one-step": CommitmentValue("Take a real lunch break", "Thursday"),
+}
 
 
 def snapshot_app(tmp_path: Path) -> Any:
@@ -31,14 +48,12 @@ def open_step(step_id: str, *, with_answers: bool = False):  # type: ignore[no-u
         app = pilot.app
         if with_answers:
             run = app.journal.new_run()
-            run.set_answer("one", "first-thought", TextValue("I wanted to feel useful again.\nAnd to sleep."))
-            run.set_answer("one", "meaning-now", IntegerValue(4))
-            run.set_answer("one", "values", RankedValue(("Craft", "Family", "Curiosity")))
-            run.set_answer("one", "one-step", CommitmentValue("Take a real lunch break", "Thursday"))
+            for answered, value in ANSWERS.items():
+                run.set_answer("one", answered, value)
         found = app.program.find_step(step_id)
         assert found is not None
         module, step = found
-        app.open_day(module, module.steps.index(step))
+        app.routes.open_day(module, module.steps.index(step))
         await settle(pilot)
         app.save_status = ""
 
@@ -46,30 +61,63 @@ def open_step(step_id: str, *, with_answers: bool = False):  # type: ignore[no-u
 
 
 class TestStepKinds:
-    """You should see one step of each kind, centred, with the step count and the footer keys."""
+    """One step of each kind, as a day shows it under its title, in a harness app with no journal
+    (tests/step_harness.py). You should see the question, the control with the saved answer, where the
+    focus is, and the quiet lines under it; the day's frame is in ``TestScreens``."""
 
-    @pytest.mark.parametrize("step_id", STEPS)
-    def test_step_kind_small(self, snap_compare, tmp_path: Path, step_id: str) -> None:  # type: ignore[no-untyped-def]
-        assert snap_compare(snapshot_app(tmp_path), terminal_size=SMALL, run_before=open_step(step_id))
+    @pytest.mark.parametrize("step_id", [*STEPS, "single"])
+    def test_step_kind_small(self, snap_compare, program: Program, step_id: str) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(harness_for(program, step_id), terminal_size=SMALL)
 
-    def test_recap_shows_earlier_answers(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-        run_before = open_step("looking-back", with_answers=True)
-        assert snap_compare(snapshot_app(tmp_path), terminal_size=SMALL, run_before=run_before)
+    def test_recap_shows_earlier_answers(self, snap_compare, program: Program) -> None:  # type: ignore[no-untyped-def]
+        app = harness_for(program, "looking-back", recap_answers=ANSWERS)
+        assert snap_compare(app, terminal_size=SMALL)
 
     @pytest.mark.parametrize("step_id", ["first-thought", "values", "meaning-now"])
-    def test_step_kind_large(self, snap_compare, tmp_path: Path, step_id: str) -> None:  # type: ignore[no-untyped-def]
-        run_before = open_step(step_id, with_answers=True)
-        assert snap_compare(snapshot_app(tmp_path), terminal_size=LARGE, run_before=run_before)
+    def test_step_kind_large(self, snap_compare, program: Program, step_id: str) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(harness_for(program, step_id, ANSWERS[step_id]), terminal_size=LARGE)
+
+    def test_a_checklist_says_how_many_it_asks_for(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        # You should see "1 picked: pick at least 2, up to 3" under the options, in the muted colour.
+        step = ChoiceStep(
+            kind="choice",
+            id="energy",
+            title="What drains you",
+            question="Which of these drain you most at work?",
+            options=["Charting", "Night calls", "Meetings", "Inbox", "Commute"],
+            multiple=True,
+            min_picks=2,
+            max_picks=3,
+        )
+        assert snap_compare(StepHarness(step, ChoicesValue(("Inbox",))), terminal_size=SMALL)
+
+    def test_a_list_says_how_many_it_asks_for(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        # You should see one line written, four blank, and "Write at least 3, one to a line" under them.
+        step = ListStep(
+            kind="list",
+            id="gifts",
+            title="Three good things",
+            question="Three things that went well this week, however small.",
+            max_items=5,
+            min_items=3,
+        )
+        assert snap_compare(StepHarness(step, ItemsValue(("A patient said thank you",))), terminal_size=SMALL)
 
 
 class TestScreens:
-    """Home with progress, the review with answers, and the support screen, small and large."""
+    """A day around its step, home with progress, the review with answers, and the support screen."""
+
+    def test_a_day(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        # You should see the header "Day 1", the day's name and "Step 3 of 8", the progress bar, the step,
+        # an empty save line and the footer's keys, all within 80x24.
+        run_before = open_step("meaning-now", with_answers=True)
+        assert snap_compare(snapshot_app(tmp_path), terminal_size=SMALL, run_before=run_before)
 
     @pytest.mark.parametrize("size", [SMALL, LARGE])
     def test_home(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await open_step("meaning-now", with_answers=True)(pilot)
-            pilot.app.go_home()
+            pilot.app.routes.go_home()
             await settle(pilot)
 
         assert snap_compare(snapshot_app(tmp_path), terminal_size=size, run_before=run_before)
@@ -78,7 +126,7 @@ class TestScreens:
     def test_review(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await open_step("meaning-now", with_answers=True)(pilot)
-            pilot.app.open_review()
+            pilot.app.routes.open_review()
             await settle(pilot)
 
         assert snap_compare(snapshot_app(tmp_path), terminal_size=size, run_before=run_before)

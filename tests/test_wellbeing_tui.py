@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.checkins import CHECKINS, burnout, checkins_program, who5
-from tests.tui_helpers import build_app, frozen, settle, wait_for_journal
+from tests.step_harness import harness_for
+from tests.tui_helpers import build_app, settle, wait_for_journal
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.support import GENTLE_OPENING, SupportScreen
 from workshop.tui.widgets.check import ScoreRow
@@ -18,7 +19,7 @@ async def open_check(pilot: Any, step_id: str) -> DayScreen:
     found = app.program.find_step(step_id)
     assert found is not None
     module, step = found
-    app.open_day(module, module.steps.index(step))
+    app.routes.open_day(module, module.steps.index(step))
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, DayScreen)
@@ -113,24 +114,23 @@ async def test_a_partial_or_a_fine_check_moves_on_quietly(tmp_path: Path) -> Non
         assert run is not None and run.answer("burnout-before").value == burnout(4)  # type: ignore[union-attr]
 
 
-def check_before(step_id: str, answers: str):  # type: ignore[no-untyped-def]
+def keys(*pressed: str):  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await open_check(pilot, step_id)
-        await pilot.press(*answers)
-        await settle(pilot)
-        pilot.app.save_status = ""
+        await pilot.press(*pressed)
+        await pilot.pause()
 
     return run_before
 
 
 class TestCheckLooks:
     """You should see the stem, the options with their numbers, a row of cells per item with the answer in
-    brackets, the line saying it is optional, and the attribution; all within 80x24 (the body scrolls)."""
+    brackets, the line saying it is optional, and the attribution; all within 80x24 (the body scrolls).
+    Each check is alone in the harness app (tests/step_harness.py), answered with number keys."""
 
-    def test_who5_half_answered(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-        app = build_app(checkins_program(), tmp_path / "data", clock=frozen)
-        assert snap_compare(app, terminal_size=(80, 24), run_before=check_before("wellbeing-before", "43"))
+    def test_who5_half_answered(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        app = harness_for(checkins_program(), "wellbeing-before")
+        assert snap_compare(app, terminal_size=(80, 24), run_before=keys("4", "3"))
 
-    def test_burnout_answered(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-        app = build_app(checkins_program(), tmp_path / "data", clock=frozen)
-        assert snap_compare(app, terminal_size=(80, 24), run_before=check_before("burnout-before", "2"))
+    def test_burnout_answered(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        app = harness_for(checkins_program(), "burnout-before")
+        assert snap_compare(app, terminal_size=(80, 24), run_before=keys("2"))

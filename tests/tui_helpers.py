@@ -94,7 +94,7 @@ async def open_step(pilot: Pilot[Any], step_id: str) -> DayScreen:
     found = app.program.find_step(step_id)
     assert found is not None, step_id
     module, step = found
-    app.open_day(module, module.steps.index(step))
+    app.routes.open_day(module, module.steps.index(step))
     await settle(pilot)
     screen = app.screen
     assert isinstance(screen, DayScreen)

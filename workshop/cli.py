@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from workshop import __version__, commands
-from workshop.commands._common import EXIT_INVALID, EXIT_OK
+from workshop.invocation import EXIT_INVALID, EXIT_OK
 
 
 def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop import paths
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, program_dir
 from workshop.content.folder import PROGRAM_FILE
+from workshop.invocation import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, program_dir
 
 if TYPE_CHECKING:
     from workshop.reports.cohort_page import ProgramInfo

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, error, load_program, no_such_day
+from workshop.invocation import EXIT_INVALID, EXIT_OK, error, load_program, no_such_day
 
 if TYPE_CHECKING:
     from workshop.content.models import Module, Program

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from workshop import paths
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, print_problems
 from workshop.content.folder import PROGRAM_FILE
+from workshop.invocation import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, print_problems
 
 NAME = "new"
 HELP = "start a new program (a sample with every kind of step), or add a module to one"

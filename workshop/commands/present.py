@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_program, no_such_day
+from workshop.invocation import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_program, no_such_day
 
 NAME = "present"
 HELP = "project a day of the program to a room: slides, timers, facilitator notes (--notes)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.commands._common import EXIT_INVALID, EXIT_USAGE, error, print_problems, program_dir
+from workshop.invocation import EXIT_INVALID, EXIT_USAGE, error, print_problems, program_dir
 
 NAME = "preview"
 HELP = "open a program in the app with a throwaway journal, reloading it whenever a file changes"

@@ -9,7 +9,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from workshop import paths
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, data_dir, error, load_program, program_dir
+from workshop.invocation import EXIT_INVALID, EXIT_OK, data_dir, error, load_program, program_dir
 
 if TYPE_CHECKING:
     from workshop.content.models import Program

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from workshop.commands._common import EXIT_OK
+from workshop.invocation import EXIT_OK
 
 NAME = "schema"
 HELP = "print the JSON Schema of a module file (or of program.toml) for editor completion"

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_dir, error, program_dir
+from workshop.invocation import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_dir, error, program_dir
 
 if TYPE_CHECKING:
     from workshop.content.models import Program

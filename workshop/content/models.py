@@ -285,7 +285,8 @@ class ChoiceStep(StepBase):
     multiple: bool = False
     """True lets the user pick several options; false allows exactly one."""
     min_picks: int = Field(default=0, ge=0)
-    """The fewest options the user should pick before moving on (0: none needed)."""
+    """How many options the step asks the user to pick, at least (0: none). The app says so under the
+    options until that many are picked, and never stops anyone moving on."""
     max_picks: int | None = Field(default=None, ge=1)
     """The most options the user may pick (default: all of them when ``multiple``, else 1)."""
     allow_other: bool = False
@@ -329,7 +330,8 @@ class ListStep(StepBase):
     max_items: int = Field(default=5, ge=1, le=20)
     """How many items the user may write."""
     min_items: int = Field(default=0, ge=0)
-    """How many items the user should write before moving on (0: none needed)."""
+    """How many items the step asks the user to write, at least (0: none). The app says so under the list
+    until that many are written, and never stops anyone moving on."""
     placeholder: Label | None = None
     """Faint example text shown in an empty item."""
 

@@ -61,6 +61,23 @@ def review_entries(program: Program, runs: Iterable[RunRecord]) -> list[ReviewEn
     return entries
 
 
+EARLIER_VERSION = "This answer is from an earlier version of the program; it is kept, read-only."
+EARLIER_RUN = "Earlier runs are kept as they were. Answers of the current run can be edited."
+
+
+def why_read_only(entry: ReviewEntry, current_run_number: int | None) -> str | None:
+    """Why ``entry`` cannot be opened to change it, or None when it can.
+
+    Only answers of the current run to steps still in the program open for editing: an earlier run is a
+    record of how things were, and an answer to a step the program no longer has has nowhere to open.
+    """
+    if entry.step is None or entry.module is None:
+        return EARLIER_VERSION
+    if entry.run_number != current_run_number:
+        return EARLIER_RUN
+    return None
+
+
 def search(entries: Sequence[ReviewEntry], query: str, run_number: int | None = None) -> list[ReviewEntry]:
     return [e for e in entries if e.matches(query) and (run_number is None or e.run_number == run_number)]
 
@@ -117,6 +134,20 @@ def default_pair(run_numbers: Iterable[int]) -> tuple[int, int] | None:
     """The newest two runs (older first), or None with fewer than two."""
     newest = sorted(set(run_numbers))[-2:]
     return (newest[0], newest[1]) if len(newest) == 2 else None
+
+
+NEEDS_TWO_RUNS = "Then and now compares two runs. Start a new run from home to have two."
+HIGHLIGHT_FIRST = "Highlight an answer first: then and now shows its question across runs."
+
+
+def why_no_then_and_now(run_numbers: Iterable[int], entry: ReviewEntry | None) -> str | None:
+    """Why then and now cannot open for the highlighted ``entry`` (None: nothing highlighted), or None
+    when it can: it needs two runs to compare, and a question to compare them on."""
+    if default_pair(run_numbers) is None:
+        return NEEDS_TWO_RUNS
+    if entry is None:
+        return HIGHLIGHT_FIRST
+    return None
 
 
 def then_and_now(entry: ReviewEntry, runs: Iterable[RunRecord], pair: tuple[int, int]) -> ThenAndNow:

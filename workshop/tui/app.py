@@ -1,8 +1,10 @@
 """The self-paced workshop app: screens, saving and safety around the flow layer.
 
-The app owns three things and nothing more: which screen is showing, when the journal is saved, and how
-the app ends (quit, a closed terminal, SIGTERM) without losing a word. Everything a screen shows comes
-from ``workshop.flow``; everything saved goes through ``workshop.journal``.
+The app owns three things and nothing more: which screen is showing (where each move leads is in
+``tui/routes.py``), when the journal is saved (``flow/save_policy.py`` says when; the app runs its timer and
+the saves), and how the app ends (quit, a closed terminal, SIGTERM) without losing a word. Screens see it
+only as the ``Workshop`` of ``tui/context.py``. Everything a screen shows comes from ``workshop.flow``;
+everything saved goes through ``workshop.journal``.
 """
 
 from __future__ import annotations
@@ -28,10 +30,13 @@ from textual.timer import Timer
 
 from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.content.problems import ContentError, Problem
+from workshop.flow.save_policy import SavePolicy
 from workshop.journal.errors import JournalError, JournalLocked, SaveReport
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.keys import HOLD_LIMIT, KeyGate, caught_up
+from workshop.tui.routes import Routes
+from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.notice import Notice
 from workshop.tui.terminal import tolerate_bad_input_bytes
@@ -41,11 +46,9 @@ from workshop.tui.themes import WORKSHOP_THEMES
 # in the journal worker, the other screens in ``_warm_up`` (or when first opened): together they cost
 # more than the whole start-up budget (docs/performance.md).
 if TYPE_CHECKING:
-    from workshop.content.models import Module, Program
-    from workshop.flow.day import DayWalk
+    from workshop.content.models import Program
     from workshop.journal.store import Journal, Run
 
-AUTOSAVE_DELAY = 1.0  # seconds after typing stops
 STOP_GRACE = 3.0  # seconds the app has to end after a closed terminal or SIGTERM, before the process ends
 KEYS_POLL = 0.05  # seconds between looks at whether held keys have reached their field, when stopping
 JournalOpener = Callable[..., "Journal"]
@@ -122,9 +125,11 @@ class WorkshopApp(App[None]):
         self.monotonic = monotonic
         self._open_journal = open_journal
         self.journal: Journal | None = None
+        self.saving = SavePolicy(clock or datetime.now)
         self._save_timer: Timer | None = None
         self._return_to: tuple[str, str] | None = None
         self.title = header_title(self.outline.title)
+        self.routes = Routes(self)
 
     @property
     def program(self) -> Program:
@@ -297,7 +302,7 @@ class WorkshopApp(App[None]):
     def _journal_ready(self, program: Program, journal: Journal) -> None:
         self._program = program
         self.journal = journal
-        self._refresh_home()
+        self.routes.refresh_home()
         self._return_to_place()
         if journal.problems:
             self._offer_restore()
@@ -368,8 +373,12 @@ class WorkshopApp(App[None]):
                 self.journal.restore_backup(problem)
             except JournalError as error:
                 self.notify(str(error), severity="error", markup=False, timeout=10)
-        self._refresh_home()
+        self.routes.refresh_home()
         self.notify("Backups restored. The unreadable files were kept beside them.", markup=False)
+
+    @property
+    def journal_open(self) -> bool:
+        return self.journal is not None
 
     @property
     def runs(self) -> list[Run]:
@@ -380,29 +389,36 @@ class WorkshopApp(App[None]):
     def current_run(self) -> Run | None:
         return self.journal.current_run() if self.journal else None
 
-    def _ensure_run(self) -> Run | None:
-        if self.journal is None:
-            return None
-        return self.journal.current_run() or self.journal.new_run()
-
-    # -- saving ------------------------------------------------------------------------------------------
+    # -- saving: workshop/flow/save_policy.py decides when, and what the status line says ---------------
 
     def answer_changed(self) -> None:
         """Called on every change; the save happens once typing pauses for a second."""
-        self.save_status = "Saving…"
-        self.save_soon()
+        self.saving.changed()
+        self._follow_save_policy()
 
     def save_soon(self, *, immediately: bool = False) -> None:
-        self._cancel_autosave()
         if immediately:
+            self.saving.saving_now()
             self._save_in_background()
         else:
-            self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._save_in_background)
+            self.saving.save_after_pause()
+        self._follow_save_policy()
 
-    def _cancel_autosave(self) -> None:
+    def _follow_save_policy(self) -> None:
+        """Show the policy's status, and set the one timer to fire when it wants the next save."""
+        self.save_status = self.saving.status
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
+        wait = self.saving.seconds_to_wait()
+        if wait is not None:
+            self._save_timer = self.set_timer(wait, self._on_save_timer)
+
+    def _on_save_timer(self) -> None:
+        self._save_timer = None
+        if self.saving.tick():
+            self._save_in_background()
+        self._follow_save_policy()
 
     def _save_in_background(self) -> None:
         run = self.current_run
@@ -420,18 +436,20 @@ class WorkshopApp(App[None]):
             self.call_from_thread(self._saved, report)
 
     def _saved(self, report: SaveReport) -> None:
-        self._show_saved()
+        self.saving.saved()
+        self._follow_save_policy()
         for notice in report.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
 
     def _save_failed(self, message: str) -> None:
-        self.save_status = "Not saved: your words are kept here, and saving will be tried again"
+        self.saving.failed()  # and tries again after a pause
+        self._follow_save_policy()
         self.notify(message, title="Not saved yet", severity="error", markup=False, timeout=12)
-        self.save_soon()  # retries a second after the next change, or now-ish
 
     def save_now(self) -> str | None:
         """Save on the UI thread, now. Returns a message if it failed (the words stay in memory)."""
-        self._cancel_autosave()
+        self.saving.saving_now()
+        self._follow_save_policy()
         run = self.current_run
         if self.journal is None or run is None:
             return None
@@ -444,9 +462,8 @@ class WorkshopApp(App[None]):
 
     def _keep_screen_answer(self) -> None:
         for screen in self.screen_stack:
-            keep = getattr(screen, "keep_current_answer", None)  # a day screen, if one is open
-            if keep is not None:
-                keep()
+            if isinstance(screen, WorkshopScreen):
+                screen.keep_current_answer()  # only a day screen has one
 
     async def action_save(self) -> None:
         await caught_up(self.focused)
@@ -454,114 +471,17 @@ class WorkshopApp(App[None]):
         if problem:
             self._save_failed(problem)
         else:
-            self._show_saved()
+            self.saving.saved()
+            self._follow_save_policy()
             self.notify("Saved.", timeout=2)
 
-    def _show_saved(self) -> None:
-        self.save_status = f"Saved {self._now():%H:%M}"
-
-    def _now(self) -> datetime:
-        return self.clock() if self.clock else datetime.now()
-
-    # -- navigation --------------------------------------------------------------------------------------
-
-    def go_home(self) -> None:
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        self._refresh_home()
-
-    def _refresh_home(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.refresh_progress()
-
-    def open_day(self, module: Module, index: int | None = None, *, over_review: bool = False) -> None:
-        """Open ``module`` at step ``index`` (default: where the flow says it resumes).
-
-        ``over_review``: opened from the review, so Esc goes back to it, its search as it was.
-        """
-        run = self._ensure_run()
-        if run is None:
-            self.notify("Your journal is still opening; one moment.", markup=False)
-            return
-        from workshop.flow.day import DayWalk
-        from workshop.tui.screens.day import DayScreen
-
-        self.hold_keys()  # the keys typed from now on belong to the step, once it has the focus
-        if not over_review:
-            self.go_home()
-        self.push_screen(DayScreen(DayWalk(self.program, module, run, index), over_review=over_review))
-
-    def finish_day(self, walk: DayWalk) -> None:
-        from workshop.flow.day import day_summary
-        from workshop.tui.screens.end_of_day import EndOfDayScreen
-
-        walk.finish()
-        self.save_soon(immediately=True)
-        self.go_home()
-        summary = day_summary(walk.run, walk.module)
-        self.push_screen(EndOfDayScreen(summary, last_day=walk.last_day, program_done=walk.program_finished))
-
-    def open_page(self, make_screen: Callable[[], Screen[None]]) -> None:
-        """Open a page over home (review, insight, north star) with everything saved first."""
-        if self.journal is None:
-            return
-        self.save_now()
-        self.go_home()
-        self.push_screen(make_screen())
-
-    def open_review(self) -> None:
-        from workshop.tui.screens.review import ReviewScreen
-
-        self.open_page(ReviewScreen)
-
-    def confirm_new_run(self) -> None:
-        def answer(choice: str | None) -> None:
-            if choice == "new" and self.journal is not None:
-                self.save_now()
-                self.journal.new_run()
-                self.save_soon(immediately=True)
-                self._refresh_home()
-                self.notify(
-                    "A new run has started. Your earlier answers are kept in the review.", markup=False
-                )
-
-        self.push_screen(
-            Notice(
-                "Start the program again?",
-                "A new run begins at day 1 with blank pages. Every earlier answer is kept, and the review "
-                "shows your runs side by side.",
-                [("new", "Start a new run"), ("cancel", "Not now")],
-            ),
-            answer,
-        )
+    # -- where the user goes (every route is in tui/routes.py) ------------------------------------------
 
     def action_support(self, gentle: bool = False) -> None:
-        from workshop.content.support import load_support_lines, ordered_for
-        from workshop.tui.screens.support import SupportScreen
-
-        if isinstance(self.screen, SupportScreen):
-            return
-        directory = ordered_for(load_support_lines(), country=self.settings.country)
-        self.push_screen(SupportScreen(directory, gentle=gentle))
+        self.routes.open_support(gentle)
 
     def action_help(self) -> None:
-        from workshop.tui.screens.help import HelpScreen, key_sections
-
-        if isinstance(self.screen, HelpScreen):
-            return
-        self.push_screen(HelpScreen(key_sections(self.screen)))
-
-    def export_journal(self, fmt: str) -> None:
-        """Write the journal to a private file in the data folder and say where."""
-        self.save_now()
-
-        def write() -> Path:
-            from workshop.reports.export import export_to_file
-
-            return export_to_file(self.data_dir, self.program, fmt)
-
-        self.write_in_background(write, "Exported to")
+        self.routes.open_help()
 
     @work(thread=True, group="export", exit_on_error=False)
     def write_in_background(self, write: Callable[[], Path], done: str) -> None:
@@ -586,16 +506,12 @@ class WorkshopApp(App[None]):
         self.outline = ProgramOutline.of(program)
         self.title = header_title(program.title)
         self._return_to = place
-        self.go_home()
+        self.routes.go_home()
         self.open_journal()
 
     def _current_place(self) -> tuple[str, str] | None:
-        from workshop.tui.screens.day import DayScreen
-
         screen = self.screen
-        if isinstance(screen, DayScreen):
-            return screen.walk.module.id, screen.walk.step.id
-        return None
+        return screen.place() if isinstance(screen, WorkshopScreen) else None
 
     def _return_to_place(self) -> None:
         place, self._return_to = self._return_to, None
@@ -605,7 +521,7 @@ class WorkshopApp(App[None]):
         if module is None:
             return
         step_ids = [step.id for step in module.steps]
-        self.open_day(module, step_ids.index(place[1]) if place[1] in step_ids else None)
+        self.routes.open_day(module, step_ids.index(place[1]) if place[1] in step_ids else None)
 
     def show_content_problems(self, problems: list[Problem]) -> None:
         """Say calmly that the files have problems; the last good version stays on screen."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -12,24 +11,23 @@ from textual.fuzzy import Matcher
 
 from workshop.flow.completion import continue_place, program_progress
 from workshop.text import display_text
+from workshop.tui.context import workshop_of
 from workshop.ui_text import plain
-
-if TYPE_CHECKING:
-    from workshop.tui.app import WorkshopApp
 
 
 class WorkshopCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app: WorkshopApp = self.app  # type: ignore[assignment]
+        app = workshop_of(self.app)
+        routes = app.routes
         commands: list[tuple[str, Callable[[], object], str]] = []
-        if app.program_loaded and app.journal is not None:
+        if app.program_loaded and app.journal_open:
             # Where each day stands, and where Continue goes, by the same rule as home (flow/progress.py).
             run = app.current_run
             place = continue_place(run, app.program)
             if place is not None:
                 where = f"Day {place.module.day}, step {place.number}"
                 commands.append(
-                    (f"Continue: {where.lower()}", partial(app.open_day, place.module, place.index), where)
+                    (f"Continue: {where.lower()}", partial(routes.open_day, place.module, place.index), where)
                 )
             for progress in program_progress(run, app.program):
                 module = progress.module
@@ -37,21 +35,23 @@ class WorkshopCommands(Provider):
                 commands.append(
                     (
                         f"Go to day {module.day}: {display_text(module.title)}",
-                        partial(app.open_day, module),
+                        partial(routes.open_day, module),
                         state,
                     )
                 )
-        from workshop.tui.screens.home import open_insight, open_north_star
-
         commands += [
-            ("Review your answers", app.open_review, "Every answer, by run and day"),
-            ("Insight: what moved", partial(open_insight, app), "Check-ins before and after, scales plotted"),
-            ("North star page", partial(open_north_star, app), "Values, north star, goals, commitments"),
-            ("Export as Markdown", partial(app.export_journal, "markdown"), "Write your journal to a file"),
-            ("Export as HTML", partial(app.export_journal, "html"), "A printable page of your journal"),
-            ("Support and crisis lines", app.action_support, "Who to call; what this app is not"),
-            ("Keys", app.action_help, "Every key on this screen"),
-            ("Home", app.go_home, "Back to the start"),
+            ("Review your answers", routes.open_review, "Every answer, by run and day"),
+            ("Insight: what moved", routes.open_insight, "Check-ins before and after, scales plotted"),
+            ("North star page", routes.open_north_star, "Values, north star, goals, commitments"),
+            (
+                "Export as Markdown",
+                partial(routes.export_journal, "markdown"),
+                "Write your journal to a file",
+            ),
+            ("Export as HTML", partial(routes.export_journal, "html"), "A printable page of your journal"),
+            ("Support and crisis lines", routes.open_support, "Who to call; what this app is not"),
+            ("Keys", routes.open_help, "Every key on this screen"),
+            ("Home", routes.go_home, "Back to the start"),
         ]
         return commands
 

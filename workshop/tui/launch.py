@@ -8,9 +8,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from workshop import paths
-from workshop.commands._common import EXIT_INVALID, EXIT_OK, data_dir, error, load_program, program_dir
 from workshop.content.cache import cached_outline, load_program_cached
 from workshop.content.outline import DeferredProgram
+from workshop.invocation import EXIT_INVALID, EXIT_OK, data_dir, error, load_program, program_dir
 
 if TYPE_CHECKING:
     from workshop.content.models import Program

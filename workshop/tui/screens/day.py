@@ -13,7 +13,6 @@ from workshop.flow.wellbeing import needs_care
 from workshop.tui.keys import caught_up
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.tui.widgets.base import StepView
-from workshop.tui.widgets.pause import PauseView
 from workshop.tui.widgets.save_status import SaveStatus
 from workshop.tui.widgets.steps import step_view
 from workshop.ui_text import plain
@@ -121,8 +120,11 @@ class DayScreen(WorkshopScreen):
     def keep_current_answer(self) -> None:
         """Record what is on screen now (it normally already is: every change is recorded at once)."""
         view = self.current_view()
-        if view is not None and not isinstance(view, PauseView) and view.step.answers:
+        if view is not None and view.step.answers:  # a reading or a pause records nothing
             self.walk.record(view.value())
+
+    def place(self) -> tuple[str, str] | None:
+        return self.walk.module.id, self.walk.step.id
 
     async def catch_up(self) -> None:
         """Let the field on screen handle every key already typed into it, then record its answer."""
@@ -139,9 +141,9 @@ class DayScreen(WorkshopScreen):
             self.workshop.save_soon(immediately=True)
             await self.show_step()
         else:
-            self.workshop.finish_day(self.walk)
+            self.routes.finish_day(self.walk)
         if care:
-            self.workshop.action_support(gentle=True)
+            self.routes.open_support(gentle=True)
 
     async def action_skip(self) -> None:
         await self.catch_up()
@@ -149,7 +151,7 @@ class DayScreen(WorkshopScreen):
             self.workshop.save_soon(immediately=True)
             await self.show_step()
         else:
-            self.workshop.finish_day(self.walk)
+            self.routes.finish_day(self.walk)
 
     async def action_back(self) -> None:
         await self.catch_up()
@@ -168,7 +170,7 @@ class DayScreen(WorkshopScreen):
     async def action_home(self) -> None:
         await self.catch_up()
         self.workshop.save_soon(immediately=True)
-        self.workshop.go_home()
+        self.routes.go_home()
 
     async def action_return_to_review(self) -> None:
         await self.catch_up()

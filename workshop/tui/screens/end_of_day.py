@@ -106,15 +106,13 @@ class EndOfDayScreen(WorkshopScreen):
     def action_open_step(self) -> None:
         first = self.summary.progress.first_not_done()
         if first is not None:
-            self.workshop.open_day(self.summary.module, first)
+            self.routes.open_day(self.summary.module, first)
 
     def action_home(self) -> None:
-        self.workshop.go_home()
+        self.routes.go_home()
 
     def action_review(self) -> None:
-        self.workshop.open_review()
+        self.routes.open_review()
 
     def action_north_star(self) -> None:
-        from workshop.tui.screens.home import open_north_star
-
-        open_north_star(self.workshop)
+        self.routes.open_north_star()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,12 +12,10 @@ from textual.widgets.option_list import Option
 
 from workshop.content.outline import DayOutline
 from workshop.flow.completion import DayProgress, continue_place, program_progress
+from workshop.flow.home import continue_label, says_where_words_stay
 from workshop.text import one_line
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.ui_text import plain
-
-if TYPE_CHECKING:
-    from workshop.tui.app import WorkshopApp
 
 PRIVACY_LINE = (
     "Everything you write stays on this computer, in files only you can read. Nothing is sent anywhere."
@@ -104,7 +100,7 @@ class HomeScreen(WorkshopScreen):
         with VerticalScroll(classes="page"), Vertical(classes="column"):
             yield Static(plain(program.title), classes="home-title")
             yield Static(plain(program.description), classes="home-intro")
-            if "machine" not in program.description and "computer" not in program.description:
+            if not says_where_words_stay(program.description):
                 yield Static(PRIVACY_LINE, classes="home-privacy")
             yield OptionList(id="days", classes="days")
             with Horizontal(classes="home-buttons"):
@@ -139,7 +135,7 @@ class HomeScreen(WorkshopScreen):
         days.highlighted = highlighted if highlighted is not None else 0
         button = self.query_one("#continue", Button)
         run_line = self.query_one("#run-line", Static)
-        if self.workshop.journal is None:
+        if not self.workshop.journal_open:
             button.label = "Opening your journal…"
             button.disabled = True
             run_line.update("")
@@ -147,19 +143,18 @@ class HomeScreen(WorkshopScreen):
         button.disabled = False
         if self._chosen_early is not None:
             self.call_later(self._open_chosen_early)
+        label = continue_label(run, self.workshop.outline)
+        button.display = label is not None
+        if label is not None:
+            button.label = label
         if run is None:
-            button.label = "Begin day 1"
-            button.display = True
             run_line.update("")
             return
-        place = continue_place(run, self.workshop.outline)
-        button.display = place is not None
-        run_line.set_class(place is None, "run-finished")  # said plainly, not in grey
+        run_line.set_class(label is None, "run-finished")  # said plainly, not in grey
         started = f"{run.started:%d %b %Y}"
-        if place is None:
+        if label is None:
             run_line.update(plain(f"Run {run.number}, started {started}: {FINISHED}"))
         else:
-            button.label = f"Continue: day {place.module.day}, step {place.number}"
             run_line.update(plain(f"Run {run.number}, started {started}. Take the days at your own pace."))
         self.refresh_bindings()
 
@@ -169,21 +164,21 @@ class HomeScreen(WorkshopScreen):
         self._open_day_by_id(event.option.id or "")  # a click; Enter is handled by ``action_choose``
 
     def _open_day_by_id(self, module_id: str) -> None:
-        if self.workshop.journal is None:
+        if not self.workshop.journal_open:
             self._chosen_early = module_id
             self.workshop.hold_keys()
             return
         module = self.workshop.program.module(module_id)
         if module is not None:
-            self.workshop.open_day(module)
+            self.routes.open_day(module)
 
     def _open_chosen_early(self) -> None:
         chosen, self._chosen_early = self._chosen_early, None
-        if chosen is None or self.workshop.journal is None or self.app.screen is not self:
+        if chosen is None or not self.workshop.journal_open or self.app.screen is not self:
             return
         module = self.workshop.program.module(chosen) if chosen else None
         if module is not None:
-            self.workshop.open_day(module)
+            self.routes.open_day(module)
         else:
             self.action_resume()
 
@@ -197,7 +192,7 @@ class HomeScreen(WorkshopScreen):
             "new-run": self.action_new_run,
             "insight": self.action_insight,
             "north-star": self.action_north_star,
-            "support": self.workshop.action_support,
+            "support": self.routes.open_support,
         }
         action = actions.get(button_id)
         if action is not None:
@@ -205,8 +200,8 @@ class HomeScreen(WorkshopScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A finished run has nowhere to continue to: the key goes from the footer with the button.
-        if action == "resume" and self.workshop.journal is not None:
-            return continue_place(self.workshop.current_run, self.workshop.outline) is not None
+        if action == "resume" and self.workshop.journal_open:
+            return continue_label(self.workshop.current_run, self.workshop.outline) is not None
         return True
 
     def action_choose(self) -> None:
@@ -221,37 +216,22 @@ class HomeScreen(WorkshopScreen):
             raise SkipAction()
 
     def action_resume(self) -> None:
-        if self.workshop.journal is None:
+        if not self.workshop.journal_open:
             self._chosen_early = ""  # continue, as soon as the journal is open
             self.workshop.hold_keys()  # and what is typed meanwhile goes to the step
             return
         place = continue_place(self.workshop.current_run, self.workshop.program)
         if place is not None:
-            self.workshop.open_day(place.module, place.index)
+            self.routes.open_day(place.module, place.index)
 
     def action_review(self) -> None:
-        self.workshop.open_review()
+        self.routes.open_review()
 
     def action_new_run(self) -> None:
-        self.workshop.confirm_new_run()
+        self.routes.confirm_new_run()
 
     def action_insight(self) -> None:
-        open_insight(self.workshop)
+        self.routes.open_insight()
 
     def action_north_star(self) -> None:
-        open_north_star(self.workshop)
-
-
-# Opened from here, the palette and the end of the last day; app.py stays as it is (issue 6).
-def open_insight(app: WorkshopApp) -> None:
-    """Check-ins before and after, and the scales across days and runs."""
-    from workshop.tui.screens.insight import InsightScreen  # deferred: plotext is only needed here
-
-    app.open_page(InsightScreen)
-
-
-def open_north_star(app: WorkshopApp) -> None:
-    """The one-page summary of the program: values, north star, goals, commitments."""
-    from workshop.tui.screens.northstar import NorthStarScreen
-
-    app.open_page(NorthStarScreen)
+        self.routes.open_north_star()

@@ -6,8 +6,6 @@ written out beneath it, and each run its own marker, so it reads without colour.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -24,9 +22,6 @@ from workshop.flow.insight import (
 from workshop.flow.trends import Series
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.ui_text import plain
-
-if TYPE_CHECKING:
-    pass
 
 MARKERS = ("●", "x", "+", "o", "*", "#")  # one per run, so lines are told apart without colour
 COLOURS = ("cyan", "orange", "green", "magenta", "yellow", "blue")
@@ -103,4 +98,4 @@ class InsightScreen(WorkshopScreen):
         self.query_one("#insight-body").focus()
 
     def action_home(self) -> None:
-        self.workshop.go_home()
+        self.routes.go_home()

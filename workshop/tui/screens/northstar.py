@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,10 +12,6 @@ from workshop.flow.northstar import NorthStar, gather
 from workshop.reports.northstar import EMPTY, TITLE, commitment_line
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.ui_text import plain
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
 
 SAVED_WHERE = "Saved pages go to the exports folder of your journal, readable only by you."
 NO_RUN = "The north-star page is made from your answers on day 4 and the days before. Nothing is written yet."
@@ -76,16 +70,7 @@ class NorthStarScreen(WorkshopScreen):
     def action_save(self, fmt: str) -> None:
         if self.page is None:
             return
-        app, run_number = self.workshop, self.page.run_number
-        app.save_now()
-
-        def write() -> Path:
-            from workshop.reports.northstar import export_to_file
-
-            now = app.clock() if app.clock else None
-            return export_to_file(app.data_dir, app.program, fmt, run_number=run_number, now=now)
-
-        app.write_in_background(write, "Saved to")
+        self.routes.save_north_star(fmt, self.page.run_number)
 
     def action_home(self) -> None:
-        self.workshop.go_home()
+        self.routes.go_home()

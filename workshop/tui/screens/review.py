@@ -10,7 +10,15 @@ from textual.content import Content
 from textual.widgets import Button, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from workshop.flow.review import ReviewEntry, match_spans, preview, review_entries, search
+from workshop.flow.review import (
+    ReviewEntry,
+    match_spans,
+    preview,
+    review_entries,
+    search,
+    why_no_then_and_now,
+    why_read_only,
+)
 from workshop.text import display_text
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 
@@ -158,12 +166,11 @@ class ReviewScreen(WorkshopScreen):
     def edit(self, index: int) -> None:
         entry = self.shown[index]
         current = self.workshop.current_run
-        if entry.step is None or entry.module is None:
-            self.notify("This answer is from an earlier version of the program; it is kept, read-only.")
-        elif current is None or entry.run_number != current.number:
-            self.notify("Earlier runs are kept as they were. Answers of the current run can be edited.")
-        else:
-            self.workshop.open_day(entry.module, entry.module.steps.index(entry.step), over_review=True)
+        refusal = why_read_only(entry, current.number if current else None)
+        if refusal is not None:
+            self.notify(refusal)
+        elif entry.module is not None and entry.step is not None:
+            self.routes.open_day(entry.module, entry.module.steps.index(entry.step), over_review=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "then-and-now":
@@ -171,19 +178,16 @@ class ReviewScreen(WorkshopScreen):
 
     def action_then_and_now(self) -> None:
         """The highlighted answer's question, with the answers of two runs side by side."""
-        from workshop.tui.screens.then_and_now import ThenAndNowScreen
-
-        runs = self.workshop.runs
         highlighted = self.query_one("#entries", OptionList).highlighted
-        if len(runs) < 2:
-            self.notify("Then and now compares two runs. Start a new run from home to have two.")
-        elif highlighted is None or highlighted >= len(self.shown):
-            self.notify("Highlight an answer first: then and now shows its question across runs.")
-        else:
-            self.app.push_screen(ThenAndNowScreen(self.shown[highlighted], runs))
+        entry = self.shown[highlighted] if highlighted is not None and highlighted < len(self.shown) else None
+        refusal = why_no_then_and_now((run.number for run in self.workshop.runs), entry)
+        if refusal is not None:
+            self.notify(refusal)
+        elif entry is not None:
+            self.routes.open_then_and_now(entry)
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
 
     def action_home(self) -> None:
-        self.workshop.go_home()
+        self.routes.go_home()

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from workshop.answers import ItemScoresValue, Value
 from workshop.content.instruments import INSTRUMENTS, WHO5, Instrument
 from workshop.content.models import CheckStep
+from workshop.flow.answering import first_unanswered, saved_scores
 from workshop.tui.widgets.base import StepView
 from workshop.ui_text import plain
 
@@ -122,9 +123,7 @@ class CheckView(StepView):
         # delivered to the row that had the focus when they arrived, before the focus moves on.
         self.active = 0
         self._moving_to: int | None = None
-        saved = value.scores if isinstance(value, ItemScoresValue) else ()
-        count = len(self.instrument.items)
-        self.initial_scores = tuple(saved[:count]) + (None,) * max(0, count - len(saved))
+        self.initial_scores = saved_scores(self.instrument, value)
 
     def compose(self) -> ComposeResult:
         instrument = self.instrument
@@ -183,6 +182,5 @@ class CheckView(StepView):
     def first_field(self) -> Widget | None:
         """The first item not answered yet (the first item once all are)."""
         rows = self.rows()
-        first = next((row for row in rows if row.score is None), rows[0])
-        self.active = first.index
-        return first
+        self.active = first_unanswered(tuple(row.score for row in rows))
+        return rows[self.active]

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from workshop.answers import RankedValue, Value
 from workshop.content.models import RankStep
-from workshop.flow.answering import rank_note
+from workshop.flow.answering import rank_is_full, rank_note, saved_ranking
 from workshop.tui.widgets.base import StepView, question
 from workshop.tui.widgets.choices import TICKED, UNTICKED, hanging
 from workshop.ui_text import plain
@@ -53,8 +53,7 @@ class RankView(StepView):
 
     def __init__(self, step: RankStep, value: Value | None = None) -> None:
         super().__init__(step, value)
-        initial = value.ranked if isinstance(value, RankedValue) else ()
-        self.ranked: list[str] = [option for option in initial if option in step.options][: step.pick]
+        self.ranked: list[str] = list(saved_ranking(step, value))
 
     def compose(self) -> ComposeResult:
         yield question(self.step.question)
@@ -79,7 +78,7 @@ class RankView(StepView):
     def add_pick(self, option: str) -> None:
         if option in self.ranked:
             return
-        if len(self.ranked) >= self.step.pick:
+        if rank_is_full(self.step, tuple(self.ranked)):
             # Say why nothing happened, rather than ignore the key: under the lists, and where it is seen
             # even when the lists fill the screen.
             note = rank_note(self.step, tuple(self.ranked), option)

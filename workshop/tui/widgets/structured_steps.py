@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, OptionList, Static
 
 from workshop.answers import ChoicesValue, IntegerValue, ItemsValue, Value
 from workshop.content.models import ChoiceStep, ListStep, ScaleStep
-from workshop.flow.answering import pick_note, toggle_pick
+from workshop.flow.answering import list_note, pick_note, saved_choices, toggle_pick
 from workshop.tui.widgets.base import StepView, question
 from workshop.tui.widgets.choices import ChoiceList
 from workshop.tui.widgets.field import Field
@@ -59,8 +59,8 @@ class ChoiceView(StepView):
 
     def __init__(self, step: ChoiceStep, value: Value | None = None) -> None:
         super().__init__(step, value)
-        initial = value if isinstance(value, ChoicesValue) else ChoicesValue()
-        self.picked = tuple(option for option in step.options if option in initial.picked)
+        initial = saved_choices(step, value)
+        self.picked = initial.picked
         self.initial_other = initial.other
 
     def compose(self) -> ComposeResult:
@@ -121,12 +121,18 @@ class ItemsView(StepView):
                 classes="list-item",
                 max_length=1000,
             )
+        if self.step.min_items:  # a list that asks for none has no line here
+            yield Static(list_note(self.step, ItemsValue(items)), id="list-note", classes="pick-count")
 
     def value(self) -> Value | None:
         return ItemsValue(tuple(field.value for field in self.query(Input)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if self.step.min_items:
+            value = self.value()
+            assert isinstance(value, ItemsValue)
+            self.query_one("#list-note", Static).update(list_note(self.step, value))
         self.changed()
 
     def action_next_item(self) -> None:

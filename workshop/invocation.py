@@ -1,4 +1,10 @@
-"""Helpers shared by subcommands: finding the program, reporting problems in one line each."""
+"""How the workshop was started, for every entry point (``cli.py``, the subcommands in ``commands/`` and
+the app's ``tui/launch.py``): the program and journal folders the arguments chose, loading the program,
+problems said in one line each, and the exit codes.
+
+It is a module of its own, beside them all, so that no front end imports the subcommands (see
+``tests/test_tui_layers.py``).
+"""
 
 from __future__ import annotations
 
