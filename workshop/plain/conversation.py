@@ -89,7 +89,7 @@ class Conversation:
         """One line after the prompt, with no command handling (raises on end of input or a signal)."""
         self.out.prompt(PROMPT)
         line = self.reader.read_line(timeout)
-        self.out.answered()
+        self.out.answered(by_enter=self.reader.line_ended)
         return "" if line is None else line
 
     def wait_for_line(self, seconds: float) -> Reply | None:
@@ -101,7 +101,7 @@ class Conversation:
         line = self.reader.read_line(timeout=seconds)
         if line is None:
             return None
-        self.out.answered()
+        self.out.answered(by_enter=self.reader.line_ended)
         word = " ".join(line.split()).lower()
         if word == QUIT:
             raise Leave()

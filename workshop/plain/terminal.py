@@ -198,9 +198,9 @@ class Output:
         self._write(clean(text))
         self.dangling = True
 
-    def answered(self) -> None:
+    def answered(self, *, by_enter: bool = True) -> None:
         """A line was read after the prompt: when the terminal echoed it, its Enter ended the line."""
-        if self.echoed:
+        if self.echoed and by_enter:
             self.dangling = False
 
     def last_line(self, text: str) -> None:
@@ -279,6 +279,8 @@ class LineReader:
         self.signals = signals
         self._buffer = b""
         self._ended = False
+        self.line_ended = True
+        """The last line read was ended by Enter (not by Ctrl+D in the middle of a line)."""
 
     def read_line(self, timeout: float | None = None) -> str | None:
         """The next line, without its line ending; None if ``timeout`` seconds pass first.
@@ -289,10 +291,12 @@ class LineReader:
         while True:
             if b"\n" in self._buffer:
                 line, _, self._buffer = self._buffer.partition(b"\n")
+                self.line_ended = True
                 return typed_text(line)
             if self._ended:
                 if self._buffer:
                     line, self._buffer = self._buffer, b""
+                    self.line_ended = False
                     return typed_text(line)
                 raise EndOfInput()
             if not self._wait(timeout):
