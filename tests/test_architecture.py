@@ -34,14 +34,15 @@ MAY_IMPORT: dict[str, set[str]] = {
     "present": BASE | {"files", "content", "journal", "flow", "reports", "settings", "ui_text", "invocation",
                        "present-plain"},
     "tui": BASE | {"files", "content", "journal", "flow", "reports", "settings", "ui_text", "invocation"},
+    "plain": BASE | {"files", "content", "journal", "flow", "reports", "settings", "invocation", "present-plain"},
     "web": BASE,
     "commands": BASE | {"files", "content", "journal", "flow", "reports", "settings", "present", "present-plain",
                         "tui", "web", "invocation"},
-    "cli": BASE | {"commands", "tui", "invocation"},
+    "cli": BASE | {"commands", "tui", "plain", "invocation"},
 }
 """Each layer, and the layers it may import (besides itself)."""
 
-PRESENT_PLAIN = {"deck", "schedule", "timer", "strings"}
+PRESENT_PLAIN = {"deck", "schedule", "timer", "strings", "blocks"}
 """The presenter's plain Python (the deck, its timings, its words): the printed deck and the handouts in
 ``reports`` render the same deck, so they may import these, and these never import Textual."""
 

@@ -58,6 +58,12 @@ def build_parser(modules: Sequence[ModuleType]) -> argparse.ArgumentParser:
         epilog="Everything you write stays on this machine, in files only you can read.",
     )
     parser.add_argument("--version", action="version", version=f"workshop {__version__}")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="the workshop line by line, for screen readers, braille displays and dumb terminals "
+        "(also when TERM=dumb, or when input or output is not a terminal)",
+    )
     _add_global_options(parser, suppress=False)
     subparsers = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for module in modules:
@@ -74,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(modules).parse_args(argv)
     try:
         if getattr(args, "handler", None) is None:
+            from workshop.plain.launch import run_plain, should_run_plain
+
+            if should_run_plain(args):
+                return run_plain(args)
             from workshop.tui.launch import run_app  # deferred: only the UI needs Textual
 
             return run_app(args)

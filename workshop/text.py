@@ -39,3 +39,14 @@ def one_line(text: str, width: int = 60) -> str:
     """Collapse ``text`` to a single display line of at most ``width`` characters."""
     flat = " ".join(display_text(text).split())
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def legacy_text(data: bytes) -> str:
+    """``data`` read byte by byte as Windows-1252, leaving out bytes that are no character there."""
+    characters = []
+    for byte in data:
+        try:
+            characters.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            continue
+    return "".join(characters)

@@ -34,6 +34,7 @@ from workshop.flow.save_policy import SavePolicy
 from workshop.journal.errors import JournalError, JournalLocked, SaveReport
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
+from workshop.tui.cursor import follow_focus, hold_still
 from workshop.tui.keys import HOLD_LIMIT, KeyGate, caught_up
 from workshop.tui.routes import Routes
 from workshop.tui.screens.base import WorkshopScreen
@@ -270,6 +271,19 @@ class WorkshopApp(App[None]):
         self.key_gate.open()
         while (event := self.key_gate.next_to_hand_on()) is not None:
             await super().on_event(event)
+
+    # -- the terminal cursor follows the focus, for braille displays (see tui/cursor.py) ---------------------
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if self.animation_level == "none":
+            hold_still(event.widget)  # TEXTUAL_ANIMATIONS=none: no blinking cursor either
+        self.call_after_refresh(follow_focus, self)
+
+    def on_option_list_option_highlighted(self) -> None:
+        self.call_after_refresh(follow_focus, self)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(follow_focus, self)
 
     def on_unmount(self) -> None:
         self.save_now()

@@ -14,23 +14,14 @@ import functools
 import importlib
 from collections.abc import Callable
 
+from workshop.text import legacy_text
+
 ERRORS = "workshop-legacy-bytes"
 """The name of the codec error handler registered here."""
 
 # The Textual modules whose input threads decode the terminal's bytes, each with its own reference to
 # ``codecs.getincrementaldecoder``. (Textual is pinned; tests/test_real_terminal.py checks this still works.)
 _DRIVERS = ("textual.drivers.linux_driver", "textual.drivers.linux_inline_driver")
-
-
-def legacy_text(data: bytes) -> str:
-    """``data`` read byte by byte as Windows-1252, leaving out bytes that are no character there."""
-    characters = []
-    for byte in data:
-        try:
-            characters.append(bytes([byte]).decode("cp1252"))
-        except UnicodeDecodeError:
-            continue
-    return "".join(characters)
 
 
 def _read_as_legacy(error: UnicodeError) -> tuple[str, int]:

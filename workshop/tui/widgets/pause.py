@@ -14,6 +14,8 @@ from workshop.tui.widgets.base import StepView
 from workshop.ui_text import plain
 
 BREATH_SECONDS = 5  # in for five, out for five: a common paced-breathing rhythm
+STILL_BREATH = "Breathe in for a count of five, and out for a count of five."
+"""The breathing cue when animations are off (``TEXTUAL_ANIMATIONS=none``): said once, not alternating."""
 
 
 class PauseView(StepView):
@@ -72,6 +74,8 @@ class PauseView(StepView):
             breath.update("Time. Take your time coming back.")
         elif self.paused:
             breath.update("Paused")
+        elif self.step.style == "breathing" and self.app.animation_level == "none":
+            breath.update(STILL_BREATH)
         elif self.step.style == "breathing":
             phase = int((self.step.seconds - remaining) // BREATH_SECONDS) % 2
             breath.update("Breathe in…" if phase == 0 else "…and out")

@@ -1,4 +1,8 @@
-"""A calm horizontal scale: one row of numbers; arrows, number keys ("1" then "0" for 10) or a click."""
+"""A calm horizontal scale: one row of numbers; arrows, number keys ("1" then "0" for 10) or a click.
+
+The chosen point is in brackets as well as reversed, so it reads without colour, in monochrome and on a
+braille display.
+"""
 
 from __future__ import annotations
 
@@ -62,6 +66,8 @@ class ScaleInput(Widget, can_focus=True):
         for point in range(self.low, self.high + 1):
             label = f"{point:^{CELL}}"
             if point == self.value:
+                marked = f"[{point}]"
+                label = f"{marked:^{CELL}}" if len(marked) <= CELL else label
                 parts.append((label, "reverse bold" if self.has_focus else "reverse"))
             else:
                 parts.append(label)

@@ -1,0 +1,152 @@
+"""The full-screen app for braille displays, magnifiers and people who cannot tell colours apart: the
+terminal cursor follows the focused control, choices read without colour, and TEXTUAL_ANIMATIONS=none
+stills everything that moves."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from textual.geometry import Offset
+from textual.widgets import Button, Input, OptionList
+
+from tests.test_real_terminal import Tmux, workshop_command
+from tests.tui_helpers import build_app, open_step, screen_text, settle, wait_for_journal
+from workshop.answers import IntegerValue
+from workshop.tui.cursor import highlighted_line
+
+
+async def test_the_cursor_follows_the_focus_from_control_to_control(
+    tmp_path: Path, mini_program_dir: Path
+) -> None:
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_journal(pilot)
+        await pilot.press("tab")  # the list of days
+        await settle(pilot)
+        days = app.focused
+        assert isinstance(days, OptionList)
+        first = app.cursor_position
+        assert screen_text(app).splitlines()[first.y][first.x :].startswith("Day 1")
+        await pilot.press("down")
+        await settle(pilot)
+        assert app.cursor_position == Offset(first.x, first.y + 1)
+        assert (
+            screen_text(app).splitlines()[app.cursor_position.y][app.cursor_position.x :].startswith("Day 2")
+        )
+        await pilot.press("tab")  # the Continue button
+        await settle(pilot)
+        button = app.focused
+        assert isinstance(button, Button)
+        assert button.content_region.contains_point(app.cursor_position)
+
+
+async def test_the_cursor_is_on_the_highlighted_choice_of_a_step(
+    tmp_path: Path, mini_program_dir: Path
+) -> None:
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_journal(pilot)
+        await open_step(pilot, "signs")
+        choices = app.focused
+        assert isinstance(choices, OptionList)
+        await pilot.press("down", "down")
+        await settle(pilot)
+        assert highlighted_line(choices) == 2  # Textual's private table still says where each option starts
+        row = screen_text(app).splitlines()[app.cursor_position.y]
+        assert "Guilt" in row
+        await pilot.press("tab")  # the line of one's own: a text box places the cursor where typing goes
+        await settle(pilot)
+        await pilot.press(*"mine")
+        await settle(pilot)
+        focused = app.focused
+        assert isinstance(focused, Input) and focused.id == "other"
+        assert app.cursor_position == focused.cursor_screen_offset  # left where Textual put it
+
+
+async def test_a_chosen_point_on_a_scale_reads_without_colour(tmp_path: Path, mini_program_dir: Path) -> None:
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_journal(pilot)
+        await open_step(pilot, "meaning-now")
+        await pilot.press("7")
+        await settle(pilot)
+        run = app.current_run
+        assert run is not None and run.answer("meaning-now") is not None
+        assert run.answer("meaning-now").value == IntegerValue(7)  # type: ignore[union-attr]
+        assert "[7]" in screen_text(app)  # the plain text of the screen: no colour, no reverse video
+
+
+STILL = """
+import asyncio, sys
+from pathlib import Path
+from textual.widgets import TextArea, Static
+from workshop.content.loader import load_program
+from workshop.tui.app import make_app
+from workshop.tui.widgets.pause import STILL_BREATH
+
+async def main():
+    program = load_program(Path(sys.argv[1]))
+    app = make_app(program, Path(sys.argv[2]))
+    async with app.run_test() as pilot:
+        while app.journal is None:
+            await pilot.pause(0.02)
+        module, step = program.find_step("first-thought")
+        app.open_day(module, 1)
+        await pilot.pause(0.3)
+        area = app.screen.query_one(TextArea)
+        print("level", app.animation_level, "blink", area.cursor_blink)
+        app.open_day(module, 6)  # the breathing pause
+        await pilot.pause(0.3)
+        print("breath", str(app.screen.query_one("#breath", Static).content) == STILL_BREATH)
+
+asyncio.run(main())
+"""
+
+
+def test_textual_animations_none_is_honoured(tmp_path: Path, mini_program_dir: Path) -> None:
+    """Set in the environment, as a user would: Textual reads it once, at import."""
+    for setting, expected in (
+        ("none", "level none blink False\nbreath True"),
+        ("full", "level full blink True"),
+    ):
+        env = {**os.environ, "TEXTUAL_ANIMATIONS": setting}
+        result = subprocess.run(
+            [sys.executable, "-c", STILL, str(mini_program_dir), str(tmp_path / setting)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        assert result.stdout.strip().startswith(expected), result.stdout + result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("tmux") is None and not os.environ.get("WORKSHOP_REQUIRE_TMUX"),
+    reason="tmux is not installed (.ci/run installs it)",
+)
+def test_the_real_terminal_cursor_moves_with_the_highlight(tmp_path: Path, mini_program_dir: Path) -> None:
+    """What a braille display reads: the position of the terminal's own cursor, as tmux reports it."""
+    tmux = Tmux()
+    try:
+        tmux.start(workshop_command(tmp_path / "data", mini_program_dir))
+        tmux.wait_for("Begin day 1")
+        for key, day in (("Tab", "Day 1"), ("Down", "Day 2")):
+            tmux.keys(key)
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                x, y = (int(n) for n in tmux("display", "-p", "-t", "w", "#{cursor_x} #{cursor_y}").split())
+                if tmux.screen().splitlines()[y][x:].startswith(day):
+                    break
+                time.sleep(0.1)
+            else:
+                raise AssertionError(f"the cursor is not on {day}:\n{tmux.screen()}")
+    finally:
+        tmux.stop()

@@ -1,0 +1,170 @@
+"""Everything the plain mode uses from the layers below it, imported in this one place.
+
+The plain mode is a front end over the same flow and journal as the full-screen app, and uses them the way
+the app does. Keeping every import from below here means a move in those layers is fixed in one file.
+The Markdown reading of a passage comes from the presenter's plain half (``present/blocks.py``, no
+Textual), which the printed deck shares too.
+"""
+
+from __future__ import annotations
+
+from workshop.answers import (
+    Answer,
+    ChoicesValue,
+    CommitmentValue,
+    IntegerValue,
+    ItemScoresValue,
+    ItemsValue,
+    RankedValue,
+    TextValue,
+    Value,
+)
+from workshop.content.instruments import INSTRUMENTS, WHO5, Instrument
+from workshop.content.models import (
+    CheckStep,
+    ChoiceStep,
+    CommitmentStep,
+    ListStep,
+    Module,
+    PauseStep,
+    Program,
+    PromptStep,
+    RankStep,
+    ReadingStep,
+    RecapStep,
+    ScaleStep,
+    Step,
+)
+from workshop.content.support import (
+    SupportDirectory,
+    SupportLine,
+    load_support_lines,
+    ordered_for,
+    preferred_country,
+)
+from workshop.flow.answering import pick_note, toggle_pick
+from workshop.flow.completion import continue_place, program_progress
+from workshop.flow.dates import format_day
+from workshop.flow.day import DaySummary, DayWalk, RecapItem, day_summary
+from workshop.flow.describe import describe_value
+from workshop.flow.insight import across_run_lines, checkin_lines, insight
+from workshop.flow.plain_rules import (
+    NOT_A_CRISIS_SERVICE,
+    NOTHING_WRITTEN_TODAY,
+    NOTHING_YET,
+    PRIVACY,
+    PRIVACY_LINE,
+    YOUR_COUNTRY,
+    closing_words,
+    continue_label,
+    end_of_day_title,
+    northstar_sections,
+    privacy_line_needed,
+    rank_picks,
+    series_sentences,
+    still_open_line,
+    why_not_editable,
+)
+from workshop.flow.review import ReviewEntry, default_pair, preview, review_entries, search, then_and_now
+from workshop.flow.wellbeing import needs_care
+from workshop.invocation import EXIT_INVALID, EXIT_OK, data_dir, load_program
+from workshop.journal.errors import JournalError, JournalLocked, JournalProblem, SaveReport
+from workshop.journal.store import Journal, Run
+from workshop.present.blocks import markdown_blocks
+from workshop.reports.export import export_to_file
+from workshop.reports.northstar import EMPTY as NORTHSTAR_EMPTY
+from workshop.reports.northstar import TITLE as NORTHSTAR_TITLE
+from workshop.reports.northstar import commitment_line
+from workshop.reports.northstar import export_to_file as northstar_to_file
+from workshop.reports.northstar import gather as gather_northstar
+from workshop.settings import Settings, load_settings
+from workshop.text import display_text, legacy_text
+
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "INSTRUMENTS",
+    "NORTHSTAR_EMPTY",
+    "NORTHSTAR_TITLE",
+    "NOTHING_WRITTEN_TODAY",
+    "NOTHING_YET",
+    "NOT_A_CRISIS_SERVICE",
+    "PRIVACY",
+    "PRIVACY_LINE",
+    "WHO5",
+    "YOUR_COUNTRY",
+    "Answer",
+    "CheckStep",
+    "ChoiceStep",
+    "ChoicesValue",
+    "CommitmentStep",
+    "CommitmentValue",
+    "DaySummary",
+    "DayWalk",
+    "Instrument",
+    "IntegerValue",
+    "ItemScoresValue",
+    "ItemsValue",
+    "Journal",
+    "JournalError",
+    "JournalLocked",
+    "JournalProblem",
+    "ListStep",
+    "Module",
+    "PauseStep",
+    "Program",
+    "PromptStep",
+    "RankStep",
+    "RankedValue",
+    "ReadingStep",
+    "RecapItem",
+    "RecapStep",
+    "ReviewEntry",
+    "Run",
+    "SaveReport",
+    "ScaleStep",
+    "Settings",
+    "Step",
+    "SupportDirectory",
+    "SupportLine",
+    "TextValue",
+    "Value",
+    "across_run_lines",
+    "checkin_lines",
+    "closing_words",
+    "commitment_line",
+    "continue_label",
+    "continue_place",
+    "data_dir",
+    "day_summary",
+    "default_pair",
+    "describe_value",
+    "display_text",
+    "end_of_day_title",
+    "export_to_file",
+    "format_day",
+    "gather_northstar",
+    "insight",
+    "legacy_text",
+    "load_program",
+    "load_settings",
+    "load_support_lines",
+    "markdown_blocks",
+    "needs_care",
+    "northstar_sections",
+    "northstar_to_file",
+    "ordered_for",
+    "pick_note",
+    "preferred_country",
+    "preview",
+    "privacy_line_needed",
+    "program_progress",
+    "rank_picks",
+    "review_entries",
+    "search",
+    "series_sentences",
+    "still_open_line",
+    "then_and_now",
+    "toggle_pick",
+    "why_not_editable",
+]

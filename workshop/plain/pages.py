@@ -1,0 +1,582 @@
+"""Everything the plain mode shows besides the steps: home, the end of a day, review and search, insight,
+the north-star page, export, support, help. Each page prints its lines in reading order, then asks.
+
+What each page holds comes from the flow (``workshop.flow``) and the reports, exactly as the full-screen
+app's screens get it; only the wording of how to act (type a number, a word) is the plain mode's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from workshop.plain import strings
+from workshop.plain.conversation import Leave, Move
+from workshop.plain.layers import (
+    NORTHSTAR_EMPTY,
+    NORTHSTAR_TITLE,
+    NOT_A_CRISIS_SERVICE,
+    NOTHING_WRITTEN_TODAY,
+    NOTHING_YET,
+    PRIVACY,
+    PRIVACY_LINE,
+    YOUR_COUNTRY,
+    DaySummary,
+    DayWalk,
+    JournalError,
+    Module,
+    ReviewEntry,
+    SupportLine,
+    across_run_lines,
+    checkin_lines,
+    closing_words,
+    commitment_line,
+    continue_label,
+    continue_place,
+    default_pair,
+    describe_value,
+    end_of_day_title,
+    export_to_file,
+    format_day,
+    gather_northstar,
+    insight,
+    load_support_lines,
+    northstar_sections,
+    northstar_to_file,
+    ordered_for,
+    preferred_country,
+    preview,
+    privacy_line_needed,
+    program_progress,
+    review_entries,
+    search,
+    series_sentences,
+    still_open_line,
+    then_and_now,
+    why_not_editable,
+)
+from workshop.plain.steps import numbers_in, whole_number
+
+if TYPE_CHECKING:
+    from workshop.plain.session import PlainSession
+
+PREVIEW_LINES = 6
+
+
+def wait_for_enter(session: PlainSession, message: str = strings.ENTER_FOR_HOME) -> None:
+    """Let the user take in what was just said before the next page starts talking."""
+    session.out.say(message)
+    session.talk.ask(back_to=message)
+
+
+# -- the start ---------------------------------------------------------------------------------------------
+
+
+def welcome(session: PlainSession) -> None:
+    out, program = session.out, session.program
+    out.say(program.title)
+    out.gap()
+    out.say(program.description)
+    if privacy_line_needed(program.description):
+        out.say(PRIVACY_LINE)
+    out.gap()
+    out.say(strings.HOW_IT_WORKS)
+
+
+def damaged_files(session: PlainSession) -> None:
+    """Name each file that could not be read; offer its backup back. The files themselves are kept."""
+    journal, out = session.journal, session.out
+    assert journal is not None
+    out.gap()
+    out.say(strings.DAMAGED)
+    for problem in journal.problems:
+        out.item("-", problem.message)
+    out.say(strings.DAMAGED_KEPT)
+    restorable = [problem for problem in journal.problems if problem.backup is not None]
+    if not restorable:
+        return
+    out.say(strings.RESTORE_OFFER.format(count=len(restorable)))
+    if session.talk.ask(back_to=strings.RESTORE_OFFER.format(count=len(restorable))).word != strings.RESTORE:
+        return
+    for problem in restorable:
+        try:
+            journal.restore_backup(problem)
+        except JournalError as error:
+            out.say(str(error))
+    out.say(strings.RESTORED)
+
+
+# -- home --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    action: Callable[[], None]
+    words: tuple[str, ...] = ()
+    """What may be typed instead of its number."""
+
+
+def home(session: PlainSession) -> Callable[[], None]:
+    """Print where the user is and what they can do; return what they chose."""
+    out, program = session.out, session.program
+    run = session.current_run
+    out.gap()
+    out.say(strings.HOME)
+    if run is not None:
+        place = continue_place(run, program)
+        started = format_day(run.started)
+        line = strings.RUN_FINISHED if place is None else strings.RUN_LINE
+        out.say(line.format(number=run.number, started=started))
+    for progress in program_progress(run, program):
+        state = progress.describe() or strings.ABOUT_MINUTES.format(minutes=progress.module.minutes)
+        state = state[:1].upper() + state[1:]
+        out.say(strings.DAY_LINE.format(day=progress.module.day, title=progress.module.title, state=state))
+    choices = home_choices(session)
+    out.gap()
+    out.say(strings.WHAT_NEXT_CONTINUE if "" in choices[0].words else strings.WHAT_NEXT)
+    for number, choice in enumerate(choices, start=1):
+        out.item(f"{number}.", choice.label)
+    return choose(session, choices, back_to=strings.HOME_PLACE)
+
+
+def home_choices(session: PlainSession) -> list[Choice]:
+    program, run = session.program, session.current_run
+    choices = []
+    place = continue_place(run, program)
+    if place is not None:
+        label = strings.BEGIN if run is None else continue_label(place.module.day, place.number)
+        choices.append(Choice(label, partial(session.open_day, place.module, place.index), ("continue", "")))
+    for module in program.modules:
+        label = strings.OPEN_DAY.format(day=module.day, title=module.title)
+        choices.append(Choice(label, partial(session.open_day, module), (f"day {module.day}",)))
+    choices += [
+        Choice(strings.REVIEW, partial(review, session), ("review", "search")),
+        Choice(strings.INSIGHT, partial(show_insight, session), ("insight",)),
+        Choice(strings.NORTH_STAR, partial(north_star, session), ("north star", "northstar")),
+        Choice(strings.EXPORT, partial(export, session), ("export",)),
+        Choice(strings.SUPPORT, partial(support_page, session), ()),
+    ]
+    if run is not None:
+        choices.append(Choice(strings.NEW_RUN, partial(new_run, session), ("new run",)))
+    choices.append(Choice(strings.QUIT, quit_session, ()))
+    return choices
+
+
+def quit_session() -> None:
+    raise Leave()
+
+
+def choose(session: PlainSession, choices: Sequence[Choice], *, back_to: str) -> Callable[[], None]:
+    """The choice typed by number or by name; Enter (or ``next``) takes the first, when it is Continue."""
+    while True:
+        reply = session.talk.ask(back_to=back_to)
+        if reply.move in (Move.HOME, Move.BACK):
+            return lambda: None  # home again
+        word = "" if reply.move is Move.NEXT else reply.word
+        if reply.move is Move.SKIP:
+            session.out.say(strings.NOTHING_TO_SKIP)
+            continue
+        number = whole_number(word)
+        if number is not None and 1 <= number <= len(choices):
+            return choices[number - 1].action
+        found = [choice for choice in choices if word in choice.words]
+        if found:
+            return found[0].action
+        session.out.say(strings.CHOOSE_AGAIN.format(count=len(choices)))
+
+
+def new_run(session: PlainSession) -> None:
+    session.out.gap()
+    session.out.say(strings.NEW_RUN_ASK)
+    if session.talk.ask(back_to=strings.NEW_RUN_ASK).word not in strings.YES:
+        session.out.say(strings.NEW_RUN_NOT_NOW)
+        return
+    if session.new_run() is not None:
+        session.out.say(strings.NEW_RUN_DONE)
+
+
+# -- a day -------------------------------------------------------------------------------------------------
+
+
+def day_opening(session: PlainSession, module: Module) -> None:
+    out = session.out
+    out.gap()
+    out.say(strings.DAY_TITLE.format(day=module.day, title=module.title))
+    out.say(module.summary)
+
+
+def step_heading(session: PlainSession, walk: DayWalk) -> None:
+    """ "Day 1, step 7 of 14" and the step's title: where the user is, before anything else."""
+    out = session.out
+    out.gap()
+    out.say(strings.POSITION.format(day=walk.module.day, number=walk.number, total=walk.total))
+    out.say(walk.step.title)
+    out.gap()
+
+
+def end_of_day(session: PlainSession, summary: DaySummary, walk: DayWalk) -> None:
+    out = session.out
+    out.gap()
+    out.say(end_of_day_title(summary))
+    still_open = still_open_line(summary)
+    if still_open:
+        out.say(still_open)
+    if summary.commitments:
+        out.gap()
+        out.say(strings.YOUR_COMMITMENT)
+        for step, answer in summary.commitments:
+            out.say(describe_value(answer.value, step), indent="  ")
+    out.gap()
+    out.say(closing_words(last_day=walk.last_day, program_done=walk.program_finished))
+    out.gap()
+    out.say(strings.WRITTEN_TODAY)
+    if not summary.answers:
+        out.say(NOTHING_WRITTEN_TODAY)
+    for step, answer in summary.answers:
+        out.gap()
+        out.say(step.title, indent="  ")
+        out.say(describe_value(answer.value, step), indent="    ")
+    out.gap()
+    wait_for_enter(session)
+
+
+# -- review and search -------------------------------------------------------------------------------------
+
+
+class Review:
+    """Every answer, by run and day; search it, read one whole, change one of this run, compare runs."""
+
+    def __init__(self, session: PlainSession) -> None:
+        self.session = session
+        self.out = session.out
+        self.entries: list[ReviewEntry] = []
+        self.shown: list[ReviewEntry] = []
+        self.run_number: int | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        self.entries = review_entries(self.session.program, self.session.runs)
+
+    def run(self) -> None:
+        out = self.out
+        out.gap()
+        out.say(strings.REVIEW_TITLE)
+        if not self.entries:
+            out.say(strings.REVIEW_EMPTY)
+            wait_for_enter(self.session)
+            return
+        runs = len(self.session.runs)
+        out.say(strings.REVIEW_COUNT.format(count=len(self.entries), runs=runs_words(runs)))
+        out.say(strings.REVIEW_HOW)
+        if runs > 1:
+            out.say(strings.REVIEW_RUNS_HOW)
+        while True:
+            reply = self.session.talk.ask(back_to=strings.REVIEW_TITLE)
+            if reply.move is not None or reply.empty:
+                return
+            self.act(reply.word, reply.text.strip())
+
+    def act(self, word: str, text: str) -> None:
+        command, _, rest = word.partition(" ")
+        number = whole_number(word)
+        if word == "list":
+            self.show_list(search(self.entries, "", self.run_number), strings.REVIEW_ALL)
+        elif number is not None:
+            self.read(number)
+        elif command in ("read", "edit", "then") and rest:
+            numbers = numbers_in(rest, 10**6)
+            if numbers is None:
+                self.out.say(strings.REVIEW_WHICH)
+            elif command == "read":
+                self.read(numbers[0])
+            elif command == "edit":
+                self.edit(numbers[0])
+            else:
+                self.compare(numbers[0], numbers[1:])
+        elif command == "run" and whole_number(rest) is not None:
+            self.filter_run(whole_number(rest))
+        elif word in ("all runs", "all"):
+            self.filter_run(None)
+        else:
+            found = search(self.entries, text, self.run_number)
+            heading = strings.REVIEW_FOUND.format(count=len(found), query=text) if found else ""
+            if not found:
+                self.out.say(strings.REVIEW_NONE_FOUND.format(query=text))
+                return
+            self.show_list(found, heading)
+
+    def show_list(self, entries: list[ReviewEntry], heading: str) -> None:
+        self.shown = entries
+        out = self.out
+        out.gap()
+        out.say(heading)
+        for number, entry in enumerate(entries, start=1):
+            out.gap()
+            marker = f"{number}."
+            indent = " " * (len(marker) + 1)
+            out.item(marker, entry_heading(entry))
+            shown = preview(entry.text, PREVIEW_LINES)
+            out.say(shown.text, indent=indent)
+            if shown.more:
+                out.say(strings.REVIEW_MORE.format(more=shown.more, number=number), indent=indent)
+        out.gap()
+        out.say(strings.REVIEW_NEXT)
+
+    def entry(self, number: int) -> ReviewEntry | None:
+        if not self.shown:
+            self.out.say(strings.REVIEW_LIST_FIRST)
+            return None
+        if not 1 <= number <= len(self.shown):
+            self.out.say(strings.REVIEW_NO_SUCH.format(count=len(self.shown)))
+            return None
+        return self.shown[number - 1]
+
+    def read(self, number: int) -> None:
+        entry = self.entry(number)
+        if entry is None:
+            return
+        self.out.gap()
+        self.out.say(entry_heading(entry))
+        self.out.say(entry.text, indent="   ")
+
+    def edit(self, number: int) -> None:
+        entry = self.entry(number)
+        if entry is None:
+            return
+        current = self.session.current_run
+        why = why_not_editable(entry.step, entry.run_number, current.number if current else None)
+        if why is not None or entry.module is None or entry.step is None:
+            self.out.say(why or strings.EARLIER_VERSION)
+            return
+        self.session.edit_step(entry.module, entry.module.steps.index(entry.step))
+        self.reload()
+        self.shown = []
+        self.out.gap()
+        self.out.say(strings.REVIEW_BACK)
+
+    def compare(self, number: int, pair: list[int]) -> None:
+        entry = self.entry(number)
+        if entry is None:
+            return
+        runs = self.session.runs
+        chosen = (pair[0], pair[1]) if len(pair) == 2 else default_pair(run.number for run in runs)
+        if chosen is None:
+            self.out.say(strings.THEN_NEEDS_TWO)
+            return
+        view = then_and_now(entry, runs, chosen)
+        out = self.out
+        out.gap()
+        out.say(strings.THEN_TITLE.format(title=view.title))
+        if view.question:
+            out.say(view.question)
+        for side in (view.then, view.now):
+            out.gap()
+            if side.answer is None:
+                out.say(strings.THEN_SIDE_EMPTY.format(number=side.run_number))
+            else:
+                out.say(
+                    strings.THEN_SIDE.format(number=side.run_number, date=format_day(side.answer.updated))
+                )
+                out.say(side.text, indent="   ")
+
+    def filter_run(self, number: int | None) -> None:
+        numbers = [run.number for run in self.session.runs]
+        if number is not None and number not in numbers:
+            self.out.say(strings.NO_SUCH_RUN.format(number=number, runs=", ".join(map(str, numbers))))
+            return
+        self.run_number = number
+        self.shown = []
+        self.out.say(strings.ONLY_RUN.format(number=number) if number is not None else strings.EVERY_RUN)
+
+
+def review(session: PlainSession) -> None:
+    session.save()
+    Review(session).run()
+
+
+def entry_heading(entry: ReviewEntry) -> str:
+    when = format_day(entry.answer.updated)
+    return strings.ENTRY_HEADING.format(
+        run=entry.run_number, day=entry.day_label, title=entry.title, when=when
+    )
+
+
+def runs_words(count: int) -> str:
+    return "1 run" if count == 1 else f"{count} runs"
+
+
+# -- insight -----------------------------------------------------------------------------------------------
+
+
+def show_insight(session: PlainSession) -> None:
+    session.save()
+    found = insight(session.program, session.runs)
+    out = session.out
+    out.gap()
+    out.say(strings.INSIGHT_TITLE)
+    out.say(strings.NOT_A_DIAGNOSIS)
+    if found.empty:
+        out.gap()
+        out.say(NOTHING_YET)
+    for run in reversed(found.runs):
+        lines = checkin_lines(run)
+        if lines:
+            out.gap()
+            out.say(strings.RUN_HEADING.format(number=run.run_number))
+            for line in lines:
+                out.say(line, indent="  ")
+    across = across_run_lines(found)
+    if across:
+        out.gap()
+        out.say(strings.ACROSS_RUNS)
+        for line in across:
+            out.say(line, indent="  ")
+    if found.series:
+        out.gap()
+        out.say(strings.CHARTS_IN_WORDS)
+        for series in found.series:
+            for sentence in series_sentences(series):
+                out.item("-", sentence)
+    out.gap()
+    wait_for_enter(session)
+
+
+# -- the north-star page -----------------------------------------------------------------------------------
+
+
+def north_star(session: PlainSession) -> None:
+    session.save()
+    out, runs = session.out, session.runs
+    out.gap()
+    out.say(NORTHSTAR_TITLE)
+    if not runs:
+        out.say(strings.NORTHSTAR_NO_RUN)
+        wait_for_enter(session)
+        return
+    page = gather_northstar(session.program, runs[-1])
+    out.say(strings.NORTHSTAR_OF.format(title=page.program_title, number=page.run_number))
+    commitments = [commitment_line(commitment) for commitment in page.commitments]
+    for title, lines in northstar_sections(page.values, page.statement, page.goals, commitments):
+        out.gap()
+        out.say(title)
+        for line in lines or [NORTHSTAR_EMPTY]:
+            out.say(line, indent="  ", hanging="    ")
+    out.gap()
+    out.say(strings.NORTHSTAR_SAVE)
+    while True:
+        reply = session.talk.ask(back_to=strings.NORTHSTAR_SAVE)
+        if reply.move is not None or reply.empty:
+            return
+        fmt = strings.SAVE_FORMATS.get(reply.word)
+        if fmt is None:
+            out.say(strings.NORTHSTAR_SAVE)
+            continue
+        session.save()
+        try:
+            path = northstar_to_file(
+                session.data_dir, session.program, fmt, run_number=page.run_number, now=session.now()
+            )
+        except JournalError as error:
+            out.say(str(error))
+        else:
+            out.say(strings.SAVED_TO.format(path=path))
+
+
+# -- export ------------------------------------------------------------------------------------------------
+
+
+def export(session: PlainSession) -> None:
+    out = session.out
+    out.gap()
+    out.say(strings.EXPORT_ASK)
+    while True:
+        reply = session.talk.ask(back_to=strings.EXPORT_ASK)
+        if reply.move is not None or reply.empty:
+            return
+        fmt = strings.EXPORT_FORMATS.get(reply.word)
+        if fmt is None:
+            out.say(strings.EXPORT_ASK)
+            continue
+        session.save()
+        try:
+            path = export_to_file(session.data_dir, session.program, fmt, now=session.now())
+        except JournalError as error:
+            out.say(str(error))
+        else:
+            out.say(strings.EXPORTED_TO.format(path=path))
+        return
+
+
+# -- support and help --------------------------------------------------------------------------------------
+
+
+def show_support(session: PlainSession, *, gentle: bool = False) -> None:
+    """The whole list of support lines, the user's country first, each with when it was last checked.
+
+    ``gentle``: offered after a very low check-in score. The app opens its support screen then, and the
+    user sees its top: a kind word, the emergency numbers and their own country's lines. Here that top is
+    what is said, with the whole list one word away, rather than a long list read out all at once.
+    """
+    out = session.out
+    directory = ordered_for(load_support_lines(), country=session.settings.country)
+    out.gap()
+    out.say(strings.SUPPORT_TITLE)
+    if gentle:
+        out.say(strings.GENTLE_OPENING)
+        out.gap()
+        out.say(directory.emergency)
+        country = preferred_country(session.settings.country)
+        mine = [line for line in directory.lines if line.code == country]
+        if mine:
+            out.gap()
+            out.say(mine[0].country)
+            for line in mine:
+                support_line(session, line)
+        out.gap()
+        out.say(strings.GENTLE_MORE.format(countries=len(directory.by_country())))
+        return
+    out.say(NOT_A_CRISIS_SERVICE)
+    out.gap()
+    out.say(directory.emergency)
+    for country, lines in directory.by_country().items():
+        out.gap()
+        out.say(country)
+        for line in lines:
+            support_line(session, line)
+    out.gap()
+    out.say(PRIVACY)
+    out.say(YOUR_COUNTRY)
+
+
+def support_page(session: PlainSession) -> None:
+    """Support, chosen from home: the list, then a moment to take it in."""
+    show_support(session)
+    session.out.gap()
+    wait_for_enter(session)
+
+
+def support_line(session: PlainSession, line: SupportLine) -> None:
+    out = session.out
+    out.say(line.name, indent="  ")
+    out.say(strings.SUPPORT_CONTACT.format(contact=line.contact, hours=line.hours), indent="    ")
+    out.say(line.about, indent="    ")
+    out.say(strings.SUPPORT_PAGE.format(url=line.url, checked=format_day_only(line)), indent="    ")
+
+
+def format_day_only(line: SupportLine) -> str:
+    checked = line.checked
+    return f"{checked.day} {checked:%B %Y}"
+
+
+def show_help(session: PlainSession) -> None:
+    out = session.out
+    out.gap()
+    out.say(strings.HELP_TITLE)
+    for word, what in strings.HELP_COMMANDS:
+        out.say(f"{word}: {what}", indent="  ", hanging="    ")
+    out.gap()
+    for line in strings.HELP_MORE:
+        out.say(line)
