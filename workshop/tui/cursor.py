@@ -10,16 +10,30 @@ it on the focused control: the highlighted line of a list, the first line of any
 
 from __future__ import annotations
 
+import sys
+
 from textual.app import App
 from textual.geometry import Offset
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList
+
+
+def is_text_box(widget: Widget) -> bool:
+    """Whether ``widget`` is an ``Input`` or a ``TextArea``.
+
+    TextArea is looked up among the loaded modules rather than imported: importing it costs the first paint
+    tens of milliseconds (tests/test_tui_first_paint.py), and no widget can be a TextArea before it loads.
+    """
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)
 
 
 def cursor_spot(widget: Widget) -> Offset | None:
     """Where the cursor belongs on ``widget``, in screen cells; None for a text box (it places its own)
     or a control not on screen."""
-    if isinstance(widget, Input | TextArea):
+    if is_text_box(widget):
         return None
     region = widget.content_region
     if not region.area:
@@ -50,8 +64,8 @@ def highlighted_line(option_list: OptionList) -> int | None:
 def hold_still(widget: Widget) -> None:
     """A text box's cursor, steady rather than blinking: for ``TEXTUAL_ANIMATIONS=none``, which Textual
     applies to its animations but not to the blink."""
-    if isinstance(widget, Input | TextArea):
-        widget.cursor_blink = False
+    if is_text_box(widget):
+        widget.cursor_blink = False  # type: ignore[attr-defined]  # both text boxes have it
 
 
 def follow_focus(app: App[object]) -> None:
