@@ -19,9 +19,12 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from workshop.journal.crypto import Identity, KeyFiles, WrongPassphrase, passphrase_problem
+if TYPE_CHECKING:  # imported where used: every command adds these options, few read a passphrase
+    from workshop.content.outline import ProgramShape
+    from workshop.journal.crypto import Identity, KeyFiles
+    from workshop.journal.store import Journal
 
 MAX_PASSPHRASE_BYTES = 4096
 """More than anyone types; a file or descriptor that gives more is not a passphrase."""
@@ -72,6 +75,8 @@ def read_passphrase(
     (up to ``PROMPT_ATTEMPTS`` times) when the two differ or it breaks a rule, with the reason printed to
     ``messages`` (standard error). Raises ``PassphraseInputError``.
     """
+    from workshop.journal.crypto import passphrase_problem
+
     which = "new_passphrase" if new else "passphrase"
     file: Path | None = getattr(args, f"{which}_file", None)
     fd: int | None = getattr(args, f"{which}_fd", None)
@@ -102,6 +107,8 @@ def unlock_from_args(
     descriptor it is not (it would be the same again). Raises ``WrongPassphrase`` after the last attempt,
     and the other ``KeyFileError`` s and ``PassphraseInputError`` at once.
     """
+    from workshop.journal.crypto import WrongPassphrase
+
     interactive = (
         getattr(args, "passphrase_file", None) is None and getattr(args, "passphrase_fd", None) is None
     )
@@ -163,6 +170,8 @@ def _first_line(data: bytes, where: str) -> str:
 
 
 def _from_terminal(*, new: bool, prompt: str | None, ask: Ask | None, messages: TextIO) -> str:
+    from workshop.journal.crypto import passphrase_problem
+
     if ask is None:
         if not terminal_available():
             raise PassphraseInputError(
@@ -200,3 +209,32 @@ def terminal_available() -> bool:
         return False
     os.close(fd)
     return True
+
+
+def open_journal(
+    folder: Path,
+    program: ProgramShape,
+    args: argparse.Namespace,
+    *,
+    lock: bool = False,
+    ask: Ask | None = None,
+    messages: TextIO | None = None,
+) -> Journal:
+    """Open the journal in ``folder`` (read-only unless ``lock``); an encrypted one is unlocked first with
+    the passphrase from ``args`` (``add_passphrase_options``) or the terminal, which costs about a second.
+
+    Every failure is a ``JournalError`` of one line: a wrong passphrase, a missing key file, no terminal.
+    """
+    from workshop.journal.crypto import CryptoError, KeyFiles
+    from workshop.journal.errors import JournalError, JournalNeedsUnlock
+    from workshop.journal.store import Journal
+
+    try:
+        return Journal.open(folder, program, lock=lock)
+    except JournalNeedsUnlock:
+        pass
+    try:
+        identity = unlock_from_args(KeyFiles(folder), args, ask=ask, messages=messages)
+    except (CryptoError, PassphraseInputError) as failure:
+        raise JournalError(str(failure)) from None
+    return Journal.open(folder, program, lock=lock, identity=identity)
