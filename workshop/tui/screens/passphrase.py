@@ -47,12 +47,14 @@ class PassphraseScreen(ModalScreen[Outcome | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="notice passphrase"):
             yield Static(plain(self.title_text), classes="notice-title")
-            with VerticalScroll(classes="notice-scroll"):
+            with VerticalScroll(classes="notice-scroll passphrase-scroll"):
                 yield Static(plain(self.body), classes="notice-body")
-                for index, label in enumerate(self.labels):
+            # One line per field, label beside it, so three fields and the message fit at 80x24.
+            for index, label in enumerate(self.labels):
+                with Horizontal(classes="passphrase-row"):
                     yield Static(plain(label), classes="passphrase-label")
                     yield Input(password=True, id=f"passphrase-{index}", classes="passphrase-input")
-                yield Static("", id="passphrase-message", classes="passphrase-message")
+            yield Static("", id="passphrase-message", classes="passphrase-message")
             with Horizontal(classes="notice-buttons"):
                 yield Button(plain(self.go), id="passphrase-go", variant="primary")
                 yield Button(plain(self.cancel_label), id="passphrase-cancel")
