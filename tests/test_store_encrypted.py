@@ -88,7 +88,7 @@ def test_every_answer_type_round_trips_through_an_encrypted_journal_and_no_file_
     with Journal.open(encrypted_data, program, identity=identity) as again:
         loaded = again.current_run()
         assert loaded is not None and again.problems == []
-        for (module_id, step_id), value in values.items():
+        for (_, step_id), value in values.items():
             if step_id == first_step(program)[1]:
                 value = TextValue(WORDS)
             answer = loaded.answer(step_id)
@@ -212,7 +212,7 @@ def test_turning_encryption_on_and_off_in_an_open_journal_keeps_every_word(
         journal.save(run)
         run.set_answer(module_id, step_id, TextValue(WORDS + " again"))
         journal.save(run)  # a plain backup now exists
-        identity, report = journal.turn_on_encryption(JOURNAL_PASSPHRASE)
+        _, report = journal.turn_on_encryption(JOURNAL_PASSPHRASE)
         assert report.complete and journal.encrypted
         assert_no_plaintext(data, WORDS)
         run.set_answer(module_id, step_id, TextValue(WORDS + " later"))
