@@ -45,8 +45,9 @@ def assert_no_plaintext(data: Path, *fragments: str) -> None:
 
 def first_step(program: Program) -> tuple[str, str]:
     """The first text step of the sample program: its module and its id."""
-    module, step = program.find_step("first-thought")
-    return module.id, step.id
+    found = program.find_step("first-thought")
+    assert found is not None
+    return found[0].id, found[1].id
 
 
 def test_an_encrypted_journal_does_not_open_without_its_key_and_reads_nothing(
@@ -149,10 +150,10 @@ def test_a_file_that_does_not_decrypt_is_reported_by_name_kept_and_never_overwri
             problem.path == day and str(day) in problem.message and "It is kept as it is" in problem.message
         )
         assert WORDS not in problem.message
-        run = journal.current_run()
-        assert run is not None
-        run.set_answer(module_id, step_id, TextValue("written again"))
-        report = journal.save(run)
+        current = journal.current_run()
+        assert current is not None
+        current.set_answer(module_id, step_id, TextValue("written again"))
+        report = journal.save(current)
     kept = [p for p in day.parent.iterdir() if ".unreadable-" in p.name]
     assert len(kept) == 1 and kept[0].read_bytes() == bad  # kept byte for byte, as it was
     assert report.notices and is_age(day.read_bytes())
@@ -171,11 +172,11 @@ def test_age_files_in_a_journal_without_key_files_are_never_joined_by_plain_save
         os.unlink(encrypted_data / name)  # lost to a sync service or a slip in a file manager
     with Journal.open(encrypted_data, program) as journal:
         assert journal.problems and all("key file is missing" in p.message for p in journal.problems)
-        run = journal.current_run()
-        assert run is not None
-        run.set_answer(module_id, step_id, TextValue("plain words"))
+        current = journal.current_run()
+        assert current is not None
+        current.set_answer(module_id, step_id, TextValue("plain words"))
         with pytest.raises(JournalError, match="key file is missing"):
-            journal.save(run)
+            journal.save(current)
     assert {p: p.read_bytes() for p in journal_files(encrypted_data)} == before
 
 
