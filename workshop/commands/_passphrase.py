@@ -21,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from workshop.files.terminal import terminal_available
+
 if TYPE_CHECKING:  # imported where used: every command adds these options, few read a passphrase
     from workshop.content.outline import ProgramShape
     from workshop.journal.crypto import Identity, KeyFiles
@@ -193,22 +195,6 @@ def _from_terminal(*, new: bool, prompt: str | None, ask: Ask | None, messages: 
     except EOFError:
         raise PassphraseInputError("no passphrase was given") from None
     raise PassphraseInputError("no passphrase was chosen; nothing was changed")
-
-
-def terminal_available() -> bool:
-    """True when a prompt can be shown and read with echo off.
-
-    ``getpass`` falls back to reading standard input with echo ON when there is no terminal, showing the
-    passphrase to anyone watching or logging; this check keeps it from ever getting there.
-    """
-    if os.name == "nt":
-        return sys.stdin is not None and sys.stdin.isatty()
-    try:
-        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
-    except OSError:
-        return False
-    os.close(fd)
-    return True
 
 
 def open_journal(
