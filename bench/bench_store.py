@@ -38,8 +38,11 @@ from history import (
 
 from workshop.answers import TextValue
 from workshop.content.models import Program
+from workshop.journal.crypto import Identity, KeyFiles
 from workshop.journal.store import Journal, Run
 from workshop.reports.export import render_html, render_json, render_markdown
+
+BENCH_PASSPHRASE = "a passphrase for the benchmark only"
 
 
 def fill_day(journal: Journal, run: Run, program: Program) -> None:
@@ -75,7 +78,9 @@ def disk_floor(folder: Path, size: int, writes: int) -> list[float]:
     return timings
 
 
-def save_latencies(folder: Path, program: Program, saves: int, *, new_run: bool) -> list[float]:
+def save_latencies(
+    folder: Path, program: Program, saves: int, *, new_run: bool, identity: Identity | None = None
+) -> list[float]:
     """Milliseconds for set_answer + save of one answer, ``saves`` times, in the newest run.
 
     Every fifth save also moves the position, so it rewrites the run file too, as a step move does;
@@ -83,7 +88,7 @@ def save_latencies(folder: Path, program: Program, saves: int, *, new_run: bool)
     """
     module = program.modules[0]
     timings = []
-    with Journal.open(folder, program) as journal:
+    with Journal.open(folder, program, identity=identity) as journal:
         run = journal.current_run()
         if new_run or run is None:
             run = journal.new_run()
@@ -129,7 +134,14 @@ def main() -> int:
         os.fsync = lambda fd: None  # measurement only: shows the CPU and file-system cost without the disk
     program = make_program()
     with tempfile.TemporaryDirectory(dir=args.dir) as root:
-        empty, year = Path(root) / "empty", Path(root) / "year"
+        empty, year, sealed = Path(root) / "empty", Path(root) / "year", Path(root) / "encrypted"
+        # An encrypted journal: the same saves, each encrypted to the public key (age, X25519).
+        start = time.perf_counter()
+        identity = KeyFiles(sealed).create(BENCH_PASSPHRASE)
+        made = time.perf_counter() - start
+        start = time.perf_counter()
+        KeyFiles(sealed).unlock(BENCH_PASSPHRASE)
+        unlocked = time.perf_counter() - start
         start = time.perf_counter()
         build_year(year, program)
         size = tree_size(year)
@@ -142,16 +154,24 @@ def main() -> int:
         floor: list[float] = []
         without: list[float] = []
         with_history: list[float] = []
+        encrypted: list[float] = []
         day_size = 0
         rounds = 5
         for number in range(rounds):
             without += save_latencies(empty, program, args.saves // rounds, new_run=number == 0)
             with_history += save_latencies(year, program, args.saves // rounds, new_run=number == 0)
+            encrypted += save_latencies(
+                sealed, program, args.saves // rounds, new_run=number == 0, identity=identity
+            )
             day_size = day_size or max(p.stat().st_size for p in (empty / "journal").rglob("day-1.toml"))
             floor += disk_floor(Path(root) / f"floor-{number}", day_size, args.saves // rounds)
         print(describe(f"disk floor ({day_size // 1000} kB atomic)", floor))
         print(describe("save, empty journal", without))
         print(describe("save, a year of history", with_history))
+        print(describe("save, empty journal, encrypted", encrypted))
+        print(f"p99 encrypted / plain (empty journal): {percentile(encrypted, 0.99) / percentile(without, 0.99):.2f}")
+        work = KeyFiles(sealed).work_factor()
+        print(f"make the keys: {made * 1000:7.0f} ms; unlock (scrypt, work factor 2^{work}): {unlocked * 1000:7.0f} ms")
         p99 = percentile(with_history, 0.99)
         print(f"p99 with history / without: {p99 / percentile(without, 0.99):.2f}")
         print(f"p99 with history / disk floor p99: {p99 / percentile(floor, 0.99):.2f}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from workshop import paths
 from workshop.content.loader import load_program
 from workshop.content.models import Program
+from workshop.journal.crypto import Identity, KeyFiles
 
 TESTS = Path(__file__).resolve().parent
 MINI_PROGRAM = TESTS / "data" / "mini"
@@ -40,3 +42,26 @@ def _isolated_user_folders(
     monkeypatch.setenv(paths.CONFIG_DIR_VARIABLE, str(tmp_path / "config"))
     monkeypatch.setenv(paths.CACHE_DIR_VARIABLE, str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+JOURNAL_PASSPHRASE = "a quiet walk by the river"
+"""The passphrase of the session's encrypted journal keys (``journal_keys``)."""
+
+
+@pytest.fixture(scope="session")
+def journal_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Identity]:
+    """One encrypted journal's key files (``identity.age``, ``recipient.txt``) and its unlocked key, made
+    once per session: scrypt costs about a second each time. ``encrypted_data`` copies them per test."""
+    folder = tmp_path_factory.mktemp("journal-keys")
+    identity = KeyFiles(folder).create(JOURNAL_PASSPHRASE)
+    return folder, identity
+
+
+@pytest.fixture
+def encrypted_data(tmp_path: Path, journal_keys: tuple[Path, Identity]) -> Path:
+    """A data folder with the session's key files in it: an encrypted journal, not yet written."""
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    for name in (paths.IDENTITY_FILE, paths.RECIPIENT_FILE):
+        shutil.copy2(journal_keys[0] / name, data / name)
+    return data

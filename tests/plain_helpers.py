@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +60,7 @@ def converse(
     *,
     width: int = 1000,
     settings: Settings | None = None,
+    ask_passphrase: Callable[[str], str] | None = None,
 ) -> Conversation:
     """Run a plain session in this process on ``lines`` of input (then the end of input). The default
     width wraps nothing, so a sentence can be looked for whole."""
@@ -76,6 +77,7 @@ def converse(
             reader=LineReader(read, Signals()),
             settings=settings or Settings(),
             interactive=False,
+            ask_passphrase=ask_passphrase,
         )
         code = session.run()
     finally:

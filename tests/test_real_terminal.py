@@ -78,8 +78,12 @@ def tmux():  # type: ignore[no-untyped-def]
     server.stop()
 
 
-def workshop_command(data_dir: Path, program: Path) -> str:
-    env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={data_dir.parent / 'config'}"
+def workshop_command(data_dir: Path, program: Path, *, offer_encryption: bool = False) -> str:
+    config = data_dir.parent / "config"
+    if not offer_encryption:  # answered already, as on every start but the first
+        config.mkdir(exist_ok=True)
+        (config / "settings.toml").write_text("encryption_offered = true\n", encoding="utf-8")
+    env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={config}"
     return f"{env} {sys.executable} -m workshop --data-dir {data_dir} --program {program}"
 
 

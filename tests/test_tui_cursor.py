@@ -87,12 +87,13 @@ import asyncio, sys
 from pathlib import Path
 from textual.widgets import TextArea, Static
 from workshop.content.loader import load_program
+from workshop.settings import Settings
 from workshop.tui.app import make_app
 from workshop.tui.widgets.pause import STILL_BREATH
 
 async def main():
     program = load_program(Path(sys.argv[1]))
-    app = make_app(program, Path(sys.argv[2]))
+    app = make_app(program, Path(sys.argv[2]), settings=Settings(encryption_offered=True))
     async with app.run_test() as pilot:
         while app.journal is None:
             await pilot.pause(0.02)

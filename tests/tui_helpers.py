@@ -44,7 +44,8 @@ def build_app(program: Program | Path, data_dir: Path, **options: Any) -> Worksh
         program = load_program(program)
     options.setdefault("clock", FixedClock())
     options.setdefault("monotonic", FrozenMonotonic())
-    options.setdefault("settings", Settings())
+    # The first-run offer of encryption is answered: the tests of encryption ask for it with settings=Settings().
+    options.setdefault("settings", Settings(encryption_offered=True))
     options.setdefault("config_dir", data_dir.parent / "config")
     app = make_app(program, data_dir, **options)
     # Scrolling at once, not animated: what a test sees is the same, sooner. (The tmux tests keep them.)

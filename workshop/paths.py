@@ -114,6 +114,11 @@ def support_lines_file() -> Path:
 # --------------------------------------------------------------------------------------------------------
 
 
+def journals_root(data: Path) -> Path:
+    """All journals, ``<data dir>/journal``: encryption covers all of it (one key per data folder)."""
+    return data / JOURNAL_FOLDER
+
+
 def journal_dir(data: Path, program_id: str) -> Path:
     """Where the runs of one program are kept: ``<data dir>/journal/<program id>``."""
     return data / JOURNAL_FOLDER / program_id

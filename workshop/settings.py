@@ -30,6 +30,9 @@ class Settings:
     """Binding id to keys, e.g. ``"day.next" = "ctrl+right"``: Textual's keymap."""
     country: str | None = None
     """The country whose support lines come first (``"IE"``); None follows the locale."""
+    encryption_offered: bool = False
+    """True once the first-run offer of encryption was answered ("not now" is remembered, never asked again).
+    """
     problem: str | None = None
     """Why the file could not be used, if it could not."""
 
@@ -55,6 +58,7 @@ def load_settings(folder: Path | None = None) -> Settings:
     theme = data.get("theme", DEFAULT_THEME)
     keymap = data.get("keymap", {})
     country = data.get("country")
+    offered = data.get("encryption_offered", False) is True
     if not isinstance(theme, str):
         return Settings(problem=f"{path}: theme: should be a theme name; using the default settings")
     if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
@@ -62,7 +66,9 @@ def load_settings(folder: Path | None = None) -> Settings:
     if country is not None and not (isinstance(country, str) and _COUNTRY.fullmatch(country)):
         problem = f"{path}: country: should be a two-letter country code such as \"IE\"; ignored"
         return Settings(theme=theme, keymap=keymap, problem=problem)
-    return Settings(theme=theme, keymap=keymap, country=country.upper() if country else None)
+    return Settings(
+        theme=theme, keymap=keymap, country=country.upper() if country else None, encryption_offered=offered
+    )
 
 
 def save_settings(settings: Settings, folder: Path | None = None) -> None:
@@ -74,4 +80,6 @@ def save_settings(settings: Settings, folder: Path | None = None) -> None:
     data: dict[str, object] = {"theme": settings.theme, "keymap": settings.keymap}
     if settings.country:
         data["country"] = settings.country
+    if settings.encryption_offered:
+        data["encryption_offered"] = True
     write_file(path, tomli_w.dumps(data).encode("utf-8"))

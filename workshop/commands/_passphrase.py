@@ -19,9 +19,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from workshop.journal.crypto import Identity, KeyFiles, WrongPassphrase, passphrase_problem
+from workshop.files.terminal import terminal_available
+
+if TYPE_CHECKING:  # imported where used: every command adds these options, few read a passphrase
+    from workshop.content.outline import ProgramShape
+    from workshop.journal.crypto import Identity, KeyFiles
+    from workshop.journal.store import Journal
 
 MAX_PASSPHRASE_BYTES = 4096
 """More than anyone types; a file or descriptor that gives more is not a passphrase."""
@@ -72,6 +77,8 @@ def read_passphrase(
     (up to ``PROMPT_ATTEMPTS`` times) when the two differ or it breaks a rule, with the reason printed to
     ``messages`` (standard error). Raises ``PassphraseInputError``.
     """
+    from workshop.journal.crypto import passphrase_problem
+
     which = "new_passphrase" if new else "passphrase"
     file: Path | None = getattr(args, f"{which}_file", None)
     fd: int | None = getattr(args, f"{which}_fd", None)
@@ -102,6 +109,8 @@ def unlock_from_args(
     descriptor it is not (it would be the same again). Raises ``WrongPassphrase`` after the last attempt,
     and the other ``KeyFileError`` s and ``PassphraseInputError`` at once.
     """
+    from workshop.journal.crypto import WrongPassphrase
+
     interactive = (
         getattr(args, "passphrase_file", None) is None and getattr(args, "passphrase_fd", None) is None
     )
@@ -163,6 +172,8 @@ def _first_line(data: bytes, where: str) -> str:
 
 
 def _from_terminal(*, new: bool, prompt: str | None, ask: Ask | None, messages: TextIO) -> str:
+    from workshop.journal.crypto import passphrase_problem
+
     if ask is None:
         if not terminal_available():
             raise PassphraseInputError(
@@ -186,17 +197,30 @@ def _from_terminal(*, new: bool, prompt: str | None, ask: Ask | None, messages: 
     raise PassphraseInputError("no passphrase was chosen; nothing was changed")
 
 
-def terminal_available() -> bool:
-    """True when a prompt can be shown and read with echo off.
+def open_journal(
+    folder: Path,
+    program: ProgramShape,
+    args: argparse.Namespace,
+    *,
+    lock: bool = False,
+    ask: Ask | None = None,
+    messages: TextIO | None = None,
+) -> Journal:
+    """Open the journal in ``folder`` (read-only unless ``lock``); an encrypted one is unlocked first with
+    the passphrase from ``args`` (``add_passphrase_options``) or the terminal, which costs about a second.
 
-    ``getpass`` falls back to reading standard input with echo ON when there is no terminal, showing the
-    passphrase to anyone watching or logging; this check keeps it from ever getting there.
+    Every failure is a ``JournalError`` of one line: a wrong passphrase, a missing key file, no terminal.
     """
-    if os.name == "nt":
-        return sys.stdin is not None and sys.stdin.isatty()
+    from workshop.journal.crypto import CryptoError, KeyFiles
+    from workshop.journal.errors import JournalError, JournalNeedsUnlock
+    from workshop.journal.store import Journal
+
     try:
-        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
-    except OSError:
-        return False
-    os.close(fd)
-    return True
+        return Journal.open(folder, program, lock=lock)
+    except JournalNeedsUnlock:
+        pass
+    try:
+        identity = unlock_from_args(KeyFiles(folder), args, ask=ask, messages=messages)
+    except (CryptoError, PassphraseInputError) as failure:
+        raise JournalError(str(failure)) from None
+    return Journal.open(folder, program, lock=lock, identity=identity)

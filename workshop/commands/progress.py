@@ -22,19 +22,22 @@ ORDER = 50
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No options of its own: ``--program`` and ``--data-dir`` choose the journal."""
+    """``--program`` and ``--data-dir`` choose the journal; an encrypted one asks for its passphrase."""
+    from workshop.commands._passphrase import add_passphrase_options
+
+    add_passphrase_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from workshop.commands._passphrase import open_journal
     from workshop.journal.errors import JournalError
-    from workshop.journal.store import Journal
 
     program = program_outline(args)
     if program is None:
         return EXIT_INVALID
     folder = data_dir(args)
     try:
-        journal = Journal.open(folder, program, lock=False)
+        journal = open_journal(folder, program, args)
     except JournalError as failure:
         error(str(failure))
         return EXIT_INVALID

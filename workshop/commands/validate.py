@@ -73,11 +73,12 @@ def _journal_warnings(args: argparse.Namespace, folder: Path, program: Program) 
     journal_dir = data_dir(args)
     if not journal_dir.is_dir():
         return []
+    from workshop.commands._passphrase import open_journal
     from workshop.content.drift import SavedAnswer, drift_warnings, module_files
-    from workshop.journal.store import Journal, JournalError
+    from workshop.journal.errors import JournalError
 
     try:
-        journal = Journal.open(journal_dir, program, lock=False)
+        journal = open_journal(journal_dir, program, args)
     except JournalError as failure:
         error(f"skipped the check for answers to removed steps: {failure}")
         return []

@@ -32,6 +32,18 @@ class JournalLocked(JournalError):  # noqa: N818 - the name is part of the API
         )
 
 
+class JournalNeedsUnlock(JournalError):  # noqa: N818 - reads as what is needed, like JournalLocked
+    """The journal is encrypted and was opened without its unlocked key: ask for the passphrase and open it
+    again with ``identity=``. Nothing was read."""
+
+    def __init__(self, identity_file: Path) -> None:
+        self.identity_file = identity_file
+        super().__init__(
+            f"{identity_file}: the journal is encrypted; it opens with its passphrase "
+            "(a script can pass it with --passphrase-file or --passphrase-fd)"
+        )
+
+
 @dataclass(frozen=True)
 class JournalProblem:
     """A file that could not be read. The rest of the journal still loads; this file is left as it is."""

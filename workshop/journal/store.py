@@ -32,9 +32,11 @@ from workshop.answers import VALUE_FIELDS, VALUE_TYPES, Answer, FieldKind, Value
 from workshop.content.outline import ProgramShape
 from workshop.files import atomic
 from workshop.files.reading import kind_of, size_words
+from workshop.journal import conversion, crypto
 from workshop.journal.errors import (
     JournalError,
     JournalLocked,
+    JournalNeedsUnlock,
     JournalProblem,
     SaveReport,
     describe_os_error,
@@ -57,7 +59,16 @@ from workshop.journal.format import (
 )
 from workshop.journal.lock import DEFAULT_WAIT, SessionLock
 
-__all__ = ["Journal", "JournalError", "JournalLocked", "JournalProblem", "Run", "SaveReport", "local_now"]
+__all__ = [
+    "Journal",
+    "JournalError",
+    "JournalLocked",
+    "JournalNeedsUnlock",
+    "JournalProblem",
+    "Run",
+    "SaveReport",
+    "local_now",
+]
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
@@ -340,7 +351,14 @@ def _fits(kind: FieldKind, item: object) -> bool:
 class Journal:
     """Every run of one program in one data folder. Open with ``Journal.open``; close to release the lock."""
 
-    def __init__(self, data_dir: Path, program: ProgramShape, clock: Clock, lock: SessionLock | None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        program: ProgramShape,
+        clock: Clock,
+        lock: SessionLock | None,
+        identity: crypto.Identity | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.program = program
         self.folder = paths.journal_dir(data_dir, program.id)
@@ -354,6 +372,13 @@ class Journal:
         self._disk: dict[Path, DiskState] = {}  # every journal file read or written, by path
         # Files whose backup is the last good copy of an unreadable file: never rotate it until restored.
         self._held_backups: set[Path] = set()
+        # Encryption at rest (docs/encryption.md): files are read through ``_read_file`` and sealed by
+        # ``_seal``, the one place each; everything else in the journal sees only plain bytes.
+        self.keys = crypto.KeyFiles(data_dir)
+        self.identity = identity
+        """The unlocked secret key of an encrypted journal, for this session; None for a plain one."""
+        self._recipient: crypto.Recipient | None = None
+        self._no_saves: str | None = None  # why nothing may be saved (a key file is missing or wrong)
 
     @classmethod
     def open(
@@ -364,9 +389,14 @@ class Journal:
         clock: Clock = local_now,
         lock: bool = True,
         wait: float = DEFAULT_WAIT,
+        identity: crypto.Identity | None = None,
     ) -> Journal:
         """Load every run. ``lock=True`` takes the one-window lock (``JournalLocked`` if another window
-        has it); ``lock=False`` opens read-only, for export and progress while the app is open."""
+        has it); ``lock=False`` opens read-only, for export and progress while the app is open.
+
+        An encrypted journal needs its unlocked key (``identity``, from ``KeyFiles.unlock``): without it,
+        ``JournalNeedsUnlock`` is raised before any file is read (after the lock, so a second window hears
+        first that the journal is open elsewhere)."""
         session = None
         if lock:
             try:
@@ -377,8 +407,9 @@ class Journal:
                 ) from None
             session = SessionLock(data_dir)
             session.acquire(wait)
-        journal = cls(data_dir, program, clock, session)
+        journal = cls(data_dir, program, clock, session, identity)
         try:
+            journal._set_up_encryption()
             journal._load()
         except BaseException:
             journal.close()
@@ -443,12 +474,12 @@ class Journal:
             raise JournalError(f"{problem.path}: there is no readable backup of this file to restore")
         run, name = origin
         try:
-            table = parse_bytes(atomic.read_journal_file(problem.backup)[0])
+            table = parse_bytes(self._read_file(problem.backup)[0])
             if name == RUN_FILE:
                 run.restore_meta(decode_run(table))
             else:
                 run.restore_module(decode_module(table, module_id_of(name) or name))
-        except (OSError, FormatError):
+        except (OSError, FormatError, crypto.CryptoError):
             raise JournalError(f"{problem.backup}: the backup cannot be read either") from None
         held = run.folder / name
         self._held_backups.discard(held)
@@ -532,19 +563,22 @@ class Journal:
     def _read(self, path: Path, decode: Callable[[dict[str, Any]], T]) -> tuple[T | None, DiskState]:
         """Read and decode one file; on failure record a problem and return why it must be kept."""
         try:
-            raw, signature = atomic.read_journal_file(path)
+            raw, signature = self._read_file(path)
             return decode(parse_bytes(raw)), signature
         except NewerFormatError as error:
             self.problems.append(JournalProblem(path, f"{path}: {error}", None))
             return None, "newer"
-        except (FormatError, OSError) as error:
+        except (FormatError, OSError, crypto.CryptoError) as error:
             # A damaged file, or one that is not read on purpose (a link out of the folder, a named pipe,
-            # a huge file): either way it is kept, and its last good version offered if there is one.
+            # a huge file), or one that does not decrypt: either way it is kept, and its last good version
+            # offered if there is one.
             if isinstance(error, FormatError):
                 message = f"{path}: {error}. It is kept as it is"
+            elif isinstance(error, crypto.CryptoError):
+                message = f"{path}: {error.reason}. It is kept as it is"
             else:
                 message = f"{path}: cannot be read ({describe_os_error(error)}). It is kept as it is"
-            backup = _readable_backup(path, decode)
+            backup = self._readable_backup(path, decode)
             message += "; a backup can be restored." if backup else "; no readable backup was found."
             self.problems.append(JournalProblem(path, message, backup))
             return None, "unreadable"
@@ -557,6 +591,108 @@ class Journal:
         except (OSError, TypeError):
             started = self._clock()
         return RunData(self.program.id, "unknown", number, started)
+
+    def _readable_backup(self, path: Path, decode: Callable[[dict[str, Any]], T]) -> Path | None:
+        backup = backup_path(path)
+        try:
+            decode(parse_bytes(self._read_file(backup)[0]))
+        except (OSError, FormatError, crypto.CryptoError):
+            return None
+        return backup
+
+    # -- encryption at rest: the one place files are opened, the one place bytes are sealed ------------
+
+    def _read_file(self, path: Path) -> tuple[bytes, atomic.Signature]:
+        """The plain bytes of a journal file, decrypted if it is an age file, and the signature of what is
+        on disk. Raises ``OSError``, or ``CryptoError`` for a file that does not decrypt."""
+        raw, signature = atomic.read_journal_file(path)
+        if crypto.is_age(raw) and self.identity is None:
+            # An age file in a journal with no key files (they were lost or moved): it cannot be read, and
+            # nothing may be saved in plain text beside it.
+            self._no_saves = self._no_saves or str(crypto.MissingIdentity(self.keys.identity_path))
+            raise crypto.MissingIdentity(self.keys.identity_path)
+        return crypto.open_bytes(raw, path, self.identity), signature
+
+    def _seal(self, path: Path, plain: bytes) -> bytes:
+        """The bytes to write for ``plain``: encrypted to the journal's public key when it is encrypted."""
+        if self._no_saves is not None:
+            raise JournalError(self._no_saves)
+        if self._recipient is None:
+            if self.keys.is_encrypted():  # never plain text into a journal encrypted since it opened
+                raise JournalError(
+                    f"{self.keys.recipient_path}: the journal was encrypted after this window opened it; "
+                    "nothing was saved. Your answers are kept here: close and open the workshop again."
+                )
+            return plain
+        return self._recipient.encrypt(plain)
+
+    @property
+    def encrypted(self) -> bool:
+        """True when this journal's files are saved encrypted (its key files are in the data folder)."""
+        return self._recipient is not None or self.keys.is_encrypted()
+
+    def _set_up_encryption(self) -> None:
+        """For an encrypted journal: check the key, find the public key, finish a conversion cut short."""
+        if not self.keys.is_encrypted():
+            return
+        if self.identity is None:
+            raise JournalNeedsUnlock(self.keys.identity_path)
+        try:
+            self._recipient = self.keys.recipient()
+        except crypto.KeyFileError as error:
+            if self._session_lock is not None and not isinstance(error, crypto.KeyMismatch):
+                self.keys.rewrite_recipient(self.identity)  # missing or damaged: the secret key knows it
+                self._recipient = self.keys.recipient()
+            else:
+                self._no_saves = str(error)
+                return
+        if self._recipient.text != self.identity.recipient.text:
+            self._recipient = None
+            self._no_saves = str(crypto.KeyMismatch(self.keys.recipient_path))
+            return
+        if self._session_lock is not None:
+            # Turning encryption on was cut short, or turning it off was (the safe direction): every file
+            # is encrypted before anything is read. Only the first bytes of each file are read to ask.
+            root = paths.journals_root(self.data_dir)
+            if root.is_dir() and conversion.files_to_convert(root, encrypted=True):
+                conversion.finish_turning_on(self.keys, root)
+
+    def turn_on_encryption(self, passphrase: str) -> tuple[crypto.Identity, conversion.ConversionReport]:
+        """Make the keys and encrypt every file of the data folder's journals, where they are.
+
+        Call ``save`` first: what is in memory is saved encrypted afterwards. Raises ``AlreadyEncrypted``,
+        ``PassphraseRejected`` (nothing changed) and ``JournalError``."""
+        self._check_writable()
+        with self._save_lock:
+            identity, report = conversion.turn_on(
+                self.keys, paths.journals_root(self.data_dir), passphrase
+            )
+            self.identity, self._recipient = identity, identity.recipient
+            self._no_saves = None
+            self._note_converted(report)
+        return identity, report
+
+    def turn_off_encryption(self) -> conversion.ConversionReport:
+        """Decrypt every file where it is; once all are plain, remove the public key and keep the secret
+        key aside. A file that does not decrypt is left as it is, and the journal stays encrypted."""
+        self._check_writable()
+        if self.identity is None:
+            raise JournalError(f"{self.keys.identity_path}: the journal is not unlocked")
+        with self._save_lock:
+            report = conversion.turn_off(self.keys, paths.journals_root(self.data_dir), self.identity)
+            if report.complete:
+                self._recipient = None
+                self.identity = None
+            self._note_converted(report)
+        return report
+
+    def _note_converted(self, report: conversion.ConversionReport) -> None:
+        """Every file converted is ours, in its new form: know it by its new signature, so that the next
+        save does not take it for a change made elsewhere."""
+        for path in report.converted:
+            if isinstance(self._disk.get(path), atomic.Signature):
+                with contextlib.suppress(OSError):
+                    self._disk[path] = atomic.signature_of(path)
 
     # -- saving ----------------------------------------------------------------------------------------
 
@@ -575,12 +711,13 @@ class Journal:
                 f"{path}: an answer holds a character that cannot be stored (an unpaired surrogate); "
                 "nothing was written"
             ) from None
-        if len(encoded) > atomic.MAX_FILE_BYTES:
+        if len(encoded) > atomic.MAX_FILE_BYTES - _SEAL_ROOM:
             raise JournalError(
                 f"{path}: the answers of this day are more than {size_words(atomic.MAX_FILE_BYTES)}, more "
                 "than the journal keeps in one file; nothing was written. Your answers are kept here."
             )
         _check_round_trip(path, encoded, data)
+        encoded = self._seal(path, encoded)
         reason = _outside_change(path, self._disk.get(path))
         if reason is None:
             backup = None if path in self._held_backups else backup_path(path)
@@ -667,13 +804,8 @@ def _module_decoder(name: str) -> Callable[[dict[str, Any]], ModuleData]:
     return lambda table: decode_module(table, module_id)
 
 
-def _readable_backup(path: Path, decode: Callable[[dict[str, Any]], T]) -> Path | None:
-    backup = backup_path(path)
-    try:
-        decode(parse_bytes(atomic.read_journal_file(backup)[0]))
-    except (OSError, FormatError):
-        return None
-    return backup
+_SEAL_ROOM = 64 * 1024
+"""Room left in ``MAX_FILE_BYTES`` for what encryption adds (about 300 bytes and 16 per 64 KiB)."""
 
 
 def _outside_change(path: Path, known: DiskState) -> Literal["unreadable", "changed"] | None:

@@ -68,7 +68,13 @@ from workshop.flow.plain_rules import (
 from workshop.flow.review import ReviewEntry, default_pair, preview, review_entries, search, then_and_now
 from workshop.flow.wellbeing import needs_care
 from workshop.invocation import EXIT_INVALID, EXIT_OK, data_dir, load_program
-from workshop.journal.errors import JournalError, JournalLocked, JournalProblem, SaveReport
+from workshop.journal.errors import (
+    JournalError,
+    JournalLocked,
+    JournalNeedsUnlock,
+    JournalProblem,
+    SaveReport,
+)
 from workshop.journal.store import Journal, Run
 from workshop.present.blocks import markdown_blocks
 from workshop.reports.export import export_to_file
@@ -108,6 +114,7 @@ __all__ = [
     "Journal",
     "JournalError",
     "JournalLocked",
+    "JournalNeedsUnlock",
     "JournalProblem",
     "ListStep",
     "Module",

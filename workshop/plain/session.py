@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop.plain import pages, strings
 from workshop.plain.conversation import Conversation, Leave, Move
@@ -22,6 +22,7 @@ from workshop.plain.layers import (
     Journal,
     JournalError,
     JournalLocked,
+    JournalNeedsUnlock,
     Module,
     Program,
     Run,
@@ -32,6 +33,9 @@ from workshop.plain.layers import (
 )
 from workshop.plain.steps import StepAsker
 from workshop.plain.terminal import EndOfInput, LineReader, Output, OutputGone, Stop
+
+if TYPE_CHECKING:
+    from workshop.journal.crypto import Identity
 
 JournalOpener = Callable[..., Journal]
 ENDINGS = (Leave, EndOfInput, Stop, OutputGone)
@@ -53,6 +57,7 @@ class PlainSession:
         interactive: bool,
         clock: Callable[[], datetime] | None = None,
         open_journal: JournalOpener = Journal.open,
+        ask_passphrase: Callable[[str], str] | None = None,
     ) -> None:
         self.program = program
         self.data_dir = data_dir
@@ -61,6 +66,8 @@ class PlainSession:
         """The user is at a keyboard (standard input is a terminal), so a question can wait for them."""
         self.clock = clock
         self._open_journal = open_journal
+        self._ask_passphrase = ask_passphrase
+        """Asks for a passphrase with the typing hidden (``getpass``; a test's stand-in)."""
         self.out = out
         self.err = err
         """Where errors go (standard error), so a script can tell them from the workshop's words."""
@@ -100,6 +107,12 @@ class PlainSession:
                 if self.talk.ask().word != strings.RETRY:
                     return False
                 continue
+            except JournalNeedsUnlock:
+                identity = self._unlock()
+                if identity is None:
+                    return False
+                options["identity"] = identity
+                continue
             except JournalError as error:
                 self.err.say(strings.ERROR.format(message=error))
                 return False
@@ -109,6 +122,33 @@ class PlainSession:
         if self.journal.problems:
             pages.damaged_files(self)
         return True
+
+    def _unlock(self) -> Identity | None:
+        """Ask for the passphrase, hidden, up to three times; the key, or None (said why)."""
+        from workshop.flow.encryption import unlock
+
+        ask = self._ask_passphrase
+        if ask is None:
+            import getpass
+
+            from workshop.files.terminal import terminal_available
+
+            if not (self.interactive and terminal_available()):
+                self.err.say(strings.ERROR.format(message=strings.UNLOCK_NEEDS_TERMINAL))
+                return None
+            ask = getpass.getpass
+        self.out.say(strings.UNLOCK_TITLE)
+        for _ in range(3):
+            try:
+                passphrase = ask(strings.UNLOCK_PROMPT)
+            except (EOFError, KeyboardInterrupt):
+                break
+            outcome = unlock(self.data_dir, passphrase)
+            if outcome.identity is not None:
+                return outcome.identity
+            self.out.say(outcome.message or "")
+        self.out.say(strings.UNLOCK_GAVE_UP)
+        return None
 
     def close(self) -> int:
         """Save, let the journal go, say one last line. 0 unless the latest words could not be saved."""

@@ -22,6 +22,13 @@ NOT_SAVED = (
 NOT_BEGUN = "The run could not begin: {problem} Nothing was lost; try again once that is fixed."
 SAVED_AGAIN = "Saved again: everything you wrote is on disk now."
 NOT_SAVED_AT_EXIT = "your latest words could not be saved ({problem})"
+UNLOCK_TITLE = "Your journal is encrypted. Type its passphrase to open it; it is asked once per session."
+UNLOCK_PROMPT = "Passphrase (hidden as you type): "
+UNLOCK_NEEDS_TERMINAL = (
+    "The journal is encrypted, and there is no terminal to ask for its passphrase on. Open the workshop at "
+    "a terminal to unlock it."
+)
+UNLOCK_GAVE_UP = "The journal stays locked. Nothing was changed."
 LOCKED_RETRY = "Type retry to try again once that window is closed, or press Enter to leave."
 RETRY = "retry"
 DAMAGED = "Some files of your journal could not be read:"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, assert_never
+from typing import TYPE_CHECKING, Any, assert_never
 
 from workshop import paths
 from workshop.answers import (
@@ -38,6 +38,9 @@ from workshop.reports import charts
 from workshop.reports.html_page import html_text, page
 from workshop.reports.markdown import md_line, md_text
 from workshop.text import display_text
+
+if TYPE_CHECKING:
+    from workshop.journal.crypto import Identity
 
 EXPORT_FORMAT = 1
 """The version of the JSON export's structure (its ``format`` field)."""
@@ -326,27 +329,58 @@ def export_to_file(
     run_number: int | None = None,
     output: Path | None = None,
     now: datetime | None = None,
+    identity: Identity | None = None,
+    encrypt: bool = False,
 ) -> Path:
     """Export the saved journal (read-only, so it works while the app is open) to a private file.
 
-    Default place: ``<data dir>/exports/<program id>-<date-time>.<ext>``. Raises ``JournalError``.
+    Default place: ``<data dir>/exports/<program id>-<date-time>.<ext>``. An encrypted journal is read with
+    its unlocked key (``identity``); with ``encrypt`` the file is an age file for the journal's public key
+    (``.<ext>.age``) that only its secret key opens. Raises ``JournalError``.
     """
     from workshop.journal.store import Journal, local_now  # deferred: the renderers need none of it
 
-    with Journal.open(data_dir, program, lock=False) as journal:
+    with Journal.open(data_dir, program, lock=False, identity=identity) as journal:
         runs = select_runs(journal.runs, run_number)
         text = render(fmt, program, runs)
     if output is None:
         stamp = (now or local_now()).strftime("%Y-%m-%d-%H%M%S")
         output = paths.exports_dir(data_dir) / f"{program.id}-{stamp}.{EXTENSIONS[fmt]}"
-    write_private_document(output, text, "the export")
+        output = output.with_name(output.name + AGE_SUFFIX) if encrypt else output
+    write_private_document(output, text, "the export", encrypt_in=data_dir if encrypt else None)
     return output
 
 
-def write_private_document(output: Path, text: str, what: str) -> None:
-    """Write ``text`` to ``output`` atomically, 0600 in a 0700 folder; ``JournalError`` naming ``what``."""
+AGE_SUFFIX = ".age"
+"""Added to the name of an encrypted export: ``journal.md.age`` (``age -d -i identity.age`` opens it)."""
+
+
+def seal_for_journal(data: bytes, data_dir: Path) -> bytes:
+    """``data`` encrypted to the public key of the journal in ``data_dir`` (an age file). ``JournalError``
+    when that journal is not encrypted or its public key cannot be read."""
+    from workshop.journal.crypto import CryptoError, KeyFiles
+
+    keys = KeyFiles(data_dir)
+    if not keys.is_encrypted():
+        raise JournalError(
+            f"{data_dir}: the journal is not encrypted, so there is no key to encrypt the export to "
+            "(turn encryption on with `workshop encrypt`)"
+        )
+    try:
+        return keys.recipient().encrypt(data)
+    except CryptoError as error:
+        raise JournalError(str(error)) from None
+
+
+def write_private_document(output: Path, text: str, what: str, *, encrypt_in: Path | None = None) -> None:
+    """Write ``text`` to ``output`` atomically, 0600 in a 0700 folder; ``JournalError`` naming ``what``.
+
+    With ``encrypt_in`` (a data folder), the file is encrypted to that journal's public key."""
+    data = text.encode("utf-8")
+    if encrypt_in is not None:
+        data = seal_for_journal(data, encrypt_in)
     try:
         atomic.ensure_private_dir(output.parent)
-        atomic.write_file(output, text.encode("utf-8"))
+        atomic.write_file(output, data)
     except OSError as error:
         raise JournalError(f"{output}: could not write {what} ({describe_os_error(error)})") from None

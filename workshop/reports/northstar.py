@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop import paths
 from workshop.content.models import Program
@@ -19,6 +20,9 @@ from workshop.reports.export import write_private_document
 from workshop.reports.html_page import html_text
 from workshop.reports.html_page import page as html_page
 from workshop.reports.markdown import md_line, md_text
+
+if TYPE_CHECKING:
+    from workshop.journal.crypto import Identity
 
 TITLE = "My north star"
 EMPTY = "Not written yet."
@@ -115,12 +119,20 @@ def render(fmt: str, page: NorthStar) -> str:
 
 
 def export_to_file(
-    data_dir: Path, program: Program, fmt: str, *, run_number: int | None = None, now: datetime | None = None
+    data_dir: Path,
+    program: Program,
+    fmt: str,
+    *,
+    run_number: int | None = None,
+    now: datetime | None = None,
+    identity: Identity | None = None,
 ) -> Path:
-    """Write the north-star page of a run to a private file in ``<data dir>/exports``. Raises JournalError."""
+    """Write the north-star page of a run to a private file in ``<data dir>/exports``. Raises JournalError.
+
+    An encrypted journal is read with its unlocked key, ``identity``."""
     from workshop.journal.store import Journal, local_now  # deferred: the renderers need none of it
 
-    with Journal.open(data_dir, program, lock=False) as journal:
+    with Journal.open(data_dir, program, lock=False, identity=identity) as journal:
         text = render(fmt, gather(program, choose_run(journal.runs, run_number)))
     stamp = (now or local_now()).strftime("%Y-%m-%d-%H%M%S")
     output = paths.exports_dir(data_dir) / f"north-star-{stamp}.{EXTENSIONS[fmt]}"

@@ -11,6 +11,7 @@ Letter paper.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from workshop.journal.crypto import Identity
 from workshop.paths import IDENTITY_FILE
@@ -108,3 +109,11 @@ def _grouped(secret_key: str, size: int = 6) -> str:
     prefix, rest = secret_key[:16], secret_key[16:]  # "AGE-SECRET-KEY-1", then the bech32 data
     groups = [rest[start : start + size] for start in range(0, len(rest), size)]
     return "".join(f"<span>{html_text(part)}</span>" for part in [prefix, *groups])
+
+
+def write_recovery_page(identity: Identity, output: Path, *, made: date | None = None) -> Path:
+    """Write the page to ``output``, private to the user. Raises ``JournalError``."""
+    from workshop.reports.export import write_private_document
+
+    write_private_document(output, recovery_page(identity, made=made or date.today()), "the recovery page")
+    return output

@@ -31,7 +31,7 @@ from textual.timer import Timer
 from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.content.problems import ContentError, Problem
 from workshop.flow.save_policy import SavePolicy
-from workshop.journal.errors import JournalError, JournalLocked, SaveReport
+from workshop.journal.errors import JournalError, JournalLocked, JournalNeedsUnlock, SaveReport
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.cursor import follow_focus, hold_still
@@ -48,6 +48,8 @@ from workshop.tui.themes import WORKSHOP_THEMES
 # more than the whole start-up budget (docs/performance.md).
 if TYPE_CHECKING:
     from workshop.content.models import Program
+    from workshop.flow.encryption import Outcome
+    from workshop.journal.crypto import Identity
     from workshop.journal.store import Journal, Run
 
 STOP_GRACE = 3.0  # seconds the app has to end after a closed terminal or SIGTERM, before the process ends
@@ -126,6 +128,8 @@ class WorkshopApp(App[None]):
         self.monotonic = monotonic
         self._open_journal = open_journal
         self.journal: Journal | None = None
+        self.identity: Identity | None = None
+        """The encrypted journal's key, unlocked once for this session (None for a plain journal)."""
         self.saving = SavePolicy(clock or datetime.now)
         self._save_timer: Timer | None = None
         self._return_to: tuple[str, str] | None = None
@@ -301,11 +305,15 @@ class WorkshopApp(App[None]):
 
             opener = Journal.open
         options: dict[str, Any] = {"clock": self.clock} if self.clock else {}
+        if self.identity is not None:
+            options["identity"] = self.identity
         try:
             program = self._program or self._load_program()
             journal = opener(self.data_dir, program, **options)
         except ContentError as failure:
             self.call_from_thread(self._program_failed, failure.problems)
+        except JournalNeedsUnlock:
+            self.call_from_thread(self._ask_passphrase)
         except JournalLocked as locked:
             self.call_from_thread(self._journal_locked, str(locked))
         except JournalError as error:
@@ -320,7 +328,32 @@ class WorkshopApp(App[None]):
         self._return_to_place()
         if journal.problems:
             self._offer_restore()
+        elif not journal.runs and not journal.encrypted and not self.settings.encryption_offered:
+            self.routes.offer_encryption()
         self._warm_up()
+
+    def _ask_passphrase(self) -> None:
+        """The journal is encrypted: ask for its passphrase (unlocked in a worker), then open it."""
+        from workshop.flow import encryption
+        from workshop.tui.screens.passphrase import PassphraseScreen, passphrase_result
+
+        def unlocked(value: object) -> None:
+            outcome = passphrase_result(value)
+            if outcome is None or outcome.identity is None:
+                self.exit()  # "Quit": nothing was opened, nothing to save
+                return
+            self.identity = outcome.identity
+            self.open_journal()
+
+        def attempt(typed: list[str]) -> Outcome:
+            return encryption.unlock(self.data_dir, typed[0])
+
+        self.push_screen(
+            PassphraseScreen(
+                encryption.UNLOCK_TITLE, encryption.UNLOCK_BODY, ["Passphrase"], attempt, cancel="Quit"
+            ),
+            unlocked,
+        )
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:

@@ -49,6 +49,7 @@ class WorkshopCommands(Provider):
                 "Write your journal to a file",
             ),
             ("Export as HTML", partial(routes.export_journal, "html"), "A printable page of your journal"),
+            ("Encryption", routes.open_encryption, "Turn it on or off, the passphrase, the recovery page"),
             ("Support and crisis lines", routes.open_support, "Who to call; what this app is not"),
             ("Keys", routes.open_help, "Every key on this screen"),
             ("Home", routes.go_home, "Back to the start"),

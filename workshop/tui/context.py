@@ -64,6 +64,9 @@ class Navigation(Protocol):
     def save_north_star(self, fmt: str, run_number: int) -> None:
         """Write run ``run_number``'s north-star page to the exports folder and say where."""
 
+    def open_encryption(self) -> None:
+        """Encryption's settings: turn it on or off, change the passphrase, the recovery page."""
+
 
 class Workshop(Protocol):
     """The app as a screen sees it."""

@@ -8,6 +8,7 @@ the screens they lead to. Those are imported when first opened (or while the use
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
 
     from workshop.content.models import Module
     from workshop.flow.day import DayWalk
+    from workshop.flow.encryption import Outcome
     from workshop.flow.review import ReviewEntry
+    from workshop.journal.crypto import Identity
     from workshop.journal.store import Journal, Run
     from workshop.settings import Settings
 
@@ -39,8 +42,10 @@ class RoutesHost(Workshop, Protocol):
     """What the routes need from the app: the screens (Textual's own members), the journal and settings."""
 
     journal: Journal | None
+    identity: Identity | None
     settings: Settings
     data_dir: Path
+    config_dir: Path | None
     clock: Callable[[], datetime] | None
 
     @property
@@ -53,7 +58,7 @@ class RoutesHost(Workshop, Protocol):
 
     def pop_screen(self) -> object: ...
 
-    def notify(self, message: str, *, markup: bool = True) -> None: ...
+    def notify(self, message: str, *, markup: bool = True, timeout: float | None = None) -> None: ...
 
     def save_now(self) -> str | None: ...
 
@@ -183,21 +188,225 @@ class Routes:
         app = self.app
         app.save_now()
 
-        def write() -> Path:
-            from workshop.reports.export import export_to_file
+        def write(encrypt: bool) -> None:
+            def written() -> Path:
+                from workshop.reports.export import export_to_file
 
-            return export_to_file(app.data_dir, app.program, fmt)
+                return export_to_file(app.data_dir, app.program, fmt, identity=app.identity, encrypt=encrypt)
 
-        app.write_in_background(write, "Exported to")
+            app.write_in_background(written, "Exported, encrypted, to" if encrypt else "Exported to")
+
+        self._before_plain_file(write, offer_encrypted=True)
 
     def save_north_star(self, fmt: str, run_number: int) -> None:
         app = self.app
         app.save_now()
 
-        def write() -> Path:
-            from workshop.reports.northstar import export_to_file
+        def write(encrypt: bool) -> None:
+            def written() -> Path:
+                from workshop.reports.northstar import export_to_file
 
-            now = app.clock() if app.clock else None
-            return export_to_file(app.data_dir, app.program, fmt, run_number=run_number, now=now)
+                now = app.clock() if app.clock else None
+                return export_to_file(
+                    app.data_dir, app.program, fmt, run_number=run_number, now=now, identity=app.identity
+                )
 
-        app.write_in_background(write, "Saved to")
+            app.write_in_background(written, "Saved to")
+
+        self._before_plain_file(write, offer_encrypted=False)
+
+    def _before_plain_file(self, write: Callable[[bool], None], *, offer_encrypted: bool) -> None:
+        """Write at once from a plain journal; from an encrypted one, say first that the file will not be
+        encrypted, and offer an encrypted ``.age`` file instead."""
+        journal = self.app.journal
+        if journal is None or not journal.encrypted:
+            write(False)
+            return
+        from workshop.flow.encryption import EXPORT_BODY, EXPORT_TITLE
+
+        choices = [("plain", "Write it unencrypted"), ("cancel", "Cancel")]
+        if offer_encrypted:
+            choices.insert(0, ("age", "Write it encrypted (.age)"))
+
+        def answer(choice: str | None) -> None:
+            if choice in ("age", "plain"):
+                write(choice == "age")
+
+        self.app.push_screen(Notice(EXPORT_TITLE, EXPORT_BODY, choices), answer)
+
+    # -- encryption at rest (the words and the work: workshop/flow/encryption.py) -------------------------
+
+    def offer_encryption(self) -> None:
+        """On a new journal, once: offer encryption. "Not now" is remembered and said calmly."""
+        from workshop.flow.encryption import OFFER_BODY, OFFER_LATER, OFFER_TITLE
+
+        def answer(choice: str | None) -> None:
+            self._remember_offer()
+            if choice == "encrypt":
+                self.turn_encryption_on()
+            else:
+                self.app.notify(OFFER_LATER, markup=False, timeout=8)
+
+        self.app.push_screen(
+            Notice(OFFER_TITLE, OFFER_BODY, [("encrypt", "Choose a passphrase"), ("later", "Not now")]),
+            answer,
+        )
+
+    def _remember_offer(self) -> None:
+        from workshop.settings import save_settings
+
+        settings = self.app.settings
+        if settings.encryption_offered:
+            return
+        settings.encryption_offered = True
+        with contextlib.suppress(OSError):  # if it fails, the offer comes again next time: a small cost
+            save_settings(settings, self.app.config_dir)
+
+    def open_encryption(self) -> None:
+        """Encryption's settings: on or off, the passphrase, the recovery page."""
+        from workshop.flow.encryption import status_text
+
+        journal = self.app.journal
+        if journal is None:
+            self.app.notify(STILL_OPENING, markup=False)
+            return
+        if journal.encrypted:
+            choices = [
+                ("passphrase", "Change passphrase"),
+                ("page", "Recovery page"),
+                ("off", "Turn off"),
+                ("close", "Close"),
+            ]
+        else:
+            choices = [("on", "Turn encryption on"), ("close", "Close")]
+        actions = {
+            "passphrase": self.change_passphrase,
+            "page": self.write_recovery_page,
+            "off": self.turn_encryption_off,
+            "on": self.turn_encryption_on,
+        }
+
+        def answer(choice: str | None) -> None:
+            if choice in actions:
+                actions[choice]()
+
+        self.app.push_screen(
+            Notice("Encryption", status_text(journal.encrypted, self.app.data_dir), choices), answer
+        )
+
+    def turn_encryption_on(self) -> None:
+        from workshop.flow import encryption
+        from workshop.tui.screens.passphrase import PassphraseScreen, passphrase_result
+
+        app = self.app
+        journal = app.journal
+        if journal is None:
+            return
+        app.save_now()
+
+        def attempt(typed: list[str]) -> Outcome:
+            return encryption.turn_on(journal, typed[0], typed[1])
+
+        def done(value: object) -> None:
+            outcome = passphrase_result(value)
+            if outcome is None or outcome.identity is None:
+                return
+            app.identity = outcome.identity
+            app.notify(encryption.TURNED_ON, markup=False, timeout=8)
+            self.offer_recovery_page(outcome.identity)
+
+        app.push_screen(
+            PassphraseScreen(
+                "Choose a passphrase",
+                encryption.NEW_PASSPHRASE_BODY,
+                ["Passphrase", "The same passphrase again"],
+                attempt,
+                go="Encrypt",
+                working="Encrypting…",
+            ),
+            done,
+        )
+
+    def offer_recovery_page(self, identity: Identity) -> None:
+        from workshop.flow.encryption import RECOVERY_BODY, RECOVERY_TITLE, recovery_page_path
+
+        path = recovery_page_path()
+
+        def answer(choice: str | None) -> None:
+            if choice == "write":
+                self._write_page(identity, path)
+
+        body = RECOVERY_BODY.format(path=path)
+        self.app.push_screen(
+            Notice(RECOVERY_TITLE, body, [("write", "Write the page"), ("later", "Not now")]), answer
+        )
+
+    def write_recovery_page(self) -> None:
+        if self.app.identity is not None:
+            self.offer_recovery_page(self.app.identity)
+
+    def _write_page(self, identity: Identity, path: Path) -> None:
+        def written() -> Path:
+            from workshop.reports.recovery_page import write_recovery_page
+
+            return write_recovery_page(identity, path)
+
+        self.app.write_in_background(written, "Recovery page written to (print it, then delete the file):")
+
+    def change_passphrase(self) -> None:
+        from workshop.flow import encryption
+        from workshop.tui.screens.passphrase import PassphraseScreen, passphrase_result
+
+        app = self.app
+
+        def attempt(typed: list[str]) -> Outcome:
+            return encryption.change_passphrase(app.data_dir, *typed)
+
+        def done(value: object) -> None:
+            if passphrase_result(value) is not None:
+                app.notify(encryption.PASSPHRASE_CHANGED, markup=False, timeout=8)
+
+        app.push_screen(
+            PassphraseScreen(
+                "Change the passphrase",
+                encryption.CHANGE_BODY,
+                ["Current passphrase", "New passphrase", "The new passphrase again"],
+                attempt,
+                go="Change",
+                working="Changing…",
+            ),
+            done,
+        )
+
+    def turn_encryption_off(self) -> None:
+        from workshop.flow import encryption
+        from workshop.tui.screens.passphrase import PassphraseScreen, passphrase_result
+
+        app = self.app
+        journal = app.journal
+        if journal is None:
+            return
+        app.save_now()
+
+        def attempt(typed: list[str]) -> Outcome:
+            return encryption.turn_off(journal, app.data_dir, typed[0])
+
+        def done(value: object) -> None:
+            outcome = passphrase_result(value)
+            if outcome is None:
+                return
+            if not journal.encrypted:
+                app.identity = None
+            app.notify(outcome.note or encryption.TURNED_OFF, markup=False, timeout=12)
+
+        app.push_screen(
+            PassphraseScreen(
+                "Turn encryption off?",
+                encryption.OFF_BODY,
+                ["Passphrase"],
+                attempt,
+                go="Decrypt",
+                working="Decrypting…",
+            ),
+            done,
+        )

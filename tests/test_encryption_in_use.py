@@ -1,0 +1,216 @@
+"""Encryption as a person meets it: the app's unlock prompt (wrong passphrase said gently, then the right
+one), typing into an encrypted journal and finding no plain word of it anywhere in the data folder, the
+first-run offer and its "not now", the export warning and ``.age`` export, the command-line tools with a
+wrong passphrase, a missing key file and a passphrase file, and the plain mode's prompt."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.conftest import JOURNAL_PASSPHRASE
+from tests.plain_helpers import converse
+from tests.test_store_encrypted import assert_no_plaintext, first_step, journal_files
+from tests.tui_helpers import build_app, open_step, screen_text, settle, until, wait_for_journal
+from workshop import paths
+from workshop.answers import TextValue
+from workshop.content.models import Program
+from workshop.flow import encryption
+from workshop.journal.crypto import Identity, is_age
+from workshop.journal.store import Journal
+from workshop.settings import Settings, load_settings
+from workshop.tui.screens.notice import Notice
+from workshop.tui.screens.passphrase import PassphraseScreen
+
+TYPED = "the words I typed into an encrypted journal at night"
+
+
+def seed(data: Path, program: Program, identity: Identity, text: str = "an earlier answer") -> None:
+    module_id, step_id = first_step(program)
+    with Journal.open(data, program, identity=identity) as journal:
+        run = journal.new_run()
+        run.set_answer(module_id, step_id, TextValue(text))
+        journal.save(run)
+
+
+async def test_the_app_asks_for_the_passphrase_gently_then_opens_and_saves_only_ciphertext(
+    encrypted_data: Path, program: Program, journal_keys: tuple[Path, Identity]
+) -> None:
+    seed(encrypted_data, program, journal_keys[1])
+    app = build_app(program, encrypted_data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        assert "Your journal is encrypted" in screen_text(app)
+        await pilot.press(*"not the passphrase", "enter")
+        await until(
+            pilot, lambda: encryption.WRONG_PASSPHRASE[:30] in screen_text(app).replace("\n", " "), 30
+        )
+        assert app.journal is None and isinstance(app.screen, PassphraseScreen)
+        assert app.screen.query_one("#passphrase-0", Input).value == ""  # cleared for another try
+        await pilot.press(*JOURNAL_PASSPHRASE, "enter")
+        await wait_for_journal(pilot)
+        assert app.journal is not None and app.journal.problems == []
+        run = app.current_run
+        assert run is not None and run.answer(first_step(program)[1]) is not None
+        await open_step(pilot, "first-thought")
+        await pilot.press(*TYPED)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = journal_files(encrypted_data)
+    assert saved and all(is_age(path.read_bytes()) for path in saved)
+    # Every byte of every file in the data folder (config, lock, keys, backups): no word typed.
+    assert_no_plaintext(encrypted_data.parent, TYPED, "encrypted journal at night", JOURNAL_PASSPHRASE)
+    with Journal.open(encrypted_data, program, identity=journal_keys[1], lock=False) as journal:
+        answer = journal.runs[0].answer("first-thought")
+        assert answer is not None and answer.value == TextValue("an earlier answer" + TYPED)
+
+
+async def test_a_new_journal_is_offered_encryption_once_and_not_now_is_remembered(
+    tmp_path: Path, program: Program
+) -> None:
+    data, config = tmp_path / "data", tmp_path / "config"
+    app = build_app(program, data, settings=Settings(), config_dir=config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, Notice))
+        assert encryption.OFFER_TITLE in screen_text(app)
+        await pilot.click("#choice-later")
+        await settle(pilot)
+        assert not isinstance(app.screen, Notice)
+    assert load_settings(config).encryption_offered
+    assert not paths.identity_file(data).exists()  # offered, never forced
+    again = build_app(program, data, settings=load_settings(config), config_dir=config)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_for_journal(pilot)
+        await settle(pilot)
+        assert not isinstance(again.screen, Notice)
+
+
+async def test_an_export_from_an_encrypted_journal_warns_first_and_can_be_encrypted(
+    encrypted_data: Path, program: Program, journal_keys: tuple[Path, Identity]
+) -> None:
+    seed(encrypted_data, program, journal_keys[1], TYPED)
+    app = build_app(program, encrypted_data)
+    app.identity = journal_keys[1]  # unlocked at the start of the session
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_journal(pilot)
+        app.routes.export_journal("markdown")
+        await until(pilot, lambda: isinstance(app.screen, Notice))
+        assert encryption.EXPORT_TITLE in screen_text(app)
+        assert not paths.exports_dir(encrypted_data).exists()  # said before anything is written
+        await pilot.click("#choice-age")
+        await until(
+            pilot,
+            lambda: (
+                paths.exports_dir(encrypted_data).exists()
+                and any(paths.exports_dir(encrypted_data).iterdir())
+            ),
+        )
+    [export] = list(paths.exports_dir(encrypted_data).iterdir())
+    assert export.name.endswith(".md.age") and is_age(export.read_bytes())
+    assert TYPED.encode() in journal_keys[1].decrypt(export.read_bytes(), export)
+    assert_no_plaintext(encrypted_data, TYPED)
+
+
+def workshop(*args: str, data: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "WORKSHOP_DATA_DIR"}
+    return subprocess.run(
+        [sys.executable, "-m", "workshop", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=env,
+        start_new_session=True,  # no terminal: a passphrase must come from a file or a descriptor
+        check=False,
+    )
+
+
+def test_the_commands_on_an_encrypted_journal(
+    encrypted_data: Path,
+    program: Program,
+    journal_keys: tuple[Path, Identity],
+    tmp_path: Path,
+    mini_program_dir: Path,
+) -> None:
+    seed(encrypted_data, program, journal_keys[1], TYPED)
+    right, wrong = tmp_path / "right", tmp_path / "wrong"
+    right.write_text(JOURNAL_PASSPHRASE + "\n")
+    wrong.write_text("not it\n")
+    program_args = ("--program", str(mini_program_dir))
+    # Without a terminal and without a passphrase: one clear line, nothing read.
+    locked = workshop("export", *program_args, data=encrypted_data)
+    assert locked.returncode == 1 and "no terminal" in locked.stderr and TYPED not in locked.stdout
+    # A wrong passphrase: one clear line naming the key file; nothing changed.
+    before = {p: p.read_bytes() for p in journal_files(encrypted_data)}
+    failed = workshop("progress", *program_args, "--passphrase-file", str(wrong), data=encrypted_data)
+    assert failed.returncode == 1 and "that passphrase does not unlock" in failed.stderr
+    assert "Traceback" not in failed.stderr and str(paths.identity_file(encrypted_data)) in failed.stderr
+    # The right one, from a descriptor: the export says first that it is not encrypted.
+    exported = workshop(
+        "export", *program_args, "--passphrase-fd", "0", data=encrypted_data, stdin=JOURNAL_PASSPHRASE + "\n"
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert TYPED in exported.stdout and "this export is not" in exported.stderr
+    sealed = tmp_path / "journal.md.age"
+    written = workshop(
+        "export",
+        *program_args,
+        "--encrypt",
+        "-o",
+        str(sealed),
+        "--passphrase-file",
+        str(right),
+        data=encrypted_data,
+    )
+    assert written.returncode == 0, written.stderr
+    assert "not encrypted" not in written.stderr and TYPED.encode() in journal_keys[1].decrypt(
+        sealed.read_bytes(), sealed
+    )
+    assert {p: p.read_bytes() for p in journal_files(encrypted_data)} == before
+    # A missing key file: a clear line that says what to do; the journal files are untouched.
+    os.rename(paths.identity_file(encrypted_data), tmp_path / "identity.age")
+    missing = workshop("progress", *program_args, "--passphrase-file", str(right), data=encrypted_data)
+    assert (
+        missing.returncode == 1
+        and "key file is missing" in missing.stderr
+        and "recovery page" in missing.stderr
+    )
+    assert {p: p.read_bytes() for p in journal_files(encrypted_data)} == before
+
+
+def test_decrypt_then_encrypt_from_the_command_line(
+    encrypted_data: Path, program: Program, journal_keys: tuple[Path, Identity], tmp_path: Path
+) -> None:
+    seed(encrypted_data, program, journal_keys[1], TYPED)
+    passphrase = tmp_path / "pass"
+    passphrase.write_text(JOURNAL_PASSPHRASE + "\n")
+    off = workshop("decrypt", "--passphrase-file", str(passphrase), data=encrypted_data)
+    assert off.returncode == 0, off.stderr
+    assert all(not is_age(p.read_bytes()) for p in journal_files(encrypted_data))
+    assert not paths.identity_file(encrypted_data).exists() and list(
+        encrypted_data.glob("identity.retired-*")
+    )
+    on = workshop("encrypt", "--new-passphrase-file", str(passphrase), data=encrypted_data)
+    assert on.returncode == 0, on.stderr
+    assert all(is_age(p.read_bytes()) for p in journal_files(encrypted_data))
+    assert_no_plaintext(encrypted_data, TYPED)
+
+
+def test_the_plain_mode_asks_for_the_passphrase_hidden_and_says_a_wrong_one_gently(
+    encrypted_data: Path, program: Program, journal_keys: tuple[Path, Identity]
+) -> None:
+    seed(encrypted_data, program, journal_keys[1])
+    asked: list[str] = []
+    answers = iter(["not it", JOURNAL_PASSPHRASE])
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    talk = converse(program, encrypted_data, ["q"], ask_passphrase=ask)
+    assert len(asked) == 2 and talk.code == 0, talk
+    assert encryption.WRONG_PASSPHRASE in talk.out and JOURNAL_PASSPHRASE not in talk.out + talk.err
+    assert "Traceback" not in talk.err
