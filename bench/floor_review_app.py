@@ -19,7 +19,9 @@ MARKER = "Floor ready"
 
 
 class SearchScreen(Screen[None]):
-    BINDINGS = [Binding("ctrl+f", "focus_search", "Search")]  # noqa: RUF012
+    # As the review does: a priority binding that moves the focus at once. A bare Textual binding
+    # (``Widget.focus`` moves it on the next turn of the loop) loses a letter sent with the ctrl+f.
+    BINDINGS = [Binding("ctrl+f", "focus_search", "Search", priority=True)]  # noqa: RUF012
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -36,7 +38,7 @@ class SearchScreen(Screen[None]):
         self.query_one("#count", Static).update(Content(f'{len(value)} of 0 answers hold "{value}"'))
 
     def action_focus_search(self) -> None:
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))
 
 
 class FloorReviewApp(App[None]):

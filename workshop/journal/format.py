@@ -105,6 +105,8 @@ class NewerFormatError(FormatError):
 # --------------------------------------------------------------------------------------------------------
 
 _HEADER = "# workshop journal: {what}. Private. Written by workshop; see docs/data.md before editing.\n"
+
+
 def _datetime(moment: datetime) -> str:
     offset = moment.utcoffset()
     if offset is not None and offset % timedelta(minutes=1):
