@@ -60,7 +60,7 @@ def load_settings(folder: Path | None = None) -> Settings:
     if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
         return Settings(theme=theme, problem=f"{path}: keymap: should map binding ids to keys; ignored")
     if country is not None and not (isinstance(country, str) and _COUNTRY.fullmatch(country)):
-        problem = f'{path}: country: should be a two-letter country code such as "IE"; ignored'
+        problem = f"{path}: country: should be a two-letter country code such as \"IE\"; ignored"
         return Settings(theme=theme, keymap=keymap, problem=problem)
     return Settings(theme=theme, keymap=keymap, country=country.upper() if country else None)
 

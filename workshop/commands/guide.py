@@ -27,7 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="markdown",
         help="markdown (default), or html: one self-contained page that prints well",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
 
 
 def write_document(args: argparse.Namespace, render: Callable[[Program, list[Module], str], str]) -> int:

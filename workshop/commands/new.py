@@ -98,10 +98,8 @@ def _new_module(args: argparse.Namespace) -> int:
         error(f"{folder}: no {PROGRAM_FILE} here; give a program folder")
         return EXIT_USAGE
     if _is_shipped(folder):
-        error(
-            f"{folder} is the program shipped with the workshop and is not changed; copy it first with "
-            "workshop new program DIR --from-shipped"
-        )
+        error(f"{folder} is the program shipped with the workshop and is not changed; copy it first with "
+              "workshop new program DIR --from-shipped")
         return EXIT_USAGE
     added = add_module(folder, args.name, _schemas())
     print(f"Added {added.path} as day {added.day}, and listed it last in {folder / 'program.toml'}.")

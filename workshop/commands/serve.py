@@ -122,7 +122,6 @@ def build_server(args: argparse.Namespace, title: str = "workshop") -> WorkshopS
 
 def _ready(present: bool, wide: bool) -> Callable[[WorkshopServer], None]:
     """What to print once listening; ``wide``: listening on every address, shown as 127.0.0.1."""
-
     def say(server: WorkshopServer) -> None:
         if present:
             lines = [

@@ -105,8 +105,6 @@ class NewerFormatError(FormatError):
 # --------------------------------------------------------------------------------------------------------
 
 _HEADER = "# workshop journal: {what}. Private. Written by workshop; see docs/data.md before editing.\n"
-
-
 def _datetime(moment: datetime) -> str:
     offset = moment.utcoffset()
     if offset is not None and offset % timedelta(minutes=1):

@@ -269,3 +269,4 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
 def module_for_day(program: Program, day: int) -> Module | None:
     """The module of ``program`` for ``day``, or None."""
     return next((module for module in program.modules if module.day == day), None)
+

@@ -262,10 +262,8 @@ class PresentSession:
         elif self._said and self._said.indicator and self.clock() < self._said.until:
             parts.append(self._said.indicator)
         for slide, timer in self.running_elsewhere():
-            clock = (
-                format_clock(timer.remaining())
-                if not timer.ended
-                else "+" + format_clock(timer.overrun(), round_up=False)
+            clock = format_clock(timer.remaining()) if not timer.ended else "+" + format_clock(
+                timer.overrun(), round_up=False
             )
             parts.append(strings.INDICATOR_TIMER.format(number=slide.number, clock=clock))
         return "   ".join(parts)

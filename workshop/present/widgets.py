@@ -76,10 +76,8 @@ class TimerBox(Vertical):
         following = timer.next_phase
         if state == "ended":
             over = timer.overrun()
-            label = (
-                strings.TIMER_OVER.format(over=format_clock(over, round_up=False))
-                if over >= 1
-                else (strings.TIMER_ENDED)
+            label = strings.TIMER_OVER.format(over=format_clock(over, round_up=False)) if over >= 1 else (
+                strings.TIMER_ENDED
             )
         elif cue is not None:
             label = cue

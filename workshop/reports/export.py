@@ -68,7 +68,6 @@ def _answer_dates(answer: Answer) -> str:
 # Markdown
 # --------------------------------------------------------------------------------------------------------
 
-
 def _md_quote(value: Value, step: Step | None) -> list[str]:
     """An answer as a block quote; everything but our own markers is escaped (``markdown_text``).
 
@@ -171,6 +170,8 @@ h4 { font-size: 1em; margin: 1.2em 0 .2em; }
   h2, h3, h4 { break-after: avoid; }
 }
 """
+
+
 
 
 def render_html(program: Program, runs: Sequence[RunRecord], *, questions: bool = True) -> str:

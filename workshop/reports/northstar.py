@@ -87,7 +87,7 @@ def render_html(page: NorthStar) -> str:
         statement = f'<p class="statement">{html_text(page.statement)}</p>'
     commitments = [
         f"{html_text(c.action)}"
-        + (f' <span class="date">(when: {html_text(c.when)})</span>' if c.when else "")
+        + (f" <span class=\"date\">(when: {html_text(c.when)})</span>" if c.when else "")
         + f'<br><span class="date">Day {c.day} · written {html_text(format_day(c.written))}</span>'
         for c in page.commitments
     ]

@@ -19,7 +19,7 @@ NOT_A_CRISIS_SERVICE = (
     "for exactly this, and many of them are doctors themselves."
 )
 YOUR_COUNTRY = (
-    'Lines for the country your computer is set to come first. To choose another, put country = "IE" '
+    "Lines for the country your computer is set to come first. To choose another, put country = \"IE\" "
     "(any two-letter code) in settings.toml."
 )
 PRIVACY = (
