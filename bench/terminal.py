@@ -79,12 +79,18 @@ class Terminal:
         with self._changed:
             return self._text.decode("utf-8", "replace")
 
-    def wait_for(self, pattern: str, timeout: float = 30.0) -> float:
-        """Seconds from the start of the process until ``pattern`` (a regular expression) is on screen."""
+    def mark(self) -> int:
+        """Where the output stands now: ``wait_for(..., since=mark)`` looks only at what is drawn after it."""
+        with self._changed:
+            return len(self._text)
+
+    def wait_for(self, pattern: str, timeout: float = 30.0, *, since: int = 0) -> float:
+        """Seconds from the start of the process until ``pattern`` (a regular expression) is on screen
+        (drawn after the ``since`` mark)."""
         wanted = re.compile(pattern.encode())
         deadline = time.perf_counter() + timeout
         with self._changed:
-            while not wanted.search(self._text):
+            while not wanted.search(self._text, since):
                 left = deadline - time.perf_counter()
                 if left <= 0 or (self.process.poll() is not None and not self._reader.is_alive()):
                     tail = self._text[-2000:].decode("utf-8", "replace")

@@ -68,9 +68,18 @@ def kill_at_random(data: Path, start: int, rng: random.Random) -> int | None:
     assert writer.stdout is not None
     line = writer.stdout.readline()
     assert line == "ready\n", writer.stderr.read() if writer.stderr else line
-    time.sleep(rng.uniform(0.01, 0.25))
+    # Let it make a random number of saves first, then kill it at a random moment within the next few:
+    # on a slow or busy disk a kill after a random time alone caught few saves, and the test needed
+    # dozens of writers (each a Python start) to reach MIN_SAVES; this way about ten do.
+    acknowledged = []
+    for _ in range(rng.randint(0, 2 * MIN_SAVES // MIN_KILLS)):
+        line = writer.stdout.readline()
+        if not line:
+            break
+        acknowledged.append(line)
+    time.sleep(rng.uniform(0, 0.03))
     os.kill(writer.pid, signal.SIGKILL)
-    lines = writer.stdout.read().split()
+    lines = [*acknowledged, *writer.stdout.read().split()]
     writer.wait()
     return int(lines[-1]) if lines else None
 

@@ -1,10 +1,17 @@
-"""Whole-app journeys with Pilot: complete the program, resume mid-step, find every answer again."""
+"""Whole-app journeys with Pilot: complete the program, resume mid-step, find every answer again.
+
+The journey through every day runs the sample programs (tests/data: ``mini`` has every step kind but the
+check-ins, ``checkins`` has those), so it takes seconds, not the shipped program's minute. The shipped
+program's walk is covered by faster means: every step of it in plain Python (``test_flow_day``), in the
+plain mode (``test_plain_transcripts``), and the longest step of each kind on screen (``test_tui_reach``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, TextArea
+import pytest
+from textual.widgets import Button, Input, OptionList, TextArea
 
 from tests.tui_helpers import build_app, settle, wait_for_journal
 from workshop.answers import TextValue
@@ -59,8 +66,12 @@ async def answer_current_step(pilot, screen: DayScreen) -> None:  # type: ignore
     await pilot.pause()
 
 
-async def test_all_four_days_and_every_answer_comes_back(tmp_path: Path, shipped_program_dir: Path) -> None:
-    program = load_program(shipped_program_dir)
+SAMPLES = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("sample", ["mini", "checkins"])
+async def test_every_day_and_every_answer_comes_back(tmp_path: Path, sample: str) -> None:
+    program = load_program(SAMPLES / sample)
     data_dir = tmp_path / "data"
     app = build_app(program, data_dir)
     async with app.run_test(size=(100, 36)) as pilot:
@@ -124,7 +135,7 @@ async def test_resume_in_the_middle_of_a_step(tmp_path: Path, mini_program_dir: 
         await wait_for_journal(pilot)
         home = app.screen
         assert isinstance(home, HomeScreen)
-        assert "day 1, step 2" in str(home.query_one("#continue").label)
+        assert "day 1, step 2" in str(home.query_one("#continue", Button).label)
         await pilot.press("c")
         await pilot.pause()
         screen = app.screen

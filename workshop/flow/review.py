@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from workshop.answers import Answer
 from workshop.content.models import Module, Program, Step
@@ -45,20 +46,23 @@ def review_entries(program: Program, runs: Iterable[RunRecord]) -> list[ReviewEn
     Built on ``runs.run_days``, as the exports are: an answer to a step that moved to another day shows
     under that day, and answers kept from days no longer in the program are listed after the others.
     """
-    entries: list[ReviewEntry] = []
+    return list(iter_review_entries(program, runs))
+
+
+def iter_review_entries(program: Program, runs: Iterable[RunRecord]) -> Iterator[ReviewEntry]:
+    """``review_entries`` one at a time, a run at a time: the review shows the newest answers while the
+    older runs (years of them) are still to be read."""
     for run in sorted(runs, key=lambda r: r.number, reverse=True):
         for day in run_days(program, run):
             for entry in day.steps:
                 if entry.answer is not None and not entry.answer.value.is_empty():
                     text = describe_value(entry.answer.value, entry.step)
-                    entries.append(
-                        ReviewEntry(run.number, day.module_id, day.module, entry.step, entry.answer, text)
-                    )
+                    yield ReviewEntry(run.number, day.module_id, day.module, entry.step, entry.answer, text)
             for answer in day.earlier:
                 if not answer.value.is_empty():
-                    text = describe_value(answer.value)
-                    entries.append(ReviewEntry(run.number, day.module_id, day.module, None, answer, text))
-    return entries
+                    yield ReviewEntry(
+                        run.number, day.module_id, day.module, None, answer, describe_value(answer.value)
+                    )
 
 
 EARLIER_VERSION = "This answer is from an earlier version of the program; it is kept, read-only."
@@ -80,6 +84,113 @@ def why_read_only(entry: ReviewEntry, current_run_number: int | None) -> str | N
 
 def search(entries: Sequence[ReviewEntry], query: str, run_number: int | None = None) -> list[ReviewEntry]:
     return [e for e in entries if e.matches(query) and (run_number is None or e.run_number == run_number)]
+
+
+# --------------------------------------------------------------------------------------------------------
+# Searching years of answers without holding up a key: a little at a time, narrowing as letters are added
+# --------------------------------------------------------------------------------------------------------
+
+
+class Catalog:
+    """The review's entries, made from the runs only as far as a search has needed them so far.
+
+    Each entry's text is folded for matching once, when it is first made. ``complete`` once every run has
+    been read. Nothing here is written anywhere: it lives as long as the review screen.
+    """
+
+    def __init__(self, entries: Iterator[ReviewEntry]) -> None:
+        self._source = entries
+        self.entries: list[ReviewEntry] = []
+        self.folded: list[str] = []
+        """``entries[i]``'s title and text, case-folded: what a query is looked for in."""
+        self.complete = False
+
+    def grow(self) -> bool:
+        """Make one more entry; False when there are no more."""
+        if self.complete:
+            return False
+        entry = next(self._source, None)
+        if entry is None:
+            self.complete = True
+            return False
+        self.entries.append(entry)
+        self.folded.append(f"{entry.title}\n{entry.text}".casefold())
+        return True
+
+
+def needle_of(query: str) -> str:
+    return query.casefold().strip()
+
+
+@dataclass
+class Finding:
+    """One search over a catalog, run a slice at a time (``advance``) until ``done``.
+
+    ``found`` holds catalog indexes of the matches in order. A finding made ``narrowing`` an earlier one
+    (the same run filter, and the earlier needle inside this one: a letter was added) looks only among
+    the earlier one's matches, then carries on past where the earlier one had got to.
+    """
+
+    catalog: Catalog
+    needle: str
+    run_number: int | None = None
+    found: list[int] = field(default_factory=list)
+    _candidates: Iterator[int] | None = None
+    _scanned: int = 0
+    """Catalog entries looked at so far, beyond those the earlier finding had already looked at."""
+    done: bool = False
+
+    @classmethod
+    def start(cls, catalog: Catalog, query: str, run_number: int | None, earlier: Finding | None) -> Finding:
+        finding = cls(catalog, needle_of(query), run_number)
+        if earlier is not None and earlier.run_number == run_number and earlier.needle in finding.needle:
+            # Whatever did not match the shorter needle cannot match this one. What the earlier finding
+            # had still to look at among its own candidates is looked at too.
+            pending = list(earlier._candidates) if earlier._candidates is not None else []
+            earlier._candidates = iter(pending)
+            finding._candidates = iter([*earlier.found, *pending])
+            finding._scanned = earlier.scanned
+        return finding
+
+    @property
+    def scanned(self) -> int:
+        """How far through the catalog this finding has looked."""
+        return self._scanned
+
+    def advance(
+        self, budget: float, *, enough: int | None = None, clock: Callable[[], float] = time.perf_counter
+    ) -> bool:
+        """Look for matches for at most ``budget`` seconds (or until ``enough`` are found); True once done."""
+        if self.done:
+            return True
+        deadline = clock() + budget
+        catalog, needle, run_number, found = self.catalog, self.needle, self.run_number, self.found
+        checked = 0
+        while True:
+            if self._candidates is not None:
+                index = next(self._candidates, None)
+                if index is None:
+                    self._candidates = None
+                    continue
+            elif self._scanned < len(catalog.entries) or catalog.grow():
+                index = self._scanned
+                self._scanned += 1
+            else:
+                self.done = True
+                return True
+            if (
+                run_number is None or catalog.entries[index].run_number == run_number
+            ) and needle in catalog.folded[index]:
+                found.append(index)
+                if enough is not None and len(found) >= enough:
+                    return False
+            checked += 1
+            if checked % 64 == 0 and clock() > deadline:
+                return False
+
+    def entries(self, start: int = 0, stop: int | None = None) -> list[ReviewEntry]:
+        """The matching entries found so far, ``found[start:stop]``."""
+        return [self.catalog.entries[index] for index in self.found[start:stop]]
 
 
 def match_spans(text: str, query: str) -> list[tuple[int, int]]:

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
+from textual.content import Content, Span
 from textual.widgets import Button, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from workshop.flow.review import (
+    Catalog,
+    Finding,
     ReviewEntry,
+    iter_review_entries,
     match_spans,
     preview,
-    review_entries,
-    search,
     why_no_then_and_now,
     why_read_only,
 )
@@ -25,13 +28,20 @@ from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 PREVIEW_LINES = 6
 MATCH_STYLE = "reverse"  # a match reads without colour, and in every theme
 
+# Years of answers are searched a slice at a time, so that no key ever waits for the search (issue 20):
+PAGE = 12
+"""Answers put in the list at a time: two screenfuls; the next ones as the highlight nears the end."""
+SLICE = 0.008
+"""Seconds of searching before the event loop handles what else came in (keys, a resize, a save)."""
+DEBOUNCE = 0.02
+"""A search starts once the keys stop for this long: a word typed fast is searched once, not per letter."""
+
 
 def highlighted(text: str, query: str) -> Content:
     """``text`` (shown literally) with each occurrence of ``query`` marked."""
-    content = Content(text)
-    for start, end in match_spans(text, query):
-        content = content.stylize(MATCH_STYLE, start, end)
-    return content
+    # One Content with every span at once: stylizing match by match copies the spans each time, which
+    # for a one-letter search of a long answer (hundreds of matches) took most of a second.
+    return Content(text, [Span(start, end, MATCH_STYLE) for start, end in match_spans(text, query)])
 
 
 def entry_content(entry: ReviewEntry, query: str = "", *, full: bool = False) -> Content:
@@ -53,7 +63,16 @@ class ReviewScreen(WorkshopScreen):
 
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "home", "Home", id="review.home", tooltip="Home"),
-        Binding("ctrl+f", "focus_search", "Search", id="review.search", tooltip="Search your answers"),
+        # Priority, and the focus moves at once (not on the next turn of the loop), so that letters typed
+        # right after ctrl+f reach the search box rather than the list it leaves.
+        Binding(
+            "ctrl+f",
+            "focus_search",
+            "Search",
+            id="review.search",
+            tooltip="Search your answers",
+            priority=True,
+        ),
         Binding("e", "edit", "Edit", id="review.edit", tooltip="Open the highlighted answer to change it"),
         Binding(
             "t",
@@ -76,9 +95,21 @@ class ReviewScreen(WorkshopScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[ReviewEntry] = []
         self.shown: list[ReviewEntry] = []
+        """The answers in the list, in order: the first pages of what the search found."""
+        self._catalog: Catalog | None = None
+        self._finding: Finding | None = None
         self._expanded: int | None = None  # the entry shown whole: the highlighted one
+
+    @property
+    def entries(self) -> list[ReviewEntry]:
+        """Every answer read so far (all of them once ``searched`` is True)."""
+        return self._catalog.entries if self._catalog is not None else []
+
+    @property
+    def searched(self) -> bool:
+        """True once the current search has looked through every answer."""
+        return self._finding is not None and self._finding.done
 
     def compose(self) -> ComposeResult:
         runs = self.workshop.runs
@@ -106,26 +137,85 @@ class ReviewScreen(WorkshopScreen):
             self.reload()
 
     def reload(self) -> None:
-        self.entries = review_entries(self.workshop.program, self.workshop.runs)
-        self.refresh_entries()
+        """Read the answers afresh and search them again, keeping the highlighted place."""
+        self._catalog = Catalog(iter_review_entries(self.workshop.program, self.workshop.runs))
+        keep = self.query_one("#entries", OptionList).highlighted or 0
+        self._begin_search(narrow=False, enough=max(PAGE, keep + 1), wait=keep >= PAGE)
 
     def refresh_entries(self) -> None:
+        """Search again for what the search box and the run filter now say (a letter added narrows)."""
+        self._begin_search(narrow=True)
+
+    def _begin_search(self, *, narrow: bool, enough: int = PAGE, wait: bool = False) -> None:
+        """Start a search: the first page at once (the newest answers come first), the rest a slice at a
+        time in a worker that the next search cancels."""
+        assert self._catalog is not None
         query = self.query_one("#search", Input).value
         chosen = self.query_one("#run-filter", Select).value
         run_number = chosen if isinstance(chosen, int) else None
-        self.shown = search(self.entries, query, run_number)
+        earlier = self._finding if narrow else None
+        finding = self._finding = Finding.start(self._catalog, query, run_number, earlier)
         entries = self.query_one("#entries", OptionList)
         keep = entries.highlighted
+        if wait:  # back from a step: the highlighted answer's place must be in the list again
+            while not finding.advance(SLICE, enough=enough) and len(finding.found) < enough:
+                pass
+        else:
+            finding.advance(SLICE, enough=enough)
+        self.shown = []
         self._expanded = None
         entries.clear_options()
-        entries.add_options(Option(entry_content(entry, query)) for entry in self.shown)
+        self._show_more(enough)
         if self.shown:
             entries.highlighted = min(keep or 0, len(self.shown) - 1)
+        self._update_count()
+        if not finding.done:
+            self.run_worker(self._search_rest(finding), group="review-search", exclusive=True)
+
+    async def _search_rest(self, finding: Finding) -> None:
+        """Look through the rest of the answers, a slice at a time, giving the loop back in between."""
+        while not finding.advance(SLICE):
+            await asyncio.sleep(0)
+            if finding is not self._finding:
+                return
+            if len(self.shown) < PAGE:
+                self._show_more(PAGE - len(self.shown))
+        if finding is self._finding:
+            if len(self.shown) < PAGE:
+                self._show_more(PAGE - len(self.shown))
+            self._update_count()
+
+    def _show_more(self, count: int) -> None:
+        """Put up to ``count`` more of the answers found into the list."""
+        if self._finding is None:
+            return
+        start = len(self.shown)
+        more = self._finding.entries(start, start + count)
+        if not more:
+            return
+        query = self.query_one("#search", Input).value
+        self.shown.extend(more)
+        self.query_one("#entries", OptionList).add_options(
+            Option(entry_content(entry, query)) for entry in more
+        )
+        self._update_count()
+
+    def _update_count(self) -> None:
         count = self.query_one("#review-count", Static)
-        if not self.entries:
-            count.update("Nothing written yet. Your answers will appear here as you go.")
+        finding, catalog = self._finding, self._catalog
+        if finding is None or catalog is None:
+            return
+        query = self.query_one("#search", Input).value.strip()
+        quoted = f'"{display_text(query)}"'  # the user's words: shown as typed, never read as markup
+        if not finding.done:
+            which = f" for {quoted}" if query else ""
+            words = f"{len(finding.found)} found so far{which}, still looking through your answers…"
+        elif not catalog.entries:
+            words = "Nothing written yet. Your answers will appear here as you go."
         else:
-            count.update(f"{len(self.shown)} of {len(self.entries)} answers · Enter or e to edit")
+            which = f" hold {quoted}" if query else ""
+            words = f"{len(finding.found)} of {len(catalog.entries)} answers{which} · Enter or e to edit"
+        count.update(Content(words))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """The highlighted answer is shown whole; the others show their first lines."""
@@ -137,11 +227,21 @@ class ReviewScreen(WorkshopScreen):
         if event.option_index < len(self.shown):
             entry = self.shown[event.option_index]
             entries.replace_option_prompt_at_index(event.option_index, entry_content(entry, query, full=True))
+        if event.option_index >= len(self.shown) - PAGE // 4:
+            self._show_more(PAGE)  # near the end of the list: the next page, so scrolling never stops
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.refresh_entries()
+        self._debounced_search()
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        self._debounced_search()
+
+    def _debounced_search(self) -> None:
+        if self._catalog is not None:
+            self.run_worker(self._search_after_pause(), group="review-search", exclusive=True)
+
+    async def _search_after_pause(self) -> None:
+        await asyncio.sleep(DEBOUNCE)
         self.refresh_entries()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -187,7 +287,7 @@ class ReviewScreen(WorkshopScreen):
             self.routes.open_then_and_now(entry)
 
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        self.set_focus(self.query_one("#search", Input))
 
     def action_home(self) -> None:
         self.routes.go_home()

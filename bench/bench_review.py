@@ -1,0 +1,144 @@
+"""Benchmark the review at 1, 5 and 20 years of history, in a real terminal, against a floor in the same run.
+
+Run:  python bench/bench_review.py [--repeat 3] [--years 1,5,20]
+
+For each history (12, 60 and 240 finished runs of the shipped program, every step answered at length; see
+``history.py``) and for the floor (``floor_review_app.py``: a bare Textual app whose ``r`` opens a search box
+and a count), in alternating rounds:
+
+- journal ready: from the start of the process until home says "Begin day 1" or "Continue: day" (the
+  floor: its first screen), and the peak memory (VmHWM) then;
+- ``r`` until the review's count line is drawn (the list is drawn in the same refresh);
+- ctrl+f and a letter sent together, until the count line names that letter: the letter reached the box;
+- each further key of a word, until the count line names what is typed so far: first results (``found
+  so far for "..."`` or the finished count), and, separately, until the search has looked through every
+  answer (``... answers hold "..."``);
+- peak memory after all that.
+
+Figures are medians; each is also given against the floor's in the same rounds. Goals (issue 20): each
+review figure within 50 ms of the floor at 20 years as at 1 year; peak memory at most 20 MiB over the floor.
+Not a test: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from floor_review_app import MARKER
+from history import REPO, bench_env, build_year, median, python, shipped_program
+from terminal import Terminal
+
+JOURNAL_READY = r"Begin day 1|Continue: day"
+OPENED = r"answers · Enter or e to edit|found so far"
+WORD = "night"  # in every long answer: the most work a search can have (every answer matches)
+
+
+def typed(query: str, *, finished: bool) -> str:
+    quoted = re.escape(f'"{query}"')
+    return rf"hold {quoted}" if finished else rf"hold {quoted}|for {quoted}, still"
+
+
+def since_send(
+    terminal: Terminal, keys: bytes, pattern: str, finished: str | None = None
+) -> tuple[float, float]:
+    """Send ``keys``; seconds until ``pattern`` is drawn, and until ``finished`` is (or the same)."""
+    mark = terminal.mark()
+    sent = time.perf_counter() - terminal.started
+    terminal.send(keys)
+    first = terminal.wait_for(pattern, since=mark) - sent
+    last = terminal.wait_for(finished, since=mark) - sent if finished else first
+    return first, last
+
+
+def run_once(argv: list[str], env: dict[str, str], ready: str) -> dict[str, float]:
+    terminal = Terminal(argv, env)
+    figures: dict[str, float] = {}
+    try:
+        figures["journal ready"] = terminal.wait_for(ready, timeout=120)
+        time.sleep(0.3)
+        figures["peak at start"] = terminal.peak_rss_mib()
+        figures["r until the list shows"], _ = since_send(terminal, b"r", OPENED)
+        time.sleep(0.3)
+        figures["ctrl+f and a key"], _ = since_send(
+            terminal,
+            b"\x06" + WORD[0].encode(),
+            typed(WORD[0], finished=False),
+            typed(WORD[0], finished=True),
+        )
+        firsts, lasts = [], []
+        for end in range(2, len(WORD) + 1):
+            time.sleep(0.15)
+            first, last = since_send(
+                terminal,
+                WORD[end - 1].encode(),
+                typed(WORD[:end], finished=False),
+                typed(WORD[:end], finished=True),
+            )
+            firsts.append(first)
+            lasts.append(last)
+        figures["a key: first results"] = median(firsts)
+        figures["a key: search finished"] = median(lasts)
+        time.sleep(0.3)
+        figures["peak after review"] = terminal.peak_rss_mib()
+    finally:
+        code = terminal.close()
+    if code != 0:
+        raise SystemExit(f"{argv} ended with {code}:\n{terminal.text()[-1500:]}")
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="rounds (default 3)")
+    parser.add_argument("--years", default="1,5,20", help="histories to build, in years (default 1,5,20)")
+    args = parser.parse_args()
+    years = [int(y) for y in args.years.split(",")]
+    with tempfile.TemporaryDirectory() as root_name:
+        root = Path(root_name)
+        program = shipped_program()
+        for year in years:
+            started = time.perf_counter()
+            build_year(root / f"{year}y", program, runs=12 * year)
+            print(
+                f"built {year} years ({12 * year} runs) in {time.perf_counter() - started:.0f} s", flush=True
+            )
+        env = bench_env(
+            {"WORKSHOP_CONFIG_DIR": str(root / "config"), "WORKSHOP_CACHE_DIR": str(root / "cache")}
+        )
+        cases: dict[str, tuple[list[str], str]] = {
+            "floor (bare Textual app)": ([python(), str(REPO / "bench" / "floor_review_app.py")], MARKER)
+        }
+        for year in years:
+            argv = [python(), "-m", "workshop", "--data-dir", str(root / f"{year}y")]
+            cases[f"workshop, {year} year{'s' if year > 1 else ''}"] = (argv, JOURNAL_READY)
+        for argv, ready in cases.values():  # warm-up: fills the bytecode cache, as an installed app has
+            run_once(argv, env, ready)
+        results: dict[str, list[dict[str, float]]] = {label: [] for label in cases}
+        for _ in range(args.repeat):
+            for label, (argv, ready) in cases.items():
+                results[label].append(run_once(argv, env, ready))
+                print(".", end="", flush=True)
+        print()
+        floor = {
+            key: median([r[key] for r in results["floor (bare Textual app)"]])
+            for key in results["floor (bare Textual app)"][0]
+        }
+        print(f"rounds: {args.repeat}; medians; in brackets the difference from the floor in the same rounds")
+        for key in floor:
+            print(f"\n{key}")
+            for label, rows in results.items():
+                value = median([r[key] for r in rows])
+                if key.startswith("peak"):
+                    print(f"  {label:<28} {value:8.1f} MiB ({value - floor[key]:+6.1f} MiB)")
+                else:
+                    print(f"  {label:<28} {value * 1000:8.0f} ms ({(value - floor[key]) * 1000:+6.0f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
