@@ -98,11 +98,11 @@ async def main():
         while app.journal is None:
             await pilot.pause(0.02)
         module, step = program.find_step("first-thought")
-        app.open_day(module, 1)
+        app.routes.open_day(module, 1)
         await pilot.pause(0.3)
         area = app.screen.query_one(TextArea)
         print("level", app.animation_level, "blink", area.cursor_blink)
-        app.open_day(module, 6)  # the breathing pause
+        app.routes.open_day(module, 6)  # the breathing pause
         await pilot.pause(0.3)
         print("breath", str(app.screen.query_one("#breath", Static).content) == STILL_BREATH)
 
