@@ -38,7 +38,7 @@ def assert_page_fully_visible(app: PresentApp, label: str) -> None:
     window = Region(0, 0, *app.size)
     # What the page widget holds is the whole laid-out page, line for line.
     text = screen.query_one("#page")
-    rendered = str(text.render()).split("\n")  # type: ignore[attr-defined]
+    rendered = str(text.render()).split("\n")
     assert rendered == [line_content(line).plain for line in page.lines], label
     # Nothing scrolls, and no part of the slide lies outside the slide area or the window.
     for widget in (view, *view.query("*")):

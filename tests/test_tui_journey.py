@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from textual.widgets import Input, OptionList, TextArea
+from textual.pilot import Pilot
+from textual.widgets import Button, Input, OptionList, TextArea
 
 from tests.tui_helpers import build_app, settle, wait_for_journal
 from workshop.answers import TextValue
@@ -31,7 +33,7 @@ def typed(step_id: str) -> str:
     return f"my words for {step_id}"
 
 
-async def answer_current_step(pilot, screen: DayScreen) -> None:  # type: ignore[no-untyped-def]
+async def answer_current_step(pilot: Pilot[Any], screen: DayScreen) -> None:
     """Answer whatever step is showing, the way a person would, with keys."""
     step = screen.walk.step
     match step:
@@ -124,7 +126,7 @@ async def test_resume_in_the_middle_of_a_step(tmp_path: Path, mini_program_dir: 
         await wait_for_journal(pilot)
         home = app.screen
         assert isinstance(home, HomeScreen)
-        assert "day 1, step 2" in str(home.query_one("#continue").label)
+        assert "day 1, step 2" in str(home.query_one("#continue", Button).label)
         await pilot.press("c")
         await pilot.pause()
         screen = app.screen
