@@ -2,9 +2,10 @@
 was written.
 
 The journal and the presenter return ``None`` for what is missing, and an answer's value is any of the
-``Value`` types; a test that knows better says so with these instead of a ``type: ignore``. Each is an
-``assert`` that fails with a message naming what was missing, where reaching through ``None`` would fail
-with an ``AttributeError`` about ``NoneType``.
+``Value`` types; a test that knows better says so with these, and mypy then checks what it does with
+them (an ignore comment would hide the next mistake on that line too). Each is an ``assert`` that fails
+with a message naming what was missing, where reaching through ``None`` would fail with an
+``AttributeError`` about ``NoneType``.
 """
 
 from __future__ import annotations
