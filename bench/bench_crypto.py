@@ -28,8 +28,9 @@ from pathlib import Path
 from history import median, percentile
 
 from workshop.answers import Answer, TextValue
+from workshop.files.atomic import write_file
 from workshop.journal import crypto
-from workshop.journal.crypto import Identity, KeyFiles, replace_file
+from workshop.journal.crypto import Identity, KeyFiles
 from workshop.journal.format import ModuleData, encode_module
 
 PASSPHRASE = "a quiet walk by the river"
@@ -78,8 +79,8 @@ def saves(folder: Path, data: bytes, writes: int, rounds: int = 5) -> None:
     decrypt_only: list[float] = []
     sample = recipient.encrypt(data)
     for _ in range(rounds):  # interleaved, so a burst of load from elsewhere lands on both alike
-        plain += timings_of(lambda: replace_file(plain_file, data), writes // rounds)
-        sealed += timings_of(lambda: replace_file(sealed_file, recipient.encrypt(data)), writes // rounds)
+        plain += timings_of(lambda: write_file(plain_file, data), writes // rounds)
+        sealed += timings_of(lambda: write_file(sealed_file, recipient.encrypt(data)), writes // rounds)
         encrypt_only += timings_of(lambda: recipient.encrypt(data), writes // rounds)
         decrypt_only += timings_of(lambda: identity.decrypt(sample, sealed_file), writes // rounds)
     print(

@@ -24,6 +24,7 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from floor_app import MARKER
@@ -64,7 +65,7 @@ def main() -> int:
         )
         floor = [python(), str(REPO / "bench" / "floor_app.py")]
         workshop = [python(), "-m", "workshop", "--data-dir"]
-        cases = {
+        cases: dict[str, Callable[[int], tuple[list[str], str, str | None]]] = {
             "floor (bare Textual app)": lambda n: (floor, MARKER, None),
             "workshop, new journal": lambda n: (
                 [*workshop, str(root / f"new-{n}")],
@@ -82,11 +83,12 @@ def main() -> int:
         }
         results: dict[str, list[tuple[float, float, float]]] = {label: [] for label in cases}
         for case in cases.values():  # warm-up: fills the bytecode cache, as an installed app has
-            run_once(*case(-1)[:1], env, *case(-1)[1:])
+            argv, first_text, ready_text = case(-1)
+            run_once(argv, env, first_text, ready_text)
         for n in range(args.repeat):
             for label, case in cases.items():
-                argv, first, ready = case(n)
-                results[label].append(run_once(argv, env, first, ready))
+                argv, first_text, ready_text = case(n)
+                results[label].append(run_once(argv, env, first_text, ready_text))
         base_first = median([r[0] for r in results["floor (bare Textual app)"]])
         base_peak = median([r[2] for r in results["floor (bare Textual app)"]])
         print(f"rounds: {args.repeat}; medians; ratio and difference against the floor in the same rounds")

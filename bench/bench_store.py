@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from history import (
@@ -184,7 +185,7 @@ def main() -> int:
             for name, render in (("markdown", render_markdown), ("html", render_html), ("json", render_json)):
                 text = render(program, runs)
                 print(
-                    f"export {name:<8} ({len(text) / 1e6:4.1f} MB): {timed(lambda r=render: r(program, runs)):7.1f} ms"
+                    f"export {name:<8} ({len(text) / 1e6:4.1f} MB): {timed(partial(render, program, runs)):7.1f} ms"
                 )
     return 0
 

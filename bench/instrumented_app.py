@@ -29,7 +29,7 @@ def make_app(program: Any, data_dir: Path, **options: Any) -> InstrumentedApp:
 
 if __name__ == "__main__":
     time_saves()
-    tui_app.make_app = make_app  # type: ignore[assignment]  # launch.run_app looks it up at call time
+    tui_app.make_app = make_app  # launch.run_app looks it up at call time
     from workshop.cli import main
 
     sys.exit(main(sys.argv[1:]))

@@ -64,7 +64,7 @@ def time_saves() -> None:
         finally:
             saves.append((start, time.time(), threading.current_thread().name))
 
-    Journal.save = save  # type: ignore[method-assign]
+    Journal.save = save  # type: ignore[method-assign]  # measurement only: every save timed
 
 
 def _watch_stalls(gaps: list[tuple[float, float]], stacks: list[tuple[float, str]]) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from workshop.answers import VALUE_FIELDS, Answer, ItemScoresValue, Value
 from workshop.content.instruments import INSTRUMENTS
-from workshop.content.models import CheckStep, StepBase
+from workshop.content.models import CheckStep, ScaleStep, StepBase
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -86,7 +86,7 @@ def sample_value(value_type: type[Value], step: StepBase | None = None) -> Value
     """A value of ``value_type`` with every field set, built from its fields (and fitted to a check or a
     scale step, so that it is an answer the step could really hold)."""
     fields = {spec.name: SAMPLE_FIELDS[spec.kind] for spec in VALUE_FIELDS[value_type]}
-    if "value" in fields and hasattr(step, "low") and hasattr(step, "high"):
+    if "value" in fields and isinstance(step, ScaleStep):
         fields["value"] = min(max(fields["value"], step.low), step.high)
     value = value_type(**fields)
     if isinstance(value, ItemScoresValue):

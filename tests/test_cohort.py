@@ -20,6 +20,7 @@ from workshop.cli import main
 from workshop.reports.cohort import (
     MIN_GROUP,
     Comparison,
+    FeedbackSummary,
     Level,
     PairedChange,
     Share,
@@ -152,8 +153,8 @@ def test_the_figures_of_a_small_cohort_match_the_hand_calculation() -> None:
     assert figure == Spread(6, 5.5, 4.25, 6.75)
     # Feedback "useful": 5 4 4 3 5 2: sorted 2 3 4 4 5 5, median 4; one 2, one 3, two 4s, two 5s.
     ((question, answers),) = start.feedback
-    assert question == "useful"
-    assert (answers.people, answers.median, answers.counts) == (6, 4, (0, 1, 1, 2, 2))  # type: ignore[union-attr]
+    assert question == "useful" and isinstance(answers, FeedbackSummary)
+    assert (answers.people, answers.median, answers.counts) == (6, 4, (0, 1, 1, 2, 2))
     assert start.feedback_people == 6 and end.feedback_people == 0
 
 

@@ -65,7 +65,7 @@ def test_every_step_kind_parses(tmp_path: Path) -> None:
 def test_models_are_frozen(mini_program_dir: Path) -> None:
     program = load_program(mini_program_dir)
     with pytest.raises(ValueError, match="frozen"):
-        program.modules[0].steps[0].title = "changed"  # type: ignore[misc]
+        program.modules[0].steps[0].title = "changed"  # type: ignore[misc]  # assigning to a frozen model, on purpose
 
 
 @pytest.mark.parametrize(

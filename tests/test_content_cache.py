@@ -13,6 +13,7 @@ from workshop.content import loader
 from workshop.content.cache import load_program_cached
 from workshop.content.json_schema import generate, json_schema
 from workshop.content.loader import load_program
+from workshop.content.models import Program
 from workshop.content.problems import ContentError
 
 
@@ -80,8 +81,13 @@ def test_a_doubtful_cache_file_is_ignored(
         entry.chmod(0o666)
     else:
         entry.write_bytes(entry.read_bytes()[:200])
-    calls = []
-    monkeypatch.setattr(loader, "load_program", lambda folder: calls.append(folder) or expected)
+    calls: list[Path] = []
+
+    def counted_load(folder: Path) -> Program:
+        calls.append(folder)
+        return expected
+
+    monkeypatch.setattr(loader, "load_program", counted_load)
     assert load_program_cached(program_dir, cache_dir) == expected
     assert calls == [program_dir]
 

@@ -12,6 +12,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from workshop.answers import (
     ItemsValue,
     RankedValue,
     TextValue,
+    Value,
 )
 from workshop.journal import crypto
 from workshop.journal.crypto import (
@@ -93,7 +95,7 @@ def assert_clean(message: str, *secrets: str) -> None:
 
 def every_answer_type() -> bytes:
     moment = datetime(2025, 3, 3, 21, 5, tzinfo=UTC)
-    values = {
+    values: dict[str, Value] = {
         "text": TextValue(WORDS + "\r\nline two\ttab ''' \x00 nul"),
         "integer": IntegerValue(-3),
         "choices": ChoicesValue(("tired", "numb"), other="something else 🌧"),
@@ -313,9 +315,9 @@ def test_a_missing_key_file_is_a_clear_error(keys: KeyFiles) -> None:
     ],
     ids=["empty", "not-age", "no-passphrase", "cut-short"],
 )
-def test_a_damaged_key_file_is_a_clear_error(keys: KeyFiles, damage: object, expected: str) -> None:
+def test_a_damaged_key_file_is_a_clear_error(keys: KeyFiles, damage: Callable[[bytes], bytes], expected: str) -> None:
     path = keys.identity_path
-    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    path.write_bytes(damage(path.read_bytes()))
     damaged = path.read_bytes()
     with pytest.raises(DamagedKey, match=expected) as caught:
         keys.unlock(PASSPHRASE)
@@ -437,8 +439,13 @@ def test_a_retired_key_is_never_overwritten(keys: KeyFiles) -> None:
 
 def test_without_a_child_process_the_passphrase_step_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
     # scrypt runs in a child so that this process's GIL stays free; where no child can start, it runs here.
-    ran_here = []
-    monkeypatch.setattr(crypto, "_scrypt_here", lambda *args: ran_here.append(args) or b"sealed")
+    ran_here: list[tuple[str, bytes, str]] = []
+
+    def scrypt_here(operation: str, data: bytes, passphrase: str) -> bytes:
+        ran_here.append((operation, data, passphrase))
+        return b"sealed"
+
+    monkeypatch.setattr(crypto, "_scrypt_here", scrypt_here)
     monkeypatch.setattr(sys, "executable", "")
     assert crypto._scrypt("encrypt", b"key", "pass phrase") == b"sealed"
     monkeypatch.setattr(sys, "executable", "/no/such/python")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.expect import answer_to
 from workshop.journal import conversion
 from workshop.journal.conversion import (
     decrypt_files,
@@ -221,5 +222,5 @@ def test_a_journal_written_by_the_store_comes_back_whole_after_encrypting_and_de
     with Journal.open(tmp_path, program) as journal:
         assert journal.problems == []
         (run,) = journal.runs
-        assert run.answer("first-thought").value == TextValue(f"{WORDS} 2")  # type: ignore[union-attr]
-        assert run.answer("closing").value == CommitmentValue("walk home 2", "Tuesday")  # type: ignore[union-attr]
+        assert answer_to(run, "first-thought").value == TextValue(f"{WORDS} 2")
+        assert answer_to(run, "closing").value == CommitmentValue("walk home 2", "Tuesday")

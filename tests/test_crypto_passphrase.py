@@ -225,7 +225,7 @@ class CountingKeys:
 def test_at_the_terminal_a_wrong_passphrase_is_asked_again() -> None:
     keys, messages = CountingKeys(), io.StringIO()
     _, ask = typed("wrong one", GOOD)
-    got = unlock_from_args(keys, parser().parse_args([]), ask=ask, messages=messages)  # type: ignore[arg-type]
+    got = unlock_from_args(keys, parser().parse_args([]), ask=ask, messages=messages)  # type: ignore[arg-type]  # CountingKeys stands in for KeyFiles
     assert got == "unlocked"
     assert keys.tries == ["wrong one", GOOD]
     assert messages.getvalue() == "That passphrase does not unlock this journal; try again.\n"
@@ -235,7 +235,7 @@ def test_at_the_terminal_three_wrong_passphrases_give_up() -> None:
     keys = CountingKeys()
     _, ask = typed("one", "two", "three", GOOD)
     with pytest.raises(WrongPassphrase):
-        unlock_from_args(keys, parser().parse_args([]), ask=ask, messages=io.StringIO())  # type: ignore[arg-type]
+        unlock_from_args(keys, parser().parse_args([]), ask=ask, messages=io.StringIO())  # type: ignore[arg-type]  # CountingKeys stands in for KeyFiles
     assert keys.tries == ["one", "two", "three"]
 
 
@@ -243,5 +243,5 @@ def test_from_a_file_a_wrong_passphrase_is_not_tried_again(tmp_path: Path) -> No
     (tmp_path / "pass").write_text("not it at all\n")
     keys = CountingKeys()
     with pytest.raises(WrongPassphrase):
-        unlock_from_args(keys, parser().parse_args(["--passphrase-file", str(tmp_path / "pass")]))  # type: ignore[arg-type]
+        unlock_from_args(keys, parser().parse_args(["--passphrase-file", str(tmp_path / "pass")]))  # type: ignore[arg-type]  # CountingKeys stands in for KeyFiles
     assert keys.tries == ["not it at all"]

@@ -19,6 +19,7 @@ import pytest
 
 from tests.clocks import SteppingClock
 from workshop.answers import (
+    Answer,
     ChoicesValue,
     CommitmentValue,
     IntegerValue,
@@ -165,10 +166,10 @@ def test_renderers_are_pure_and_need_no_files(program: Program) -> None:
         finished = None
         last_activity = started
 
-        def answer(self, step_id: str) -> None:
+        def answer(self, step_id: str) -> Answer | None:
             return None
 
-        def answers(self, module_id: str) -> dict[str, object]:
+        def answers(self, module_id: str) -> dict[str, Answer]:
             return {}
 
         def done_steps(self, module_id: str) -> frozenset[str]:
@@ -178,9 +179,9 @@ def test_renderers_are_pure_and_need_no_files(program: Program) -> None:
             return ()
 
     runs = [Fake()]
-    assert "## Run 7" in render_markdown(program, runs)  # type: ignore[list-item]
-    assert "<h2>Run 7</h2>" in render_html(program, runs)  # type: ignore[list-item]
-    assert json.loads(render_json(program, runs))["runs"][0]["program_version"] == "0.9"  # type: ignore[arg-type]
+    assert "## Run 7" in render_markdown(program, runs)
+    assert "<h2>Run 7</h2>" in render_html(program, runs)
+    assert json.loads(render_json(program, runs))["runs"][0]["program_version"] == "0.9"
 
 
 def test_an_empty_journal_exports_cleanly(program: Program) -> None:

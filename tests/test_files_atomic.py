@@ -67,7 +67,11 @@ def test_fsync_can_be_left_out_for_files_that_cost_nothing_to_lose(
 ) -> None:
     calls: list[int] = []
     real = os.fsync
-    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append(fd), real(fd))[1])
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
     write_file(tmp_path / "present.json", b"{}", fsync=False)
     assert calls == []
     write_file(tmp_path / "settings.toml", b"")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.expect import answer_to
 from tests.memory_run import MemoryRun, sample_value
 from workshop.answers import CommitmentValue, ItemsValue, TextValue
 from workshop.content.loader import load_program
@@ -53,9 +54,9 @@ def test_recording_keeps_an_answer_and_an_empty_one_clears_it(program: Program) 
     walk = DayWalk(program, one, run, index=1)  # first-thought, a prompt
     walk.record(TextValue("a first thought"))
     assert walk.current_answer() is not None and run.answer("first-thought") is not None
-    created = run.answer("first-thought").created  # type: ignore[union-attr]
+    created = answer_to(run, "first-thought").created
     walk.record(TextValue("a first thought, longer"))
-    assert run.answer("first-thought").created == created  # type: ignore[union-attr]  # changed, not new
+    assert answer_to(run, "first-thought").created == created  # changed, not new
     walk.record(TextValue("   "))  # every word rubbed out
     assert run.answer("first-thought") is None
     changes = run.changes

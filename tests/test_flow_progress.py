@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from tests.memory_run import START
 from workshop.answers import Answer, ChoicesValue, TextValue, Value
 from workshop.content.models import ChoiceStep, Program, RankStep
 from workshop.flow.answering import pick_note, rank_note, scale_number, toggle_pick
@@ -37,7 +38,7 @@ class FakeRun:
 
     def answer(self, step_id: str) -> Answer | None:
         value = self.answers.get(step_id)
-        return None if value is None else Answer(step_id, value, None, None)  # type: ignore[arg-type]
+        return None if value is None else Answer(step_id, value, START, START)
 
     def done_steps(self, module_id: str) -> frozenset[str]:
         return frozenset(self.done.get(module_id, set()))
@@ -238,4 +239,4 @@ def driver_decoder_is_tolerant() -> bool:
         return True
     from textual.drivers import linux_driver
 
-    return linux_driver.getincrementaldecoder is tolerant_decoder  # type: ignore[attr-defined]
+    return linux_driver.getincrementaldecoder is tolerant_decoder

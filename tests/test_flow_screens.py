@@ -121,7 +121,7 @@ def test_a_saved_check_in_fits_the_instrument_and_opens_at_its_first_blank_item(
 
 
 def checklist(**fields: object) -> ChoiceStep:
-    return ChoiceStep(kind="choice", id="c", title="T", question="Q?", multiple=True, **fields)  # type: ignore[arg-type]
+    return ChoiceStep(kind="choice", id="c", title="T", question="Q?", multiple=True, **fields)
 
 
 def test_a_checklist_says_how_many_it_asks_for_until_that_many_are_picked() -> None:
@@ -157,7 +157,7 @@ def test_a_step_below_its_minimum_still_moves_on_and_counts_as_done(
     program = load_program(folder)
     one = program.modules[0]
     signs = next(index for index, step in enumerate(one.steps) if step.id == "signs")
-    assert isinstance(one.steps[signs], ChoiceStep) and one.steps[signs].min_picks == 2  # type: ignore[union-attr]
+    assert isinstance(signs_step := one.steps[signs], ChoiceStep) and signs_step.min_picks == 2
     run = FakeRun()
     walk = DayWalk(program, one, run, index=signs)
     walk.record(ChoicesValue(("Guilt",)))

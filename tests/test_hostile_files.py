@@ -21,6 +21,7 @@ import pytest
 from tests.bounded import run_commands
 from tests.clocks import SteppingClock
 from tests.conftest import MINI_PROGRAM
+from tests.expect import answer_to
 from workshop.answers import CommitmentValue, TextValue
 from workshop.content.models import Program
 from workshop.files.reading import UnsafeFileError, read_file
@@ -265,7 +266,7 @@ def test_saving_over_a_link_out_of_the_journal_leaves_the_outside_file_as_it_was
     backup = path.parent / "one.backup.toml"
     assert stat.S_ISREG(os.lstat(backup).st_mode) and "typed after the link appeared" in backup.read_text()
     with Journal.open(data, program) as journal:
-        assert journal.problems == [] and journal.runs[0].answer("first-thought").value == TextValue("and again")  # type: ignore[union-attr]
+        assert journal.problems == [] and answer_to(journal.runs[0], "first-thought").value == TextValue("and again")
 
 
 @pytest.mark.usefixtures("no_hang")
@@ -310,7 +311,7 @@ def test_a_link_inside_the_run_folder_is_read_and_its_backup_is_a_copy(tmp_path:
     with Journal.open(data, program, clock=SteppingClock(datetime(2026, 1, 1, tzinfo=UTC))) as journal:
         assert journal.problems == []
         run = journal.runs[0]
-        assert run.answer("first-thought").value == TextValue("run 1 day one")  # type: ignore[union-attr]
+        assert answer_to(run, "first-thought").value == TextValue("run 1 day one")
         run.set_answer("one", "first-thought", TextValue("new words"))
         assert journal.save(run).notices == ()
     assert _fingerprint(real) == before

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.checkins import CHECKINS, checkins_program, fill, journal_with_runs
+from tests.snapshot_types import SnapCompare
 from tests.tui_helpers import build_app, frozen, settle, wait_for_journal
 from workshop.flow.insight import across_run_lines, checkin_lines, insight, series_lines
 from workshop.flow.trends import all_series, check_series, scale_series
@@ -145,7 +146,7 @@ class TestInsightLooks:
     meaningful, the change across runs, then the WHO-5 plot with two lines (● and x markers, a legend) and
     its values written out beneath."""
 
-    def test_insight_plots(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def test_insight_plots(self, snap_compare: SnapCompare, tmp_path: Path) -> None:
         with_two_runs(tmp_path / "data")
         app = build_app(checkins_program(), tmp_path / "data", clock=frozen)
 

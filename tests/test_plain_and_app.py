@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import TextArea
+from textual.widgets import Button, TextArea
 
 from tests.plain_helpers import journal_answers, plain_process
 from tests.tui_helpers import build_app, settle, wait_for_journal
@@ -29,7 +29,7 @@ async def test_plain_then_the_app_then_plain_again(tmp_path: Path, mini_program_
         await wait_for_journal(pilot)
         home = app.screen
         assert isinstance(home, HomeScreen)
-        assert "day 1, step 2" in str(home.query_one("#continue").label)
+        assert "day 1, step 2" in str(home.query_one("#continue", Button).label)
         await pilot.press("c")
         await settle(pilot)
         screen = app.screen

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -128,7 +129,7 @@ def test_a_pipe_gets_the_plain_mode_without_asking(tmp_path: Path) -> None:
 # -- ending calmly, with every word kept ---------------------------------------------------------------------
 
 
-def wait_until(condition, seconds: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+def wait_until(condition: Callable[[], bool], seconds: float = 20.0) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():

@@ -25,8 +25,8 @@ from workshop.answers import TextValue as Text
 from workshop.content.loader import load_program
 from workshop.content.models import STEP_KINDS, Program
 from workshop.flow.completion import StepState, step_states
-from workshop.journal.errors import JournalError
-from workshop.journal.store import Journal
+from workshop.journal.errors import JournalError, SaveReport
+from workshop.journal.store import Journal, Run
 from workshop.plain import strings
 from workshop.plain.session import PlainSession
 from workshop.plain.terminal import LineReader, Output, Signals, wrap
@@ -277,7 +277,7 @@ def test_a_failed_save_is_said_once_and_the_words_are_kept(tmp_path: Path, plain
     failures = 3
 
     class FullDisk(Journal):
-        def save(self, run):  # type: ignore[no-untyped-def]
+        def save(self, run: Run) -> SaveReport:
             nonlocal failures
             if failures and run in self.runs and run.dirty:  # once the run has begun
                 failures -= 1

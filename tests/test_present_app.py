@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import pytest
 from textual import events
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import DataTable, Digits, Static
 
+from tests.expect import not_none
 from workshop.content.loader import load_program
 from workshop.content.models import Phase, Program
 from workshop.present import strings
@@ -28,11 +31,19 @@ from workshop.present.widgets import NotesView, SlideView, TimerBox
 SIZE = (120, 35)
 
 
-def make_app(program: Program, day: int = 1, **kwargs: object) -> tuple[PresentApp, FakeClock]:
+class AppOptions(TypedDict, total=False):
+    """The options of ``PresentApp`` that these tests vary."""
+
+    sync_path: Path | None
+    theme: str
+    bell: bool
+
+
+def make_app(program: Program, day: int = 1, **kwargs: Unpack[AppOptions]) -> tuple[PresentApp, FakeClock]:
     clock = FakeClock()
     deck = build_deck(program, program.modules[day - 1])
     # tick=3600: the 4 Hz repaint never fires on its own; tests call app.tick() when they mean it.
-    app = PresentApp(deck, clock=clock, wall=lambda: 0.0, tick=3600, **kwargs)  # type: ignore[arg-type]
+    app = PresentApp(deck, clock=clock, wall=lambda: 0.0, tick=3600, **kwargs)
     return app, clock
 
 
@@ -50,8 +61,8 @@ def phased(program: Program) -> Program:
     return program.model_copy(update={"modules": (module.model_copy(update={"steps": steps}), *program.modules[1:])})
 
 
-def text_of(widget: object) -> str:
-    return str(widget.render())  # type: ignore[attr-defined]
+def text_of(widget: Widget) -> str:
+    return str(widget.render())
 
 
 def bottom_line(app: PresentApp) -> str:
@@ -260,7 +271,7 @@ async def test_untimed_slides_show_no_timer_and_ignore_timer_keys(program: Progr
 async def test_a_phased_timer_flashes_and_rings_at_the_switch(program: Program) -> None:
     app, clock = make_app(phased(program), bell=True)
     rings: list[int] = []
-    app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
+    app.bell = lambda: rings.append(1)  # type: ignore[method-assign]  # count the rings, silently
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "enter", "s")
         box = app.screen.query_one(TimerBox)
@@ -288,7 +299,7 @@ async def test_a_phased_timer_flashes_and_rings_at_the_switch(program: Program) 
 async def test_the_bell_is_off_unless_asked_for(program: Program) -> None:
     app, clock = make_app(phased(program))
     rings: list[int] = []
-    app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
+    app.bell = lambda: rings.append(1)  # type: ignore[method-assign]  # count the rings, silently
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "enter", "s")
         clock.advance(300)
@@ -418,10 +429,10 @@ async def test_with_a_notes_window_the_agenda_opens_there(program: Program, tmp_
         await pilot.press("a")
         assert isinstance(app.screen, SlideScreen)  # nothing over the room's slide
         await app.tick()
-        assert read_state(path).agenda_open  # type: ignore[union-attr]
+        assert not_none(read_state(path)).agenda_open
         await pilot.press("a")
         await app.tick()
-        assert not read_state(path).agenda_open  # type: ignore[union-attr]
+        assert not not_none(read_state(path)).agenda_open
 
 
 async def test_keys_overlay_lists_the_keys_and_fits_80x24(program: Program) -> None:
@@ -500,7 +511,7 @@ async def test_presenter_writes_its_state_and_removes_it_on_exit(program: Progra
         assert ("prompt", "How much meaning does your work hold right now?") in state.next_screen
         await pilot.press("b")
         await app.tick()
-        assert read_state(path).blank  # type: ignore[union-attr]
+        assert not_none(read_state(path)).blank
     assert not path.exists()
 
 

@@ -3,9 +3,11 @@ room uses, what gives way first when space is short, "continued" pages, and the 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import pytest
 
@@ -118,10 +120,20 @@ def test_the_question_outranks_the_title(shipped: Program, size: tuple[int, int]
 # ---- what gives way first --------------------------------------------------------------------------
 
 
-def make_slide(**fields: object) -> Slide:
-    base: dict[str, object] = {"number": 4, "kind": "step", "title": "A long enough title", "eyebrow": "On your own"}
-    base.update(fields)
-    return Slide(**base)  # type: ignore[arg-type]
+class SlideFields(TypedDict, total=False):
+    """The fields of a ``Slide`` that these tests set."""
+
+    title: str
+    question: str
+    items: tuple[str, ...]
+    body_markdown: str
+    discussion: str
+    timer_seconds: int
+
+
+def make_slide(**fields: Unpack[SlideFields]) -> Slide:
+    base = Slide(number=4, kind="step", title="A long enough title", eyebrow="On your own")
+    return dataclasses.replace(base, **fields)
 
 
 def test_candidates_are_ordered_question_timer_columns_title() -> None:

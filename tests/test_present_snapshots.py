@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from tests.snapshot_types import SnapCompare
 from workshop.content.loader import load_program
 from workshop.content.models import Phase, Program
 from workshop.present.app import NotesApp, PresentApp
@@ -22,7 +23,6 @@ from workshop.present.session import PresentSession
 from workshop.present.sync import write_state
 from workshop.present.timer import FakeClock
 
-SnapCompare = Callable[..., bool]
 SIZES = [pytest.param((120, 35), id="120x35"), pytest.param((200, 55), id="200x55")]
 
 LONG_PASSAGE = "\n\n".join(

@@ -124,7 +124,11 @@ async def test_preview_reloads_on_change_and_survives_a_broken_edit(
     recorder = Recorder(app)
     cleared: list[bool] = []
     clear = app.clear_notifications
-    monkeypatch.setattr(app, "clear_notifications", lambda: (cleared.append(True), clear())[1])
+    def clear_notifications() -> None:
+        cleared.append(True)
+        clear()
+
+    monkeypatch.setattr(app, "clear_notifications", clear_notifications)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_journal(pilot)
         LiveReload(app, recorder, watcher, interval=0.02).start()

@@ -14,11 +14,12 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from workshop.answers import IntegerValue, ItemsValue, TextValue
+from workshop.answers import IntegerValue, ItemsValue, TextValue, Value
 from workshop.content.loader import load_program
 from workshop.journal.store import Journal
 
@@ -72,7 +73,7 @@ class Tmux:
 
 
 @pytest.fixture
-def tmux():  # type: ignore[no-untyped-def]
+def tmux() -> Iterator[Tmux]:
     server = Tmux()
     yield server
     server.stop()
@@ -92,7 +93,7 @@ def until_it_ends(command: str) -> str:
     return f"sh -c {shlex.quote(command + '; echo EXIT=$?; sleep 60')}"
 
 
-def answers(data_dir: Path, program_dir: Path) -> dict[str, object]:
+def answers(data_dir: Path, program_dir: Path) -> dict[str, Value]:
     """Every answer of the first run, as the journal on disk holds it, by step id."""
     program = load_program(program_dir)
     with Journal.open(data_dir, program, lock=False) as journal:
@@ -114,8 +115,8 @@ def start_day_one(tmux: Tmux, data_dir: Path, program_dir: Path) -> None:
 
 
 def test_words_typed_at_once_after_next_and_back_are_all_kept(
-    tmux, tmp_path: Path, mini_program_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    tmux: Tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:
     data_dir = tmp_path / "data"
     start_day_one(tmux, data_dir, mini_program_dir)
     # Next, and straight away a sentence; next again, a score, on to the checklist, back twice and more
@@ -132,8 +133,8 @@ def test_words_typed_at_once_after_next_and_back_are_all_kept(
 
 
 def test_enter_then_text_at_once_starts_the_next_item_and_coming_back_adds_to_the_first(
-    tmux, tmp_path: Path, mini_program_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    tmux: Tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:
     data_dir = tmp_path / "data"
     start_day_one(tmux, data_dir, mini_program_dir)
     tmux.keys("C-o", "C-o", "C-o", "C-o")  # on to the list of five, leaving the steps before it open
@@ -150,8 +151,8 @@ def test_enter_then_text_at_once_starts_the_next_item_and_coming_back_adds_to_th
 
 
 def test_fast_typing_then_ctrl_q_at_once_keeps_the_last_word(
-    tmux, tmp_path: Path, mini_program_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    tmux: Tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:
     data_dir = tmp_path / "data"
     start_day_one(tmux, data_dir, mini_program_dir)
     tmux.keys("C-n")
@@ -163,8 +164,8 @@ def test_fast_typing_then_ctrl_q_at_once_keeps_the_last_word(
 
 
 def test_a_byte_that_is_not_utf8_is_read_as_text_not_a_crash(
-    tmux, tmp_path: Path, mini_program_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    tmux: Tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:
     data_dir = tmp_path / "data"
     start_day_one(tmux, data_dir, mini_program_dir)
     tmux.keys("C-n")
@@ -183,8 +184,8 @@ def test_a_byte_that_is_not_utf8_is_read_as_text_not_a_crash(
 
 
 def test_closing_the_terminal_mid_sentence_keeps_the_sentence(
-    tmux, tmp_path: Path, mini_program_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    tmux: Tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:
     data_dir = tmp_path / "data"
     tmux.start(workshop_command(data_dir, mini_program_dir))
     tmux.wait_for("Begin day 1")  # the journal is open
@@ -204,7 +205,7 @@ def test_closing_the_terminal_mid_sentence_keeps_the_sentence(
     assert "I came because the days blur tog" in screen
 
 
-def test_a_second_window_is_told_calmly(tmux, tmp_path: Path, mini_program_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_window_is_told_calmly(tmux: Tmux, tmp_path: Path, mini_program_dir: Path) -> None:
     data_dir = tmp_path / "data"
     tmux.start(workshop_command(data_dir, mini_program_dir))
     tmux.wait_for("Continue")
@@ -219,7 +220,7 @@ def test_a_second_window_is_told_calmly(tmux, tmp_path: Path, mini_program_dir: 
     assert "Continue" in tmux.screen()  # the first window carries on, untouched
 
 
-def test_a_closed_terminal_never_leaves_the_app_running(tmux, tmp_path: Path, mini_program_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_closed_terminal_never_leaves_the_app_running(tmux: Tmux, tmp_path: Path, mini_program_dir: Path) -> None:
     # When the terminal goes away, Textual's output thread can die on a write and its shutdown then waits
     # for it forever. Make that hang certain, close the terminal, and the app must still save, let the
     # lock go and end, so the next window opens on the saved words.

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.expect import value_as
 from tests.tui_helpers import build_app, frozen, open_step, until, wait_for_journal
 from workshop.answers import TextValue
 from workshop.content.loader import load_program
@@ -97,7 +98,7 @@ async def test_the_app_saves_a_second_after_typing_stops(tmp_path: Path, mini_pr
         journal = Journal.open(data_dir, program, lock=False)
         run = journal.current_run()
         answer = run.answer("first-thought") if run else None
-        return answer.value if answer else None  # type: ignore[return-value]
+        return value_as(answer, TextValue) if answer else None
 
     async with app.run_test() as pilot:
         await wait_for_journal(pilot)

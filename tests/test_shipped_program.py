@@ -11,24 +11,32 @@ from pathlib import Path
 import pytest
 
 from workshop.content.loader import load_program
-from workshop.content.models import ChoiceStep, CommitmentStep, Module, PauseStep, ReadingStep, RecapStep
+from workshop.content.models import (
+    ChoiceStep,
+    CommitmentStep,
+    Module,
+    PauseStep,
+    Program,
+    ReadingStep,
+    RecapStep,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_OVERLAP = ROOT.parent / "shared" / "tools" / "seed-overlap"
 
 
 @pytest.fixture(scope="module")
-def program():  # type: ignore[no-untyped-def]
+def program() -> Program:
     from workshop import paths
 
     return load_program(paths.shipped_program_dir())
 
 
-def test_four_days_in_order(program) -> None:  # type: ignore[no-untyped-def]
+def test_four_days_in_order(program: Program) -> None:
     assert [m.day for m in program.modules] == [1, 2, 3, 4]
 
 
-def test_each_day_has_the_shape_of_a_good_day(program) -> None:  # type: ignore[no-untyped-def]
+def test_each_day_has_the_shape_of_a_good_day(program: Program) -> None:
     for module in program.modules:
         # Day 4, the longest, has 16: its last two checks are introduced by a short reading.
         assert 8 <= len(module.steps) <= 16, module.id
@@ -72,7 +80,7 @@ def self_paced_estimate(module: Module) -> float:
     return total
 
 
-def test_each_day_says_honestly_how_long_it_takes_alone(program) -> None:  # type: ignore[no-untyped-def]
+def test_each_day_says_honestly_how_long_it_takes_alone(program: Program) -> None:
     # The home screen shows "about N min": a day that gains steps must say so, and none should promise
     # much more time than its steps take.
     for module in program.modules:
@@ -80,7 +88,7 @@ def test_each_day_says_honestly_how_long_it_takes_alone(program) -> None:  # typ
         assert 0.95 * estimate <= module.minutes <= 1.25 * estimate, (module.id, round(estimate))
 
 
-def test_day_three_offers_only_the_useful_side_of_a_habit_as_a_strength(program) -> None:  # type: ignore[no-untyped-def]
+def test_day_three_offers_only_the_useful_side_of_a_habit_as_a_strength(program: Program) -> None:
     found_useful, found_cost = program.find_step("traits-useful-side"), program.find_step("traits-cost")
     assert found_useful is not None and found_cost is not None
     useful, cost = found_useful[1], found_cost[1]
@@ -98,7 +106,7 @@ def test_day_three_offers_only_the_useful_side_of_a_habit_as_a_strength(program)
     assert keep[1].sources == ["traits-useful-side", "traits-cost"]
 
 
-def test_days_two_and_three_end_their_new_exercises_in_a_plan(program) -> None:  # type: ignore[no-untyped-def]
+def test_days_two_and_three_end_their_new_exercises_in_a_plan(program: Program) -> None:
     # Day 2: a choice of small resets, then the routine as a plan; day 3: who would understand, then one
     # colleague to contact. Each plan follows its list, and a recap later brings the routine back.
     pairs = [("recovery-routine-options", "recovery-routine-plan"), ("who-would-understand", "colleague-to-contact")]
@@ -143,7 +151,7 @@ def test_every_reference_id_named_in_a_comment_exists() -> None:
     assert [(name, found) for name, found in sorted(named) if found not in known] == []
 
 
-def test_day_four_builds_the_north_star_from_earlier_answers(program) -> None:  # type: ignore[no-untyped-def]
+def test_day_four_builds_the_north_star_from_earlier_answers(program: Program) -> None:
     found = program.find_step("north-star")
     assert found is not None
     module, north_star = found
@@ -151,7 +159,7 @@ def test_day_four_builds_the_north_star_from_earlier_answers(program) -> None:  
     assert "values-sort" in north_star.sources
 
 
-def test_says_what_it_is_not(program) -> None:  # type: ignore[no-untyped-def]
+def test_says_what_it_is_not(program: Program) -> None:
     text = program.description.lower()
     assert "therapy" in text and "diagnosis" in text and "crisis" in text
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.clocks import SteppingClock
+from tests.expect import answer_to, not_none
 from workshop.answers import (
     ChoicesValue,
     CommitmentValue,
@@ -23,6 +24,7 @@ from workshop.answers import (
     ItemsValue,
     RankedValue,
     TextValue,
+    Value,
 )
 from workshop.content.models import Program
 from workshop.files import atomic
@@ -71,7 +73,7 @@ def test_every_kind_of_answer_comes_back_after_reopening(
     journal: Journal, data: Path, program: Program
 ) -> None:
     run = journal.new_run()
-    values = {
+    values: dict[str, Value] = {
         "first-thought": TextValue("line one\nline two"),
         "meaning-now": IntegerValue(7),
         "signs": ChoicesValue(("Numbness", "Guilt"), "something else"),
@@ -90,7 +92,7 @@ def test_every_kind_of_answer_comes_back_after_reopening(
         for step_id, value in values.items():
             answer = loaded.answer(step_id)
             assert answer is not None and answer.value == value
-            assert answer.updated == run.answer(step_id).updated  # type: ignore[union-attr]
+            assert answer.updated == answer_to(run, step_id).updated
         assert loaded.done_steps("one") == {"welcome"}
         assert loaded.position == ("one", "values")
         assert loaded.program_id == "mini" and loaded.program_version == "1.0"
@@ -100,11 +102,11 @@ def test_every_kind_of_answer_comes_back_after_reopening(
 def test_set_answer_keeps_created_and_an_unchanged_value_is_a_no_op(journal: Journal) -> None:
     run = journal.new_run()
     run.set_answer("one", "first-thought", TextValue("a"))
-    first = run.answer("first-thought")
+    first = answer_to(run, "first-thought")
     journal.save(run)
     run.set_answer("one", "first-thought", TextValue("a"))
     assert not run.dirty
-    assert run.answer("first-thought").updated == first.updated  # type: ignore[union-attr]
+    assert answer_to(run, "first-thought").updated == first.updated
     run.set_answer("one", "first-thought", TextValue("b"))
     second = run.answer("first-thought")
     assert second is not None and first is not None
@@ -134,10 +136,10 @@ def test_runs_are_kept_separately_and_numbered_from_one(
     journal.save(second)
     with reopen(data, program) as again:
         assert [r.number for r in again.runs] == [1, 2]
-        assert again.runs[0].answer("first-thought").value == TextValue("first run")  # type: ignore[union-attr]
-        assert again.runs[1].answer("first-thought").value == TextValue("second run")  # type: ignore[union-attr]
+        assert answer_to(again.runs[0], "first-thought").value == TextValue("first run")
+        assert answer_to(again.runs[1], "first-thought").value == TextValue("second run")
         assert again.runs[0].finished is not None and again.runs[1].finished is None
-        assert again.current_run().number == 2  # type: ignore[union-attr]
+        assert not_none(again.current_run()).number == 2
 
 
 def test_save_rewrites_only_the_changed_module_file(journal: Journal, data: Path) -> None:
@@ -196,7 +198,7 @@ def test_answer_prefers_the_module_the_program_puts_the_step_in(journal: Journal
     run = journal.new_run()
     run.set_answer("two", "first-thought", TextValue("stale copy in another file"))
     run.set_answer("one", "first-thought", TextValue("where it belongs"))
-    assert run.answer("first-thought").value == TextValue("where it belongs")  # type: ignore[union-attr]
+    assert answer_to(run, "first-thought").value == TextValue("where it belongs")
 
 
 def test_bad_values_and_module_ids_are_refused_before_they_reach_a_file(journal: Journal) -> None:
@@ -204,9 +206,9 @@ def test_bad_values_and_module_ids_are_refused_before_they_reach_a_file(journal:
     with pytest.raises(ValueError, match="module_id"):
         run.set_answer("../escape", "x", TextValue("a"))
     with pytest.raises(TypeError):
-        run.set_answer("one", "first-thought", TextValue(5))  # type: ignore[arg-type]
+        run.set_answer("one", "first-thought", TextValue(5))  # type: ignore[arg-type]  # the wrong type on purpose
     with pytest.raises(TypeError):
-        run.set_answer("one", "values", RankedValue(["a"]))  # type: ignore[arg-type]
+        run.set_answer("one", "values", RankedValue(["a"]))  # type: ignore[arg-type]  # the wrong type on purpose
     assert not run.dirty
 
 
@@ -264,10 +266,10 @@ def _read_only_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests may run as root, where chmod cannot make a folder read-only; the OS error is what matters.
     real_open = os.open
 
-    def open_(path: object, flags: int, *args: object) -> int:
+    def open_(path: str | bytes | os.PathLike[str] | os.PathLike[bytes], flags: int, *args: int) -> int:
         if flags & os.O_CREAT:
             raise OSError(errno.EROFS, "Read-only file system")
-        return real_open(path, flags, *args)  # type: ignore[arg-type]
+        return real_open(path, flags, *args)
 
     monkeypatch.setattr(atomic.os, "open", open_)
 
@@ -310,10 +312,10 @@ def test_a_failed_save_keeps_memory_and_leaves_the_disk_untouched(
     assert reason in message and "one.toml" in message and "\n" not in message
     assert SECRET not in message and caught.value.__cause__ is None
     assert snapshot(run_dir(data)) == before  # same files, same bytes, no temp file left behind
-    assert run.dirty and run.answer("first-thought").value == TextValue(SECRET)  # type: ignore[union-attr]
+    assert run.dirty and answer_to(run, "first-thought").value == TextValue(SECRET)
     journal.save(run)  # the next save retries and succeeds
     with reopen(data, program) as again:
-        assert again.runs[0].answer("first-thought").value == TextValue(SECRET)  # type: ignore[union-attr]
+        assert answer_to(again.runs[0], "first-thought").value == TextValue(SECRET)
         assert again.runs[0].position == ("one", "signs")
 
 
@@ -361,8 +363,8 @@ def test_save_from_a_worker_thread_while_typing_goes_on(
     journal.save(run)  # whatever the worker's last snapshot missed is still dirty, so this writes it
     assert not run.dirty
     with reopen(data, program) as again:
-        assert again.runs[0].answer("first-thought").value == TextValue("keystroke 299")  # type: ignore[union-attr]
-        assert again.runs[0].answer("closing").value == CommitmentValue("step 299")  # type: ignore[union-attr]
+        assert answer_to(again.runs[0], "first-thought").value == TextValue("keystroke 299")
+        assert answer_to(again.runs[0], "closing").value == CommitmentValue("step 299")
 
 
 def test_a_change_made_during_a_save_stays_dirty(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -399,7 +401,7 @@ def test_an_outside_edit_is_kept_beside_the_new_save(journal: Journal, data: Pat
     assert kept[0].name in report.notices[0]
     assert stat.S_IMODE(kept[0].stat().st_mode) == 0o600
     with reopen(data, program) as again:
-        assert again.runs[0].answer("first-thought").value == TextValue("typed in the app")  # type: ignore[union-attr]
+        assert answer_to(again.runs[0], "first-thought").value == TextValue("typed in the app")
 
 
 def test_touching_a_file_without_changing_it_is_not_a_conflict(journal: Journal, data: Path) -> None:
@@ -448,13 +450,13 @@ def test_an_unreadable_module_is_moved_aside_before_saving_and_can_be_restored(
         journal.save(run)
         journal.restore_backup(journal.problems[0])
         assert journal.problems == []
-        assert run.answer("first-thought").value == TextValue("the good version")  # type: ignore[union-attr]
-        assert run.answer("five-things").value == ItemsValue(("typed again",))  # type: ignore[union-attr]
+        assert answer_to(run, "first-thought").value == TextValue("the good version")
+        assert answer_to(run, "five-things").value == ItemsValue(("typed again",))
     with reopen(data, program) as again:
         assert again.problems == []
         restored = again.runs[0]
-        assert restored.answer("first-thought").value == TextValue("the good version")  # type: ignore[union-attr]
-        assert restored.answer("five-things").value == ItemsValue(("typed again",))  # type: ignore[union-attr]
+        assert answer_to(restored, "first-thought").value == TextValue("the good version")
+        assert answer_to(restored, "five-things").value == ItemsValue(("typed again",))
     assert aside.read_bytes() == b"\x00" * 300
 
 
@@ -467,7 +469,7 @@ def test_an_unreadable_run_file_still_loads_the_answers(data: Path, program: Pro
     with Journal.open(data, program, clock=SteppingClock()) as journal:
         assert len(journal.problems) == 1 and RUN_FILE in journal.problems[0].message
         run = journal.runs[0]
-        assert run.number == 1 and run.answer("first-thought").value == TextValue("kept")  # type: ignore[union-attr]
+        assert run.number == 1 and answer_to(run, "first-thought").value == TextValue("kept")
         run.set_position("one", "signs")
         report = journal.save(run)
         assert any("_run.unreadable-" in notice for notice in report.notices)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.expect import answer_to
 from workshop.answers import IntegerValue, TextValue
 from workshop.content.models import Program
 from workshop.journal.format import RUN_FILE
@@ -83,7 +84,7 @@ def test_the_good_file_in_the_table_really_is_good(tmp_path: Path, program: Prog
     path.write_text(GOOD, "utf-8")
     with Journal.open(tmp_path, program, lock=False) as journal:
         assert journal.problems == []
-        assert journal.runs[0].answer("first-thought").value == TextValue(SECRET)  # type: ignore[union-attr]
+        assert answer_to(journal.runs[0], "first-thought").value == TextValue(SECRET)
 
 
 @pytest.mark.parametrize(("case", "content", "expected"), TABLE, ids=[row[0] for row in TABLE])
@@ -99,8 +100,8 @@ def test_a_damaged_module_file(
         assert "\n" not in problem.message and SECRET not in problem.message
         # The rest of the journal still loads: the same run's other day, and the other run.
         first, second = journal.runs
-        assert first.answer("looking-back").value == TextValue("run 1 day two")  # type: ignore[union-attr]
-        assert second.answer("first-thought").value == TextValue("run 2 day one")  # type: ignore[union-attr]
+        assert answer_to(first, "looking-back").value == TextValue("run 1 day two")
+        assert answer_to(second, "first-thought").value == TextValue("run 2 day one")
         assert first.answers("one") == {}
         if "newer" in case:
             assert problem.backup is None  # a newer file is not "damaged": nothing to restore over it
@@ -114,7 +115,7 @@ def test_a_byte_order_mark_from_an_editor_loses_nothing(tmp_path: Path, program:
     path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
     with Journal.open(tmp_path, program, lock=False) as journal:
         assert journal.problems == []
-        assert journal.runs[0].answer("first-thought").value == TextValue(SECRET)  # type: ignore[union-attr]
+        assert answer_to(journal.runs[0], "first-thought").value == TextValue(SECRET)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +140,7 @@ def test_a_damaged_run_file(tmp_path: Path, program: Program, content: bytes, ex
     with Journal.open(tmp_path, program, lock=False) as journal:
         [problem] = journal.problems
         assert problem.message.startswith(f"{path}: ") and expected in problem.message
-        assert journal.runs[0].answer("first-thought").value == TextValue("run 1 day one")  # type: ignore[union-attr]
+        assert answer_to(journal.runs[0], "first-thought").value == TextValue("run 1 day one")
     assert path.read_bytes() == content
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINI_PROGRAM
+from tests.expect import value_as
 from workshop.answers import CommitmentValue, TextValue
 from workshop.content.loader import load_any
 from workshop.content.models import Program
@@ -91,8 +92,8 @@ def check_files(data: Path, program: Program, acknowledged: int, in_flight: int)
         assert journal.problems == [], journal.problems
         run = journal.runs[0]
         found = [
-            state_of(run.answer("first-thought").value.text),  # type: ignore[union-attr]
-            state_of(run.answer("closing").value.action),  # type: ignore[union-attr]
+            state_of(value_as(run.answer("first-thought"), TextValue).text),
+            state_of(value_as(run.answer("closing"), CommitmentValue).action),
             state_of((run.position or ("", "state-0"))[1].replace("-", " ")),
         ]
     for state in found:

@@ -7,11 +7,13 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import MINI_PROGRAM
+from tests.expect import answer_to
 from workshop.answers import TextValue
 from workshop.content.models import Program
 from workshop.journal.errors import JournalLocked
@@ -34,12 +36,12 @@ time.sleep(60)
 
 
 @pytest.fixture
-def holder(tmp_path: Path) -> subprocess.Popen[str]:
+def holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
     process = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(tmp_path), str(MINI_PROGRAM)], stdout=subprocess.PIPE, text=True
     )
     assert process.stdout is not None and process.stdout.readline() == "holding\n"
-    yield process  # type: ignore[misc]
+    yield process
     if process.poll() is None:
         process.kill()
     process.wait()
@@ -58,7 +60,7 @@ def test_a_reader_works_while_the_journal_is_open_elsewhere(
     tmp_path: Path, program: Program, holder: subprocess.Popen[str]
 ) -> None:
     with Journal.open(tmp_path, program, lock=False) as reader:
-        assert reader.runs[0].answer("first-thought").value == TextValue("written by the first window")  # type: ignore[union-attr]
+        assert answer_to(reader.runs[0], "first-thought").value == TextValue("written by the first window")
 
 
 def test_a_killed_holder_never_blocks_the_next_start(

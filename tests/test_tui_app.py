@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.expect import value_as
 from tests.tui_helpers import build_app, settle, wait_for_journal
 from workshop.answers import TextValue
-from workshop.journal.errors import JournalError
+from workshop.journal.errors import JournalError, SaveReport
+from workshop.journal.store import Run
 from workshop.settings import Settings, load_settings
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.help import HelpScreen
@@ -138,10 +140,10 @@ async def test_a_full_disk_keeps_the_words_and_says_so(tmp_path: Path, mini_prog
         journal = app.journal
         assert journal is not None
 
-        def full(run: object) -> None:
+        def full(run: Run) -> SaveReport:
             raise JournalError("Could not save one.toml: the disk is full.")
 
-        journal.save = full  # type: ignore[method-assign]
+        journal.save = full  # type: ignore[method-assign]  # a full disk, for this journal only
         await pilot.press(*"precious", "ctrl+s")
         await pilot.pause()
         assert app.save_status.startswith("Not saved")
@@ -159,7 +161,7 @@ async def test_a_full_disk_keeps_the_words_and_says_so(tmp_path: Path, mini_prog
         assert run is not None
         answer = run.answer("first-thought")
         assert answer is not None
-        assert answer.value.text == "precious"  # type: ignore[union-attr]
+        assert value_as(answer, TextValue).text == "precious"
 
 
 async def test_a_new_run_keeps_the_old_one(tmp_path: Path, mini_program_dir: Path) -> None:

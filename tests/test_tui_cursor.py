@@ -15,6 +15,7 @@ import pytest
 from textual.geometry import Offset
 from textual.widgets import Button, Input, OptionList
 
+from tests.expect import answer_to
 from tests.test_real_terminal import Tmux, workshop_command
 from tests.tui_helpers import build_app, open_step, screen_text, settle, wait_for_journal
 from workshop.answers import IntegerValue
@@ -78,7 +79,7 @@ async def test_a_chosen_point_on_a_scale_reads_without_colour(tmp_path: Path, mi
         await settle(pilot)
         run = app.current_run
         assert run is not None and run.answer("meaning-now") is not None
-        assert run.answer("meaning-now").value == IntegerValue(7)  # type: ignore[union-attr]
+        assert answer_to(run, "meaning-now").value == IntegerValue(7)
         assert "[7]" in screen_text(app)  # the plain text of the screen: no colour, no reverse video
 
 

@@ -17,12 +17,13 @@ from workshop.content.cache import cached_outline, load_program_cached
 from workshop.content.models import Program
 from workshop.content.outline import DayOutline, DeferredProgram, ProgramOutline, StepOutline
 from workshop.content.problems import ContentError, Problem
+from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.notice import Notice
 
 
-def _day_prompts(app: object) -> list[str]:
-    days = app.screen.query_one("#days", OptionList)  # type: ignore[attr-defined]
+def _day_prompts(app: WorkshopApp) -> list[str]:
+    days = app.screen.query_one("#days", OptionList)
     return [str(days.get_option_at_index(i).prompt) for i in range(days.option_count)]
 
 
@@ -35,7 +36,7 @@ async def test_home_paints_from_the_outline_and_opens_once_the_program_loads(
         release.wait(10)
         return program
 
-    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")  # type: ignore[arg-type]
+    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.1)
         assert not app.program_loaded
@@ -69,7 +70,7 @@ async def test_a_program_that_stopped_validating_is_reported_not_opened(
     def load() -> Program:
         raise ContentError([problem])
 
-    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")  # type: ignore[arg-type]
+    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")
     async with app.run_test() as pilot:
         for _ in range(100):
             if isinstance(app.screen, Notice):

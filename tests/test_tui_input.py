@@ -13,8 +13,9 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
+from tests.expect import not_none, value_as
 from tests.tui_helpers import build_app, open_step, settle, until, wait_for_journal
-from workshop.answers import CommitmentValue, ItemsValue, TextValue
+from workshop.answers import CommitmentValue, IntegerValue, ItemsValue, TextValue
 from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.content.outline import DeferredProgram, ProgramOutline
@@ -76,7 +77,7 @@ async def test_keys_typed_while_steps_change_reach_the_step_they_were_typed_for(
         assert answer is not None and answer.value == TextValue("straight after next, then back")
         assert "first-thought" in run.done_steps("one")
         score = run.answer("meaning-now")
-        assert score is not None and score.value.value == 7  # type: ignore[union-attr]
+        assert score is not None and value_as(score, IntegerValue).value == 7
 
 
 async def test_keys_typed_as_a_day_opens_from_home_reach_its_step(
@@ -118,7 +119,7 @@ async def test_coming_back_to_a_filled_line_keeps_it_and_types_at_its_end(
     app = build_app(mini_program_dir, tmp_path / "data")
     async with app.run_test() as pilot:
         await wait_for_journal(pilot)
-        run = app.journal.new_run()
+        run = not_none(app.journal).new_run()
         run.set_answer("one", "five-things", ItemsValue(("walks", "music")))
         run.set_answer("one", "one-step", CommitmentValue("a real lunch", "Thursday"))
         for step_id, field_id, typed in [
@@ -130,7 +131,7 @@ async def test_coming_back_to_a_filled_line_keeps_it_and_types_at_its_end(
             assert field.has_focus
             assert field.selection.is_empty and field.cursor_position == len(field.value)
             type_at_once(app, *text(app, typed))
-            await until(pilot, lambda field=field, typed=typed: field.value.endswith(typed))
+            await until(pilot, lambda field=field, typed=typed: field.value.endswith(typed))  # type: ignore[misc]  # python/mypy#15459: a lambda binding the loop's variables as defaults
         items, plan = run.answer("five-things"), run.answer("one-step")
         assert items is not None and items.value == ItemsValue(("walks by the river", "music", "", "", ""))
         assert plan is not None and plan.value == CommitmentValue("a real lunch break", "Thursday")
@@ -183,7 +184,7 @@ async def test_keys_typed_while_the_journal_opens_wait_for_the_step(tmp_path: Pa
         release.wait(10)
         return program
 
-    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")  # type: ignore[arg-type]
+    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")
     async with app.run_test() as pilot:
         await pilot.pause(0.1)
         type_at_once(app, "c", "ctrl+n", *text(app, "i remember the night shifts"))

@@ -9,8 +9,10 @@ plain mode (``test_plain_transcripts``), and the longest step of each kind on sc
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, TextArea
 
 from tests.tui_helpers import build_app, settle, wait_for_journal
@@ -38,7 +40,7 @@ def typed(step_id: str) -> str:
     return f"my words for {step_id}"
 
 
-async def answer_current_step(pilot, screen: DayScreen) -> None:  # type: ignore[no-untyped-def]
+async def answer_current_step(pilot: Pilot[Any], screen: DayScreen) -> None:
     """Answer whatever step is showing, the way a person would, with keys."""
     step = screen.walk.step
     match step:

@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from tests.checkins import CHECKINS
+from tests.expect import not_none
 from tests.tui_helpers import build_app, frozen, screen_text, wait_for_journal
 from workshop.answers import (
     ChoicesValue,
@@ -119,16 +120,16 @@ def fill(app: Any, program: Program) -> None:
                 case "prompt" | "recap":
                     run.set_answer(module.id, step.id, TextValue(f"{step.title}: {LONG}"))
                 case "list":
-                    items = tuple(f"item {n} {LONG[:60]}" for n in range(step.max_items))  # type: ignore[attr-defined]
+                    items = tuple(f"item {n} {LONG[:60]}" for n in range(step.max_items))
                     run.set_answer(module.id, step.id, ItemsValue(items))
                 case "commitment":
                     run.set_answer(module.id, step.id, CommitmentValue(LONG[:300], "Thursday after clinic"))
                 case "rank":
-                    run.set_answer(module.id, step.id, RankedValue(tuple(step.options[: step.pick])))  # type: ignore[attr-defined]
+                    run.set_answer(module.id, step.id, RankedValue(tuple(step.options[: step.pick])))
                 case "scale":
                     run.set_answer(module.id, step.id, IntegerValue(3))
                 case "choice":
-                    run.set_answer(module.id, step.id, ChoicesValue(tuple(step.options[:2]), LONG[:200]))  # type: ignore[attr-defined]
+                    run.set_answer(module.id, step.id, ChoicesValue(tuple(step.options[:2]), LONG[:200]))
 
 
 async def test_every_step_of_the_sample_program(tmp_path: Path, mini_program_dir: Path) -> None:
@@ -166,8 +167,7 @@ async def test_the_longest_step_of_each_kind_in_the_shipped_program(
         # The sample program has every kind; these are the ones whose shipped content is much longer.
         for kind in ("choice", "reading", "recap"):
             _, module_id, index = longest[kind]
-            module = program.module(module_id)
-            assert module is not None
+            module = not_none(program.module(module_id), module_id)
             app.routes.open_day(module, index)
             await pilot.pause()
             assert isinstance(app.screen, DayScreen)
@@ -194,7 +194,7 @@ async def test_every_other_screen_and_modal(tmp_path: Path, mini_program_dir: Pa
         await wait_for_journal(pilot)
         await assert_complete(pilot, "home, before the first day")
         fill(app, program)
-        app.journal.new_run()  # a second run, for then-and-now
+        not_none(app.journal).new_run()  # a second run, for then-and-now
         fill(app, program)
         app.routes.go_home()
         await pilot.pause()

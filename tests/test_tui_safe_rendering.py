@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ def without_hidden(text: str) -> str:
     return "".join(char for char in text if char not in HIDDEN)
 
 
-def assert_shown(contents: list[object], text: str) -> None:
+def assert_shown(contents: Sequence[object], text: str) -> None:
     """One of ``contents`` shows ``text`` as typed; none parses markup, carries an action or a control code."""
     expected = without_hidden(text)
     assert any(expected in str(content) for content in contents), (expected, contents)

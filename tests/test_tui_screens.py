@@ -7,8 +7,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from textual.content import Content
 from textual.widgets import Button, Input, OptionList, TextArea
 
+from tests.expect import not_none
 from tests.tui_helpers import build_app, frozen, open_step, screen_text, settle, wait_for_journal
 from workshop.answers import ChoicesValue, IntegerValue, RankedValue, TextValue
 from workshop.content.loader import load_program
@@ -66,7 +68,7 @@ async def test_a_finished_program_says_so_and_offers_what_comes_after(
     app = build_app(mini_program_dir, tmp_path / "data", clock=frozen)
     async with app.run_test(size=SMALL) as pilot:
         await wait_for_journal(pilot)
-        run = app.journal.new_run()
+        run = not_none(app.journal).new_run()
         *days, last_day = app.program.modules
         for module in days:
             for step in module.steps:
@@ -136,7 +138,7 @@ async def test_the_end_of_a_day_opens_at_its_top(tmp_path: Path, mini_program_di
     app = build_app(mini_program_dir, tmp_path / "data")
     async with app.run_test(size=SMALL) as pilot:
         await wait_for_journal(pilot)
-        run = app.journal.new_run()
+        run = not_none(app.journal).new_run()
         long = "\n".join(f"line {n}" for n in range(30))
         run.set_answer("one", "first-thought", TextValue(long))
         await open_step(pilot, "one-step")
@@ -153,7 +155,7 @@ async def test_review_shows_a_whole_answer_marks_matches_and_esc_comes_back_to_t
     app = build_app(mini_program_dir, tmp_path / "data")
     async with app.run_test(size=SMALL) as pilot:
         await wait_for_journal(pilot)
-        run = app.journal.new_run()
+        run = not_none(app.journal).new_run()
         seven = "\n".join(
             ["I wanted to feel useful again."] + [f"line {n}" for n in range(2, 7)] + ["the last line"]
         )
@@ -167,7 +169,8 @@ async def test_review_shows_a_whole_answer_marks_matches_and_esc_comes_back_to_t
         review = app.screen
         assert isinstance(review, ReviewScreen)
         prompt = review.query_one("#entries", OptionList).get_option_at_index(0).prompt
-        marked = [span for span in prompt.spans if str(span.style) == MATCH_STYLE]  # type: ignore[union-attr]
+        assert isinstance(prompt, Content)
+        marked = [span for span in prompt.spans if str(span.style) == MATCH_STYLE]
         assert [str(prompt)[span.start : span.end] for span in marked] == ["useful"]
         await pilot.press("enter", "enter")  # to the answers, then open the highlighted one
         await settle(pilot)
@@ -185,10 +188,10 @@ async def test_a_recap_starts_in_a_box_that_is_on_screen(tmp_path: Path, shipped
     app = build_app(program, tmp_path / "data")
     async with app.run_test(size=SMALL) as pilot:
         await wait_for_journal(pilot)
-        run = app.journal.new_run()
+        run = not_none(app.journal).new_run()
         long = "\n".join(f"an earlier line {n}" for n in range(12))
         recap = next(s for m in program.modules for s in m.steps if s.kind == "recap")
-        for source in recap.sources:  # type: ignore[attr-defined]
+        for source in recap.sources:
             found = program.find_step(source)
             assert found is not None
             if found[1].kind == "prompt":

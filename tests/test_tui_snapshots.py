@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from tests.conftest import MINI_PROGRAM
+from tests.expect import not_none
+from tests.snapshot_types import RunBefore, SnapCompare
 from tests.step_harness import StepHarness, harness_for
-from tests.tui_helpers import build_app, frozen, settle, wait_for_journal
+from tests.tui_helpers import build_app, frozen, settle, wait_for_journal, workshop_app
 from workshop.answers import (
     ChoicesValue,
     CommitmentValue,
@@ -42,12 +45,12 @@ def snapshot_app(tmp_path: Path) -> Any:
     return build_app(load_program(MINI_PROGRAM), tmp_path / "data", clock=frozen)
 
 
-def open_step(step_id: str, *, with_answers: bool = False):  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+def open_step(step_id: str, *, with_answers: bool = False) -> RunBefore:
+    async def run_before(pilot: Pilot[Any]) -> None:
         await wait_for_journal(pilot)
-        app = pilot.app
+        app = workshop_app(pilot)
         if with_answers:
-            run = app.journal.new_run()
+            run = not_none(app.journal).new_run()
             for answered, value in ANSWERS.items():
                 run.set_answer("one", answered, value)
         found = app.program.find_step(step_id)
@@ -66,18 +69,18 @@ class TestStepKinds:
     focus is, and the quiet lines under it; the day's frame is in ``TestScreens``."""
 
     @pytest.mark.parametrize("step_id", [*STEPS, "single"])
-    def test_step_kind_small(self, snap_compare, program: Program, step_id: str) -> None:  # type: ignore[no-untyped-def]
+    def test_step_kind_small(self, snap_compare: SnapCompare, program: Program, step_id: str) -> None:
         assert snap_compare(harness_for(program, step_id), terminal_size=SMALL)
 
-    def test_recap_shows_earlier_answers(self, snap_compare, program: Program) -> None:  # type: ignore[no-untyped-def]
+    def test_recap_shows_earlier_answers(self, snap_compare: SnapCompare, program: Program) -> None:
         app = harness_for(program, "looking-back", recap_answers=ANSWERS)
         assert snap_compare(app, terminal_size=SMALL)
 
     @pytest.mark.parametrize("step_id", ["first-thought", "values", "meaning-now"])
-    def test_step_kind_large(self, snap_compare, program: Program, step_id: str) -> None:  # type: ignore[no-untyped-def]
+    def test_step_kind_large(self, snap_compare: SnapCompare, program: Program, step_id: str) -> None:
         assert snap_compare(harness_for(program, step_id, ANSWERS[step_id]), terminal_size=LARGE)
 
-    def test_a_checklist_says_how_many_it_asks_for(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    def test_a_checklist_says_how_many_it_asks_for(self, snap_compare: SnapCompare) -> None:
         # You should see "1 picked: pick at least 2, up to 3" under the options, in the muted colour.
         step = ChoiceStep(
             kind="choice",
@@ -91,7 +94,7 @@ class TestStepKinds:
         )
         assert snap_compare(StepHarness(step, ChoicesValue(("Inbox",))), terminal_size=SMALL)
 
-    def test_a_list_says_how_many_it_asks_for(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    def test_a_list_says_how_many_it_asks_for(self, snap_compare: SnapCompare) -> None:
         # You should see one line written, four blank, and "Write at least 3, one to a line" under them.
         step = ListStep(
             kind="list",
@@ -107,41 +110,41 @@ class TestStepKinds:
 class TestScreens:
     """A day around its step, home with progress, the review with answers, and the support screen."""
 
-    def test_a_day(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def test_a_day(self, snap_compare: SnapCompare, tmp_path: Path) -> None:
         # You should see the header "Day 1", the day's name and "Step 3 of 8", the progress bar, the step,
         # an empty save line and the footer's keys, all within 80x24.
         run_before = open_step("meaning-now", with_answers=True)
         assert snap_compare(snapshot_app(tmp_path), terminal_size=SMALL, run_before=run_before)
 
     @pytest.mark.parametrize("size", [SMALL, LARGE])
-    def test_home(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+    def test_home(self, snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+        async def run_before(pilot: Pilot[Any]) -> None:
             await open_step("meaning-now", with_answers=True)(pilot)
-            pilot.app.routes.go_home()
+            workshop_app(pilot).routes.go_home()
             await settle(pilot)
 
         assert snap_compare(snapshot_app(tmp_path), terminal_size=size, run_before=run_before)
 
     @pytest.mark.parametrize("size", [SMALL, LARGE])
-    def test_review(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+    def test_review(self, snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+        async def run_before(pilot: Pilot[Any]) -> None:
             await open_step("meaning-now", with_answers=True)(pilot)
-            pilot.app.routes.open_review()
+            workshop_app(pilot).routes.open_review()
             await settle(pilot)
 
         assert snap_compare(snapshot_app(tmp_path), terminal_size=size, run_before=run_before)
 
     @pytest.mark.parametrize("size", [SMALL, LARGE])
-    def test_support(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+    def test_support(self, snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+        async def run_before(pilot: Pilot[Any]) -> None:
             await wait_for_journal(pilot)
             await pilot.press("ctrl+g")
             await settle(pilot)
 
         assert snap_compare(snapshot_app(tmp_path), terminal_size=size, run_before=run_before)
 
-    def test_light_theme(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+    def test_light_theme(self, snap_compare: SnapCompare, tmp_path: Path) -> None:
+        async def run_before(pilot: Pilot[Any]) -> None:
             await open_step("first-thought", with_answers=True)(pilot)
             pilot.app.theme = "workshop-paper"
             await settle(pilot)

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.checkins import CHECKINS, burnout, checkins_program, who5
+from tests.expect import answer_to
+from tests.snapshot_types import RunBefore, SnapCompare
 from tests.step_harness import harness_for
 from tests.tui_helpers import build_app, settle, wait_for_journal
 from workshop.tui.screens.day import DayScreen
@@ -85,7 +87,7 @@ async def test_the_cut_off_itself_opens_support_and_just_above_does_not(tmp_path
         await settle(pilot)
         assert isinstance(app.screen, DayScreen)
         run = app.current_run
-        assert run is not None and run.answer("wellbeing-before").value == who5(3, 2, 1, 1, 1)  # type: ignore[union-attr]
+        assert run is not None and answer_to(run, "wellbeing-before").value == who5(3, 2, 1, 1, 1)
 
 
 async def test_the_highest_burnout_option_opens_support_and_skip_never_does(tmp_path: Path) -> None:
@@ -111,11 +113,11 @@ async def test_a_partial_or_a_fine_check_moves_on_quietly(tmp_path: Path) -> Non
         await settle(pilot)
         assert app.screen is screen and screen.walk.step.id == "meaning-1"
         run = app.current_run
-        assert run is not None and run.answer("burnout-before").value == burnout(4)  # type: ignore[union-attr]
+        assert run is not None and answer_to(run, "burnout-before").value == burnout(4)
 
 
-def keys(*pressed: str):  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+def keys(*pressed: str) -> RunBefore:
+    async def run_before(pilot: Any) -> None:
         await pilot.press(*pressed)
         await pilot.pause()
 
@@ -127,10 +129,10 @@ class TestCheckLooks:
     brackets, the line saying it is optional, and the attribution; all within 80x24 (the body scrolls).
     Each check is alone in the harness app (tests/step_harness.py), answered with number keys."""
 
-    def test_who5_half_answered(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    def test_who5_half_answered(self, snap_compare: SnapCompare) -> None:
         app = harness_for(checkins_program(), "wellbeing-before")
         assert snap_compare(app, terminal_size=(80, 24), run_before=keys("4", "3"))
 
-    def test_burnout_answered(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    def test_burnout_answered(self, snap_compare: SnapCompare) -> None:
         app = harness_for(checkins_program(), "burnout-before")
         assert snap_compare(app, terminal_size=(80, 24), run_before=keys("2"))

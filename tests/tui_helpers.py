@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from tests.clocks import SteppingClock
 from workshop.content.loader import load_program
 from workshop.content.models import Program
+from workshop.content.outline import DeferredProgram
 from workshop.settings import Settings
 from workshop.tui.app import WorkshopApp, make_app
 from workshop.tui.screens.day import DayScreen
@@ -39,7 +40,7 @@ class FrozenMonotonic:
         return self.value
 
 
-def build_app(program: Program | Path, data_dir: Path, **options: Any) -> WorkshopApp:
+def build_app(program: Program | DeferredProgram | Path, data_dir: Path, **options: Any) -> WorkshopApp:
     if isinstance(program, Path):
         program = load_program(program)
     options.setdefault("clock", FixedClock())
@@ -53,8 +54,15 @@ def build_app(program: Program | Path, data_dir: Path, **options: Any) -> Worksh
     return app
 
 
+def workshop_app(pilot: Pilot[Any]) -> WorkshopApp:
+    """The app ``pilot`` drives, as the workshop's app (a Pilot's type knows only Textual's ``App``)."""
+    app = pilot.app
+    assert isinstance(app, WorkshopApp)
+    return app
+
+
 async def wait_for_journal(pilot: Pilot[Any]) -> None:
-    app: WorkshopApp = pilot.app  # type: ignore[assignment]
+    app = workshop_app(pilot)
     for _ in range(200):
         if app.journal is not None:
             await pilot.pause()
@@ -91,7 +99,7 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool], seconds: float
 
 async def open_step(pilot: Pilot[Any], step_id: str) -> DayScreen:
     """Open the day of ``step_id`` at that step, and wait for it."""
-    app: WorkshopApp = pilot.app  # type: ignore[assignment]
+    app = workshop_app(pilot)
     found = app.program.find_step(step_id)
     assert found is not None, step_id
     module, step = found
