@@ -1,8 +1,8 @@
-"""The sources of what the program states, and the earlier steps a question looks back at, as every front
-end and export names them: plain Python over the content, no journal.
+"""The sources of what the program states, as the app, the plain mode and the exports name them: plain
+Python over the content, no journal.
 
-A step names its sources in ``cites`` (ids of the program's ``[[references]]``) and the earlier steps it
-refers to in ``look_back``; the loader has checked both, so an id that names nothing is simply skipped.
+A step (or a module, for its own text) names its sources in ``cites``, ids of the program's
+``[[references]]``; the loader has checked them, so an id that names nothing is simply skipped.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from collections.abc import Iterable, Sequence
 from workshop.content.models import Module, Program, Reference, Step
 
 SOURCES_TITLE = "Sources"
-LOOK_BACK_LEAD = "Look back at: "
-"""The slide's line naming the earlier steps a question refers to (never anyone's answers)."""
 
 
 def cited(program: Program, ids: Iterable[str]) -> tuple[Reference, ...]:
@@ -47,21 +45,3 @@ def citations_text(references: Sequence[Reference]) -> str:
     if len(references) == 1:
         return citation(references[0])
     return "\n\n".join(f"{number}. {citation(ref)}" for number, ref in enumerate(references, start=1))
-
-
-def look_back_titles(program: Program, step: Step) -> list[str]:
-    """The earlier steps ``step`` looks back at, as "Title (day N)"."""
-    titles = []
-    for step_id in step.look_back:
-        found = program.find_step(step_id)
-        if found is not None:
-            module, earlier = found
-            titles.append(f"{earlier.title} (day {module.day})")
-    return titles
-
-
-def look_back_line(program: Program, step: Step) -> str | None:
-    """"Look back at: Milestones (day 1); ..." for a slide or a page, or None when ``step`` looks back at
-    nothing. Titles only: the room never sees an answer."""
-    titles = look_back_titles(program, step)
-    return LOOK_BACK_LEAD + "; ".join(titles) if titles else None
