@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from workshop.present.app import PresentApp
 from workshop.present.blocks import slide_lines
 from workshop.present.deck import build_deck
 from workshop.present.timer import FakeClock
-from workshop.reports.export import render_html, render_markdown
+from workshop.reports.export import render_html, render_json, render_markdown
 from workshop.reports.printed_deck import printed_deck
 
 PRIVATE = "ZEBRA-4417 my private words"
@@ -135,6 +136,10 @@ def test_exports_list_what_the_written_days_cite(tmp_path: Path, shipped: Progra
     assert listed.count("<li>") == len(
         {r for m in shipped.modules[:2] for o in (m, *m.steps) for r in o.cites}
     )
+    data = json.loads(render_json(shipped, journal.runs))
+    assert [reference["id"] for reference in data["references"]][:2] == ["who-5", "topp-2015"]
+    shanafelt = next(reference for reference in shipped.references if reference.id == "shanafelt-2025")
+    assert {"id": shanafelt.id, "text": shanafelt.text, "url": shanafelt.url} in data["references"]
 
 
 # -- the plain mode -------------------------------------------------------------------------------------------
@@ -164,3 +169,19 @@ def test_the_plain_mode_shows_earlier_answers_above_the_question_and_reads_sourc
     assert "Back to day 1, step 2: A short well-being check." in said[sources:]
     look_back = said.index("The question below refers to what you wrote earlier:")
     assert said.index(f"  - {PRIVATE}", look_back) < said.index("Look back at your list.", look_back)
+
+
+# -- paper: the handout and the facilitator's guide -----------------------------------------------------------
+
+
+def test_paper_says_where_to_look_back_and_lists_the_days_sources(shipped: Program) -> None:
+    from workshop.reports.handouts import guide, handout
+
+    day_one, day_two = shipped.modules[0], shipped.modules[1]
+    for text in (handout(shipped, day_one), guide(shipped, day_one)):
+        line = text.index("Look back at: A milestone inventory (day 1)")
+        assert line < text.index("Look back at your list.")
+        references = text[text.index("References") :]
+        assert "WHO-5 Well-Being Index." in references
+        assert "Shanafelt" not in references  # day 2's figure: not on day 1's paper
+    assert "Shanafelt TD, et al." in handout(shipped, day_two)

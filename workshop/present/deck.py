@@ -255,7 +255,7 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
         question=_clean(question),
         items=tuple(display_text(item) for item in items),
         detail=_clean(detail),
-        look_back=_clean(_look_back_line(program, step)),
+        look_back=_clean(look_back_line(program, step)),
         discussion=_clean(step.discussion),
         format=step.format,
         planned_minutes=step.minutes,
@@ -270,7 +270,7 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
     )
 
 
-def _look_back_line(program: Program, step: Step) -> str | None:
+def look_back_line(program: Program, step: Step) -> str | None:
     """"Look back at: A milestone inventory (day 1)" for a step that refers to earlier answers: the titles
     of those steps, for each person to find their own; the room never sees an answer."""
     named = [

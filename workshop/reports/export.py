@@ -351,6 +351,10 @@ def journal_json(program: Program, runs: Sequence[RunRecord]) -> dict[str, Any]:
         "format": EXPORT_FORMAT,
         "program": {"id": program.id, "title": program.title, "version": program.version},
         "runs": [_run_json(program, run) for run in runs],
+        "references": [
+            {"id": reference.id, "text": reference.text, "url": reference.url}
+            for reference in cited_by_days(program, runs)
+        ],
     }
 
 
