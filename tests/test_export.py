@@ -135,7 +135,8 @@ def test_json_is_exact_documented_and_stable(program: Program, runs: list[Run]) 
     assert text == render_json(program, runs)
     assert "\x9b" not in text and "\x1b" not in text  # still valid JSON, but safe to print on a terminal
     data = json.loads(text)
-    assert list(data) == ["format", "program", "runs"] and data["format"] == EXPORT_FORMAT
+    assert list(data) == ["format", "program", "runs", "references"] and data["format"] == EXPORT_FORMAT
+    assert data["references"] == []  # what the written days cite: the mini program cites nothing
     assert data["program"] == {"id": "mini", "title": "Mini program", "version": "1.0"}
     first = data["runs"][0]
     assert list(first) == ["number", "program_version", "started", "finished", "last_activity", "days"]

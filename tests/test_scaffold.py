@@ -45,8 +45,10 @@ def test_the_sample_sets_every_field_of_every_kind_and_explains_it(tmp_path: Pat
     steps = tomllib.loads(text)["steps"]
     by_kind = {step["kind"]: step for step in steps}
     lines = text.splitlines()
-    # The fields all steps share are set and explained once, in the first step; each kind's own in its step.
-    wanted = [(steps[0], name, field) for name, field in StepBase.model_fields.items()]
+    # The fields all steps share are explained once, where the sample first sets them (most in the first
+    # step; look_back in the first that asks a question); each kind's own fields in its step.
+    first = {name: next((step for step in steps if name in step), steps[0]) for name in StepBase.model_fields}
+    wanted = [(first[name], name, field) for name, field in StepBase.model_fields.items()]
     for kind in STEP_TYPES:
         step = by_kind[typing.get_args(kind.model_fields["kind"].annotation)[0]]
         wanted += [(step, n, f) for n, f in kind.model_fields.items() if n not in StepBase.model_fields]

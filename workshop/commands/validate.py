@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from workshop.invocation import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_dir, error, program_dir
 
 if TYPE_CHECKING:
-    from workshop.content.models import Program
+    from workshop.content.models import Module, Program
     from workshop.content.problems import Problem
 
 NAME = "validate"
@@ -45,6 +45,13 @@ def run(args: argparse.Namespace) -> int:
         count = len(failure.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
         return EXIT_INVALID
+    unsourced = _unsourced_figures(path, loaded)
+    if unsourced:
+        for problem in unsourced:
+            print(problem)
+        count = len(unsourced)
+        print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+        return EXIT_INVALID
     if isinstance(loaded, Module):
         print(f"{path}: valid: day {loaded.day}, {loaded.title!r}, {_count_kinds(loaded.steps)}")
     else:
@@ -56,6 +63,17 @@ def run(args: argparse.Namespace) -> int:
             f"{len(loaded.modules)} modules, {_count_kinds(steps)}"
         )
     return EXIT_OK
+
+
+def _unsourced_figures(path: Path, loaded: Program | Module) -> list[Problem]:
+    """Figures stated without a source: the program loads and runs, but its content is not finished."""
+    from workshop.content.drift import module_files
+    from workshop.content.loader import unsourced_figure_problems
+    from workshop.content.models import Module
+
+    if isinstance(loaded, Module):
+        return unsourced_figure_problems(loaded, {loaded.id: path})
+    return unsourced_figure_problems(loaded, module_files(path if path.is_dir() else path.parent, loaded))
 
 
 def _count_kinds(steps: object) -> str:

@@ -263,7 +263,12 @@ def load_program(folder: Path) -> Program:
             step_files.setdefault(step.id, path)
         problems.extend(
             _reference_problems(
-                path, module, earlier, module_source, unchecked=None if unknown_steps else unchecked
+                path,
+                module,
+                earlier,
+                module_source,
+                unchecked=None if unknown_steps else unchecked,
+                references=frozenset(reference.id for reference in header.references),
             )
         )
         earlier.update({s.id: s for s in module.steps})
@@ -302,36 +307,66 @@ def _raw_step_ids(data: dict[str, Any]) -> set[str]:
 
 
 def _reference_problems(
-    path: Path, module: Module, earlier: dict[str, Step], source: str, *, unchecked: set[str] | None
+    path: Path,
+    module: Module,
+    earlier: dict[str, Step],
+    source: str,
+    *,
+    unchecked: set[str] | None,
+    references: frozenset[str] | None = None,
 ) -> list[Problem]:
-    """Recap sources must name earlier steps that save an answer.
+    """What a module names elsewhere must be there: recap ``sources`` and ``look_back`` name earlier steps
+    that save an answer, ``cites`` names the program's references.
 
     ``unchecked`` is None for a module checked on its own (earlier days are unknown, so a recap may name
     any id outside it); in a program, the ids of earlier modules that have problems of their own.
+    ``references``: the ids of the program's ``[[references]]``; None when there is no program to know them.
     """
     problems = []
+    if references is not None:
+        problems += _cites_problems(path, module.cites, references, "cites", _key_line(source, "cites"))
     seen = dict(earlier)
     for index, step in enumerate(module.steps):
-        if isinstance(step, RecapStep):
-            for source_id in step.sources:
-                target = seen.get(source_id)
-                where = f"steps.{step.id}.sources"
-                line = _step_line(source, index, "sources")
-                if target is None:
-                    if module.step(source_id) is not None:
-                        problems.append(Problem(path, f"{source_id!r} comes after this recap", where, line))
-                    elif unchecked is not None and source_id not in unchecked:
-                        problems.append(
-                            Problem(path, f"no earlier step has the id {source_id!r}", where, line)
-                        )
-                elif not target.answers:
-                    problems.append(
-                        Problem(
-                            path, f"{source_id!r} is a {target.kind} step, which saves no answer", where, line
-                        )
-                    )
+        named = [("sources", step.sources)] if isinstance(step, RecapStep) else []
+        for field, ids in [*named, ("look_back", step.look_back)]:
+            line = _step_line(source, index, field)
+            for source_id in ids:
+                what = _earlier_step_problem(source_id, step, module, seen, unchecked)
+                if what:
+                    problems.append(Problem(path, what, f"steps.{step.id}.{field}", line))
+        if references is not None:
+            where, line = f"steps.{step.id}.cites", _step_line(source, index, "cites")
+            problems += _cites_problems(path, step.cites, references, where, line)
         seen[step.id] = step
     return problems
+
+
+def _earlier_step_problem(
+    source_id: str, step: Step, module: Module, seen: dict[str, Step], unchecked: set[str] | None
+) -> str | None:
+    """What is wrong with ``step`` naming ``source_id`` as an earlier answer to show, if anything."""
+    target = seen.get(source_id)
+    if target is None:
+        if source_id == step.id:
+            return f"{source_id!r} is this step itself; name a step that comes before it"
+        if module.step(source_id) is not None:
+            return f"{source_id!r} comes after this {'recap' if isinstance(step, RecapStep) else 'step'}"
+        if unchecked is not None and source_id not in unchecked:
+            return f"no earlier step has the id {source_id!r}"
+        return None
+    if not target.answers:
+        return f"{source_id!r} is a {target.kind} step, which saves no answer"
+    return None
+
+
+def _cites_problems(
+    path: Path, cites: list[str], references: frozenset[str], where: str, line: int | None
+) -> list[Problem]:
+    return [
+        Problem(path, f"no reference has the id {cited!r} (see [[references]] in program.toml)", where, line)
+        for cited in cites
+        if cited not in references
+    ]
 
 
 def load_any(path: Path) -> Program | Module:
@@ -341,3 +376,40 @@ def load_any(path: Path) -> Program | Module:
     if path.name == PROGRAM_FILE:
         return load_program(path.parent)
     return load_module_file(path)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Figures without a source (``workshop validate``; the rule is in ``citations``)
+# --------------------------------------------------------------------------------------------------------
+
+
+def unsourced_figure_problems(loaded: Program | Module, files: dict[str, Path]) -> list[Problem]:
+    """A problem for each text that states a figure and cites nothing, with its file and line.
+
+    ``files``: module id -> the file it was loaded from, and ``""`` -> ``program.toml``
+    (``drift.module_files``). Each file is read again only for the lines of what is found.
+    """
+    from workshop.content.citations import module_unsourced, program_unsourced
+
+    found = program_unsourced(loaded) if isinstance(loaded, Program) else module_unsourced(loaded)
+    sources: dict[Path, str] = {}
+    problems = []
+    for item in found:
+        path = files[item.module.id if item.module else ""]
+        if path not in sources:
+            sources[path] = read_toml(path)[1]
+        source = sources[path]
+        key = re.split(r"[.\[]", item.field)[-1 if item.field.startswith("group.") else 0]
+        if item.step is not None and item.module is not None:
+            where = f"steps.{item.step.id}.{item.field}"
+            line = _step_line(source, item.module.steps.index(item.step), key)
+        else:
+            where, line = item.field, _key_line(source, key)
+        figures = ", ".join(repr(figure) for figure in item.figures)
+        fix = "add its reference id to cites" if item.module else "state it in a step that cites its source"
+        what = f"states {figures} without a source: {fix} ({_FIGURE_RULE})"
+        problems.append(Problem(path, what, where, line))
+    return problems
+
+
+_FIGURE_RULE = "which numbers need one: docs/authoring.md"

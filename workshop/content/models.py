@@ -206,11 +206,35 @@ class StepBase(Strict):
     presenter's timer runs them one after another and marks each change. Their minutes must add up to the
     step's ``minutes``."""
 
+    # Earlier answers and sources (issue 19), kept together at the end of the common fields.
+    look_back: list[Slug] = Field(default_factory=list, max_length=6)
+    """Ids of earlier steps whose answers are shown, read-only and compact, above this step's question:
+    for a question that refers to them ("look back at your list"). Each must come earlier in the program
+    and save an answer. Slides name them without anyone's answers; exports show them after the question.
+    Only for a step that asks a question, and not for a recap, which shows its ``sources``."""
+
+    cites: list[Slug] = Field(default_factory=list, max_length=12)
+    """Ids of the program's ``[[references]]`` for the facts this step states, in any of its text (passage,
+    question, intro, hints, notes). The app shows them on request and the exports list them. A number
+    that is a finding needs one (``workshop validate`` checks; the rule is in docs/authoring.md)."""
+
     @model_validator(mode="after")
     def _phases_fill_the_step(self) -> StepBase:
         total = sum(phase.minutes for phase in self.phases)
         if self.phases and abs(total - self.minutes) > 0.01:
             raise ValueError(f"phases add up to {total:g} minutes, but the step's minutes = {self.minutes:g}")
+        return self
+
+    @model_validator(mode="after")
+    def _look_back_above_a_question(self) -> StepBase:
+        if not self.look_back:
+            return self
+        kind = getattr(self, "kind", "")
+        if kind == "recap":
+            raise ValueError("a recap shows the earlier answers in its sources; look_back is for other steps")
+        if getattr(self, "question", None) is None:
+            raise ValueError(f"look_back shows earlier answers above a question, and a {kind} step asks none")
+        _check_distinct(self.look_back, "look_back")
         return self
 
     @property
@@ -490,6 +514,9 @@ class Module(Strict):
     """The opening and closing rounds for a group session. Without it the program's defaults are used."""
     steps: list[Step] = Field(min_length=1, max_length=40)
     """The steps, in order, each a ``[[steps]]`` table with an ``id`` and a ``kind``."""
+    cites: list[Slug] = Field(default_factory=list, max_length=12)
+    """Ids of the program's ``[[references]]`` for the facts the module's own text states (its summary,
+    facilitator notes and group rounds); each step names its own in its ``cites``."""
 
     @model_validator(mode="after")
     def _unique_steps(self) -> Module:

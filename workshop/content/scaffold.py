@@ -114,18 +114,23 @@ def _kind_class(kind: object) -> type[StepBase]:
     return STEP_TYPES[STEP_KINDS.index(str(kind))]
 
 
-def _step(values: Mapping[str, object], *, explain: bool, explain_common: bool) -> list[str]:
-    """One ``[[steps]]`` table, each field of its kind explained; ``explain_common`` adds the shared ones."""
+def _step(values: Mapping[str, object], *, explain: bool, explained: set[str]) -> list[str]:
+    """One ``[[steps]]`` table, each field of its kind explained, and each field all steps share the first
+    time the sample sets it (``explained`` holds those already explained, and gains these)."""
     kind = _kind_class(values["kind"])
     lines = [""]
     if explain:
         lines += _comment(f"{str(values['kind']).capitalize()} step. {plain(kind.__doc__).replace('`', '')}")
     lines.append("[[steps]]")
     for key, value in values.items():
-        if key == "kind" and explain_common:
+        if key == "kind" and explain and not explained:
             lines += _comment(f"What kind of step this is: {', '.join(STEP_KINDS)}.")
         common = key in StepBase.model_fields
-        lines += _field(kind, key, value, explain=explain and (explain_common or not common))
+        lines += _field(kind, key, value, explain=explain and not (common and key in explained))
+        if explain and common:
+            explained.add(key)
+    if explain:
+        explained.add("kind")
     return lines
 
 
@@ -142,8 +147,9 @@ def render_module(
         if explain:
             lines += ["", *_comment(plain(Module.model_fields["group"].description))]
         lines += _group(header["group"], explain=explain, blank=not explain)
-    for index, step in enumerate(steps):
-        lines += _step(step, explain=explain, explain_common=explain and index == 0)
+    explained: set[str] = set()
+    for step in steps:
+        lines += _step(step, explain=explain, explained=explained)
     return "\n".join(lines) + "\n"
 
 
@@ -162,6 +168,7 @@ _SAMPLE_HEADER: dict[str, Any] = {
     "summary": "A sample day that shows every kind of step once. Rewrite it into your own first day.",
     "minutes": 30,
     "facilitator_notes": "Aims of the day, timings, what to watch for. Only facilitators see these notes.",
+    "cites": ["example-source"],
     "group": {
         "check_in": "In a sentence or two: how are you arriving today?",
         "closing_round": "One word for how you are leaving.",
@@ -182,6 +189,7 @@ _SAMPLE_STEPS: list[dict[str, object]] = [
         "minutes": 3,
         "format": "group",
         "notes": "Read this aloud, or give the room a minute to read it in silence.",
+        "cites": ["example-source"],
         "discussion": "What did you notice as you read this?",
         "phases": [
             {"label": "Read on your own", "minutes": 1, "format": "solo"},
@@ -274,6 +282,7 @@ _SAMPLE_STEPS: list[dict[str, object]] = [
         "kind": "commitment",
         "title": "One small step",
         "question": "What is one small thing you will do before the next session?",
+        "look_back": ["what-helps", "small-joys"],
         "examples": ["Leave on time one day this week.", "Ask a colleague how they are really doing."],
         "when_label": "When",
     },

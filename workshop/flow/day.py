@@ -110,11 +110,24 @@ class DayWalk:
     def recap_items(self, step: RecapStep) -> list[RecapItem]:
         return recap_items(self.program, self.run, step)
 
+    def look_back_items(self, step: Step) -> list[RecapItem]:
+        return look_back_items(self.program, self.run, step)
+
 
 def recap_items(program: Program, run: AnswerSource, step: RecapStep) -> list[RecapItem]:
     """The earlier answers a recap step shows, in the order its content lists them."""
+    return earlier_items(program, run, step.sources)
+
+
+def look_back_items(program: Program, run: AnswerSource, step: Step) -> list[RecapItem]:
+    """The earlier answers shown above ``step``'s question (its ``look_back``), in the content's order."""
+    return earlier_items(program, run, step.look_back)
+
+
+def earlier_items(program: Program, run: AnswerSource, step_ids: Sequence[str]) -> list[RecapItem]:
+    """The steps named by ``step_ids``, each with its module and the run's answer to it."""
     items = []
-    for source_id in step.sources:
+    for source_id in step_ids:
         found = program.find_step(source_id)
         if found is not None:
             module, source = found

@@ -78,6 +78,26 @@ def _earlier(program: Program, run: RunRecord, module_id: str) -> tuple[Answer, 
     return tuple(sorted(found, key=lambda a: (a.created, a.step_id)))
 
 
+@dataclass(frozen=True)
+class LookedBack:
+    """One earlier answer a question refers to (its ``look_back``), as a read-side view shows it."""
+
+    module: Module
+    step: Step
+    answer: Answer | None
+
+
+def looked_back(program: Program, run: AnswerSource, step: Step) -> list[LookedBack]:
+    """The earlier steps ``step`` looks back at, in the content's order, each with the answer shown for it."""
+    found = []
+    for step_id in step.look_back:
+        located = program.find_step(step_id)
+        if located is not None:
+            module, earlier = located
+            found.append(LookedBack(module, earlier, shown_answer(run, earlier)))
+    return found
+
+
 def question_of(step: Step) -> str | None:
     """The step's question, for the kinds that ask one."""
     return getattr(step, "question", None)

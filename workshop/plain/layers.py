@@ -66,6 +66,7 @@ from workshop.flow.plain_rules import (
     why_not_editable,
 )
 from workshop.flow.review import ReviewEntry, default_pair, preview, review_entries, search, then_and_now
+from workshop.flow.sources import citations_text, step_sources
 from workshop.flow.wellbeing import needs_care
 from workshop.invocation import EXIT_INVALID, EXIT_OK, data_dir, load_program
 from workshop.journal.errors import (
@@ -138,6 +139,7 @@ __all__ = [
     "Value",
     "across_run_lines",
     "checkin_lines",
+    "citations_text",
     "closing_words",
     "commitment_line",
     "continue_label",
@@ -170,6 +172,7 @@ __all__ = [
     "review_entries",
     "search",
     "series_sentences",
+    "step_sources",
     "still_open_line",
     "then_and_now",
     "toggle_pick",

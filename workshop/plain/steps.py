@@ -36,10 +36,12 @@ from workshop.plain.layers import (
     ScaleStep,
     TextValue,
     Value,
+    citations_text,
     describe_value,
     markdown_blocks,
     pick_note,
     rank_picks,
+    step_sources,
     toggle_pick,
 )
 
@@ -62,7 +64,29 @@ class StepAsker:
         return strings.STEP_PLACE.format(day=walk.module.day, number=walk.number, title=walk.step.title)
 
     def ask(self) -> Reply:
-        return self.talk.ask(back_to=self.back_to)
+        """The next reply; ``sources`` on a step that cites some is answered here, then asked again."""
+        while True:
+            reply = self.talk.ask(back_to=self.back_to)
+            if reply.move is None and reply.word == strings.SOURCES and self.walk.step.cites:
+                self.say_sources()
+                continue
+            return reply
+
+    def say_sources(self) -> None:
+        self.out.gap()
+        self.out.say(strings.SOURCES_TITLE)
+        references = step_sources(self.walk.program, self.walk.step)
+        self.out.say(citations_text(references), indent="  ")
+        self.out.gap()
+        self.out.say(strings.BACK_TO.format(where=self.back_to))
+
+    def offer_sources(self) -> None:
+        """Where a step cites sources, say how to read them: after a passage, before a question."""
+        count = len(self.walk.step.cites)
+        if count:
+            plural = count > 1
+            words = {"s": "s" if plural else "", "them": "them" if plural else "it"}
+            self.out.say(strings.SOURCES_OFFER.format(count=count, **words))
 
     def current(self) -> Value | None:
         answer = self.walk.current_answer()
@@ -73,11 +97,17 @@ class StepAsker:
     def run(self) -> Move:
         """Show the current step, take its answer, return the user's move."""
         step = self.walk.step
+        if not isinstance(step, ReadingStep):
+            self.offer_sources()
+        if step.look_back and not isinstance(step, PromptStep):
+            self.earlier_answers(self.walk.look_back_items(step), strings.LOOK_BACK_ANSWERS)
         match step:
             case ReadingStep():
                 return self.reading(step)
             case PromptStep():
                 self.say_optional(step.intro)
+                if step.look_back:  # after the intro that sets the question up, just above the question
+                    self.earlier_answers(self.walk.look_back_items(step), strings.LOOK_BACK_ANSWERS)
                 return self.writing(step.question, step.hints)
             case RecapStep():
                 self.say_optional(step.intro)
@@ -110,6 +140,7 @@ class StepAsker:
     def reading(self, step: ReadingStep) -> Move:
         say_markdown(self.talk, step.body)
         self.out.gap()
+        self.offer_sources()
         self.out.say(strings.READING_GO_ON)
         while True:
             reply = self.ask()
@@ -121,8 +152,8 @@ class StepAsker:
 
     # -- words: prompt and recap -----------------------------------------------------------------------------
 
-    def earlier_answers(self, items: Sequence[RecapItem]) -> None:
-        self.out.say(strings.EARLIER_ANSWERS)
+    def earlier_answers(self, items: Sequence[RecapItem], lead: str = strings.EARLIER_ANSWERS) -> None:
+        self.out.say(lead)
         for item in items:
             self.out.gap()
             self.out.say(strings.RECAP_SOURCE.format(day=item.module.day, title=item.step.title))

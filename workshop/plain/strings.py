@@ -94,6 +94,10 @@ NOTHING_TO_ANSWER = "There is nothing to answer here. Press Enter to go on, or t
 EARLIER_ANSWERS = "What you wrote earlier:"
 RECAP_SOURCE = "Day {day}, {title}:"
 RECAP_NOTHING = "(nothing written here yet)"
+LOOK_BACK_ANSWERS = "The question below refers to what you wrote earlier:"
+SOURCES = "sources"
+SOURCES_OFFER = "This step cites {count} source{s}; type sources to read {them}."
+SOURCES_TITLE = "Sources:"
 YOUR_ANSWER_SO_FAR = "Your answer so far:"
 WRITING_NEW = "Write your answer on as many lines as you like. An empty line ends it."
 WRITING_ADD = (
@@ -252,7 +256,8 @@ HELP_COMMANDS = (
 HELP_MORE = (
     "A written answer ends with an empty line. Where there is a list of numbers, type a number; a "
     "checklist or an order takes several, with spaces between them. Where a step offers one, hint gives "
-    "a nudge; where you have answered before, clear starts again.",
+    "a nudge; where you have answered before, clear starts again; where a step cites sources, sources "
+    "reads them.",
     "Your terminal's keys edit a line before Enter: Backspace, and Ctrl+U to clear it. Ctrl+D saves and "
     "leaves, as quit does. Everything is saved as soon as you type it.",
 )

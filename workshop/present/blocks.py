@@ -72,6 +72,8 @@ def slide_blocks(slide: Slide) -> tuple[Block, ...]:
         blocks.append(_block("lead", slide.lead))
     if slide.body_markdown:
         blocks += markdown_blocks(slide.body_markdown)
+    if slide.look_back:
+        blocks.append(_block("detail", slide.look_back))
     if prompt:
         blocks.append(_block("prompt", prompt))
     blocks += [_block("item", item, BULLET) for item in slide.items]

@@ -76,6 +76,9 @@ class Slide:
     """Options to consider, or the ground rules."""
     detail: str | None = None
     """A line below the question: scale ends, how many to list, examples."""
+    look_back: str | None = None
+    """A line above the question naming the earlier steps it refers to ("Look back at: ..."): titles only,
+    never anyone's answers."""
     discussion: str | None = None
     format: str | None = None
     planned_minutes: float | None = None
@@ -252,6 +255,7 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
         question=_clean(question),
         items=tuple(display_text(item) for item in items),
         detail=_clean(detail),
+        look_back=_clean(look_back_line(program, step)),
         discussion=_clean(step.discussion),
         format=step.format,
         planned_minutes=step.minutes,
@@ -264,6 +268,17 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
             for phase in step.phases
         ),
     )
+
+
+def look_back_line(program: Program, step: Step) -> str | None:
+    """"Look back at: A milestone inventory (day 1)" for a step that refers to earlier answers: the titles
+    of those steps, for each person to find their own; the room never sees an answer."""
+    named = [
+        strings.PAPER_SOURCE.format(title=found[1].title, day=found[0].day)
+        for step_id in step.look_back
+        if (found := program.find_step(step_id))
+    ]
+    return strings.LOOK_BACK_LEAD + "; ".join(named) if named else None
 
 
 def module_for_day(program: Program, day: int) -> Module | None:

@@ -45,6 +45,8 @@ CHECK_LEADS: Final = {
     "burnout": "One question about burnout, with five answers to choose from.",
 }
 RECAP_LEAD: Final = "Look back at what you wrote for: "
+LOOK_BACK_LEAD: Final = "Look back at: "
+"""Above a question that refers to earlier answers: the titles of those steps, never the answers."""
 LIST_LEAD: Final = "Up to {count}."
 EXAMPLES_LEAD: Final = "For example: "
 SCALE_LINE: Final = "{low} = {low_label}     {high} = {high_label}"

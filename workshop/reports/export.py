@@ -27,12 +27,21 @@ from workshop.answers import (
     TextValue,
     Value,
 )
-from workshop.content.models import Program, Step
+from workshop.content.models import Program, Reference, Step
 from workshop.files import atomic
 from workshop.flow.dates import format_day, format_moment
 from workshop.flow.describe import describe_parts, describe_value
 from workshop.flow.run_view import RunRecord
-from workshop.flow.runs import EARLIER_HEADING, DayEntry, question_of, run_days, select_runs
+from workshop.flow.runs import (
+    EARLIER_HEADING,
+    DayEntry,
+    LookedBack,
+    looked_back,
+    question_of,
+    run_days,
+    select_runs,
+)
+from workshop.flow.sources import modules_sources
 from workshop.journal.errors import JournalError, describe_os_error
 from workshop.reports import charts
 from workshop.reports.html_page import html_text, page
@@ -115,7 +124,8 @@ def render_markdown(program: Program, runs: Sequence[RunRecord], *, questions: b
     for run in runs:
         out += [f"## Run {run.number}", "", md_text(_run_line(run)), ""]
         for day in run_days(program, run):
-            out += _md_day(day, questions)
+            out += _md_day(day, questions, _look_back_in(program, run))
+    out += _md_references(cited_by_days(program, runs))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -125,7 +135,61 @@ _INTRO = (
 )
 
 
-def _md_day(day: DayEntry, questions: bool) -> list[str]:
+LookBack = Callable[[Step], list[LookedBack]]
+"""The earlier answers a step looks back at, in the run being exported."""
+
+LOOKING_BACK = "Looking back at {title}:"
+NOTHING_WRITTEN = "(nothing written)"
+REFERENCES_HEADING = "References"
+REFERENCES_NOTE = "The sources of the facts stated on the days above."
+
+
+def _look_back_in(program: Program, run: RunRecord) -> LookBack:
+    def earlier(step: Step) -> list[LookedBack]:
+        return looked_back(program, run, step)
+
+    return earlier
+
+
+def cited_by_days(program: Program, runs: Sequence[RunRecord]) -> tuple[Reference, ...]:
+    """What the days with something written in ``runs`` cite, in the program's order."""
+    written = {
+        day.module.id
+        for run in runs
+        for day in run_days(program, run)
+        if day.module is not None and any(entry.answer for entry in day.steps)
+    }
+    return modules_sources(program, [module for module in program.modules if module.id in written])
+
+
+def _looked_back_text(item: LookedBack) -> tuple[str, str]:
+    """The title line and the answer on one line (parts joined by semicolons), for an export."""
+    title = LOOKING_BACK.format(title=f"day {item.module.day}, {item.step.title}")
+    if item.answer is None or item.answer.value.is_empty():
+        return title, NOTHING_WRITTEN
+    parts = describe_parts(item.answer.value, item.step, style="document")
+    return title, "; ".join(" ".join(display_text(text).split()) for _, text in parts)
+
+
+def _md_looked_back(items: list[LookedBack]) -> list[str]:
+    lines = []
+    for item in items:
+        title, earlier = _looked_back_text(item)
+        lines += [f"_{md_line(title)}_ {md_line(earlier)}", ""]
+    return lines
+
+
+def _md_references(references: Sequence[Reference]) -> list[str]:
+    if not references:
+        return []
+    out = [f"## {REFERENCES_HEADING}", "", REFERENCES_NOTE, ""]
+    for number, reference in enumerate(references, start=1):
+        address = f"  \n   {md_line(reference.url)}" if reference.url else ""
+        out.append(f"{number}. {md_line(reference.text)}{address}")
+    return [*out, ""]
+
+
+def _md_day(day: DayEntry, questions: bool, look_back: LookBack) -> list[str]:
     out = [f"### {md_line(day.title)}", ""]
     answered = [entry for entry in day.steps if entry.step.answers]
     if day.module is not None and not any(entry.answer for entry in answered) and not day.earlier:
@@ -135,6 +199,7 @@ def _md_day(day: DayEntry, questions: bool) -> list[str]:
         question = question_of(entry.step)
         if questions and question:
             out += _md_emphasis(question)
+            out += _md_looked_back(look_back(entry.step))
         if entry.answer is None:
             out += ["(No answer.)", ""]
             continue
@@ -166,6 +231,10 @@ h4 { font-size: 1em; margin: 1.2em 0 .2em; }
 .answer p { white-space: pre-wrap; overflow-wrap: anywhere; margin: .2em 0; }
 .answer ul, .answer ol { margin: .2em 0; padding-left: 1.4em; }
 .earlier { border: 1px dashed #999; padding: 0 1em; margin-top: 1em; }
+.look-back { color: #444; font-size: .92em; margin: .2em 0; overflow-wrap: anywhere; }
+.look-back span { font-style: italic; }
+.references li { margin: .3em 0; overflow-wrap: anywhere; }
+.references .url { color: #555; font-size: .92em; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   .run + .run { break-before: page; }
@@ -190,12 +259,31 @@ def render_html(program: Program, runs: Sequence[RunRecord], *, questions: bool 
             f'<p class="dates">{html_text(_run_line(run))}</p>',
         ]
         for day in run_days(program, run):
-            out += _html_day(day, questions)
+            out += _html_day(day, questions, _look_back_in(program, run))
         out.append("</section>")
+    out += _html_references(cited_by_days(program, runs))
     return page(program.title, _CSS + charts.CSS, out)
 
 
-def _html_day(day: DayEntry, questions: bool) -> list[str]:
+def _html_references(references: Sequence[Reference]) -> list[str]:
+    if not references:
+        return []
+    items = [
+        f"<li>{html_text(reference.text)}"
+        + (f'<br><span class="url">{html_text(reference.url)}</span>' if reference.url else "")
+        + "</li>"
+        for reference in references
+    ]
+    return [
+        f'<section class="references"><h2>{html_text(REFERENCES_HEADING)}</h2>',
+        f'<p class="note">{html_text(REFERENCES_NOTE)}</p>',
+        "<ol>",
+        *items,
+        "</ol></section>",
+    ]
+
+
+def _html_day(day: DayEntry, questions: bool, look_back: LookBack) -> list[str]:
     out = [f'<section class="day"><h3>{html_text(day.title)}</h3>']
     answered = [entry for entry in day.steps if entry.step.answers]
     if day.module is not None and not any(entry.answer for entry in answered) and not day.earlier:
@@ -205,6 +293,9 @@ def _html_day(day: DayEntry, questions: bool) -> list[str]:
         question = question_of(entry.step)
         if questions and question:
             out.append(f'<p class="question">{html_text(question)}</p>')
+            for item in look_back(entry.step):
+                title, earlier = _looked_back_text(item)
+                out.append(f'<p class="look-back"><span>{html_text(title)}</span> {html_text(earlier)}</p>')
         out += _html_answer(entry.answer, entry.step) if entry.answer else ['<p class="empty">No answer.</p>']
         out.append("</article>")
     if day.earlier:
@@ -263,6 +354,10 @@ def journal_json(program: Program, runs: Sequence[RunRecord]) -> dict[str, Any]:
         "format": EXPORT_FORMAT,
         "program": {"id": program.id, "title": program.title, "version": program.version},
         "runs": [_run_json(program, run) for run in runs],
+        "references": [
+            {"id": reference.id, "text": reference.text, "url": reference.url}
+            for reference in cited_by_days(program, runs)
+        ],
     }
 
 

@@ -42,8 +42,9 @@ from workshop.content.models import (
     Step,
 )
 from workshop.content.support import SupportDirectory, SupportLine, load_support_lines
+from workshop.flow.sources import modules_sources
 from workshop.present import strings
-from workshop.present.deck import Slide
+from workshop.present.deck import Slide, look_back_line
 from workshop.present.schedule import PlannedSlide, Schedule, build_schedule, clock_time, duration, elapsed
 from workshop.present.timer import format_clock
 from workshop.reports.paper import (
@@ -99,6 +100,8 @@ def _screen_blocks(slide: Slide) -> list[Block]:
         blocks.append(Para(slide.lead))
     if slide.body_markdown:
         blocks.append(Passage(slide.body_markdown))
+    if slide.look_back:
+        blocks.append(Para(slide.look_back, muted=True))
     if slide.question:
         blocks.append(Para(slide.question, strong=True))
     if slide.items:
@@ -207,7 +210,7 @@ def guide_blocks(program: Program, *modules: Module) -> list[Block]:
             if planned.slide.kind != "title":
                 blocks.append(_slide_section(planned))
         blocks.append(Para(strings.GUIDE_PRIVATE, muted=True))
-    blocks += _references(program)
+    blocks += _references(program, _modules(program, modules))
     return blocks
 
 
@@ -309,7 +312,17 @@ def _hints(hints: Sequence[str]) -> list[Block]:
 
 
 def step_on_paper(program: Program, step: Step) -> list[Block]:
-    """What a step becomes on the handout, after its title: something a pen can answer."""
+    """What a step becomes on the handout, after its title: something a pen can answer. A question that
+    refers to earlier answers says where to find them, just above it ("Look back at: ...")."""
+    blocks = _step_on_paper(program, step)
+    line = look_back_line(program, step)
+    if line:
+        at = next((n for n, block in enumerate(blocks) if isinstance(block, Para) and block.strong), 0)
+        blocks.insert(at, Para(line, muted=True))
+    return blocks
+
+
+def _step_on_paper(program: Program, step: Step) -> list[Block]:
     match step:
         case ReadingStep():
             return [Passage(step.on_paper or step.body)]
@@ -491,17 +504,21 @@ def handout_blocks(
                 css = "reading" if isinstance(step, ReadingStep) else "step"
                 blocks.append(Section((Heading(2, display_text(step.title)), *on_paper), css=css))
         if module is chosen[-1]:
-            blocks += _references(program)  # once, so the support lines end the handout, as the readings say
+            # Once, so that the support lines end the handout, as the readings say.
+            blocks += _references(program, chosen)
         blocks.append(support_on_paper(directory))
     return blocks
 
 
-def _references(program: Program) -> list[Block]:
-    if not program.references:
+def _references(program: Program, modules: Sequence[Module]) -> list[Block]:
+    """The sources the printed days cite; all of the program's, for content that names none in ``cites``."""
+    cited_anywhere = any(owner.cites for module in program.modules for owner in (module, *module.steps))
+    references = modules_sources(program, modules) if cited_anywhere else program.references
+    if not references:
         return []
     items = tuple(
         display_text(ref.text) + (f" {display_text(ref.url)}" if ref.url else "")
-        for ref in program.references
+        for ref in references
     )
     return [Section((Heading(2, strings.REFERENCES), Bullets(items)), css="references")]
 

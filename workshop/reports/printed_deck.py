@@ -89,6 +89,8 @@ def slide_height(slide: Slide, scale: float, width: float) -> float:
         height += _height(slide.lead, size("lead"), width)
     if slide.body_markdown:
         height += _height(slide.body_markdown, size("body"), width)
+    if slide.look_back:
+        height += _height(slide.look_back, size("detail"), width)
     if slide.question:
         height += _height(slide.question, size("question"), width)
     if slide.items:
@@ -193,6 +195,8 @@ def _slide_html(planned: PlannedSlide, context: _Context) -> str:
         parts.append(_p("lead", slide.lead))
     if slide.body_markdown:
         parts.append(f'<div class="passage">{markdown_html(slide.body_markdown)}</div>')
+    if slide.look_back:
+        parts.append(_p("detail", slide.look_back))
     if slide.question:
         parts.append(_p("question", slide.question))
     if slide.items:

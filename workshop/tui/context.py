@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 if TYPE_CHECKING:
     from textual.app import App
 
-    from workshop.content.models import Module, Program
+    from workshop.content.models import Module, Program, Step
     from workshop.content.outline import ProgramOutline
     from workshop.flow.day import DayWalk
     from workshop.flow.review import ReviewEntry
@@ -57,6 +57,9 @@ class Navigation(Protocol):
 
     def open_help(self) -> None:
         """The keys of the screen showing now."""
+
+    def open_sources(self, step: Step) -> None:
+        """The full references ``step`` cites, with their web addresses, as plain text."""
 
     def export_journal(self, fmt: str) -> None:
         """Write the journal to a private file in the data folder and say where."""

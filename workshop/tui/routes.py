@@ -21,7 +21,7 @@ from workshop.tui.screens.notice import Notice
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from workshop.content.models import Module
+    from workshop.content.models import Module, Step
     from workshop.flow.day import DayWalk
     from workshop.flow.encryption import Outcome
     from workshop.flow.review import ReviewEntry
@@ -181,6 +181,13 @@ class Routes:
         if isinstance(self.app.screen, HelpScreen):
             return
         self.app.push_screen(HelpScreen(key_sections(self.app.screen)))
+
+    def open_sources(self, step: Step) -> None:
+        from workshop.flow.sources import SOURCES_TITLE, citations_text, step_sources
+
+        references = step_sources(self.app.program, step)
+        if references and not isinstance(self.app.screen, Notice):
+            self.app.push_screen(Notice(f"{SOURCES_TITLE}: {step.title}", citations_text(references)))
 
     # -- files written for the user ----------------------------------------------------------------------
 

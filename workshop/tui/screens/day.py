@@ -13,9 +13,12 @@ from workshop.flow.wellbeing import needs_care
 from workshop.tui.keys import caught_up
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.tui.widgets.base import StepView
+from workshop.tui.widgets.look_back import LookBack
 from workshop.tui.widgets.save_status import SaveStatus
 from workshop.tui.widgets.steps import step_view
 from workshop.ui_text import plain
+
+SOURCES_LINE = "This step cites {count} source{s}: F2 shows the full reference{s}."
 
 
 class DayScreen(WorkshopScreen):
@@ -38,6 +41,7 @@ class DayScreen(WorkshopScreen):
             priority=True,
             tooltip="Skip this step for now (it stays open)",
         ),
+        Binding("f2", "sources", "Sources", id="day.sources", tooltip="The sources of what this step says"),
         Binding("escape", "home", "Home", id="day.home", tooltip="Home (everything is kept)"),
         Binding(
             "escape",
@@ -94,6 +98,8 @@ class DayScreen(WorkshopScreen):
             step, answer.value if answer else None, recap_items=items, clock=self.workshop.monotonic
         )
         await body.mount(view)
+        await self._mount_look_back_and_sources(view)
+        self.refresh_bindings()  # F2 shows only on a step that cites something
         body.scroll_home(animate=False)
         # Focus now, not after a refresh (``Widget.focus`` waits for one): the keys held meanwhile go to
         # whatever has the focus when they are handed on.
@@ -103,6 +109,19 @@ class DayScreen(WorkshopScreen):
             # The step opens at its top, scrolled only as far as needed for the whole field to show:
             # what is typed is always seen (a recap's earlier answers and a long question come first).
             self.call_after_refresh(body.scroll_to_widget, field, animate=False, top=False)
+
+    async def _mount_look_back_and_sources(self, view: StepView) -> None:
+        """Earlier answers the question refers to go just above it; a line saying F2 shows the step's
+        sources goes at its end, below the answer, where it moves nothing the user needs."""
+        step = self.walk.step
+        items = self.walk.look_back_items(step)
+        if items:
+            above = view.query(".question").first() if view.query(".question") else None
+            await view.mount(LookBack(items), before=above if above is not None else 0)
+        count = len(step.cites)
+        if count:
+            line = SOURCES_LINE.format(count=count, s="s" if count > 1 else "")
+            await view.mount(Static(plain(line), classes="sources-line"))
 
     def current_view(self) -> StepView | None:
         views = self.query(StepView)
@@ -159,7 +178,13 @@ class DayScreen(WorkshopScreen):
             self.workshop.save_soon(immediately=True)
             await self.show_step()
 
+    def action_sources(self) -> None:
+        if self.walk.step.cites:
+            self.routes.open_sources(self.walk.step)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "sources":
+            return bool(self.walk.step.cites)
         # Esc leads back where the day was opened from: home, or the review (with its search kept).
         if action == "home":
             return not self.over_review

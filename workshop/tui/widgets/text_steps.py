@@ -7,14 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, Label, Markdown, Static, TextArea
+from textual.widgets import Input, Label, Markdown, TextArea
 
 from workshop.answers import CommitmentValue, TextValue, Value
 from workshop.content.models import CommitmentStep, PromptStep, ReadingStep, RecapStep
 from workshop.flow.day import RecapItem
-from workshop.flow.describe import describe_value
 from workshop.tui.widgets.base import StepView, hints, intro, question
 from workshop.tui.widgets.field import Field
+from workshop.tui.widgets.look_back import earlier_answers
 from workshop.ui_text import plain
 
 
@@ -89,12 +89,7 @@ class RecapView(WritingView):
     def compose(self) -> ComposeResult:
         yield intro(self.step.intro)
         with VerticalScroll(classes="recap-items", id="recap-items"):
-            for item in self.items:
-                yield Label(plain(f"Day {item.module.day} · {item.step.title}"), classes="recap-title")
-                if item.answer is None or item.answer.value.is_empty():
-                    yield Static(plain("(nothing written here yet)"), classes="recap-answer empty")
-                else:
-                    yield Static(plain(describe_value(item.answer.value, item.step)), classes="recap-answer")
+            yield from earlier_answers(self.items)
         yield question(self.step.question)
         yield self.writing_area()
         yield hints(self.step.hints)
