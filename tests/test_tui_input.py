@@ -259,3 +259,25 @@ async def test_a_terminal_closed_as_a_step_opens_keeps_what_was_typed_for_it(
     with Journal.open(data_dir, program, lock=False) as journal:
         answer = journal.runs[0].answer("first-thought")
         assert answer is not None and answer.value == TextValue("closing the lid mid-wo")
+
+
+async def test_end_at_once_on_a_long_reading_reaches_its_last_line(tmp_path: Path, shipped_program_dir: Path) -> None:
+    # A passage is built some time after its step opens: End in the same breath as ctrl+n must still go
+    # to the end of the whole passage, not to where it had grown to.
+    app = build_app(shipped_program_dir, tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_journal(pilot)
+        await open_step(pilot, "meaning-scale-day-1")  # the step before the day's first long reading
+        type_at_once(app, "ctrl+n", "end")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, DayScreen)
+                and app.screen.walk.step.id == "achievement-reading"
+                and not app.key_gate.busy
+            ),
+        )
+        await settle(pilot)
+        body = app.screen.query_one("#step-body")
+        assert body.max_scroll_y > 0, "the passage fits at 80x24: the test needs a longer one"
+        assert body.scroll_y == body.max_scroll_y

@@ -98,6 +98,7 @@ class DayScreen(WorkshopScreen):
             step, answer.value if answer else None, recap_items=items, clock=self.workshop.monotonic
         )
         await body.mount(view)
+        await view.loaded()
         await self._mount_look_back_and_sources(view)
         self.refresh_bindings()  # F2 shows only on a step that cites something
         body.scroll_home(animate=False)

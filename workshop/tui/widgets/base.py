@@ -49,6 +49,10 @@ class StepView(Vertical):
                 return widget
         return None
 
+    async def loaded(self) -> None:
+        """Wait until everything the step shows is on screen. Keys typed meanwhile are held until then
+        (tui/keys.py), so that End on a long reading goes to its real end."""
+
 
 def question(text: str) -> Static:
     return Static(plain(text), classes="question")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,14 +20,33 @@ from workshop.tui.widgets.field import Field
 from workshop.tui.widgets.look_back import earlier_answers
 from workshop.ui_text import plain
 
+BUILD_LIMIT = 1.0
+"""Seconds to wait, at most, for a reading to be built before its step counts as open."""
+
 
 class ReadingView(StepView):
     """A short passage in Markdown (validated at load: no HTML, only http links)."""
 
     step: ReadingStep
 
+    def __init__(self, step: ReadingStep, value: Value | None = None) -> None:
+        super().__init__(step, value)
+        self._built = asyncio.Event()
+
     def compose(self) -> ComposeResult:
         yield Markdown(self.step.body, classes="reading")
+
+    def on_markdown_table_of_contents_updated(self) -> None:
+        # Markdown says this once it has built every block of the passage, some time after it mounts.
+        self._built.set()
+
+    async def loaded(self) -> None:
+        # Until then a long passage is still growing: End pressed at once stopped short of its end.
+        laid_out = asyncio.Event()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._built.wait(), BUILD_LIMIT)
+            self.call_after_refresh(laid_out.set)  # and its blocks measured, so the step knows its height
+            await asyncio.wait_for(laid_out.wait(), BUILD_LIMIT)
 
 
 class WritingArea(TextArea):
