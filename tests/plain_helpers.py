@@ -19,6 +19,7 @@ from workshop.answers import (
     ItemScoresValue,
     ItemsValue,
     RankedValue,
+    RatingsValue,
     TextValue,
     Value,
 )
@@ -26,6 +27,7 @@ from workshop.content.models import (
     CheckStep,
     ChoiceStep,
     CommitmentStep,
+    FeedbackStep,
     ListStep,
     PauseStep,
     Program,
@@ -157,6 +159,12 @@ def _answer(step: object) -> tuple[list[str], Value | None]:
         case CheckStep():
             count = 5 if step.instrument == "who5" else 1
             return ["3"] * count, ItemScoresValue(step.instrument, (3,) * count)
+        case FeedbackStep():
+            # The first questions rated, the last left blank with Enter.
+            ratings = tuple(5 - index if index < len(step.questions) - 1 else None
+                            for index in range(len(step.questions)))
+            typed = ["" if rating is None else str(rating) for rating in ratings]
+            return typed, RatingsValue(tuple(q.id for q in step.questions), ratings)
     raise AssertionError(f"no answer for {step!r}")
 
 

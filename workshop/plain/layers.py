@@ -16,14 +16,17 @@ from workshop.answers import (
     ItemScoresValue,
     ItemsValue,
     RankedValue,
+    RatingsValue,
     TextValue,
     Value,
 )
 from workshop.content.instruments import INSTRUMENTS, WHO5, Instrument
 from workshop.content.models import (
+    FEEDBACK_RATINGS,
     CheckStep,
     ChoiceStep,
     CommitmentStep,
+    FeedbackStep,
     ListStep,
     Module,
     PauseStep,
@@ -42,7 +45,7 @@ from workshop.content.support import (
     ordered_for,
     preferred_country,
 )
-from workshop.flow.answering import pick_note, toggle_pick
+from workshop.flow.answering import pick_note, saved_ratings, toggle_pick
 from workshop.flow.completion import continue_place, program_progress
 from workshop.flow.dates import format_day
 from workshop.flow.day import DaySummary, DayWalk, RecapItem, day_summary
@@ -83,6 +86,7 @@ from workshop.text import display_text, legacy_text
 __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
+    "FEEDBACK_RATINGS",
     "INSTRUMENTS",
     "NORTHSTAR_EMPTY",
     "NORTHSTAR_TITLE",
@@ -101,6 +105,7 @@ __all__ = [
     "CommitmentValue",
     "DaySummary",
     "DayWalk",
+    "FeedbackStep",
     "Instrument",
     "IntegerValue",
     "ItemScoresValue",
@@ -116,6 +121,7 @@ __all__ = [
     "PromptStep",
     "RankStep",
     "RankedValue",
+    "RatingsValue",
     "ReadingStep",
     "RecapItem",
     "RecapStep",
@@ -161,6 +167,7 @@ __all__ = [
     "program_progress",
     "rank_picks",
     "review_entries",
+    "saved_ratings",
     "search",
     "series_sentences",
     "still_open_line",

@@ -15,6 +15,7 @@ from typing import assert_never
 from workshop.plain import strings
 from workshop.plain.conversation import Conversation, Move, Reply
 from workshop.plain.layers import (
+    FEEDBACK_RATINGS,
     INSTRUMENTS,
     CheckStep,
     ChoiceStep,
@@ -22,6 +23,7 @@ from workshop.plain.layers import (
     CommitmentStep,
     CommitmentValue,
     DayWalk,
+    FeedbackStep,
     IntegerValue,
     ItemScoresValue,
     ItemsValue,
@@ -30,6 +32,7 @@ from workshop.plain.layers import (
     PromptStep,
     RankedValue,
     RankStep,
+    RatingsValue,
     ReadingStep,
     RecapItem,
     RecapStep,
@@ -40,6 +43,7 @@ from workshop.plain.layers import (
     markdown_blocks,
     pick_note,
     rank_picks,
+    saved_ratings,
     toggle_pick,
 )
 
@@ -97,6 +101,8 @@ class StepAsker:
                 return self.commitment(step)
             case CheckStep():
                 return self.check(step)
+            case FeedbackStep():
+                return self.feedback(step)
             case _:
                 assert_never(step)
 
@@ -416,6 +422,40 @@ class StepAsker:
                 break
         self.out.gap()
         self.out.say(instrument.attribution)
+        return Move.NEXT
+
+    # -- a feedback form -------------------------------------------------------------------------------------
+
+    def feedback(self, step: FeedbackStep) -> Move:
+        self.out.say(step.question)
+        self.out.gap()
+        self.out.say(strings.CHECK_OPTIONS)
+        for rating, label in zip(FEEDBACK_RATINGS, step.labels, strict=True):
+            self.out.item(f"{rating}.", label)
+        self.out.say(strings.FEEDBACK_OPTIONAL)
+        ratings = list(saved_ratings(step, self.current()))
+        ids = tuple(question.id for question in step.questions)
+        low, high = FEEDBACK_RATINGS[0], FEEDBACK_RATINGS[-1]
+        count = len(step.questions)
+        for index, question in enumerate(step.questions):
+            self.out.gap()
+            self.out.say(strings.CHECK_ITEM.format(number=index + 1, count=count, item=question.text))
+            saved = ratings[index]
+            if saved is not None:
+                self.out.say(strings.CHECK_NOW.format(score=saved, label=step.labels[saved - 1]))
+            while True:
+                reply = self.ask()
+                if reply.move is not None:
+                    return reply.move
+                if reply.empty:
+                    break
+                number = whole_number(reply.text)
+                if number is None or number not in FEEDBACK_RATINGS:
+                    self.out.say(strings.CHECK_AGAIN.format(low=low, high=high))
+                    continue
+                ratings[index] = number
+                self.keep(RatingsValue(ids, tuple(ratings)))
+                break
         return Move.NEXT
 
 

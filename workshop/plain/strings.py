@@ -157,6 +157,10 @@ CHECK_OPTIONAL = (
 CHECK_ITEM = "{number} of {count}: {item}"
 CHECK_NOW = "Your answer now: {score}, {label}. Press Enter to keep it."
 CHECK_AGAIN = "Please type a number from {low} to {high}, or press Enter to leave it blank."
+FEEDBACK_OPTIONAL = (
+    "Optional: press Enter to leave a question blank, or type skip to leave the form. Your ratings stay "
+    "in your journal; they leave it only if you choose to share your scores file."
+)
 
 # -- review ------------------------------------------------------------------------------------------------
 

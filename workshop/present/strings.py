@@ -44,6 +44,9 @@ CHECK_LEADS: Final = {
     "who5": "Five short statements about how you have felt over the last two weeks.",
     "burnout": "One question about burnout, with five answers to choose from.",
 }
+FEEDBACK_LEAD: Final = (
+    "Rate each from 1 ({low}) to 5 ({high}), in the app or on the slip. Anonymous, and you may skip it."
+)
 RECAP_LEAD: Final = "Look back at what you wrote for: "
 LIST_LEAD: Final = "Up to {count}."
 EXAMPLES_LEAD: Final = "For example: "
@@ -181,6 +184,9 @@ PAPER_TICK_AT_LEAST: Final = "Tick at least {count}."
 PAPER_OTHER: Final = "Other"
 PAPER_HINTS: Final = "If you are stuck: "
 PAPER_RANK: Final = "Choose {pick} and write them in order, the most important first:"
+PAPER_FEEDBACK: Final = (
+    "Anonymous and optional: answer in the app, or on the feedback slip, without your name."
+)
 PAPER_CHECK_PRIVATE: Final = "For you alone: nobody will ask for your answers or your score. You may skip it."
 PAPER_WHO5_ADD: Final = (
     "Your score: add up the {items} numbers you circled (0 to {most}) and multiply by {multiplier}, for a "
