@@ -188,11 +188,11 @@ def _keep_scores_id(args: argparse.Namespace, program: Program, number: int, pre
     try:
         with Journal.open(data_dir(args), program) as journal:
             run = _run_to_share(journal.runs, number)
-            kept = run.give_scores_id(prepared.scores.run)
+            kept = share.keep_id(program, run, prepared)
             journal.save(run)
-            if kept != prepared.scores.run:
-                prepared = share.prepare(program, run)
-                print(f"(This run already had a scores id, so the file carries it: {kept})")
+            if kept.scores.run != prepared.scores.run:
+                print(f"(The run got a scores id meanwhile, so the file carries it: {kept.scores.run})")
+            prepared = kept
     except JournalLocked:
         from workshop.journal.errors import JournalError
 
@@ -204,13 +204,13 @@ def _keep_scores_id(args: argparse.Namespace, program: Program, number: int, pre
 
 
 def _write_scores(prepared: Prepared, path: Path) -> int:
-    from workshop.journal.errors import describe_os_error
+    from workshop.journal.errors import JournalError
     from workshop.reports import share
 
     try:
         share.write(prepared, path)
-    except OSError as failure:
-        error(f"{path}: could not write the scores file ({describe_os_error(failure)})")
+    except JournalError as failure:
+        error(str(failure))
         return EXIT_INVALID
     print(f"Scores written to {path} (readable only by you). Give it to your facilitator only if you wish.")
     return EXIT_OK

@@ -111,12 +111,13 @@ def _add(numbers: PointNumbers, step: Step, value: Value) -> bool:
     return False  # words, or a number that no longer fits its step
 
 
-def scores_id_of(run: ScoresRun) -> str:
-    """The run's scores id: the one it has, or a fresh random one, kept in the run (the journal saves it).
+def scores_id_for(run: ScoresRun) -> str:
+    """The id for the run's scores file: the one it was given before, or a fresh random one that the run
+    keeps (``run.give_scores_id``) only once the file is written, so that a file declined leaves no trace.
 
     128 bits from ``secrets``: derived from nothing about the person, the machine, the run or the time.
     """
-    return run.scores_id or run.give_scores_id(secrets.token_hex(16))
+    return run.scores_id or secrets.token_hex(16)
 
 
 def titles_of(program: Program) -> dict[str, str]:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.content.models import Program
-from workshop.files import atomic
-from workshop.flow.scores import ScoresRun, gather_numbers, scores_id_of, titles_of
+from workshop.flow.scores import ScoresRun, gather_numbers, scores_id_for, titles_of
+from workshop.reports.export import write_private_document
 from workshop.reports.scores import (
     Measurement,
     Scale,
@@ -51,8 +51,9 @@ class Prepared:
 
 
 def prepare(program: Program, run: ScoresRun) -> Prepared:
-    """The scores file of ``run``. Gives the run its random scores id if it has none yet (a change the
-    caller saves, with the file or before it); raises ``NothingToShare`` when it holds no number."""
+    """The scores file of ``run``, changing nothing: a run without a scores id yet gets a new random one in
+    the file, which ``keep_id`` gives the run once the participant says yes. Raises ``NothingToShare`` when
+    the run holds no number."""
     numbers = gather_numbers(program, run)
     if not numbers:
         raise NothingToShare(NOTHING_TO_SHARE)
@@ -69,7 +70,7 @@ def prepare(program: Program, run: ScoresRun) -> Prepared:
     )
     # The version the run was started with, as the journal says (the program's own if that was edited).
     version = run.program_version if is_version(run.program_version) else program.version
-    scores = Scores(program.id, version, scores_id_of(run), points)
+    scores = Scores(program.id, version, scores_id_for(run), points)
     text = scores_json(scores)
     # What is written must be what the cohort reads: a bug here is caught before anything reaches a file.
     parse_scores(text.encode("utf-8"), Path(file_name(scores)), program.id)
@@ -77,6 +78,17 @@ def prepare(program: Program, run: ScoresRun) -> Prepared:
     return Prepared(scores, text, tuple(summary_lines(scores, titles_of(program), last_day)))
 
 
-def write(prepared: Prepared, path: Path) -> None:
-    """Write the file, readable only by you, all or nothing. Raises ``OSError``."""
-    atomic.write_file(path, prepared.text.encode("utf-8"))
+def keep_id(program: Program, run: ScoresRun, prepared: Prepared) -> Prepared:
+    """Give ``run`` the id ``prepared`` carries, so every later file of the run carries it too (the caller
+    saves the run before writing the file). If the run was given another meanwhile, the file is made
+    again with that one."""
+    if run.give_scores_id(prepared.scores.run) == prepared.scores.run:
+        return prepared
+    return prepare(program, run)
+
+
+def write(prepared: Prepared, path: Path) -> Path:
+    """Write the file, readable only by you (0600; a new folder 0700), all or nothing. Raises
+    ``JournalError`` naming the file."""
+    write_private_document(path, prepared.text, "the scores file")
+    return path

@@ -64,6 +64,10 @@ class Navigation(Protocol):
     def save_north_star(self, fmt: str, run_number: int) -> None:
         """Write run ``run_number``'s north-star page to the exports folder and say where."""
 
+    def share_scores(self) -> None:
+        """Show what the current run's scores file would hold, in plain words; on Write, write it to the
+        exports folder and say where."""
+
 
 class Workshop(Protocol):
     """The app as a screen sees it."""
