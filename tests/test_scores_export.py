@@ -10,125 +10,33 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.clocks import SteppingClock
+from tests.scores_helpers import MARCH, Words, journal_with_runs
 from workshop import paths
 from workshop.answers import (
-    ChoicesValue,
-    CommitmentValue,
-    IntegerValue,
     ItemScoresValue,
-    ItemsValue,
-    RankedValue,
     RatingsValue,
     TextValue,
-    Value,
 )
 from workshop.cli import main
 from workshop.content.loader import load_program
 from workshop.content.models import (
-    CheckStep,
-    ChoiceStep,
-    CommitmentStep,
     FeedbackStep,
-    ListStep,
     Program,
-    PromptStep,
-    RankStep,
-    RecapStep,
-    ScaleStep,
-    Step,
 )
 from workshop.flow.scores import measurement_point
-from workshop.journal.store import Journal, Run
+from workshop.journal.store import Journal
 from workshop.reports.scores import read_scores
 from workshop.reports.share import prepare
-
-MARCH = datetime(2026, 3, 2, 18, 30, tzinfo=UTC)  # a Monday: ISO week 2026-W10
 
 
 @pytest.fixture(scope="module")
 def shipped() -> Program:
     return load_program(paths.shipped_program_dir())
-
-
-class Words:
-    """Distinctive words, each used once, all remembered so the file can be searched for every one."""
-
-    def __init__(self, tag: str) -> None:
-        self.tag = tag
-        self.used: list[str] = []
-
-    def __call__(self) -> str:
-        word = f"{self.tag}{len(self.used):03d}zq"
-        self.used.append(word)
-        return word
-
-
-def answer_for(step: Step, words: Words, level: int) -> Value | None:
-    """A full answer to ``step``: words wherever a step takes words, ``level`` (0-4) in every number."""
-    match step:
-        case PromptStep() | RecapStep():
-            return TextValue(f"{words()} and {words()}\n{words()}")
-        case ScaleStep():
-            return IntegerValue(min(step.low + 2 + level, step.high))
-        case ChoiceStep():
-            return ChoicesValue(tuple(step.options[:1]), words() if step.allow_other else "")
-        case ListStep():
-            return ItemsValue(tuple(words() for _ in range(step.max_items)))
-        case RankStep():
-            return RankedValue(tuple(step.options[: step.pick]))
-        case CommitmentStep():
-            return CommitmentValue(words(), words())
-        case CheckStep() if step.instrument == "who5":
-            return ItemScoresValue("who5", (level, 2, 3, 1, 4))
-        case CheckStep():
-            return ItemScoresValue("burnout", (1 + level,))
-        case FeedbackStep():
-            ids = tuple(question.id for question in step.questions)
-            return RatingsValue(ids, tuple(1 + (level + index) % 5 for index in range(len(ids))))
-    return None
-
-
-def fill(program: Program, run: Run, words: Words, level: int = 2, clock: SteppingClock | None = None,
-         days_apart: int = 7) -> None:
-    """Answer every step; with ``clock``, each day ``days_apart`` days after the one before."""
-    start = clock.now if clock else MARCH
-    for index, module in enumerate(program.modules):
-        if clock is not None:
-            clock.now = start + timedelta(days=index * days_apart)
-        for step in module.steps:
-            value = answer_for(step, words, level)
-            if value is not None:
-                run.set_answer(module.id, step.id, value)
-            else:
-                run.mark_done(module.id, step.id)
-
-
-def journal_with_runs(
-    data_dir: Path,
-    program: Program,
-    count: int = 1,
-    *,
-    words: Words | None = None,
-    level: int = 2,
-    days_apart: int = 7,
-) -> Words:
-    """``count`` runs of the whole program, each day ``days_apart`` days after the one before; the numbers
-    of the first run at ``level``, of the next one higher."""
-    words = words or Words("quokka")
-    clock = SteppingClock(MARCH, timedelta(seconds=20))
-    with Journal.open(data_dir, program, clock=clock) as journal:
-        for index in range(count):
-            clock.now = MARCH + timedelta(days=index * 60)
-            run = journal.new_run()
-            fill(program, run, words, level=(level + index) % 5, clock=clock, days_apart=days_apart)
-            journal.save(run)
-    return words
 
 
 def export(data_dir: Path, output: Path, *extra: str) -> int:
@@ -380,3 +288,15 @@ def test_five_exported_runs_make_a_cohort_report(tmp_path: Path, shipped: Progra
     assert "| Start (day 1) | 5 | 48 | 44 to 52 | 60% (3 of 5) |" in markdown
     # Every person rated each question once on day 2, one each of 1 to 5.
     assert "| useful | 5 | 3 | 1 | 1 | 1 | 1 | 1 |" in markdown.split("### Day 2")[1]
+
+
+def test_a_damaged_scores_id_in_the_run_file_is_named_and_never_used(tmp_path: Path, shipped: Program) -> None:
+    data_dir = tmp_path / "data"
+    journal_with_runs(data_dir, shipped)
+    assert export(data_dir, tmp_path / "s.json") == 0
+    run_file = data_dir / "journal" / shipped.id / "run-001" / "_run.toml"
+    text = run_file.read_text()
+    run_file.write_text(re.sub(r"scores_id = '[0-9a-f]+'", "scores_id = 'Dr Jane Roe'", text))
+    with Journal.open(data_dir, shipped, lock=False) as journal:
+        assert any("scores_id: must be 32 lower-case hex digits" in p.message for p in journal.problems)
+        assert all(run.scores_id is None or "Roe" not in run.scores_id for run in journal.runs)
