@@ -189,9 +189,14 @@ _DATE = re.compile(
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}-\d{6}")
 
 
+_WEEK = re.compile(r"\b\d{4}-W\d{2}\b")
+_SCORES_ID = re.compile(r"\b[0-9a-f]{32}\b|(?<=workshop-scores-)[0-9a-f]{8}\b")
+
+
 def normalised(text: str, data_dir: Path) -> str:
     """``text`` with what changes from run to run (dates, the data folder, file stamps) replaced."""
     text = text.replace(str(data_dir), "<data>")
+    text = _SCORES_ID.sub("<scores id>", _WEEK.sub("<week>", text))
     return _STAMP.sub("<stamp>", _DATE.sub("<date>", text))
 
 

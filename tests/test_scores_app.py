@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.plain_helpers import converse
 from tests.scores_helpers import journal_with_runs
 from tests.tui_helpers import build_app, settle, wait_for_journal
 from workshop import paths
 from workshop.answers import RatingsValue
 from workshop.content.loader import load_program
 from workshop.journal.store import Journal
+from workshop.plain import strings
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.notice import Notice
 
@@ -63,3 +65,20 @@ async def test_share_my_scores_shows_the_summary_and_writes_only_on_write(tmp_pa
     data = json.loads(written.read_text())
     assert data["run"] in shown.body and f"scores_id = '{data['run']}'" in run_file.read_text()
     assert written.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_plain_mode_shows_the_summary_and_shares_only_on_yes(tmp_path: Path) -> None:
+    program = load_program(paths.shipped_program_dir())
+    data_dir = tmp_path / "data"
+    journal_with_runs(data_dir, program)
+    run_file = data_dir / "journal" / program.id / "run-001" / "_run.toml"
+    before = run_file.read_bytes()
+    declined = converse(program, data_dir, ["share", "", "share", "no", "quit"])
+    assert declined.out.count("This scores file holds only these numbers:") == 2
+    assert declined.out.count(strings.SHARE_NOT_WRITTEN) == 2
+    assert "Feedback useful (Today's session was worth my time.): 3 of 5" in declined.out
+    assert not paths.exports_dir(data_dir).exists() and run_file.read_bytes() == before
+    accepted = converse(program, data_dir, ["share", "yes", "quit"])
+    (written,) = paths.exports_dir(data_dir).glob("workshop-scores-*.json")
+    assert strings.SHARE_WRITTEN.format(path=written) in accepted.out
+    assert f"scores_id = '{json.loads(written.read_text())['run']}'" in run_file.read_text()

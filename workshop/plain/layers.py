@@ -73,6 +73,7 @@ from workshop.flow.wellbeing import needs_care
 from workshop.invocation import EXIT_INVALID, EXIT_OK, data_dir, load_program
 from workshop.journal.errors import JournalError, JournalLocked, JournalProblem, SaveReport
 from workshop.journal.store import Journal, Run
+from workshop.paths import exports_dir
 from workshop.present.blocks import markdown_blocks
 from workshop.reports.export import export_to_file
 from workshop.reports.northstar import EMPTY as NORTHSTAR_EMPTY
@@ -80,6 +81,10 @@ from workshop.reports.northstar import TITLE as NORTHSTAR_TITLE
 from workshop.reports.northstar import commitment_line
 from workshop.reports.northstar import export_to_file as northstar_to_file
 from workshop.reports.northstar import gather as gather_northstar
+from workshop.reports.share import NOTHING_TO_SHARE, NothingToShare
+from workshop.reports.share import keep_id as keep_scores_id
+from workshop.reports.share import prepare as prepare_scores
+from workshop.reports.share import write as write_scores
 from workshop.settings import Settings, load_settings
 from workshop.text import display_text, legacy_text
 
@@ -90,6 +95,7 @@ __all__ = [
     "INSTRUMENTS",
     "NORTHSTAR_EMPTY",
     "NORTHSTAR_TITLE",
+    "NOTHING_TO_SHARE",
     "NOTHING_WRITTEN_TODAY",
     "NOTHING_YET",
     "NOT_A_CRISIS_SERVICE",
@@ -116,6 +122,7 @@ __all__ = [
     "JournalProblem",
     "ListStep",
     "Module",
+    "NothingToShare",
     "PauseStep",
     "Program",
     "PromptStep",
@@ -148,9 +155,11 @@ __all__ = [
     "display_text",
     "end_of_day_title",
     "export_to_file",
+    "exports_dir",
     "format_day",
     "gather_northstar",
     "insight",
+    "keep_scores_id",
     "legacy_text",
     "load_program",
     "load_settings",
@@ -162,6 +171,7 @@ __all__ = [
     "ordered_for",
     "pick_note",
     "preferred_country",
+    "prepare_scores",
     "preview",
     "privacy_line_needed",
     "program_progress",
@@ -174,4 +184,5 @@ __all__ = [
     "then_and_now",
     "toggle_pick",
     "why_not_editable",
+    "write_scores",
 ]

@@ -56,6 +56,7 @@ REVIEW = "Review and search your answers"
 INSIGHT = "Insight: what moved"
 NORTH_STAR = "Your north-star page"
 EXPORT = "Export your journal to a file"
+SHARE_SCORES = "Share my scores with the facilitator: numbers only, shown first"
 SUPPORT = "Support and crisis lines"
 NEW_RUN = "Start the program again: a new run"
 QUIT = "Quit"
@@ -220,6 +221,12 @@ EXPORT_ASK = (
 )
 EXPORT_FORMATS = {"markdown": "markdown", "md": "markdown", "html": "html", "print": "html"}
 EXPORTED_TO = "Exported to {path}"
+SHARE_ASK = (
+    "Write this scores file to {path}? It stays on this computer until you give it to your facilitator "
+    "yourself. Type yes to write it; press Enter to go home without writing."
+)
+SHARE_NOT_WRITTEN = "Not written."
+SHARE_WRITTEN = "Scores saved to {path}"
 
 # -- support and help --------------------------------------------------------------------------------------
 
