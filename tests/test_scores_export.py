@@ -174,8 +174,9 @@ def test_the_id_is_random_not_derived(tmp_path: Path, shipped: Program) -> None:
 
 
 def test_the_summary_shown_before_writing_is_what_the_file_holds(
-    tmp_path: Path, shipped: Program, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, shipped: Program, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "100")  # every line whole (on a narrow terminal they wrap at words)
     journal_with_runs(tmp_path / "data", shipped)
     assert export(tmp_path / "data", tmp_path / "s.json") == 0
     shown = capsys.readouterr().out.splitlines()
@@ -245,6 +246,10 @@ def test_without_a_file_name_it_is_named_by_the_random_id(
     assert main(["--data-dir", str(tmp_path / "data"), "export", "--scores", "--yes"]) == 0
     (found,) = tmp_path.glob("workshop-scores-*.json")
     assert found.name == f"workshop-scores-{json.loads(found.read_text())['run'][:8]}.json"
+    # A folder, given with a slash, is made (private) and the file named the same way inside it.
+    assert main(["--data-dir", str(tmp_path / "data"), "export", "--scores", "--yes", "-o", "new/"]) == 0
+    assert (tmp_path / "new" / found.name).read_bytes() == found.read_bytes()
+    assert (tmp_path / "new").stat().st_mode & 0o777 == 0o700
 
 
 # ---- into the journal and out again, and into a cohort ------------------------------------------------------

@@ -9,6 +9,7 @@ a second export counts as the same run), and that needs the workshop closed.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -134,9 +135,9 @@ def _scores(args: argparse.Namespace, program: Program) -> int:
         error(str(nothing))
         return EXIT_INVALID
     path = Path(args.output).expanduser() if args.output else Path(prepared.file_name)
-    if path.is_dir():
+    if path.is_dir() or (args.output or "").endswith(("/", os.sep)):
         path = path / prepared.file_name
-    print("\n".join(prepared.summary))
+    print("\n".join(_wrapped(prepared.summary)))
     print()
     if not _confirmed(args.yes, path):
         return EXIT_USAGE
@@ -147,6 +148,19 @@ def _scores(args: argparse.Namespace, program: Program) -> int:
             error(f"{failure} (nothing was written)")
             return EXIT_INVALID
     return _write_scores(prepared, path)
+
+
+def _wrapped(lines: Sequence[str]) -> list[str]:
+    """The summary wrapped at words to the terminal's width, an indented line's continuation indented."""
+    import shutil
+    import textwrap
+
+    width = max(40, min(shutil.get_terminal_size().columns, 100) - 1)
+    wrapped: list[str] = []
+    for line in lines:
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        wrapped += textwrap.wrap(line, width, subsequent_indent=indent + "  " if indent else "") or [""]
+    return wrapped
 
 
 def _run_to_share(runs: Sequence[R], number: int | None) -> R:
