@@ -33,7 +33,7 @@ OPTIONAL = (
 )
 FEEDBACK_OPTIONAL = (
     "Optional: answer what you like, or skip it with ctrl+o. Your ratings stay in your journal; they leave "
-    "it only if you choose to share your scores file (workshop export --scores)."
+    "it only if you choose to share your scores file (ctrl+p, Share my scores)."
 )
 
 
@@ -224,7 +224,10 @@ class FeedbackView(ScoreRowsView):
         step = self.step
         labels = dict(zip(FEEDBACK_RATINGS, step.labels, strict=True))
         yield Static(plain(step.question), classes="question check-stem")
-        legend = "   ".join(f"{rating} {label}" for rating, label in labels.items())
+        # As WHO-5's legend: two lines, each rating's number beside its words, never wrapped apart.
+        parts = [f"{rating}\u00a0{label}" for rating, label in labels.items()]
+        half = (len(parts) + 1) // 2
+        legend = " · ".join(parts[:half]) + "\n" + " · ".join(parts[half:])
         yield Static(plain(legend), classes="check-legend")
         for index, item in enumerate(step.questions):
             yield Static(plain(f"{index + 1}. {item.text}"), classes="check-item")
