@@ -395,7 +395,6 @@ class StepAsker:
         saved = current.scores if isinstance(current, ItemScoresValue) else ()
         count = len(instrument.items)
         scores = list(saved[:count]) + [None] * max(0, count - len(saved))
-        low, high = min(instrument.scores), max(instrument.scores)
         for index, item in enumerate(instrument.items):
             self.out.gap()
             if count > 1:
@@ -407,19 +406,12 @@ class StepAsker:
             if chosen is not None:
                 label = chosen.label.rstrip(".")
                 self.out.say(strings.CHECK_NOW.format(score=chosen.score, label=label))
-            while True:
-                reply = self.ask()
-                if reply.move is not None:
-                    return reply.move
-                if reply.empty:
-                    break
-                number = whole_number(reply.text)
-                if number is None or number not in instrument.scores:
-                    self.out.say(strings.CHECK_AGAIN.format(low=low, high=high))
-                    continue
-                scores[index] = number
+            answer = self.ask_score(instrument.scores)
+            if isinstance(answer, Move):
+                return answer
+            if answer is not None:
+                scores[index] = answer
                 self.keep(ItemScoresValue(instrument.id, tuple(scores)))
-                break
         self.out.gap()
         self.out.say(instrument.attribution)
         return Move.NEXT
@@ -435,7 +427,6 @@ class StepAsker:
         self.out.say(strings.FEEDBACK_OPTIONAL)
         ratings = list(saved_ratings(step, self.current()))
         ids = tuple(question.id for question in step.questions)
-        low, high = FEEDBACK_RATINGS[0], FEEDBACK_RATINGS[-1]
         count = len(step.questions)
         for index, question in enumerate(step.questions):
             self.out.gap()
@@ -443,20 +434,26 @@ class StepAsker:
             saved = ratings[index]
             if saved is not None:
                 self.out.say(strings.CHECK_NOW.format(score=saved, label=step.labels[saved - 1]))
-            while True:
-                reply = self.ask()
-                if reply.move is not None:
-                    return reply.move
-                if reply.empty:
-                    break
-                number = whole_number(reply.text)
-                if number is None or number not in FEEDBACK_RATINGS:
-                    self.out.say(strings.CHECK_AGAIN.format(low=low, high=high))
-                    continue
-                ratings[index] = number
+            answer = self.ask_score(FEEDBACK_RATINGS)
+            if isinstance(answer, Move):
+                return answer
+            if answer is not None:
+                ratings[index] = answer
                 self.keep(RatingsValue(ids, tuple(ratings)))
-                break
         return Move.NEXT
+
+    def ask_score(self, allowed: Sequence[int]) -> Move | int | None:
+        """One number of ``allowed`` typed (asked again until it is one), None for Enter, or a move."""
+        while True:
+            reply = self.ask()
+            if reply.move is not None:
+                return reply.move
+            if reply.empty:
+                return None
+            number = whole_number(reply.text)
+            if number is not None and number in allowed:
+                return number
+            self.out.say(strings.CHECK_AGAIN.format(low=min(allowed), high=max(allowed)))
 
 
 # -- shared pieces -----------------------------------------------------------------------------------------
