@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from workshop.answers import VALUE_FIELDS, Answer, ItemScoresValue, Value
+from workshop.answers import VALUE_FIELDS, Answer, ItemScoresValue, RatingsValue, Value
 from workshop.content.instruments import INSTRUMENTS
-from workshop.content.models import CheckStep, ScaleStep, StepBase
+from workshop.content.models import CheckStep, FeedbackStep, ScaleStep, StepBase
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -93,4 +93,7 @@ def sample_value(value_type: type[Value], step: StepBase | None = None) -> Value
         instrument = step.instrument if isinstance(step, CheckStep) else "who5"
         count = len(INSTRUMENTS[instrument].items)
         value = ItemScoresValue(instrument, tuple((3 if i or count == 1 else None) for i in range(count)))
+    if isinstance(value, RatingsValue):
+        ids = tuple(q.id for q in step.questions) if isinstance(step, FeedbackStep) else value.questions
+        value = RatingsValue(ids, tuple((None if i and i == len(ids) - 1 else 4) for i in range(len(ids))))
     return value

@@ -19,6 +19,7 @@ from workshop.answers import (
     ItemScoresValue,
     ItemsValue,
     RankedValue,
+    RatingsValue,
     TextValue,
     Value,
 )
@@ -26,6 +27,7 @@ from workshop.content.models import (
     CheckStep,
     ChoiceStep,
     CommitmentStep,
+    FeedbackStep,
     ListStep,
     PauseStep,
     Program,
@@ -159,6 +161,12 @@ def _answer(step: object) -> tuple[list[str], Value | None]:
         case CheckStep():
             count = 5 if step.instrument == "who5" else 1
             return ["3"] * count, ItemScoresValue(step.instrument, (3,) * count)
+        case FeedbackStep():
+            # The first questions rated, the last left blank with Enter.
+            ratings = tuple(5 - index if index < len(step.questions) - 1 else None
+                            for index in range(len(step.questions)))
+            typed = ["" if rating is None else str(rating) for rating in ratings]
+            return typed, RatingsValue(tuple(q.id for q in step.questions), ratings)
     raise AssertionError(f"no answer for {step!r}")
 
 
@@ -183,9 +191,14 @@ _DATE = re.compile(
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}-\d{6}")
 
 
+_WEEK = re.compile(r"\b\d{4}-W\d{2}\b")
+_SCORES_ID = re.compile(r"\b[0-9a-f]{32}\b|(?<=workshop-scores-)[0-9a-f]{8}\b")
+
+
 def normalised(text: str, data_dir: Path) -> str:
     """``text`` with what changes from run to run (dates, the data folder, file stamps) replaced."""
     text = text.replace(str(data_dir), "<data>")
+    text = _SCORES_ID.sub("<scores id>", _WEEK.sub("<week>", text))
     return _STAMP.sub("<stamp>", _DATE.sub("<date>", text))
 
 

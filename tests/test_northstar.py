@@ -11,6 +11,7 @@ from tests.checkins import CHECKINS, checkins_program, fill
 from tests.tui_helpers import FixedClock, build_app, settle, wait_for_journal
 from workshop.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
 from workshop.content.loader import load_program
+from workshop.content.models import CommitmentStep
 from workshop.flow.northstar import gather
 from workshop.journal.store import Journal
 from workshop.reports.northstar import render_html, render_markdown
@@ -139,7 +140,7 @@ def test_the_shipped_program_feeds_the_page(tmp_path: Path, shipped_program_dir:
         run.set_answer("day-4-running-toward", "north-star", TextValue("To heal, and to rest."))
         run.set_answer("day-4-running-toward", "three-goals", ItemsValue(("Sing",)))
         for module in program.modules:
-            commitment = module.steps[-1]
+            commitment = next(step for step in module.steps if isinstance(step, CommitmentStep))
             run.set_answer(module.id, commitment.id, CommitmentValue(f"Step {module.day}", "Soon"))
         page = gather(program, run)
     assert page.values == ("Balance", "Courage") and page.statement == "To heal, and to rest."

@@ -116,7 +116,7 @@ def test_every_slide_prints_on_exactly_one_page_with_and_without_notes(tmp_path:
     # One print for both: the pages with notes use the same styles as those without.
     html = _combined([printed_deck(p, m, notes=notes) for notes in (False, True) for p, m in decks])
     slides = sum(len(build_deck(program, module).slides) for program, module in decks)
-    assert slides == 18 + 19 + 18 + 20 + 7
+    assert slides == 19 + 20 + 19 + 21 + 7
     assert pdf_pages(_print(tmp_path, "deck", html)) == 2 * slides
 
 

@@ -160,10 +160,12 @@ def every_screen_script() -> tuple[list[str], list[str]]:
         "7",
         "html",  # export
         "8",
+        "",  # share my scores: the summary, then not written
+        "9",
         "",  # support
-        "9",
+        "10",
         "no",
-        "9",
+        "10",
         "yes",  # a new run: not now, then yes
         "3",
         "quit",  # day 2 of the new run: its recap has nothing yet

@@ -13,6 +13,7 @@ from workshop.content.loader import load_program
 from workshop.content.models import (
     ChoiceStep,
     CommitmentStep,
+    FeedbackStep,
     Module,
     PauseStep,
     Program,
@@ -37,12 +38,15 @@ def test_four_days_in_order(program: Program) -> None:
 
 def test_each_day_has_the_shape_of_a_good_day(program: Program) -> None:
     for module in program.modules:
-        # Day 4, the longest, has 16: its last two checks are introduced by a short reading.
-        assert 8 <= len(module.steps) <= 16, module.id
+        # Day 4, the longest, has 17: its last two checks are introduced by a short reading, and every day
+        # ends with a feedback form.
+        assert 8 <= len(module.steps) <= 17, module.id
         # Self-paced minutes: 20 to 40 a day, day 4 (the longest, with two checks) a little more.
         assert 20 <= module.minutes <= 45, module.id
         assert isinstance(module.steps[0], ReadingStep | RecapStep), module.id
-        assert isinstance(module.steps[-1], CommitmentStep), module.id
+        # The day closes with its commitment, and then the session's feedback form (a few ratings).
+        closing = module.steps[-2:] if isinstance(module.steps[-1], FeedbackStep) else module.steps[-1:]
+        assert isinstance(closing[0], CommitmentStep), module.id
         assert len({step.kind for step in module.steps}) >= 4, module.id
         if module.day > 1:
             assert any(isinstance(step, RecapStep) for step in module.steps), module.id
@@ -52,7 +56,7 @@ def test_each_day_has_the_shape_of_a_good_day(program: Program) -> None:
 
 
 # What a self-paced step takes, in minutes, by kind: a reflection question, a recap (read, then write),
-# a short list, a checklist, a values sort, one point on a scale, a commitment, a validated check.
+# a short list, a checklist, a values sort, one point on a scale, a commitment, a validated check, a feedback form.
 SELF_PACED_MINUTES = {
     "prompt": 3.5,
     "recap": 4.0,
@@ -62,6 +66,7 @@ SELF_PACED_MINUTES = {
     "scale": 0.5,
     "commitment": 2.5,
     "check": 1.5,
+    "feedback": 0.5,
 }
 READING_WORDS_PER_MINUTE = 150  # slow, careful reading at the end of a shift
 

@@ -22,6 +22,7 @@ from workshop.content.models import (
     CheckStep,
     ChoiceStep,
     CommitmentStep,
+    FeedbackStep,
     ListStep,
     PromptStep,
     RankStep,
@@ -65,6 +66,8 @@ async def answer_current_step(pilot: Pilot[Any], screen: DayScreen) -> None:
             await pilot.press(*"43434")  # 72 of 100: no support screen in the way of the journey
         case CheckStep():
             await pilot.press("2")
+        case FeedbackStep():
+            await pilot.press(*"453")  # one number key per question
     await pilot.pause()
 
 

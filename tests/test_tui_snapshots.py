@@ -24,11 +24,12 @@ from workshop.answers import (
     IntegerValue,
     ItemsValue,
     RankedValue,
+    RatingsValue,
     TextValue,
     Value,
 )
 from workshop.content.loader import load_program
-from workshop.content.models import ChoiceStep, ListStep, Program
+from workshop.content.models import ChoiceStep, FeedbackQuestion, FeedbackStep, ListStep, Program
 
 SMALL = (80, 24)
 LARGE = (160, 48)
@@ -93,6 +94,24 @@ class TestStepKinds:
             max_picks=3,
         )
         assert snap_compare(StepHarness(step, ChoicesValue(("Inbox",))), terminal_size=SMALL)
+
+    def test_a_feedback_form(self, snap_compare: SnapCompare) -> None:
+        # You should see the line above, the five ratings with their words, and three questions: the first
+        # rated [4] "Agree", the second [5] "Strongly agree", the third "(not answered)" with the "›" marker,
+        # then the keys and the line saying the ratings stay in the journal unless shared.
+        step = FeedbackStep(
+            kind="feedback",
+            id="session-feedback",
+            title="Before you go",
+            question="Three ratings of today's session.",
+            questions=[
+                FeedbackQuestion(id="useful", text="Today's session was worth my time."),
+                FeedbackQuestion(id="safe-to-speak", text="I felt free to speak, and just as free to pass."),
+                FeedbackQuestion(id="recommend", text="I would suggest this session to a colleague."),
+            ],
+        )
+        value = RatingsValue(("useful", "safe-to-speak", "recommend"), (4, 5, None))
+        assert snap_compare(StepHarness(step, value), terminal_size=SMALL)
 
     def test_a_list_says_how_many_it_asks_for(self, snap_compare: SnapCompare) -> None:
         # You should see one line written, four blank, and "Write at least 3, one to a line" under them.

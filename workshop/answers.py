@@ -102,7 +102,38 @@ class ItemScoresValue:
         return all(score is None for score in self.scores)
 
 
-Value = TextValue | IntegerValue | ChoicesValue | ItemsValue | RankedValue | CommitmentValue | ItemScoresValue
+@dataclass(frozen=True)
+class RatingsValue:
+    """The answers to a session feedback form (``feedback`` step): one rating per question, None for a
+    question left blank.
+
+    Each rating is kept with its question's id, in the form's order, so that an answer still belongs to
+    the right question after a facilitator reorders, adds or removes questions.
+    """
+
+    KIND: ClassVar[str] = "ratings"
+    questions: tuple[str, ...] = ()
+    ratings: tuple[int | None, ...] = ()
+
+    def is_empty(self) -> bool:
+        return all(rating is None for rating in self.ratings)
+
+    def rating(self, question_id: str) -> int | None:
+        """The rating given to ``question_id``, or None."""
+        found = dict(zip(self.questions, self.ratings, strict=False))
+        return found.get(question_id)
+
+
+Value = (
+    TextValue
+    | IntegerValue
+    | ChoicesValue
+    | ItemsValue
+    | RankedValue
+    | CommitmentValue
+    | ItemScoresValue
+    | RatingsValue
+)
 VALUE_TYPES: dict[str, type[Value]] = {value_type.KIND: value_type for value_type in get_args(Value)}
 """Every value type by its ``KIND`` (the name written in journal files), in the order of ``Value``."""
 

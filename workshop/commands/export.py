@@ -1,17 +1,32 @@
-"""``workshop export``: the journal as Markdown, HTML or JSON, to standard output or a private file.
+"""``workshop export``: the journal as Markdown, HTML or JSON, to standard output or a private file; or,
+with ``--scores``, the scores file a participant may choose to share (numbers only, shown before writing).
 
 It only reads, without taking the one-window lock, so it works while the workshop is open. An encrypted
 journal asks for its passphrase (or takes ``--passphrase-file``/``--passphrase-fd``), says before writing
-that the export is not encrypted, and with ``--encrypt`` writes an age file for the journal's own key.
+that the export is not encrypted, and with ``--encrypt`` writes an age file for the journal's own key. The
+first scores file of a run gives the run its random id, which is kept in the journal (so a second
+export counts as the same run), and that needs the workshop closed.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from workshop.invocation import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_dir, error, load_program
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from workshop.content.models import Program
+    from workshop.flow.run_view import NumberedRun
+    from workshop.journal.crypto import Identity
+    from workshop.reports.share import Prepared
+
+    R = TypeVar("R", bound=NumberedRun)
 
 NAME = "export"
 HELP = "export your journal as Markdown, HTML (printable) or JSON"
@@ -35,6 +50,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="export only the north-star page of one run (default: the newest): your values, north star, "
         "goals and commitments, as Markdown or printable HTML",
+    )
+    parser.add_argument(
+        "--scores",
+        action="store_true",
+        help="write only your scores (check-ins, scales and session feedback as numbers, never your words) "
+        "to a file you may choose to give your group's facilitator; shows what it holds and asks first",
+    )
+    parser.add_argument(
+        "--yes",
+        "-y",
+        action="store_true",
+        help="with --scores: write without asking (the summary is still printed)",
     )
     parser.add_argument(
         "--answers-only",
@@ -64,9 +91,17 @@ def run(args: argparse.Namespace) -> int:
     if args.encrypt and args.output is None:
         error("--encrypt writes a file: give its name with --output (for example journal.md.age)")
         return EXIT_USAGE
+    if args.scores and (args.north_star or args.answers_only or args.format != "markdown"):
+        error("--scores writes a file of its own format: leave out --format, --north-star and --answers-only")
+        return EXIT_USAGE
+    if args.yes and not args.scores:
+        error("--yes goes with --scores")
+        return EXIT_USAGE
     program = load_program(args)
     if program is None:
         return EXIT_INVALID
+    if args.scores:
+        return _scores(args, program)
     try:
         with open_journal(data_dir(args), program, args) as journal:
             encrypted = journal.encrypted
@@ -93,6 +128,121 @@ PLAIN_EXPORT_WARNING = (
     "workshop: note: your journal is encrypted, but this export is not: anyone who gets the file can read "
     "it. Delete it when you are done, or use --encrypt for an age file only your key opens."
 )
+
+
+def _scores(args: argparse.Namespace, program: Program) -> int:
+    """Gather the run's numbers, show what the file holds, ask, then keep the run's id and write the file."""
+    from workshop.commands._passphrase import open_journal
+    from workshop.journal.errors import JournalError, NoSuchRun
+    from workshop.reports import share
+
+    try:
+        with open_journal(data_dir(args), program, args) as journal:
+            run = _run_to_share(journal.runs, args.run)
+            number, stored, identity = run.number, run.scores_id, journal.identity
+            prepared = share.prepare(program, run)
+    except JournalError as failure:
+        error(str(failure))
+        return EXIT_USAGE if isinstance(failure, NoSuchRun) else EXIT_INVALID
+    except share.NothingToShare as nothing:
+        error(str(nothing))
+        return EXIT_INVALID
+    path = Path(args.output).expanduser() if args.output else Path(prepared.file_name)
+    if path.is_dir() or (args.output or "").endswith(("/", os.sep)):
+        path = path / prepared.file_name
+    print("\n".join(_wrapped(prepared.summary)))
+    print()
+    if not _confirmed(args.yes, path):
+        return EXIT_USAGE
+    if stored is None:  # the run's first scores file: its id is kept in the journal first
+        try:
+            prepared = _keep_scores_id(args, program, number, prepared, identity)
+        except JournalError as failure:
+            error(f"{failure} (nothing was written)")
+            return EXIT_INVALID
+    return _write_scores(prepared, path)
+
+
+def _wrapped(lines: Sequence[str]) -> list[str]:
+    """The summary wrapped at words to the terminal's width, an indented line's continuation indented."""
+    import shutil
+    import textwrap
+
+    width = max(40, min(shutil.get_terminal_size().columns, 100) - 1)
+    wrapped: list[str] = []
+    for line in lines:
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        wrapped += textwrap.wrap(line, width, subsequent_indent=indent + "  " if indent else "") or [""]
+    return wrapped
+
+
+def _run_to_share(runs: Sequence[R], number: int | None) -> R:
+    from workshop.flow.runs import select_runs
+    from workshop.journal.errors import JournalError
+
+    if number is not None:
+        return select_runs(runs, number)[0]
+    if not runs:
+        raise JournalError("there are no runs yet: a scores file holds the numbers you answer in the program")
+    return max(runs, key=lambda run: run.number)
+
+
+def _confirmed(yes: bool, path: Path) -> bool:
+    """--yes, or a yes typed at the terminal. Without a terminal, nothing is written unasked."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        error("not written: add --yes to write it without asking (no terminal to ask at)")
+        return False
+    try:
+        reply = input(f"Write this to {path}? [y/N] ")
+    except (EOFError, KeyboardInterrupt):
+        print()
+        reply = ""
+    if reply.strip().lower() in ("y", "yes"):
+        return True
+    print("Not written.", file=sys.stderr)
+    return False
+
+
+def _keep_scores_id(
+    args: argparse.Namespace, program: Program, number: int, prepared: Prepared, identity: Identity | None
+) -> Prepared:
+    """Keep the run's new scores id in its run file (taking the one-window lock), so that every later
+    export of the run carries the same one. If the run got an id meanwhile (in the app), that one is used."""
+    from workshop.journal.errors import JournalLocked
+    from workshop.journal.store import Journal
+    from workshop.reports import share
+
+    try:
+        with Journal.open(data_dir(args), program, identity=identity) as journal:  # unlocked once, above
+            run = _run_to_share(journal.runs, number)
+            kept = share.keep_id(program, run, prepared)
+            journal.save(run)
+            if kept.scores.run != prepared.scores.run:
+                print(f"(The run got a scores id meanwhile, so the file carries it: {kept.scores.run})")
+            prepared = kept
+    except JournalLocked:
+        from workshop.journal.errors import JournalError
+
+        raise JournalError(
+            "the workshop is open in another window. Share your scores from there (ctrl+p, Share my "
+            "scores), or close it and run this again"
+        ) from None
+    return prepared
+
+
+def _write_scores(prepared: Prepared, path: Path) -> int:
+    from workshop.journal.errors import JournalError
+    from workshop.reports import share
+
+    try:
+        share.write(prepared, path)
+    except JournalError as failure:
+        error(str(failure))
+        return EXIT_INVALID
+    print(f"Scores written to {path} (readable only by you). Give it to your facilitator only if you wish.")
+    return EXIT_OK
 
 
 def _write(text: str, output: str | None, *, encrypt_in: Path | None = None) -> int:

@@ -1,4 +1,6 @@
-"""``workshop guide``: the facilitator guide (agenda with timings, notes, prompts) as Markdown or HTML."""
+"""``workshop guide``: the facilitator guide (agenda with timings, notes, prompts) as Markdown or HTML; with
+``--kit``, a page of the facilitator's kit instead: the privacy statement, the attendance sheet or the
+feedback slips."""
 
 from __future__ import annotations
 
@@ -14,11 +16,15 @@ if TYPE_CHECKING:
     from workshop.content.models import Module, Program
 
 NAME = "guide"
-HELP = "write the facilitator guide for a day (agenda, timings, notes, prompts) as Markdown or HTML"
+HELP = (
+    "write the facilitator guide for a day (agenda, timings, notes, prompts) as Markdown or HTML, or a page "
+    "of the kit (--kit privacy, attendance or feedback)"
+)
+KIT_PAGES = ("privacy", "attendance", "feedback")  # the same as workshop.present.strings.KIT_PAGES
 ORDER = 41
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_document_arguments(parser: argparse.ArgumentParser) -> None:
     """The options ``guide`` and ``handout`` share."""
     parser.add_argument("--day", type=int, metavar="N", help="which day (default: every day of the program)")
     parser.add_argument(
@@ -68,5 +74,28 @@ def _render(program: Program, modules: list[Module], fmt: str) -> str:
     return guide(program, *modules, fmt="html" if fmt == "html" else "markdown")
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_document_arguments(parser)
+    parser.add_argument(
+        "--kit",
+        choices=KIT_PAGES,
+        metavar="PAGE",
+        help="a page of the facilitator's kit instead of the guide: privacy (a statement to hand to each "
+        "participant: what stays on their machine, what a scores file holds), attendance (names or "
+        "initials, a column per day, no scores) or feedback (each day's feedback form as slips, two to a "
+        "page; --day picks one day)",
+    )
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.kit:
+        page = args.kit
+
+        def kit(program: Program, modules: list[Module], fmt: str) -> str:
+            from workshop.reports.kit import kit_page
+
+            chosen = modules if page == "feedback" else []
+            return kit_page(page, program, chosen, fmt="html" if fmt == "html" else "markdown")
+
+        return write_document(args, kit)
     return write_document(args, _render)

@@ -16,7 +16,7 @@ ORDER = 42
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    guide.add_arguments(parser)
+    guide.add_document_arguments(parser)
 
 
 def _render(program: Program, modules: list[Module], fmt: str) -> str:

@@ -26,7 +26,7 @@ def _start_time(text: str) -> time:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    guide.add_arguments(parser)
+    guide.add_document_arguments(parser)
     parser.add_argument(
         "--start",
         type=_start_time,

@@ -31,6 +31,7 @@ from workshop.answers import (
     ItemScoresValue,
     ItemsValue,
     RankedValue,
+    RatingsValue,
     TextValue,
     Value,
 )
@@ -443,6 +444,46 @@ class CheckStep(StepBase):
     burnout measure). A low WHO-5 score or the highest burnout answer offers the support screen gently."""
 
 
+FEEDBACK_RATINGS = (1, 2, 3, 4, 5)
+"""The ratings of a feedback question: 1 to 5, as the scores file and the cohort report read them."""
+
+AGREEMENT = ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree")
+"""The words of the ratings 1 to 5 unless a feedback step gives its own."""
+
+
+class FeedbackQuestion(Strict):
+    """One question of a session feedback form, answered with a rating from 1 to 5."""
+
+    id: Slug
+    """Stable identifier, unique in the form. The scores file and the cohort report name the question by
+    it, so keep it when you reword the question, and use the same id on every day for the same question
+    (``useful``) so the report can compare days."""
+    text: Sentence
+    """The question or statement, such as ``Today's session was useful to me.``"""
+
+
+class FeedbackStep(StepBase):
+    """A short session feedback form: one to five questions, each rated 1 to 5. Always optional. The
+    ratings (never any words) go into the scores file a participant may choose to share with the
+    facilitator; the form also prints as a slip for the room (``workshop guide --kit feedback``)."""
+
+    answer_type: ClassVar[type[RatingsValue]] = RatingsValue
+
+    kind: Literal["feedback"]
+    question: Sentence
+    """The line above the questions, such as ``How was today's session for you?``"""
+    questions: list[FeedbackQuestion] = Field(min_length=1, max_length=5)
+    """The questions, in order: three is usual (was it useful, did you feel safe to speak or to pass,
+    would you recommend it)."""
+    labels: list[Label] = Field(default=list(AGREEMENT), min_length=5, max_length=5)
+    """What the ratings 1 to 5 mean, lowest first (default: strongly disagree ... strongly agree)."""
+
+    @model_validator(mode="after")
+    def _distinct_questions(self) -> FeedbackStep:
+        _check_distinct([question.id for question in self.questions], "question ids")
+        return self
+
+
 Step = Annotated[
     ReadingStep
     | PromptStep
@@ -453,7 +494,8 @@ Step = Annotated[
     | PauseStep
     | RecapStep
     | CommitmentStep
-    | CheckStep,
+    | CheckStep
+    | FeedbackStep,
     Field(discriminator="kind"),
 ]
 """One step of a module; ``kind`` says which."""
@@ -525,6 +567,9 @@ class Module(Strict):
             if step.id in seen:
                 raise ValueError(f"step id {step.id!r} is used twice in this module")
             seen.add(step.id)
+        # A day's feedback is one set of ratings in the scores file: two forms would answer over each other.
+        if sum(isinstance(step, FeedbackStep) for step in self.steps) > 1:
+            raise ValueError("a module may have at most one feedback step")
         return self
 
     def step(self, step_id: str) -> Step | None:

@@ -25,10 +25,12 @@ from pydantic_core import PydanticUndefined
 from workshop.content.models import (
     STEP_KINDS,
     STEP_TYPES,
+    FeedbackQuestion,
     GroupSession,
     Label,
     Markdown,
     Module,
+    Phase,
     ProgramFile,
     Prose,
     Reference,
@@ -201,10 +203,12 @@ def render_reference() -> str:
         "",
         field_table(StepBase),
         "",
+        *_section("Phase", Phase),
     ]
     for tag, kind in zip(STEP_KINDS, STEP_TYPES, strict=True):
         own = [name for name in kind.model_fields if name not in common]
         parts += _section(f"{tag.capitalize()} step", kind, own)
+    parts += _section("FeedbackQuestion", FeedbackQuestion)
     return "\n".join(parts).rstrip() + "\n"
 
 # --------------------------------------------------------------------------------------------------------

@@ -286,6 +286,18 @@ _SAMPLE_STEPS: list[dict[str, object]] = [
         "examples": ["Leave on time one day this week.", "Ask a colleague how they are really doing."],
         "when_label": "When",
     },
+    {
+        "id": "session-feedback",
+        "kind": "feedback",
+        "title": "How was this session?",
+        "question": "Three quick ratings of today's session, for your facilitator.",
+        "questions": [
+            {"id": "useful", "text": "The session was worth my time."},
+            {"id": "safe-to-speak", "text": "I felt free to speak, and free to pass."},
+            {"id": "recommend", "text": "I would suggest it to a colleague."},
+        ],
+        "labels": ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"],
+    },
 ]
 
 _EXAMPLE_REFERENCE = {

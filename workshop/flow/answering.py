@@ -5,9 +5,9 @@ A widget turns a key or a click into one of these calls and shows the result; it
 
 from __future__ import annotations
 
-from workshop.answers import ChoicesValue, ItemScoresValue, ItemsValue, RankedValue, Value
+from workshop.answers import ChoicesValue, ItemScoresValue, ItemsValue, RankedValue, RatingsValue, Value
 from workshop.content.instruments import Instrument
-from workshop.content.models import ChoiceStep, ListStep, RankStep
+from workshop.content.models import FEEDBACK_RATINGS, ChoiceStep, FeedbackStep, ListStep, RankStep
 
 NUMBER_PAUSE = 1.0
 """Seconds within which a second number key extends the first: "1" then "0" is 10 on a 0-10 scale."""
@@ -112,3 +112,11 @@ def saved_scores(instrument: Instrument, value: Value | None) -> tuple[int | Non
 def first_unanswered(scores: tuple[int | None, ...]) -> int:
     """Where a check-in opens: its first item not answered yet, else its first item."""
     return next((index for index, score in enumerate(scores) if score is None), 0)
+
+
+def saved_ratings(step: FeedbackStep, value: Value | None) -> tuple[int | None, ...]:
+    """A saved feedback form as its rows show it today: one rating or None per question of the step, in
+    the step's order, found by the question's id (a question added since reads as not answered)."""
+    ratings = value if isinstance(value, RatingsValue) else RatingsValue()
+    found = [ratings.rating(question.id) for question in step.questions]
+    return tuple(rating if rating in FEEDBACK_RATINGS else None for rating in found)

@@ -24,11 +24,12 @@ from workshop.answers import (
     ItemScoresValue,
     ItemsValue,
     RankedValue,
+    RatingsValue,
     TextValue,
     Value,
 )
 from workshop.content.instruments import answer_lines
-from workshop.content.models import ScaleStep, Step
+from workshop.content.models import FeedbackStep, ScaleStep, Step
 
 Style = Literal["screen", "document"]
 """How an answer is worded: as the app shows it again, or as an export writes it (see above)."""
@@ -69,6 +70,9 @@ def describe_parts(value: Value, step: Step | None = None, *, style: Style = "sc
             return [("", line) for line in action.split("\n")] + ([("When: ", when)] if when.strip() else [])
         case ItemScoresValue(instrument=instrument, scores=scores):
             return [("", line) for line in answer_lines(instrument, scores)]
+        case RatingsValue():
+            form = step if isinstance(step, FeedbackStep) else None
+            return [("", line) for line in rating_lines(value, form)]
         case _:
             assert_never(value)
 
@@ -76,3 +80,17 @@ def describe_parts(value: Value, step: Step | None = None, *, style: Style = "sc
 def describe_value(value: Value, step: Step | None = None, *, style: Style = "screen") -> str:
     """A readable, multi-line rendering of an answer. ``step`` adds context such as a scale's range."""
     return "\n".join(marker + text for marker, text in describe_parts(value, step, style=style))
+
+
+def rating_lines(value: RatingsValue, step: FeedbackStep | None = None) -> list[str]:
+    """A feedback form's answers, one line per question rated: ``Today was useful to me: 4 (Agree)``.
+    With its step, each question reads in its words and in the step's order; without, by its id."""
+    if step is None:
+        pairs = zip(value.questions, value.ratings, strict=False)
+        return [f"{question}: {rating}" for question, rating in pairs if rating is not None]
+    lines = []
+    for question in step.questions:
+        rating = value.rating(question.id)
+        if rating is not None and 1 <= rating <= len(step.labels):
+            lines.append(f"{question.text} {rating} ({step.labels[rating - 1]})")
+    return lines

@@ -73,6 +73,13 @@ class RunData:
     finished: datetime | None = None
     updated: datetime | None = None
     position: tuple[str, str] | None = None
+    scores_id: str | None = None
+    """The random id this run's scores file carries (``workshop export --scores``), made the first time
+    the scores are shared and kept so a second export counts as the same run. None until then."""
+
+
+SCORES_ID = re.compile(r"[0-9a-f]{32}")
+"""What a scores id looks like: 128 random bits as 32 lower-case hex digits."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +177,8 @@ def encode_run(data: RunData) -> str:
         lines.append(f"finished = {_datetime(data.finished)}")
     if data.updated is not None:
         lines.append(f"updated = {_datetime(data.updated)}")
+    if data.scores_id is not None:
+        lines.append(f"scores_id = {toml_string(data.scores_id)}")
     if data.position is not None:
         module_id, step_id = data.position
         lines += ["", "[position]", f"module = {toml_string(module_id)}", f"step = {toml_string(step_id)}"]
@@ -334,16 +343,22 @@ def decode_run(table: Mapping[str, Any]) -> RunData:
     top = _Table(
         table,
         "",
-        ("format", "program", "program_version", "run", "started", "finished", "updated", "position"),
+        (
+            "format", "program", "program_version", "run", "started", "finished", "updated", "scores_id",
+            "position",
+        ),
     )
     # Checked in the order the fields appear in the file, so the first error named is the first one.
     program_id, version, number = top.text("program"), top.text("program_version"), top.integer("run")
     started = top.moment("started")
     assert started is not None
     finished, updated = top.moment("finished", optional=True), top.moment("updated", optional=True)
+    scores_id = top.text("scores_id", default="") or None
+    if scores_id is not None and not SCORES_ID.fullmatch(scores_id):
+        raise FormatError("scores_id: must be 32 lower-case hex digits")
     position = None
     place = top.table_of("position", optional=True)
     if place is not None:
         where = _Table(place, "position", ("module", "step"))
         position = (where.text("module"), where.text("step"))
-    return RunData(program_id, version, number, started, finished, updated, position)
+    return RunData(program_id, version, number, started, finished, updated, position, scores_id)

@@ -43,6 +43,7 @@ from workshop.journal.errors import (
 )
 from workshop.journal.format import (
     RUN_FILE,
+    SCORES_ID,
     FormatError,
     ModuleData,
     NewerFormatError,
@@ -137,6 +138,8 @@ class Run:
         self.started = data.started
         self.finished = data.finished
         self.position = data.position
+        self.scores_id = data.scores_id
+        """The random id of this run's scores file, once one was shared (see ``give_scores_id``)."""
         self.read_only = read_only
         """True when a file of this run was written by a newer app: it is shown but never rewritten."""
         self._updated = data.updated
@@ -237,6 +240,17 @@ class Run:
             self.position = (module_id, step_id)
             self._touch_meta()
 
+    def give_scores_id(self, new_id: str) -> str:
+        """The run's scores id: ``new_id`` (random, made by the caller) if it has none yet, kept from then on
+        so that every scores file of this run carries the same one. Not activity: ``updated`` stays."""
+        if not SCORES_ID.fullmatch(new_id):
+            raise ValueError("a scores id is 32 lower-case hex digits")
+        with self._lock:
+            if self.scores_id is None:
+                self.scores_id = new_id
+                self._meta_changes += 1
+            return self.scores_id
+
     def mark_finished(self) -> None:
         with self._lock:
             if self.finished is None:
@@ -293,6 +307,7 @@ class Run:
             self.program_version, self.started = data.program_version, data.started
             self.finished = self.finished or data.finished
             self.position = self.position or data.position
+            self.scores_id = self.scores_id or data.scores_id
             self._updated = self._updated or data.updated
             self._meta_changes += 1
 
@@ -305,6 +320,7 @@ class Run:
             self.finished,
             self._updated,
             self.position,
+            self.scores_id,
         )
 
 

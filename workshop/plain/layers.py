@@ -16,14 +16,17 @@ from workshop.answers import (
     ItemScoresValue,
     ItemsValue,
     RankedValue,
+    RatingsValue,
     TextValue,
     Value,
 )
 from workshop.content.instruments import INSTRUMENTS, WHO5, Instrument
 from workshop.content.models import (
+    FEEDBACK_RATINGS,
     CheckStep,
     ChoiceStep,
     CommitmentStep,
+    FeedbackStep,
     ListStep,
     Module,
     PauseStep,
@@ -42,7 +45,7 @@ from workshop.content.support import (
     ordered_for,
     preferred_country,
 )
-from workshop.flow.answering import pick_note, toggle_pick
+from workshop.flow.answering import pick_note, saved_ratings, toggle_pick
 from workshop.flow.completion import continue_place, program_progress
 from workshop.flow.dates import format_day
 from workshop.flow.day import DaySummary, DayWalk, RecapItem, day_summary
@@ -77,6 +80,7 @@ from workshop.journal.errors import (
     SaveReport,
 )
 from workshop.journal.store import Journal, Run
+from workshop.paths import exports_dir
 from workshop.present.blocks import markdown_blocks
 from workshop.reports.export import export_to_file
 from workshop.reports.northstar import EMPTY as NORTHSTAR_EMPTY
@@ -84,15 +88,21 @@ from workshop.reports.northstar import TITLE as NORTHSTAR_TITLE
 from workshop.reports.northstar import commitment_line
 from workshop.reports.northstar import export_to_file as northstar_to_file
 from workshop.reports.northstar import gather as gather_northstar
+from workshop.reports.share import NOTHING_TO_SHARE, NothingToShare
+from workshop.reports.share import keep_id as keep_scores_id
+from workshop.reports.share import prepare as prepare_scores
+from workshop.reports.share import write as write_scores
 from workshop.settings import Settings, load_settings
 from workshop.text import display_text, legacy_text
 
 __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
+    "FEEDBACK_RATINGS",
     "INSTRUMENTS",
     "NORTHSTAR_EMPTY",
     "NORTHSTAR_TITLE",
+    "NOTHING_TO_SHARE",
     "NOTHING_WRITTEN_TODAY",
     "NOTHING_YET",
     "NOT_A_CRISIS_SERVICE",
@@ -108,6 +118,7 @@ __all__ = [
     "CommitmentValue",
     "DaySummary",
     "DayWalk",
+    "FeedbackStep",
     "Instrument",
     "IntegerValue",
     "ItemScoresValue",
@@ -119,11 +130,13 @@ __all__ = [
     "JournalProblem",
     "ListStep",
     "Module",
+    "NothingToShare",
     "PauseStep",
     "Program",
     "PromptStep",
     "RankStep",
     "RankedValue",
+    "RatingsValue",
     "ReadingStep",
     "RecapItem",
     "RecapStep",
@@ -151,9 +164,11 @@ __all__ = [
     "display_text",
     "end_of_day_title",
     "export_to_file",
+    "exports_dir",
     "format_day",
     "gather_northstar",
     "insight",
+    "keep_scores_id",
     "legacy_text",
     "load_program",
     "load_settings",
@@ -165,11 +180,13 @@ __all__ = [
     "ordered_for",
     "pick_note",
     "preferred_country",
+    "prepare_scores",
     "preview",
     "privacy_line_needed",
     "program_progress",
     "rank_picks",
     "review_entries",
+    "saved_ratings",
     "search",
     "series_sentences",
     "step_sources",
@@ -177,4 +194,5 @@ __all__ = [
     "then_and_now",
     "toggle_pick",
     "why_not_editable",
+    "write_scores",
 ]

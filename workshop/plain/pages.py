@@ -18,6 +18,7 @@ from workshop.plain.layers import (
     NORTHSTAR_EMPTY,
     NORTHSTAR_TITLE,
     NOT_A_CRISIS_SERVICE,
+    NOTHING_TO_SHARE,
     NOTHING_WRITTEN_TODAY,
     NOTHING_YET,
     PRIVACY,
@@ -27,6 +28,7 @@ from workshop.plain.layers import (
     DayWalk,
     JournalError,
     Module,
+    NothingToShare,
     ReviewEntry,
     SupportLine,
     across_run_lines,
@@ -39,14 +41,17 @@ from workshop.plain.layers import (
     describe_value,
     end_of_day_title,
     export_to_file,
+    exports_dir,
     format_day,
     gather_northstar,
     insight,
+    keep_scores_id,
     load_support_lines,
     northstar_sections,
     northstar_to_file,
     ordered_for,
     preferred_country,
+    prepare_scores,
     preview,
     privacy_line_needed,
     program_progress,
@@ -56,6 +61,7 @@ from workshop.plain.layers import (
     still_open_line,
     then_and_now,
     why_not_editable,
+    write_scores,
 )
 from workshop.plain.steps import numbers_in, whole_number
 
@@ -157,6 +163,7 @@ def home_choices(session: PlainSession) -> list[Choice]:
         Choice(strings.INSIGHT, partial(show_insight, session), ("insight",)),
         Choice(strings.NORTH_STAR, partial(north_star, session), ("north star", "northstar")),
         Choice(strings.EXPORT, partial(export, session), ("export",)),
+        Choice(strings.SHARE_SCORES, partial(share_scores, session), ("share", "scores")),
         Choice(strings.SUPPORT, partial(support_page, session), ()),
     ]
     if run is not None:
@@ -508,6 +515,44 @@ def export(session: PlainSession) -> None:
         else:
             out.say(strings.EXPORTED_TO.format(path=path))
         return
+
+
+def share_scores(session: PlainSession) -> None:
+    """What the scores file would hold, line by line; written only on a typed yes."""
+    out, run = session.out, session.current_run
+    out.gap()
+    if run is None:
+        out.say(NOTHING_TO_SHARE)
+        return
+    session.save()
+    try:
+        prepared = prepare_scores(session.program, run)
+    except NothingToShare as nothing:
+        out.say(str(nothing))
+        return
+    for line in prepared.summary:
+        if line:
+            out.say(line)
+        else:
+            out.gap()
+    path = exports_dir(session.data_dir) / prepared.file_name
+    out.gap()
+    question = strings.SHARE_ASK.format(path=path)
+    out.say(question)
+    reply = session.talk.ask(back_to=question)
+    if reply.move is not None or reply.word not in ("yes", "y"):
+        out.say(strings.SHARE_NOT_WRITTEN)
+        return
+    keep_scores_id(session.program, run, prepared)  # in the run file before the file is written
+    problem = session.save()
+    try:
+        if problem:
+            raise JournalError(f"{problem} (the scores file was not written)")
+        write_scores(prepared, path)
+    except JournalError as error:
+        out.say(str(error))
+    else:
+        out.say(strings.SHARE_WRITTEN.format(path=path))
 
 
 # -- support and help --------------------------------------------------------------------------------------

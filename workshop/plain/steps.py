@@ -15,6 +15,7 @@ from typing import assert_never
 from workshop.plain import strings
 from workshop.plain.conversation import Conversation, Move, Reply
 from workshop.plain.layers import (
+    FEEDBACK_RATINGS,
     INSTRUMENTS,
     CheckStep,
     ChoiceStep,
@@ -22,6 +23,7 @@ from workshop.plain.layers import (
     CommitmentStep,
     CommitmentValue,
     DayWalk,
+    FeedbackStep,
     IntegerValue,
     ItemScoresValue,
     ItemsValue,
@@ -30,6 +32,7 @@ from workshop.plain.layers import (
     PromptStep,
     RankedValue,
     RankStep,
+    RatingsValue,
     ReadingStep,
     RecapItem,
     RecapStep,
@@ -41,6 +44,7 @@ from workshop.plain.layers import (
     markdown_blocks,
     pick_note,
     rank_picks,
+    saved_ratings,
     step_sources,
     toggle_pick,
 )
@@ -127,6 +131,8 @@ class StepAsker:
                 return self.commitment(step)
             case CheckStep():
                 return self.check(step)
+            case FeedbackStep():
+                return self.feedback(step)
             case _:
                 assert_never(step)
 
@@ -420,7 +426,6 @@ class StepAsker:
         saved = current.scores if isinstance(current, ItemScoresValue) else ()
         count = len(instrument.items)
         scores = list(saved[:count]) + [None] * max(0, count - len(saved))
-        low, high = min(instrument.scores), max(instrument.scores)
         for index, item in enumerate(instrument.items):
             self.out.gap()
             if count > 1:
@@ -432,22 +437,54 @@ class StepAsker:
             if chosen is not None:
                 label = chosen.label.rstrip(".")
                 self.out.say(strings.CHECK_NOW.format(score=chosen.score, label=label))
-            while True:
-                reply = self.ask()
-                if reply.move is not None:
-                    return reply.move
-                if reply.empty:
-                    break
-                number = whole_number(reply.text)
-                if number is None or number not in instrument.scores:
-                    self.out.say(strings.CHECK_AGAIN.format(low=low, high=high))
-                    continue
-                scores[index] = number
+            answer = self.ask_score(instrument.scores)
+            if isinstance(answer, Move):
+                return answer
+            if answer is not None:
+                scores[index] = answer
                 self.keep(ItemScoresValue(instrument.id, tuple(scores)))
-                break
         self.out.gap()
         self.out.say(instrument.attribution)
         return Move.NEXT
+
+    # -- a feedback form -------------------------------------------------------------------------------------
+
+    def feedback(self, step: FeedbackStep) -> Move:
+        self.out.say(step.question)
+        self.out.gap()
+        self.out.say(strings.CHECK_OPTIONS)
+        for rating, label in zip(FEEDBACK_RATINGS, step.labels, strict=True):
+            self.out.item(f"{rating}.", label)
+        self.out.say(strings.FEEDBACK_OPTIONAL)
+        ratings = list(saved_ratings(step, self.current()))
+        ids = tuple(question.id for question in step.questions)
+        count = len(step.questions)
+        for index, question in enumerate(step.questions):
+            self.out.gap()
+            self.out.say(strings.CHECK_ITEM.format(number=index + 1, count=count, item=question.text))
+            saved = ratings[index]
+            if saved is not None:
+                self.out.say(strings.CHECK_NOW.format(score=saved, label=step.labels[saved - 1]))
+            answer = self.ask_score(FEEDBACK_RATINGS)
+            if isinstance(answer, Move):
+                return answer
+            if answer is not None:
+                ratings[index] = answer
+                self.keep(RatingsValue(ids, tuple(ratings)))
+        return Move.NEXT
+
+    def ask_score(self, allowed: Sequence[int]) -> Move | int | None:
+        """One number of ``allowed`` typed (asked again until it is one), None for Enter, or a move."""
+        while True:
+            reply = self.ask()
+            if reply.move is not None:
+                return reply.move
+            if reply.empty:
+                return None
+            number = whole_number(reply.text)
+            if number is not None and number in allowed:
+                return number
+            self.out.say(strings.CHECK_AGAIN.format(low=min(allowed), high=max(allowed)))
 
 
 # -- shared pieces -----------------------------------------------------------------------------------------

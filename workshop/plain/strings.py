@@ -63,6 +63,7 @@ REVIEW = "Review and search your answers"
 INSIGHT = "Insight: what moved"
 NORTH_STAR = "Your north-star page"
 EXPORT = "Export your journal to a file"
+SHARE_SCORES = "Share my scores with the facilitator: numbers only, shown first"
 SUPPORT = "Support and crisis lines"
 NEW_RUN = "Start the program again: a new run"
 QUIT = "Quit"
@@ -168,6 +169,10 @@ CHECK_OPTIONAL = (
 CHECK_ITEM = "{number} of {count}: {item}"
 CHECK_NOW = "Your answer now: {score}, {label}. Press Enter to keep it."
 CHECK_AGAIN = "Please type a number from {low} to {high}, or press Enter to leave it blank."
+FEEDBACK_OPTIONAL = (
+    "Optional: press Enter to leave a question blank, or type skip to leave the form. Your ratings stay "
+    "in your journal; they leave it only if you choose to share your scores file."
+)
 
 # -- review ------------------------------------------------------------------------------------------------
 
@@ -227,6 +232,12 @@ EXPORT_ASK = (
 )
 EXPORT_FORMATS = {"markdown": "markdown", "md": "markdown", "html": "html", "print": "html"}
 EXPORTED_TO = "Exported to {path}"
+SHARE_ASK = (
+    "Write this scores file to {path}? It stays on this computer until you give it to your facilitator "
+    "yourself. Type yes to write it; press Enter to go home without writing."
+)
+SHARE_NOT_WRITTEN = "Not written."
+SHARE_WRITTEN = "Scores saved to {path}"
 
 # -- support and help --------------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from workshop.content.models import (
     CheckStep,
     ChoiceStep,
     CommitmentStep,
+    FeedbackStep,
     GroupSession,
     ListStep,
     Module,
@@ -239,6 +240,9 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
             # Each person answers privately (in the app or on the paper form), never on the projector:
             # the slide says what the check is and that it is private.
             lead = strings.CHECK_LEADS[step.instrument] + " " + strings.PRIVATE_STEP
+        case FeedbackStep():
+            question, items = step.question, tuple(question.text for question in step.questions)
+            detail = strings.FEEDBACK_LEAD.format(low=step.labels[0], high=step.labels[-1])
         case _:
             # A new kind of step must say here what the room sees: mypy names it until it does.
             assert_never(step)

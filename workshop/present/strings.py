@@ -44,6 +44,9 @@ CHECK_LEADS: Final = {
     "who5": "Five short statements about how you have felt over the last two weeks.",
     "burnout": "One question about burnout, with five answers to choose from.",
 }
+FEEDBACK_LEAD: Final = (
+    "Rate each from 1 ({low}) to 5 ({high}), in the app or on the slip. Anonymous, and you may skip it."
+)
 RECAP_LEAD: Final = "Look back at what you wrote for: "
 LOOK_BACK_LEAD: Final = "Look back at: "
 """Above a question that refers to earlier answers: the titles of those steps, never the answers."""
@@ -183,6 +186,9 @@ PAPER_TICK_AT_LEAST: Final = "Tick at least {count}."
 PAPER_OTHER: Final = "Other"
 PAPER_HINTS: Final = "If you are stuck: "
 PAPER_RANK: Final = "Choose {pick} and write them in order, the most important first:"
+PAPER_FEEDBACK: Final = (
+    "Anonymous and optional: answer in the app, or on the feedback slip, without your name."
+)
 PAPER_CHECK_PRIVATE: Final = "For you alone: nobody will ask for your answers or your score. You may skip it."
 PAPER_WHO5_ADD: Final = (
     "Your score: add up the {items} numbers you circled (0 to {most}) and multiply by {multiplier}, for a "
@@ -215,3 +221,61 @@ DECK_STARTS: Final = "Starts {start}"
 DECK_NOTES_HEADING: Final = "Slide {number}"
 DECK_LAST: Final = "This is the last slide."
 REFERENCES: Final = "References"
+
+# -- the facilitator's kit: the privacy statement, the attendance sheet, feedback slips ------------------
+
+KIT_PRIVACY_TITLE: Final = "Your privacy in this program"
+KIT_PRIVACY_LEAD: Final = (
+    "A page to keep: what stays with you, what you may choose to share, and how to look before you do."
+)
+KIT_PRIVACY_SECTIONS: Final = (
+    (
+        "What stays on your computer",
+        "Everything you write in the workshop: your reflections, lists, commitments, check-ins and "
+        "ratings. It is kept in files that only your user account can read (encrypted too, if you set a "
+        "passphrase), and it is never sent anywhere. "
+        "Nothing you write is shown on the projector, and your facilitator never sees your journal.",
+    ),
+    (
+        "The scores file, if you choose to share one",
+        "Only numbers: your answers to the WHO-5 well-being check, the one burnout question, the "
+        "program's 0 to 10 scales and the session feedback ratings; each with its day (or follow-up) and "
+        "the week it was answered in, and a random id made for the file so it is counted once. It never "
+        "holds anything you wrote, your name, your journal's run number, a file name, or a date finer "
+        "than the week.",
+    ),
+    (
+        "Sharing is optional",
+        "You decide whether to share, and when. Nobody will ask who shared and who did not, and not "
+        "sharing changes nothing about your place in the group.",
+    ),
+    (
+        "How to look before you share",
+        "In the workshop, press ctrl+p and choose \"Share my scores\"; or type "
+        "workshop export --scores in a terminal. Either one shows every number the file will hold, in "
+        "plain words, and writes nothing until you say yes. The file is plain text: open it in any text "
+        "editor to read it again before you hand it over.",
+    ),
+    (
+        "What your facilitator does with the files",
+        "Puts them together in a report for the group (workshop cohort): how many took part, and "
+        "medians and changes for the group as a whole. Any figure that would come from fewer than five "
+        "people is left out, and no single person's answers are ever shown.",
+    ),
+)
+KIT_PRIVACY_CONTACT: Final = "Questions about your data? Ask"
+KIT_PRIVACY_FOOT: Final = "The file's format is documented in docs/data.md, \"The scores file\"."
+
+KIT_ATTENDANCE_TITLE: Final = "Attendance"
+KIT_ATTENDANCE_LEAD: Final = (
+    "Names or initials only: no scores, no notes. Keep this sheet apart from any scores files, which "
+    "are shared without names."
+)
+KIT_ATTENDANCE_NAME: Final = "Name or initials"
+KIT_ATTENDANCE_DAY: Final = "Day {day}\nDate: ________"
+KIT_ATTENDANCE_ROWS: Final = 16
+
+KIT_FEEDBACK_TITLE: Final = "Session feedback: day {day}"
+KIT_FEEDBACK_LEAD: Final = "No name, please. Fold the slip and leave it in the box for your facilitator."
+KIT_FEEDBACK_NONE: Final = "This program has no feedback form (no step of kind feedback)."
+KIT_PAGES: Final = ("privacy", "attendance", "feedback")

@@ -24,6 +24,7 @@ from workshop.answers import (
     ItemScoresValue,
     ItemsValue,
     RankedValue,
+    RatingsValue,
     TextValue,
     Value,
 )
@@ -319,7 +320,7 @@ def _html_answer(answer: Answer, step: Step | None) -> list[str]:
             body = _html_list("ol", [text for _, text in parts])
         case ChoicesValue() | ItemsValue():
             body = _html_list("ul", [marker.removeprefix("- ") + text for marker, text in parts])
-        case TextValue() | IntegerValue() | CommitmentValue() | ItemScoresValue():
+        case TextValue() | IntegerValue() | CommitmentValue() | ItemScoresValue() | RatingsValue():
             body = f"<p>{html_text(describe_value(value, step, style='document'))}</p>"
         case _:
             assert_never(value)

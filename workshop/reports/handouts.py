@@ -27,9 +27,11 @@ from workshop.content.instruments import (
     Instrument,
 )
 from workshop.content.models import (
+    FEEDBACK_RATINGS,
     CheckStep,
     ChoiceStep,
     CommitmentStep,
+    FeedbackStep,
     ListStep,
     Module,
     PauseStep,
@@ -389,10 +391,22 @@ def _step_on_paper(program: Program, step: Step) -> list[Block]:
                 Para(strings.PAPER_CHECK_PRIVATE, muted=True),
                 *instrument_on_paper(INSTRUMENTS[step.instrument]),
             ]
+        case FeedbackStep():
+            return [Para(strings.PAPER_FEEDBACK, muted=True), *feedback_on_paper(step)]
         case PauseStep():
             return []  # a timed silence has nothing to print
         case _:
             assert_never(step)
+
+
+def feedback_on_paper(step: FeedbackStep) -> list[Block]:
+    """A feedback form as a grid: one row per question, the ratings 1 to 5 to circle, named in words."""
+    marks = tuple(str(rating) for rating in FEEDBACK_RATINGS)
+    return [
+        Para(step.question, strong=True),
+        Para(strings.PAPER_CIRCLE_PER_ROW, muted=True),
+        CircleGrid("", tuple(step.labels), marks, tuple(question.text for question in step.questions)),
+    ]
 
 
 def instrument_on_paper(instrument: Instrument) -> list[Block]:

@@ -313,6 +313,7 @@ section.support h3 {{ margin: .7em 0 .1em; }}
 .attribution {{ font-size: .8em; color: #333; }}
 section.step, section.keep, section.references {{ break-inside: avoid; }}
 table.agenda td:first-child {{ white-space: nowrap; }}
+table.agenda td {{ padding-top: .12em; padding-bottom: .12em; }}
 section.run-sheet {{ break-before: page; }}
 section.run-sheet:first-of-type {{ break-before: auto; }}
 section.run-sheet h1 {{ font-size: 1.4em; }}

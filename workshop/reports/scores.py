@@ -211,6 +211,11 @@ def is_week(text: str) -> bool:
     return True
 
 
+def is_version(text: str) -> bool:
+    """True for a program version the format allows: ``1.0``, ``1.2.0``."""
+    return _VERSION.fullmatch(text) is not None
+
+
 def new_run_id() -> str:
     """A fresh random run id: 128 bits from ``secrets``, never derived from anything about the person."""
     return secrets.token_hex(16)
@@ -253,6 +258,59 @@ def _measurement_data(measurement: Measurement) -> dict[str, Any]:
 def scores_json(scores: Scores) -> str:
     """The file's text: two-space indented JSON ending in a newline."""
     return json.dumps(scores_data(scores), indent=2) + "\n"
+
+
+def file_name(scores: Scores) -> str:
+    """The name a scores file is written under by default: ``workshop-scores-5f0c9e6b.json``. From the run's
+    random id only, so files from a group can sit in one folder without a name that says whose they are."""
+    return f"workshop-scores-{scores.run[:8]}.json"
+
+
+# --------------------------------------------------------------------------------------------------------
+# What a file holds, in plain words: shown before it is written (command line, app, plain mode)
+# --------------------------------------------------------------------------------------------------------
+
+SUMMARY_NEVER = (
+    "Not in it: anything you wrote, names, your journal's run number, file or machine names, exact dates "
+    "or times (only the week), or whether you opened the support page."
+)
+SUMMARY_OPTIONAL = (
+    "Sharing it is your choice. You can open the file in any text editor to see it before you give it "
+    "to anyone."
+)
+
+
+def summary_lines(
+    scores: Scores, titles: Mapping[str, str] | None = None, last_day: int | None = None
+) -> list[str]:
+    """Exactly what ``scores`` holds, in plain words, one number per line: the text the participant reads
+    before the file is written. ``titles`` adds the words of a scale or a feedback question beside its id
+    (on this screen only; the file holds the id); ``last_day`` names the end point's day."""
+    titles = titles or {}
+    lines = [
+        "This scores file holds only these numbers:",
+        "",
+        f"Program: {scores.program}, version {scores.program_version}",
+        f"Run id: {scores.run} (random: it says nothing about you, and stays the same if you share again)",
+    ]
+    for m in sorted(scores.points, key=lambda each: point_order(each.point)):
+        lines += ["", f"{describe_point(m.point, last_day)}, week {m.week}:"]
+        if m.who5 is not None:
+            items = ", ".join(str(item) for item in m.who5.items)
+            total, most = m.who5.total, WHO5_ITEMS * WHO5_ITEM_HIGHEST
+            lines.append(f"  WHO-5 well-being: items {items}; total {total} of {most}, {m.who5.percent}%")
+        if m.burnout is not None:
+            lines.append(f"  Burnout: option {m.burnout} of {BURNOUT_HIGHEST}")
+        for step, scale in m.scales.items():
+            lines.append(f"  Scale {_named(step, titles)}: {scale.value} (from {scale.low} to {scale.high})")
+        for question, rating in m.feedback.items():
+            lines.append(f"  Feedback {_named(question, titles)}: {rating} of {FEEDBACK_HIGHEST}")
+    return [*lines, "", SUMMARY_NEVER, SUMMARY_OPTIONAL]
+
+
+def _named(key: str, titles: Mapping[str, str]) -> str:
+    title = titles.get(key)
+    return f"{key} ({display_text(title)})" if title else key
 
 
 # --------------------------------------------------------------------------------------------------------

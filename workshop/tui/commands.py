@@ -50,6 +50,11 @@ class WorkshopCommands(Provider):
             ),
             ("Export as HTML", partial(routes.export_journal, "html"), "A printable page of your journal"),
             ("Encryption", routes.open_encryption, "Turn it on or off, the passphrase, the recovery page"),
+            (
+                "Share my scores (numbers only)",
+                routes.share_scores,
+                "A file for your facilitator, if you wish: shown before it is written",
+            ),
             ("Support and crisis lines", routes.open_support, "Who to call; what this app is not"),
             ("Keys", routes.open_help, "Every key on this screen"),
             ("Home", routes.go_home, "Back to the start"),

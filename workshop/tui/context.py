@@ -70,6 +70,10 @@ class Navigation(Protocol):
     def open_encryption(self) -> None:
         """Encryption's settings: turn it on or off, change the passphrase, the recovery page."""
 
+    def share_scores(self) -> None:
+        """Show what the current run's scores file would hold, in plain words; on Write, write it to the
+        exports folder and say where."""
+
 
 class Workshop(Protocol):
     """The app as a screen sees it."""

@@ -36,6 +36,12 @@ NEW_RUN_BODY = (
 )
 NEW_RUN_STARTED = "A new run has started. Your earlier answers are kept in the review."
 STILL_OPENING = "Your journal is still opening; one moment."
+SHARE_TITLE = "Share your scores? Only numbers, never your words"
+SHARE_WHERE = (
+    "Write the file to {path}? It stays on this computer until you give it to your facilitator yourself, "
+    "by e-mail, a USB stick or however your group collects them."
+)
+SHARE_NO_RUN = "Nothing to share yet: start day 1 first."
 
 
 class RoutesHost(Workshop, Protocol):
@@ -417,3 +423,34 @@ class Routes:
             ),
             done,
         )
+
+    def share_scores(self) -> None:
+        app = self.app
+        run = app.current_run
+        if not app.journal_open or run is None:
+            app.notify(STILL_OPENING if not app.journal_open else SHARE_NO_RUN, markup=False)
+            return
+        from workshop import paths
+        from workshop.reports import share
+
+        app.save_now()
+        try:
+            prepared = share.prepare(app.program, run)
+        except share.NothingToShare as nothing:
+            app.notify(str(nothing), markup=False)
+            return
+        path = paths.exports_dir(app.data_dir) / prepared.file_name
+
+        def answer(choice: str | None) -> None:
+            if choice != "write":
+                return
+            kept = share.keep_id(app.program, run, prepared)  # in the run file before the file is written
+            problem = app.save_now()
+            if problem:
+                app.notify(f"{problem} (the scores file was not written)", markup=False)
+                return
+            app.write_in_background(lambda: share.write(kept, path), "Scores saved to")
+
+        body = "\n".join([*prepared.summary, "", SHARE_WHERE.format(path=path)])
+        choices = [("write", "Write the file"), ("cancel", "Cancel")]
+        app.push_screen(Notice(SHARE_TITLE, body, choices), answer)

@@ -1,9 +1,11 @@
-"""A validated check-in (WHO-5 or the single-item burnout measure), answered from the keyboard.
+"""Rows of numbered cells: a validated check-in (WHO-5 or the single-item burnout measure) and a session
+feedback form, answered from the keyboard.
 
-Each item is one row of numbered cells. A number key picks a score and moves on to the next item; the
-arrows, a click, Backspace (to clear) and Enter (next item) work too. The chosen cell is shown in
-brackets and its words beside it, so the answer reads without colour. The wording comes from
-``workshop.content.instruments`` and is shown exactly as published, with its attribution.
+Each item (or feedback question) is one row of numbered cells. A number key picks a score and moves on
+to the next item; the arrows, a click, Backspace (to clear) and Enter (next item) work too. The chosen
+cell is shown in brackets and its words beside it, so the answer reads without colour. A check's wording
+comes from ``workshop.content.instruments`` and is shown exactly as published, with its attribution; a
+feedback form's questions and the words of its ratings come from the content.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from workshop.answers import ItemScoresValue, Value
-from workshop.content.instruments import INSTRUMENTS, WHO5, Instrument
-from workshop.content.models import CheckStep
-from workshop.flow.answering import first_unanswered, saved_scores
+from workshop.answers import ItemScoresValue, RatingsValue, Value
+from workshop.content.instruments import INSTRUMENTS, WHO5
+from workshop.content.models import FEEDBACK_RATINGS, CheckStep, FeedbackStep
+from workshop.flow.answering import first_unanswered, saved_ratings, saved_scores
 from workshop.tui.widgets.base import StepView
 from workshop.ui_text import plain
 
@@ -28,6 +30,10 @@ MARGIN = 2  # "› " before the cells marks the row with the focus, readable wit
 OPTIONAL = (
     "Optional and private: answer what you like, or skip it with ctrl+o. Only a complete check is scored, "
     "and the score is for you alone."
+)
+FEEDBACK_OPTIONAL = (
+    "Optional: answer what you like, or skip it with ctrl+o. Your ratings stay in your journal; they leave "
+    "it only if you choose to share your scores file (ctrl+p, Share my scores)."
 )
 
 
@@ -45,17 +51,22 @@ class ScoreRow(Static, can_focus=True):
     class Changed(Message):
         """The score of this row changed."""
 
-    def __init__(self, instrument: Instrument, index: int, score: int | None) -> None:
+    def __init__(
+        self, scores: tuple[int, ...], labels: dict[int, str], index: int, score: int | None, *, beside: bool
+    ) -> None:
         super().__init__(classes="score-row", id=f"item-{index + 1}")
-        self.instrument = instrument
+        self.scores = scores
+        self.labels = labels
+        """The words of each score, shown beside the row when ``beside`` (short words such as WHO-5's)."""
+        self.beside = beside
         self.index = index
-        self.score = score if score in instrument.scores else None
+        self.score = score if score in scores else None
 
     def on_mount(self) -> None:
         self._show()
 
     def set_score(self, score: int | None) -> None:
-        if score is not None and score not in self.instrument.scores:
+        if score is not None and score not in self.scores:
             return
         if score != self.score:
             self.score = score
@@ -63,27 +74,26 @@ class ScoreRow(Static, can_focus=True):
             self.post_message(self.Changed())
 
     def _show(self) -> None:
-        cells = [f"[{s}]" if s == self.score else f" {s} " for s in self.instrument.scores]
+        cells = [f"[{s}]" if s == self.score else f" {s} " for s in self.scores]
         row = Content.assemble(("›" if self.has_focus else " ", "bold"), " " + "   ".join(cells))
-        option = self.instrument.option_for(self.score) if self.score is not None else None
         # Many words per option (burnout) are listed above the row; WHO-5's short ones fit beside it.
-        if option is not None and self.instrument is WHO5:
-            row = Content.assemble(row, ("   " + option.label, "italic"))
-        elif option is None:
+        if self.score is not None and self.beside:
+            row = Content.assemble(row, ("   " + self.labels.get(self.score, ""), "italic"))
+        elif self.score is None:
             row = Content.assemble(row, ("   (not answered)", "dim"))
         self.update(row)
 
     def on_key(self, event: events.Key) -> None:
         key = event.character
         view = self._view()
-        if key is not None and key.isdigit() and int(key) in self.instrument.scores and view is not None:
+        if key is not None and key.isdigit() and int(key) in self.scores and view is not None:
             event.stop()
             event.prevent_default()
             view.answer_and_advance(int(key))
 
-    def _view(self) -> CheckView | None:
+    def _view(self) -> ScoreRowsView | None:
         parent = self.parent
-        return parent if isinstance(parent, CheckView) else None
+        return parent if isinstance(parent, ScoreRowsView) else None
 
     def watch_has_focus(self, has_focus: bool) -> None:
         super().watch_has_focus(has_focus)
@@ -95,11 +105,11 @@ class ScoreRow(Static, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         x = event.x - MARGIN
         cell = x // CELL
-        if x >= 0 and cell < len(self.instrument.scores) and x % CELL < 3:
-            self.set_score(self.instrument.scores[cell])
+        if x >= 0 and cell < len(self.scores) and x % CELL < 3:
+            self.set_score(self.scores[cell])
 
     def action_move(self, delta: int) -> None:
-        scores = self.instrument.scores
+        scores = self.scores
         if self.score is None:
             self.set_score(scores[0] if delta > 0 else scores[-1])
             return
@@ -111,55 +121,23 @@ class ScoreRow(Static, can_focus=True):
         self.set_score(None)
 
 
-class CheckView(StepView):
-    """The stem, one row per item, a line saying it is optional, and the attribution."""
+class ScoreRowsView(StepView):
+    """A step answered in rows of numbered cells: number keys answer the active row and move on."""
 
-    step: CheckStep
-
-    def __init__(self, step: CheckStep, value: Value | None = None) -> None:
+    def __init__(self, step: CheckStep | FeedbackStep, value: Value | None = None) -> None:
         super().__init__(step, value)
-        self.instrument = INSTRUMENTS[step.instrument]
         # The row that number keys answer. Kept here, not read from the focus: keys typed quickly are all
         # delivered to the row that had the focus when they arrived, before the focus moves on.
         self.active = 0
         self._moving_to: int | None = None
-        self.initial_scores = saved_scores(self.instrument, value)
-
-    def compose(self) -> ComposeResult:
-        instrument = self.instrument
-        yield Static(plain(instrument.stem), classes="question check-stem")
-        yield Static(self._legend(self.initial_scores), id="check-legend", classes="check-legend")
-        several = len(instrument.items) > 1
-        for index, item in enumerate(instrument.items):
-            if several:
-                yield Static(plain(f"{index + 1}. {item}"), classes="check-item")
-            yield ScoreRow(instrument, index, self.initial_scores[index])
-        keys = f"{min(instrument.scores)}-{max(instrument.scores)}"
-        yield Static(
-            f"Number keys {keys} answer an item and move on; arrows and a click work too.", classes="dim"
-        )
-        yield Static(OPTIONAL, classes="dim check-optional")
-        yield Static(plain(instrument.attribution), classes="check-attribution")
-
-    def _legend(self, scores: tuple[int | None, ...]) -> Content:
-        """The options with their numbers; for the single burnout item, an arrow marks the one chosen."""
-        if self.instrument is WHO5:
-            half = len(self.instrument.options) // 2
-            parts = [f"{o.score} {o.label}" for o in self.instrument.options]
-            return plain(" · ".join(parts[:half]) + "\n" + " · ".join(parts[half:]))
-        lines = [f"{'→' if o.score in scores else ' '} {o.score}. {o.label}" for o in self.instrument.options]
-        return plain("\n".join(lines))
-
-    def value(self) -> Value | None:
-        rows = self.rows()
-        return ItemScoresValue(self.instrument.id, tuple(row.score for row in rows))
 
     def on_score_row_changed(self, event: ScoreRow.Changed) -> None:
         event.stop()
-        value = self.value()
-        assert isinstance(value, ItemScoresValue)
-        self.query_one("#check-legend", Static).update(self._legend(value.scores))
+        self.rows_changed()
         self.changed()
+
+    def rows_changed(self) -> None:
+        """A row's score changed: update anything that shows the answer besides the rows."""
 
     def rows(self) -> list[ScoreRow]:
         return sorted(self.query(ScoreRow), key=lambda row: row.index)
@@ -184,3 +162,81 @@ class CheckView(StepView):
         rows = self.rows()
         self.active = first_unanswered(tuple(row.score for row in rows))
         return rows[self.active]
+
+
+class CheckView(ScoreRowsView):
+    """The stem, one row per item, a line saying it is optional, and the attribution."""
+
+    step: CheckStep
+
+    def __init__(self, step: CheckStep, value: Value | None = None) -> None:
+        super().__init__(step, value)
+        self.instrument = INSTRUMENTS[step.instrument]
+        self.initial_scores = saved_scores(self.instrument, value)
+
+    def compose(self) -> ComposeResult:
+        instrument = self.instrument
+        yield Static(plain(instrument.stem), classes="question check-stem")
+        yield Static(self._legend(self.initial_scores), id="check-legend", classes="check-legend")
+        several = len(instrument.items) > 1
+        labels = {option.score: option.label for option in instrument.options}
+        for index, item in enumerate(instrument.items):
+            if several:
+                yield Static(plain(f"{index + 1}. {item}"), classes="check-item")
+            yield ScoreRow(
+                instrument.scores, labels, index, self.initial_scores[index], beside=instrument is WHO5
+            )
+        keys = f"{min(instrument.scores)}-{max(instrument.scores)}"
+        yield Static(
+            f"Number keys {keys} answer an item and move on; arrows and a click work too.", classes="dim"
+        )
+        yield Static(OPTIONAL, classes="dim check-optional")
+        yield Static(plain(instrument.attribution), classes="check-attribution")
+
+    def _legend(self, scores: tuple[int | None, ...]) -> Content:
+        """The options with their numbers; for the single burnout item, an arrow marks the one chosen."""
+        if self.instrument is WHO5:
+            half = len(self.instrument.options) // 2
+            parts = [f"{o.score} {o.label}" for o in self.instrument.options]
+            return plain(" · ".join(parts[:half]) + "\n" + " · ".join(parts[half:]))
+        lines = [f"{'→' if o.score in scores else ' '} {o.score}. {o.label}" for o in self.instrument.options]
+        return plain("\n".join(lines))
+
+    def value(self) -> Value | None:
+        return ItemScoresValue(self.instrument.id, tuple(row.score for row in self.rows()))
+
+    def rows_changed(self) -> None:
+        value = self.value()
+        assert isinstance(value, ItemScoresValue)
+        self.query_one("#check-legend", Static).update(self._legend(value.scores))
+
+
+class FeedbackView(ScoreRowsView):
+    """A session feedback form: the line above, then each question with a row of ratings 1 to 5."""
+
+    step: FeedbackStep
+
+    def __init__(self, step: FeedbackStep, value: Value | None = None) -> None:
+        super().__init__(step, value)
+        self.initial_ratings = saved_ratings(step, value)
+
+    def compose(self) -> ComposeResult:
+        step = self.step
+        labels = dict(zip(FEEDBACK_RATINGS, step.labels, strict=True))
+        yield Static(plain(step.question), classes="question check-stem")
+        # As WHO-5's legend: two lines, each rating's number beside its words, never wrapped apart.
+        parts = [f"{rating}\u00a0{label}" for rating, label in labels.items()]
+        half = (len(parts) + 1) // 2
+        legend = " · ".join(parts[:half]) + "\n" + " · ".join(parts[half:])
+        yield Static(plain(legend), classes="check-legend")
+        for index, item in enumerate(step.questions):
+            yield Static(plain(f"{index + 1}. {item.text}"), classes="check-item")
+            yield ScoreRow(FEEDBACK_RATINGS, labels, index, self.initial_ratings[index], beside=True)
+        yield Static(
+            "Number keys 1-5 answer a question and move on; arrows and a click work too.", classes="dim"
+        )
+        yield Static(FEEDBACK_OPTIONAL, classes="dim check-optional")
+
+    def value(self) -> Value | None:
+        ids = tuple(question.id for question in self.step.questions)
+        return RatingsValue(ids, tuple(row.score for row in self.rows()))

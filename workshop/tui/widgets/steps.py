@@ -11,6 +11,7 @@ from workshop.content.models import (
     CheckStep,
     ChoiceStep,
     CommitmentStep,
+    FeedbackStep,
     ListStep,
     PauseStep,
     PromptStep,
@@ -22,7 +23,7 @@ from workshop.content.models import (
 )
 from workshop.flow.day import RecapItem
 from workshop.tui.widgets.base import StepView
-from workshop.tui.widgets.check import CheckView
+from workshop.tui.widgets.check import CheckView, FeedbackView
 from workshop.tui.widgets.pause import PauseView
 from workshop.tui.widgets.rank import RankView
 from workshop.tui.widgets.structured_steps import ChoiceView, ItemsView, ScaleView
@@ -58,5 +59,7 @@ def step_view(
             return CommitmentView(step, value)
         case CheckStep():
             return CheckView(step, value)
+        case FeedbackStep():
+            return FeedbackView(step, value)
         case _:
             assert_never(step)
