@@ -12,6 +12,7 @@ from workshop.answers import (
     Answer,
     ChoicesValue,
     CommitmentValue,
+    FollowThroughValue,
     IntegerValue,
     ItemScoresValue,
     ItemsValue,
@@ -21,9 +22,11 @@ from workshop.answers import (
 )
 from workshop.content.instruments import INSTRUMENTS, WHO5, Instrument
 from workshop.content.models import (
+    FOLLOW_THROUGH_ANSWERS,
     CheckStep,
     ChoiceStep,
     CommitmentStep,
+    FollowThroughStep,
     ListStep,
     Module,
     PauseStep,
@@ -46,7 +49,7 @@ from workshop.flow.answering import pick_note, toggle_pick
 from workshop.flow.completion import continue_place, program_progress
 from workshop.flow.dates import format_day
 from workshop.flow.day import DaySummary, DayWalk, RecapItem, day_summary
-from workshop.flow.describe import describe_value
+from workshop.flow.describe import HAPPENED_WORDS, describe_value
 from workshop.flow.insight import across_run_lines, checkin_lines, insight
 from workshop.flow.plain_rules import (
     NOT_A_CRISIS_SERVICE,
@@ -65,6 +68,7 @@ from workshop.flow.plain_rules import (
     still_open_line,
     why_not_editable,
 )
+from workshop.flow.plans import date_note, plan_date
 from workshop.flow.review import ReviewEntry, default_pair, preview, review_entries, search, then_and_now
 from workshop.flow.wellbeing import needs_care
 from workshop.invocation import EXIT_INVALID, EXIT_OK, data_dir, load_program
@@ -83,6 +87,8 @@ from workshop.text import display_text, legacy_text
 __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
+    "FOLLOW_THROUGH_ANSWERS",
+    "HAPPENED_WORDS",
     "INSTRUMENTS",
     "NORTHSTAR_EMPTY",
     "NORTHSTAR_TITLE",
@@ -101,6 +107,8 @@ __all__ = [
     "CommitmentValue",
     "DaySummary",
     "DayWalk",
+    "FollowThroughStep",
+    "FollowThroughValue",
     "Instrument",
     "IntegerValue",
     "ItemScoresValue",
@@ -136,6 +144,7 @@ __all__ = [
     "continue_label",
     "continue_place",
     "data_dir",
+    "date_note",
     "day_summary",
     "default_pair",
     "describe_value",
@@ -155,6 +164,7 @@ __all__ = [
     "northstar_to_file",
     "ordered_for",
     "pick_note",
+    "plan_date",
     "preferred_country",
     "preview",
     "privacy_line_needed",

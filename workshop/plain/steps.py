@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import assert_never
 
 from workshop.plain import strings
 from workshop.plain.conversation import Conversation, Move, Reply
 from workshop.plain.layers import (
+    FOLLOW_THROUGH_ANSWERS,
+    HAPPENED_WORDS,
     INSTRUMENTS,
     CheckStep,
     ChoiceStep,
@@ -22,6 +25,8 @@ from workshop.plain.layers import (
     CommitmentStep,
     CommitmentValue,
     DayWalk,
+    FollowThroughStep,
+    FollowThroughValue,
     IntegerValue,
     ItemScoresValue,
     ItemsValue,
@@ -36,9 +41,11 @@ from workshop.plain.layers import (
     ScaleStep,
     TextValue,
     Value,
+    date_note,
     describe_value,
     markdown_blocks,
     pick_note,
+    plan_date,
     rank_picks,
     toggle_pick,
 )
@@ -97,6 +104,8 @@ class StepAsker:
                 return self.commitment(step)
             case CheckStep():
                 return self.check(step)
+            case FollowThroughStep():
+                return self.follow_through(step)
             case _:
                 assert_never(step)
 
@@ -347,6 +356,7 @@ class StepAsker:
     # -- a commitment ----------------------------------------------------------------------------------------
 
     def commitment(self, step: CommitmentStep) -> Move:
+        """An if-then plan, asked in its own order: the moment, then the action, then (optional) a date."""
         self.out.say(step.question)
         current = self.current()
         value = current if isinstance(current, CommitmentValue) else CommitmentValue()
@@ -355,7 +365,9 @@ class StepAsker:
             self.out.say(describe_value(value, step), indent="  ")
         if step.examples:
             self.out.say(strings.EXAMPLES_OFFER)
-        self.out.say(strings.COMMITMENT_ACTION_ASK if not value.action.strip() else strings.COMMITMENT_KEEP)
+        self.out.say(strings.COMMITMENT_WHEN_ASK.format(label=step.when_label))
+        if value.when.strip():
+            self.out.say(strings.COMMITMENT_WHEN_NOW.format(when=value.when.strip()))
         reply = self.ask()
         while reply.word == strings.HINT and step.examples:
             self.say_hints(step.examples)
@@ -363,16 +375,91 @@ class StepAsker:
         if reply.move is not None:
             return reply.move
         if not reply.empty:
-            value = CommitmentValue(reply.text.strip(), value.when)
+            value = replace(value, when=reply.text.strip())
             self.keep(value)
-        self.out.say(strings.COMMITMENT_WHEN_ASK.format(label=step.when_label))
-        if value.when.strip():
-            self.out.say(strings.COMMITMENT_WHEN_NOW.format(when=value.when.strip()))
+        self.out.say(
+            strings.COMMITMENT_ACTION_ASK.format(label=step.action_label)
+            if not value.action.strip()
+            else strings.COMMITMENT_KEEP
+        )
         reply = self.ask()
         if reply.move is not None:
             return reply.move
         if not reply.empty:
-            self.keep(CommitmentValue(value.action, reply.text.strip()))
+            value = replace(value, action=reply.text.strip())
+            self.keep(value)
+        if not (step.ask_date or value.date.strip()):
+            return Move.NEXT
+        self.out.say(strings.COMMITMENT_DATE_ASK)
+        if value.date.strip():
+            self.out.say(strings.COMMITMENT_WHEN_NOW.format(when=value.date.strip()))
+        while True:
+            reply = self.ask()
+            if reply.move is not None:
+                return reply.move
+            if reply.empty:
+                return Move.NEXT
+            value = replace(value, date=reply.text.strip())
+            self.keep(value)
+            if plan_date(value.date) is not None:
+                return Move.NEXT
+            self.out.say(date_note(value.date))
+
+    # -- a follow-up's look back at the plans ----------------------------------------------------------------
+
+    def follow_through(self, step: FollowThroughStep) -> Move:
+        """Each plan in turn: did it happen (1, 2, 3 or Enter to leave it), then a rewritten plan or Enter."""
+        self.say_optional(step.intro)
+        items = self.walk.commitment_items(step)
+        if not items:
+            self.out.say(strings.NO_PLANS)
+            return Move.NEXT
+        current = self.current()
+        saved = current if isinstance(current, FollowThroughValue) else FollowThroughValue()
+        happened = {item.step.id: saved.entry(item.step.id)[0] for item in items}
+        revised = {item.step.id: saved.entry(item.step.id)[1] for item in items}
+
+        def keep() -> None:
+            self.keep(
+                FollowThroughValue(
+                    tuple(item.step.id for item in items),
+                    tuple(item.current for item in items),
+                    tuple(happened[item.step.id] for item in items),
+                    tuple(revised[item.step.id] for item in items),
+                )
+            )
+
+        answers = [key for key, _ in FOLLOW_THROUGH_ANSWERS]
+        for number, item in enumerate(items, start=1):
+            self.out.gap()
+            where = f"{item.module.short_name}, {item.step.title}"
+            self.out.say(strings.PLAN_HEADING.format(number=number, count=len(items), where=where))
+            self.out.say(item.current, indent="  ")
+            self.out.say(step.question + " " + strings.PLAN_ANSWERS)
+            if happened[item.step.id]:
+                self.out.say(strings.PLAN_NOW.format(answer=HAPPENED_WORDS[happened[item.step.id]]))
+            while True:
+                reply = self.ask()
+                if reply.move is not None:
+                    return reply.move
+                if reply.empty:
+                    break
+                choice = whole_number(reply.text)
+                if choice is None or not 1 <= choice <= len(answers):
+                    self.out.say(strings.PLAN_AGAIN)
+                    continue
+                happened[item.step.id] = answers[choice - 1]
+                keep()
+                break
+            self.out.say(strings.PLAN_REVISE.format(label=step.revise_label))
+            if revised[item.step.id].strip():
+                self.out.say(strings.COMMITMENT_WHEN_NOW.format(when=revised[item.step.id].strip()))
+            reply = self.ask()
+            if reply.move is not None:
+                return reply.move
+            if not reply.empty:
+                revised[item.step.id] = reply.text.strip()
+                keep()
         return Move.NEXT
 
     # -- a check-in ------------------------------------------------------------------------------------------

@@ -45,6 +45,13 @@ CHECK_LEADS: Final = {
     "burnout": "One question about burnout, with five answers to choose from.",
 }
 RECAP_LEAD: Final = "Look back at what you wrote for: "
+FOLLOW_THROUGH_LEAD: Final = (
+    "Look back at each plan you made, on your own: did it happen, and would you rewrite it? "
+    "Nothing is shared."
+)
+PAPER_FOLLOW_THROUGH: Final = "Copy each plan you made, then tick one and rewrite it if you want to."
+PAPER_HAPPENED: Final = "Did it happen?   [ ] Yes   [ ] Partly   [ ] Not yet"
+PAPER_DATE: Final = "Date (optional)"
 LIST_LEAD: Final = "Up to {count}."
 EXAMPLES_LEAD: Final = "For example: "
 SCALE_LINE: Final = "{low} = {low_label}     {high} = {high_label}"

@@ -20,6 +20,7 @@ from workshop.answers import (
     Answer,
     ChoicesValue,
     CommitmentValue,
+    FollowThroughValue,
     IntegerValue,
     ItemScoresValue,
     ItemsValue,
@@ -225,6 +226,9 @@ def _html_answer(answer: Answer, step: Step | None) -> list[str]:
             body = _html_list("ol", [text for _, text in parts])
         case ChoicesValue() | ItemsValue():
             body = _html_list("ul", [marker.removeprefix("- ") + text for marker, text in parts])
+        case FollowThroughValue():
+            lines = [(marker.removeprefix("- ").strip() + " " + text).strip() for marker, text in parts]
+            body = _html_list("ul", lines)
         case TextValue() | IntegerValue() | CommitmentValue() | ItemScoresValue():
             body = f"<p>{html_text(describe_value(value, step, style='document'))}</p>"
         case _:

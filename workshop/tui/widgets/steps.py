@@ -11,6 +11,7 @@ from workshop.content.models import (
     CheckStep,
     ChoiceStep,
     CommitmentStep,
+    FollowThroughStep,
     ListStep,
     PauseStep,
     PromptStep,
@@ -21,8 +22,10 @@ from workshop.content.models import (
     Step,
 )
 from workshop.flow.day import RecapItem
+from workshop.flow.followups import CommitmentItem
 from workshop.tui.widgets.base import StepView
 from workshop.tui.widgets.check import CheckView
+from workshop.tui.widgets.follow_through import FollowThroughView
 from workshop.tui.widgets.pause import PauseView
 from workshop.tui.widgets.rank import RankView
 from workshop.tui.widgets.structured_steps import ChoiceView, ItemsView, ScaleView
@@ -34,6 +37,7 @@ def step_view(
     value: Value | None,
     *,
     recap_items: list[RecapItem] | None = None,
+    commitments: list[CommitmentItem] | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> StepView:
     """The widget that shows ``step`` with its saved ``value``."""
@@ -58,5 +62,7 @@ def step_view(
             return CommitmentView(step, value)
         case CheckStep():
             return CheckView(step, value)
+        case FollowThroughStep():
+            return FollowThroughView(step, value, commitments or [])
         case _:
             assert_never(step)
