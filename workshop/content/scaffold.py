@@ -274,8 +274,22 @@ _SAMPLE_STEPS: list[dict[str, object]] = [
         "kind": "commitment",
         "title": "One small step",
         "question": "What is one small thing you will do before the next session?",
-        "examples": ["Leave on time one day this week.", "Ask a colleague how they are really doing."],
+        "examples": [
+            "When I finish my last patient on Thursday, I will leave on time.",
+            "When I next pass a colleague in the corridor, I will ask how they are really doing.",
+        ],
         "when_label": "When",
+        "action_label": "I will",
+        "ask_date": True,
+    },
+    {
+        "id": "looking-at-plans",
+        "kind": "follow-through",
+        "title": "Your plans, looked at again",
+        "intro": "These are the plans you made. Follow-up check-ins ask this; a day can too.",
+        "question": "Did it happen?",
+        "revise_label": "If you want to change it, the plan as it stands now",
+        "hints": ["Partly counts."],
     },
 ]
 

@@ -204,7 +204,7 @@ def new_run(session: PlainSession) -> None:
 def day_opening(session: PlainSession, module: Module) -> None:
     out = session.out
     out.gap()
-    out.say(strings.DAY_TITLE.format(day=module.day, title=module.title))
+    out.say(strings.DAY_TITLE.format(day=module.day, title=module.title) if module.is_day else module.title)
     out.say(module.summary)
 
 
@@ -212,7 +212,8 @@ def step_heading(session: PlainSession, walk: DayWalk) -> None:
     """ "Day 1, step 7 of 14" and the step's title: where the user is, before anything else."""
     out = session.out
     out.gap()
-    out.say(strings.POSITION.format(day=walk.module.day, number=walk.number, total=walk.total))
+    where = walk.module.short_name
+    out.say(strings.POSITION.format(where=where, number=walk.number, total=walk.total))
     out.say(walk.step.title)
     out.gap()
 
@@ -230,7 +231,11 @@ def end_of_day(session: PlainSession, summary: DaySummary, walk: DayWalk) -> Non
         for step, answer in summary.commitments:
             out.say(describe_value(answer.value, step), indent="  ")
     out.gap()
-    out.say(closing_words(last_day=walk.last_day, program_done=walk.program_finished))
+    out.say(
+        closing_words(
+            last_day=walk.last_day, program_done=walk.program_finished, follow_up=walk.follow_up
+        )
+    )
     out.gap()
     out.say(strings.WRITTEN_TODAY)
     if not summary.answers:

@@ -66,7 +66,8 @@ class StepAsker:
     @property
     def back_to(self) -> str:
         walk = self.walk
-        return strings.STEP_PLACE.format(day=walk.module.day, number=walk.number, title=walk.step.title)
+        where = walk.module.short_name.lower() if walk.module.is_day else "the check-in"
+        return strings.STEP_PLACE.format(where=where, number=walk.number, title=walk.step.title)
 
     def ask(self) -> Reply:
         return self.talk.ask(back_to=self.back_to)

@@ -72,8 +72,8 @@ NEW_RUN_DONE = "A new run has started. Your earlier answers are kept in the revi
 # -- a day -------------------------------------------------------------------------------------------------
 
 DAY_TITLE = "Day {day}: {title}"
-POSITION = "Day {day}, step {number} of {total}"
-STEP_PLACE = "day {day}, step {number}: {title}"
+POSITION = "{where}, step {number} of {total}"
+STEP_PLACE = "{where}, step {number}: {title}"
 FIRST_STEP = "This is the first step of the day."
 YOUR_COMMITMENT = "Your commitment"
 WRITTEN_TODAY = "What you wrote today"

@@ -32,6 +32,7 @@ from workshop.content.models import Program, Step
 from workshop.files import atomic
 from workshop.flow.dates import format_day, format_moment
 from workshop.flow.describe import describe_parts, describe_value
+from workshop.flow.followups import follow_up_point
 from workshop.flow.run_view import RunRecord
 from workshop.flow.runs import EARLIER_HEADING, DayEntry, question_of, run_days, select_runs
 from workshop.journal.errors import JournalError, describe_os_error
@@ -275,11 +276,11 @@ def _run_json(program: Program, run: RunRecord) -> dict[str, Any]:
         "started": run.started.isoformat(),
         "finished": moment(run.finished),
         "last_activity": moment(run.last_activity),
-        "days": [_day_json(day) for day in run_days(program, run)],
+        "days": [_day_json(program, day) for day in run_days(program, run)],
     }
 
 
-def _day_json(day: DayEntry) -> dict[str, Any]:
+def _day_json(program: Program, day: DayEntry) -> dict[str, Any]:
     steps = [
         {
             "id": entry.step.id,
@@ -293,7 +294,8 @@ def _day_json(day: DayEntry) -> dict[str, Any]:
     ]
     return {
         "module": day.module_id,
-        "day": day.module.day if day.module else None,
+        "day": day.module.day if day.module and day.module.is_day else None,
+        "follow_up": follow_up_point(program, day.module_id),
         "title": day.module.title if day.module else None,
         "steps": steps,
         "earlier_version": [{"step": a.step_id, "answer": answer_json(a)} for a in day.earlier],
