@@ -243,3 +243,27 @@ def _revisions(program: Program, run: AnswerSource, before: Module | None) -> di
 
 def follow_up_modules(program: Program) -> Sequence[Module]:
     return tuple(follow_up.module for follow_up in program.follow_ups)
+
+
+# --------------------------------------------------------------------------------------------------------
+# What home says: one calm line, never more
+# --------------------------------------------------------------------------------------------------------
+
+
+def check_in_line(state: CheckInState) -> str:
+    """Home's line while a check-in is open: what it is, how long, and that leaving it costs nothing."""
+    begun = "You began it; it is saved as you left it. " if state.started else ""
+    return (
+        f"A check-in is open: {state.name}, about {state.module.minutes} minutes. {begun}Answer it whenever "
+        "suits you, or not at all: nothing is lost either way."
+    )
+
+
+def check_in_label(state: CheckInState) -> str:
+    """Home's Continue button while a check-in is open."""
+    return f"{'Continue' if state.started else 'Begin'} the check-in: {state.name}"
+
+
+def next_check_in_line(state: CheckInState) -> str:
+    """``The next check-in (1 month on) opens on 7 January 2027.``"""
+    return f"The next check-in ({state.name}) opens on {state.due.day} {state.due:%B %Y}."

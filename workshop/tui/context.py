@@ -10,6 +10,7 @@ can be tested in an app that offers only these members.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
@@ -89,6 +90,9 @@ class Workshop(Protocol):
 
     @property
     def current_run(self) -> Run | None: ...
+
+    def today(self) -> date:
+        """Today, by the app's clock (a fixed one in tests): when a follow-up check-in is due."""
 
     @property
     def monotonic(self) -> Callable[[], float]:

@@ -144,19 +144,48 @@ class HomeScreen(WorkshopScreen):
         if self._chosen_early is not None:
             self.call_later(self._open_chosen_early)
         label = continue_label(run, self.workshop.outline)
+        check_in = self._check_in() if label is None else None
+        if check_in is not None:
+            label = check_in[0]
         button.display = label is not None
         if label is not None:
             button.label = label
         if run is None:
             run_line.update("")
             return
-        run_line.set_class(label is None, "run-finished")  # said plainly, not in grey
+        run_line.set_class(label is None or check_in is not None, "run-finished")  # said plainly, not grey
         started = f"{run.started:%d %b %Y}"
-        if label is None:
-            run_line.update(plain(f"Run {run.number}, started {started}: {FINISHED}"))
+        if check_in is not None:
+            run_line.update(plain(f"Run {run.number}, started {started}: every day is done. {check_in[1]}"))
+        elif label is None:
+            upcoming = self._next_check_in()
+            run_line.update(plain(f"Run {run.number}, started {started}: {FINISHED}{upcoming}"))
         else:
             run_line.update(plain(f"Run {run.number}, started {started}. Take the days at your own pace."))
         self.refresh_bindings()
+
+    def _check_in(self) -> tuple[str, str] | None:
+        """The open follow-up check-in's button label and home line, or None (most days)."""
+        # Deferred: the rules read the loaded program, which home's first paint does without.
+        from workshop.flow.followups import check_in_label, check_in_line, open_check_in
+
+        state = open_check_in(self.workshop.program, self.workshop.current_run, self.workshop.today())
+        return (check_in_label(state), check_in_line(state)) if state is not None else None
+
+    def _next_check_in(self) -> str:
+        from workshop.flow.followups import next_check_in, next_check_in_line
+
+        state = next_check_in(self.workshop.program, self.workshop.current_run, self.workshop.today())
+        return f" {next_check_in_line(state)}" if state is not None else ""
+
+    def _open_check_in(self) -> bool:
+        from workshop.flow.followups import open_check_in
+
+        state = open_check_in(self.workshop.program, self.workshop.current_run, self.workshop.today())
+        if state is None:
+            return False
+        self.routes.open_day(state.module)
+        return True
 
     # -- actions -----------------------------------------------------------------------------------------
 
@@ -201,7 +230,8 @@ class HomeScreen(WorkshopScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A finished run has nowhere to continue to: the key goes from the footer with the button.
         if action == "resume" and self.workshop.journal_open:
-            return continue_label(self.workshop.current_run, self.workshop.outline) is not None
+            run = self.workshop.current_run
+            return continue_label(run, self.workshop.outline) is not None or self._check_in() is not None
         return True
 
     def action_choose(self) -> None:
@@ -223,6 +253,8 @@ class HomeScreen(WorkshopScreen):
         place = continue_place(self.workshop.current_run, self.workshop.program)
         if place is not None:
             self.routes.open_day(place.module, place.index)
+        else:
+            self._open_check_in()
 
     def action_review(self) -> None:
         self.routes.open_review()
