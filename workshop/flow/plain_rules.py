@@ -8,7 +8,7 @@ front end says in its own words how to do something.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workshop.content.models import RankStep, Step
@@ -175,18 +175,6 @@ def series_sentences(series: Series) -> list[str]:
 
 
 # -- the north-star page -----------------------------------------------------------------------------------
-
-
-def northstar_sections(
-    values: Sequence[str], statement: str, goals: Sequence[str], commitments: Sequence[str]
-) -> list[tuple[str, list[str]]]:
-    """The page's four sections, each a heading and its lines (an empty list: not written yet)."""
-    return [
-        ("What matters most to me", [f"{n}. {value}" for n, value in enumerate(values, start=1)]),
-        ("My north star", [statement] if statement else []),
-        ("My goals", [f"• {goal}" for goal in goals]),
-        ("My commitments", [f"• {commitment}" for commitment in commitments]),
-    ]
 
 
 # -- support -----------------------------------------------------------------------------------------------

@@ -50,7 +50,12 @@ from workshop.flow.completion import continue_place, program_progress
 from workshop.flow.dates import format_day
 from workshop.flow.day import DaySummary, DayWalk, RecapItem, day_summary
 from workshop.flow.describe import HAPPENED_WORDS, describe_value
+from workshop.flow.followups import check_in_label, check_in_line, open_check_in
 from workshop.flow.insight import across_run_lines, checkin_lines, insight
+from workshop.flow.northstar import NorthStar
+from workshop.flow.northstar import choose_run as choose_northstar_run
+from workshop.flow.northstar import section_lines as northstar_lines
+from workshop.flow.northstar import sections as northstar_sections
 from workshop.flow.plain_rules import (
     NOT_A_CRISIS_SERVICE,
     NOTHING_WRITTEN_TODAY,
@@ -61,7 +66,6 @@ from workshop.flow.plain_rules import (
     closing_words,
     continue_label,
     end_of_day_title,
-    northstar_sections,
     privacy_line_needed,
     rank_picks,
     series_sentences,
@@ -76,9 +80,7 @@ from workshop.journal.errors import JournalError, JournalLocked, JournalProblem,
 from workshop.journal.store import Journal, Run
 from workshop.present.blocks import markdown_blocks
 from workshop.reports.export import export_to_file
-from workshop.reports.northstar import EMPTY as NORTHSTAR_EMPTY
 from workshop.reports.northstar import TITLE as NORTHSTAR_TITLE
-from workshop.reports.northstar import commitment_line
 from workshop.reports.northstar import export_to_file as northstar_to_file
 from workshop.reports.northstar import gather as gather_northstar
 from workshop.settings import Settings, load_settings
@@ -90,7 +92,6 @@ __all__ = [
     "FOLLOW_THROUGH_ANSWERS",
     "HAPPENED_WORDS",
     "INSTRUMENTS",
-    "NORTHSTAR_EMPTY",
     "NORTHSTAR_TITLE",
     "NOTHING_WRITTEN_TODAY",
     "NOTHING_YET",
@@ -119,6 +120,7 @@ __all__ = [
     "JournalProblem",
     "ListStep",
     "Module",
+    "NorthStar",
     "PauseStep",
     "Program",
     "PromptStep",
@@ -138,9 +140,11 @@ __all__ = [
     "TextValue",
     "Value",
     "across_run_lines",
+    "check_in_label",
+    "check_in_line",
     "checkin_lines",
+    "choose_northstar_run",
     "closing_words",
-    "commitment_line",
     "continue_label",
     "continue_place",
     "data_dir",
@@ -160,8 +164,10 @@ __all__ = [
     "load_support_lines",
     "markdown_blocks",
     "needs_care",
+    "northstar_lines",
     "northstar_sections",
     "northstar_to_file",
+    "open_check_in",
     "ordered_for",
     "pick_note",
     "plan_date",

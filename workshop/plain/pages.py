@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from workshop.plain import strings
 from workshop.plain.conversation import Leave, Move
 from workshop.plain.layers import (
-    NORTHSTAR_EMPTY,
     NORTHSTAR_TITLE,
     NOT_A_CRISIS_SERVICE,
     NOTHING_WRITTEN_TODAY,
@@ -27,12 +26,15 @@ from workshop.plain.layers import (
     DayWalk,
     JournalError,
     Module,
+    NorthStar,
     ReviewEntry,
     SupportLine,
     across_run_lines,
+    check_in_label,
+    check_in_line,
     checkin_lines,
+    choose_northstar_run,
     closing_words,
-    commitment_line,
     continue_label,
     continue_place,
     default_pair,
@@ -43,8 +45,10 @@ from workshop.plain.layers import (
     gather_northstar,
     insight,
     load_support_lines,
+    northstar_lines,
     northstar_sections,
     northstar_to_file,
+    open_check_in,
     ordered_for,
     preferred_country,
     preview,
@@ -130,6 +134,9 @@ def home(session: PlainSession) -> Callable[[], None]:
         started = format_day(run.started)
         line = strings.RUN_FINISHED if place is None else strings.RUN_LINE
         out.say(line.format(number=run.number, started=started))
+        check_in = open_check_in(program, run, session.today()) if place is None else None
+        if check_in is not None:
+            out.say(check_in_line(check_in))
     for progress in program_progress(run, program):
         state = progress.describe() or strings.ABOUT_MINUTES.format(minutes=progress.module.minutes)
         state = state[:1].upper() + state[1:]
@@ -149,6 +156,10 @@ def home_choices(session: PlainSession) -> list[Choice]:
     if place is not None:
         label = strings.BEGIN if run is None else continue_label(place.module.day, place.number)
         choices.append(Choice(label, partial(session.open_day, place.module, place.index), ("continue", "")))
+    check_in = open_check_in(program, run, session.today()) if place is None else None
+    if check_in is not None:
+        words = ("continue", "", "check-in", "checkin")
+        choices.append(Choice(check_in_label(check_in), partial(session.open_day, check_in.module), words))
     for module in program.modules:
         label = strings.OPEN_DAY.format(day=module.day, title=module.title)
         choices.append(Choice(label, partial(session.open_day, module), (f"day {module.day}",)))
@@ -452,6 +463,16 @@ def show_insight(session: PlainSession) -> None:
 # -- the north-star page -----------------------------------------------------------------------------------
 
 
+def say_north_star(session: PlainSession, page: NorthStar) -> None:
+    out = session.out
+    out.say(strings.NORTHSTAR_OF.format(title=page.program_title, number=page.run_number))
+    for section in northstar_sections(page):
+        out.gap()
+        out.say(section.title)
+        for line in northstar_lines(section):
+            out.say(line, indent="  ", hanging="    ")
+
+
 def north_star(session: PlainSession) -> None:
     session.save()
     out, runs = session.out, session.runs
@@ -461,23 +482,21 @@ def north_star(session: PlainSession) -> None:
         out.say(strings.NORTHSTAR_NO_RUN)
         wait_for_enter(session)
         return
-    page = gather_northstar(session.program, runs[-1])
-    out.say(strings.NORTHSTAR_OF.format(title=page.program_title, number=page.run_number))
-    commitments = [commitment_line(commitment) for commitment in page.commitments]
-    for title, lines in northstar_sections(page.values, page.statement, page.goals, commitments):
-        out.gap()
-        out.say(title)
-        for line in lines or [NORTHSTAR_EMPTY]:
-            out.say(line, indent="  ", hanging="    ")
-    out.gap()
-    out.say(strings.NORTHSTAR_SAVE)
+    page = gather_northstar(session.program, choose_northstar_run(runs, None))
     while True:
+        say_north_star(session, page)
+        ask = strings.NORTHSTAR_SAVE + (" " + strings.NORTHSTAR_OTHER_RUN if len(runs) > 1 else "")
+        out.gap()
+        out.say(ask)
         reply = session.talk.ask(back_to=strings.NORTHSTAR_SAVE)
         if reply.move is not None or reply.empty:
             return
+        number = whole_number(reply.text)
+        if number is not None and any(run.number == number for run in runs):
+            page = gather_northstar(session.program, next(run for run in runs if run.number == number))
+            continue
         fmt = strings.SAVE_FORMATS.get(reply.word)
         if fmt is None:
-            out.say(strings.NORTHSTAR_SAVE)
             continue
         session.save()
         try:

@@ -217,6 +217,7 @@ NORTHSTAR_SAVE = (
     "Type print to save it as a page to print, or markdown to save it as Markdown; press Enter to go home. "
     "Saved pages go to the exports folder of your journal, readable only by you."
 )
+NORTHSTAR_OTHER_RUN = "Or type a run's number to see its page."
 SAVE_FORMATS = {"print": "html", "html": "html", "markdown": "markdown", "md": "markdown"}
 SAVED_TO = "Saved to {path}"
 EXPORT_ASK = (

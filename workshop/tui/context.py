@@ -62,6 +62,10 @@ class Navigation(Protocol):
     def export_journal(self, fmt: str) -> None:
         """Write the journal to a private file in the data folder and say where."""
 
+    def write_calendar(self, run_number: int | None = None) -> None:
+        """Write the follow-up check-ins and dated plans of a run (default: the latest finished) to a
+        private ``.ics`` file in the exports folder, for the user's own calendar, and say where."""
+
     def save_north_star(self, fmt: str, run_number: int) -> None:
         """Write run ``run_number``'s north-star page to the exports folder and say where."""
 
