@@ -32,6 +32,7 @@ VALID_STEPS = {
     "recap": 'sources = ["first"]\nquestion = "What do you see?"',
     "commitment": 'question = "One small step?"',
     "check": 'instrument = "who5"',
+    "follow-through": 'question = "Did it happen?"',
 }
 
 

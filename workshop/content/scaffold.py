@@ -503,7 +503,8 @@ def _copied_program(source: Path, program_id: str) -> dict[str, str]:
     if tomllib.loads(renamed) != {**data, "id": program_id}:
         raise ScaffoldError(f"cannot set the program id in a copy of {source / PROGRAM_FILE}")
     files = {PROGRAM_FILE: renamed}
-    for name in data["modules"]:
+    # The days and the follow-up check-ins: every module file the program names.
+    for name in [*data["modules"], *(entry["module"] for entry in data.get("follow_ups", []))]:
         files[name] = with_schema_line(read_toml(source / name, within=source)[1], MODULE_SCHEMA)
     return files
 

@@ -98,10 +98,8 @@ SOURCE_IDS = ("who-5", "topp-2015", "dolan-2015", "rohland-2004")
 """The program's references behind the check-ins' wording, shown by the insight's sources key."""
 
 
-def _where(program: Program | None, reading: CheckReading) -> str:
-    if program is not None:
-        return module_label(program, reading.module).lower()
-    return f"day {reading.module.day}"
+def _where(program: Program, reading: CheckReading) -> str:
+    return module_label(program, reading.module).lower()
 
 
 def _burnout_words(reading: CheckReading) -> str:
@@ -117,7 +115,7 @@ def overlapping(earlier: CheckReading, later: CheckReading) -> bool:
     return later.when - earlier.when < timedelta(days=RECALL_DAYS)
 
 
-def _who5_step(program: Program | None, earlier: CheckReading, later: CheckReading) -> str:
+def _who5_step(program: Program, earlier: CheckReading, later: CheckReading) -> str:
     """``; 1 week on 72 out of 100: +8 points from day 1``."""
     text = f"; {_where(program, later)} {later.describe()}"
     change = who5_change(earlier.result, later.result)
@@ -129,7 +127,7 @@ def _who5_step(program: Program | None, earlier: CheckReading, later: CheckReadi
     return text
 
 
-def checkin_lines(run: RunInsight, program: Program | None = None) -> list[str]:
+def checkin_lines(run: RunInsight, program: Program) -> list[str]:
     """Plain lines for one run: WHO-5 on day 1, day 4 and at each follow-up, with the change from day 1;
     burnout the same; a note when day 1 and day 4 share their weeks; a gentle word when the latest WHO-5
     score is at or under the cut-off."""

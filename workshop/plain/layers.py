@@ -52,6 +52,8 @@ from workshop.flow.day import DaySummary, DayWalk, RecapItem, day_summary
 from workshop.flow.describe import HAPPENED_WORDS, describe_value
 from workshop.flow.followups import check_in_label, check_in_line, open_check_in
 from workshop.flow.insight import across_run_lines, checkin_lines, insight
+from workshop.flow.insight import sources as insight_sources
+from workshop.flow.insight import sources_line as insight_sources_line
 from workshop.flow.northstar import NorthStar
 from workshop.flow.northstar import choose_run as choose_northstar_run
 from workshop.flow.northstar import section_lines as northstar_lines
@@ -158,6 +160,8 @@ __all__ = [
     "format_day",
     "gather_northstar",
     "insight",
+    "insight_sources",
+    "insight_sources_line",
     "legacy_text",
     "load_program",
     "load_settings",

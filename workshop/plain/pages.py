@@ -44,6 +44,8 @@ from workshop.plain.layers import (
     format_day,
     gather_northstar,
     insight,
+    insight_sources,
+    insight_sources_line,
     load_support_lines,
     northstar_lines,
     northstar_sections,
@@ -438,12 +440,18 @@ def show_insight(session: PlainSession) -> None:
         out.gap()
         out.say(NOTHING_YET)
     for run in reversed(found.runs):
-        lines = checkin_lines(run)
+        lines = checkin_lines(run, session.program)
         if lines:
             out.gap()
             out.say(strings.RUN_HEADING.format(number=run.run_number))
             for line in lines:
                 out.say(line, indent="  ")
+    if not found.empty:
+        # The sources, one line each: in the plain mode the next line is as near as a key.
+        out.gap()
+        out.say(insight_sources_line())
+        for source in insight_sources(session.program):
+            out.say(source, indent="  ", hanging="    ")
     across = across_run_lines(found)
     if across:
         out.gap()

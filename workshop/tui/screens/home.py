@@ -103,6 +103,8 @@ class HomeScreen(WorkshopScreen):
             if not says_where_words_stay(program.description):
                 yield Static(PRIVACY_LINE, classes="home-privacy")
             yield OptionList(id="days", classes="days")
+            # Shown only while a follow-up check-in is open: one calm line, where it is seen at 80x24.
+            yield Static("", id="check-in-line", classes="home-check-in")
             with Horizontal(classes="home-buttons"):
                 yield Button("Continue", id="continue", variant="primary")
                 yield Button("Review", id="review")
@@ -135,6 +137,8 @@ class HomeScreen(WorkshopScreen):
         days.highlighted = highlighted if highlighted is not None else 0
         button = self.query_one("#continue", Button)
         run_line = self.query_one("#run-line", Static)
+        check_in_line = self.query_one("#check-in-line", Static)
+        check_in_line.display = False
         if not self.workshop.journal_open:
             button.label = "Opening your journal…"
             button.disabled = True
@@ -156,7 +160,9 @@ class HomeScreen(WorkshopScreen):
         run_line.set_class(label is None or check_in is not None, "run-finished")  # said plainly, not grey
         started = f"{run.started:%d %b %Y}"
         if check_in is not None:
-            run_line.update(plain(f"Run {run.number}, started {started}: every day is done. {check_in[1]}"))
+            check_in_line.update(plain(check_in[1]))
+            check_in_line.display = True
+            run_line.update(plain(f"Run {run.number}, started {started}: every day is done."))
         elif label is None:
             upcoming = self._next_check_in()
             run_line.update(plain(f"Run {run.number}, started {started}: {FINISHED}{upcoming}"))
