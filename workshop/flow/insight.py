@@ -82,8 +82,8 @@ def insight(program: Program, runs: Sequence[NumberedRun]) -> Insight:
 RECALL_DAYS = 14
 """The WHO-5 asks about the last two weeks: two answers closer than this look back over shared days."""
 OVERLAP = (
-    "Day 1 and day 4 look back over mostly the same two weeks, so these two answers cannot show what the "
-    "days did; the check-ins after the program can."
+    "The first and the last answer on the days look back over mostly the same two weeks, so they cannot "
+    "show what the days did; the check-ins after the program can."
 )
 AT_OR_UNDER_CUT_OFF = (
     "A WHO-5 score of {cut_off} or less is where its authors suggest asking how you really are, perhaps "
@@ -115,14 +115,25 @@ def overlapping(earlier: CheckReading, later: CheckReading) -> bool:
     return later.when - earlier.when < timedelta(days=RECALL_DAYS)
 
 
+def change_words(earlier: CheckReading | None, later: CheckReading | None) -> str | None:
+    """The WHO-5 change between two answers, as the instrument allows it to be read: ``+12 points, a
+    meaningful change``; ``+16 points, over overlapping weeks`` when the two look back over shared days
+    (then no change is named meaningful); ``-4 points``. None unless both are complete."""
+    if earlier is None or later is None:
+        return None
+    change = who5_change(earlier.result, later.result)
+    if change is None:
+        return None
+    if change.meaningful and overlapping(earlier, later):
+        return f"{change.delta:+d} points, over overlapping weeks"
+    return change.describe()
+
+
 def _who5_step(program: Program, earlier: CheckReading, later: CheckReading) -> str:
     """``; 1 week on 72 out of 100: +8 points from day 1``."""
     text = f"; {_where(program, later)} {later.describe()}"
-    change = who5_change(earlier.result, later.result)
-    if change is not None:
-        words = change.describe()
-        if change.meaningful and overlapping(earlier, later):
-            words = f"{change.delta:+d} points, over overlapping weeks"  # not named meaningful: same days
+    words = change_words(earlier, later)
+    if words is not None:
         text += f": {words} from {_where(program, earlier)}"
     return text
 

@@ -105,6 +105,8 @@ class NorthStar:
     """The last values sort (day 4), when the program has two."""
     scores: tuple[ScoreRow, ...] = ()
     finished: datetime | None = None
+    values_days: tuple[str, str] = ("Day 1", "Day 4")
+    """Where the two sorts were made, as the table's headings."""
 
     @property
     def empty(self) -> bool:
@@ -125,21 +127,21 @@ def _items(program: Program, run: NumberedRun, step_id: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in answer.value.items if item.strip())
 
 
-def _sorts(program: Program, run: NumberedRun) -> list[tuple[str, ...]]:
-    """Every values sort the run answered, in program order."""
+def _sorts(program: Program, run: NumberedRun) -> list[tuple[str, tuple[str, ...]]]:
+    """Every values sort the run answered, in program order, each with its day (``Day 1``)."""
     found = []
     for module in program.modules:
         for step in module.steps:
             answer = shown_answer(run, step) if isinstance(step, RankStep) else None
             if answer is not None and isinstance(answer.value, RankedValue) and answer.value.ranked:
-                found.append(answer.value.ranked)
+                found.append((module.short_name, answer.value.ranked))
     return found
 
 
 def top_values(program: Program, run: NumberedRun) -> tuple[str, ...]:
     """The values of the last values sort this run answered (day 4's re-sort, else day 1's)."""
     sorts = _sorts(program, run)
-    return sorts[-1] if sorts else ()
+    return sorts[-1][1] if sorts else ()
 
 
 def commitments(program: Program, run: NumberedRun) -> tuple[Commitment, ...]:
@@ -182,10 +184,11 @@ def score_rows(program: Program, run: NumberedRun) -> tuple[ScoreRow, ...]:
     """WHO-5 and burnout on day 1, day 4 and at each follow-up answered."""
     who5, burnout = run_checkins(program, run, WHO5.id), run_checkins(program, run, BURNOUT.id)
     rows = []
-    days = (("Day 1 (before)", who5.before, burnout.before), ("Day 4 (after)", who5.after, burnout.after))
-    for name, a, b in days:
-        if (a and a.answered) or (b and b.answered):
-            rows.append(ScoreRow(name, _score(a), _score(b)))
+    days = (("before", who5.before, burnout.before), ("after", who5.after, burnout.after))
+    for when, a, b in days:
+        found = a or b
+        if found is not None and ((a and a.answered) or (b and b.answered)):
+            rows.append(ScoreRow(f"{found.module.short_name} ({when})", _score(a), _score(b)))
     for follow_up, a, b in zip(program.follow_ups, who5.follow_ups, burnout.follow_ups, strict=False):
         if a.answered or b.answered:
             rows.append(ScoreRow(describe_after(follow_up.after).capitalize(), _score(a), _score(b)))
@@ -198,7 +201,7 @@ def gather(program: Program, run: RunRecord | NumberedRun) -> NorthStar:
     return NorthStar(
         program_title=program.title,
         run_number=run.number,
-        values=sorts[-1] if sorts else (),
+        values=sorts[-1][1] if sorts else (),
         statement=_text(program, run, STATEMENT_STEP),
         goals=_items(program, run, GOALS_STEP),
         commitments=commitments(program, run),
@@ -206,8 +209,9 @@ def gather(program: Program, run: RunRecord | NumberedRun) -> NorthStar:
         why=_text(program, run, WHY_STEP),
         lights_up=_text(program, run, LIGHTS_STEP),
         away_from=_items(program, run, AWAY_STEP),
-        values_before=sorts[0] if sorts else (),
-        values_after=sorts[-1] if len(sorts) > 1 else (),
+        values_before=sorts[0][1] if sorts else (),
+        values_after=sorts[-1][1] if len(sorts) > 1 else (),
+        values_days=(sorts[0][0], sorts[-1][0]) if len(sorts) > 1 else ("", ""),
         scores=score_rows(program, run),
         finished=getattr(run, "finished", None),
     )
@@ -296,7 +300,8 @@ def sections(page: NorthStar) -> list[Section]:
             )
             for n in range(longest)
         )
-        found.append(Section("What matters most to me", "table", header=("", "Day 1", "Day 4"), rows=rows))
+        header = ("", *page.values_days)
+        found.append(Section("What matters most to me", "table", header=header, rows=rows))
     else:
         found.append(Section("What matters most to me", "numbered", page.values))
     found += [
