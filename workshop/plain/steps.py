@@ -414,7 +414,8 @@ class StepAsker:
         items = self.walk.commitment_items(step)
         if not items:
             self.out.say(strings.NO_PLANS)
-            return Move.NEXT
+            reply = self.ask()
+            return reply.move if reply.move is not None else Move.NEXT
         current = self.current()
         saved = current if isinstance(current, FollowThroughValue) else FollowThroughValue()
         happened = {item.step.id: saved.entry(item.step.id)[0] for item in items}

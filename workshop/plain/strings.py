@@ -146,7 +146,7 @@ PAUSE_ENDED_EARLY = "The pause has ended."
 COMMITMENT_NOW = "Your commitment now:"
 COMMITMENT_ACTION_ASK = "{label}: one small, concrete action, on one line."
 COMMITMENT_KEEP = "Press Enter to keep the action, or type a new one."
-COMMITMENT_WHEN_ASK = "{label}? The moment that sets your plan off: a day, a place, a cue."
+COMMITMENT_WHEN_ASK = "{label}: a day, a place or a cue."
 COMMITMENT_DATE_ASK = (
     "A date for your calendar, if you want one, as year-month-day (2026-12-04). Press Enter to leave it."
 )
