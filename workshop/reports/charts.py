@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from workshop.content.instruments import BURNOUT, WHO5
 from workshop.content.models import Program
-from workshop.flow.run_view import NumberedRun
 from workshop.flow.insight import change_words
+from workshop.flow.run_view import NumberedRun
 from workshop.flow.trends import CheckReading, RunCheckins, Series, all_series, run_checkins
 from workshop.reports.html_page import html_text
 from workshop.reports.markdown import md_line

@@ -93,6 +93,9 @@ class HomeScreen(WorkshopScreen):
         super().__init__()
         # A day chosen (or "continue" pressed) while the journal was still opening: opened once it is.
         self._chosen_early: str | None = None
+        # The open follow-up check-in's button label and line, as of the last redraw (check_action asks
+        # often, so the rule is asked once per redraw, not once per key shown in the footer).
+        self._check_in_now: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         # Drawn from the outline: the program itself may still be loading (see ``content/outline.py``).
@@ -104,7 +107,7 @@ class HomeScreen(WorkshopScreen):
                 yield Static(PRIVACY_LINE, classes="home-privacy")
             yield OptionList(id="days", classes="days")
             # Shown only while a follow-up check-in is open: one calm line, where it is seen at 80x24.
-            yield Static("", id="check-in-line", classes="home-check-in")
+            yield Static("", id="check-in-line", classes="home-check-in hidden")
             with Horizontal(classes="home-buttons"):
                 yield Button("Continue", id="continue", variant="primary")
                 yield Button("Review", id="review")
@@ -138,7 +141,6 @@ class HomeScreen(WorkshopScreen):
         button = self.query_one("#continue", Button)
         run_line = self.query_one("#run-line", Static)
         check_in_line = self.query_one("#check-in-line", Static)
-        check_in_line.display = False
         if not self.workshop.journal_open:
             button.label = "Opening your journal…"
             button.disabled = True
@@ -148,7 +150,9 @@ class HomeScreen(WorkshopScreen):
         if self._chosen_early is not None:
             self.call_later(self._open_chosen_early)
         label = continue_label(run, self.workshop.outline)
-        check_in = self._check_in() if label is None else None
+        check_in = self._check_in_now = self._check_in() if label is None else None
+        # A class, not ``display``: setting display on every redraw costs a layout even when unchanged.
+        check_in_line.set_class(check_in is None, "hidden")
         if check_in is not None:
             label = check_in[0]
         button.display = label is not None
@@ -161,7 +165,6 @@ class HomeScreen(WorkshopScreen):
         started = f"{run.started:%d %b %Y}"
         if check_in is not None:
             check_in_line.update(plain(check_in[1]))
-            check_in_line.display = True
             run_line.update(plain(f"Run {run.number}, started {started}: every day is done."))
         elif label is None:
             upcoming = self._next_check_in()
@@ -237,7 +240,7 @@ class HomeScreen(WorkshopScreen):
         # A finished run has nowhere to continue to: the key goes from the footer with the button.
         if action == "resume" and self.workshop.journal_open:
             run = self.workshop.current_run
-            return continue_label(run, self.workshop.outline) is not None or self._check_in() is not None
+            return continue_label(run, self.workshop.outline) is not None or self._check_in_now is not None
         return True
 
     def action_choose(self) -> None:

@@ -42,7 +42,7 @@ class NorthStarScreen(WorkshopScreen):
         Binding("escape", "home", "Home", id="northstar.home"),
         Binding("p", "save('html')", "Save for print", id="northstar.save_html"),
         Binding("m", "save('markdown')", "Save Markdown", id="northstar.save_markdown"),
-        Binding("k", "calendar", "Calendar file", id="northstar.calendar"),
+        Binding("k", "calendar", "Calendar file", id="northstar.calendar", show=False),
     ]
 
     def __init__(self) -> None:
