@@ -187,3 +187,44 @@ def test_the_calendar_leaves_out_answered_and_lapsed_check_ins(program: Program)
     assert names == ["Workshop check-in (1 month on)", "Workshop check-in (3 months on)"]  # 1w is done
     names = [e.title for e in calendar_entries(program, run, date(2026, 5, 1))]
     assert names == ["Workshop check-in (3 months on)"]  # the month's lapsed quietly when 3m fell due
+
+
+# ---- the content: checked at load ------------------------------------------------------------------------
+
+
+def _program(folder: Path, *, follow_up_day: str = "", day_line: str = "day = 1") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "program.toml").write_text(
+        'id = "p"\ntitle = "P"\nversion = "1.0"\ndescription = "A program."\nmodules = ["one.toml"]\n\n'
+        '[[follow_ups]]\nafter = "2w"\nmodule = "later.toml"\n',
+        encoding="utf-8",
+    )
+    step = '[[steps]]\nid = "{id}"\nkind = "prompt"\ntitle = "T"\nquestion = "Q?"\n'
+    (folder / "one.toml").write_text(
+        f'id = "one"\n{day_line}\ntitle = "One"\nsummary = "S."\nminutes = 10\n' + step.format(id="a"),
+        encoding="utf-8",
+    )
+    (folder / "later.toml").write_text(
+        f'id = "later"\n{follow_up_day}\ntitle = "Later"\nsummary = "S."\nminutes = 5\n'
+        + step.format(id="b")
+        + '\n[[steps]]\nid = "c"\nkind = "follow-through"\ntitle = "Plans"\nquestion = "Did it happen?"\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_follow_up_loads_apart_from_the_days(tmp_path: Path) -> None:
+    program = load_program(_program(tmp_path))
+    assert [m.id for m in program.modules] == ["one"]
+    assert [(f.after, f.module.id) for f in program.follow_ups] == [("2w", "later")]
+    assert program.module("later") is program.follow_ups[0].module  # a route can open it like a day
+    assert program.find_step("c") is not None
+
+
+def test_a_follow_up_with_a_day_or_a_day_without_one_is_named(tmp_path: Path) -> None:
+    from workshop.content.problems import ContentError
+
+    with pytest.raises(ContentError, match="follow-up check-in is not a day of the program"):
+        load_program(_program(tmp_path / "a", follow_up_day="day = 2"))
+    with pytest.raises(ContentError, match="a day of the program needs its day"):
+        load_program(_program(tmp_path / "b", day_line=""))
