@@ -110,6 +110,20 @@ class StepAsker:
             case _:
                 assert_never(step)
 
+    def ask_number(self, allowed: Sequence[int], again: str) -> Move | int | None:
+        """A number from ``allowed``, asked until one is typed: the user's move, the number, or None for
+        Enter (leave it as it is)."""
+        while True:
+            reply = self.ask()
+            if reply.move is not None:
+                return reply.move
+            if reply.empty:
+                return None
+            number = whole_number(reply.text)
+            if number is not None and number in allowed:
+                return number
+            self.out.say(again)
+
     def say_optional(self, text: str | None) -> None:
         if text:
             self.out.say(text)
@@ -440,19 +454,12 @@ class StepAsker:
             self.out.say(step.question + " " + strings.PLAN_ANSWERS)
             if happened[item.step.id]:
                 self.out.say(strings.PLAN_NOW.format(answer=HAPPENED_WORDS[happened[item.step.id]]))
-            while True:
-                reply = self.ask()
-                if reply.move is not None:
-                    return reply.move
-                if reply.empty:
-                    break
-                choice = whole_number(reply.text)
-                if choice is None or not 1 <= choice <= len(answers):
-                    self.out.say(strings.PLAN_AGAIN)
-                    continue
+            choice = self.ask_number(range(1, len(answers) + 1), strings.PLAN_AGAIN)
+            if isinstance(choice, Move):
+                return choice
+            if choice is not None:
                 happened[item.step.id] = answers[choice - 1]
                 keep()
-                break
             self.out.say(strings.PLAN_REVISE.format(label=step.revise_label))
             if revised[item.step.id].strip():
                 self.out.say(strings.COMMITMENT_WHEN_NOW.format(when=revised[item.step.id].strip()))
@@ -490,19 +497,12 @@ class StepAsker:
             if chosen is not None:
                 label = chosen.label.rstrip(".")
                 self.out.say(strings.CHECK_NOW.format(score=chosen.score, label=label))
-            while True:
-                reply = self.ask()
-                if reply.move is not None:
-                    return reply.move
-                if reply.empty:
-                    break
-                number = whole_number(reply.text)
-                if number is None or number not in instrument.scores:
-                    self.out.say(strings.CHECK_AGAIN.format(low=low, high=high))
-                    continue
+            number = self.ask_number(instrument.scores, strings.CHECK_AGAIN.format(low=low, high=high))
+            if isinstance(number, Move):
+                return number
+            if number is not None:
                 scores[index] = number
                 self.keep(ItemScoresValue(instrument.id, tuple(scores)))
-                break
         self.out.gap()
         self.out.say(instrument.attribution)
         return Move.NEXT
