@@ -52,10 +52,10 @@ NOTHING_WRITTEN_TODAY = "Nothing written today, and that is fine too."
 
 def end_of_day_title(summary: DaySummary) -> str:
     """``Day 2 is complete``, or how far it got: ``Day 2: 9 of 12 steps done`` (a follow-up: ``The check-in
-    (Check-in: a week on) is complete``)."""
+    is complete``)."""
     name, progress = summary.module.short_name, summary.progress
     if not summary.module.is_day:
-        name = f"The check-in ({summary.module.title})"
+        name = "The check-in"
     if summary.complete:
         return f"{name} is complete"
     return f"{name}: {progress.complete} of {progress.total} steps done"

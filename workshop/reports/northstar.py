@@ -101,8 +101,13 @@ table { border-collapse: collapse; margin: .3em 0; }
 th, td { text-align: left; padding: .15em 1.2em .15em 0; vertical-align: top; }
 th { font-weight: normal; color: #555; border-bottom: 1px solid #ccc; }
 .empty { color: #777; }
-@media print { body { margin: 0 auto; font-size: 10.5pt; max-width: none; } h2 { break-after: avoid; }
-               li, tr { break-inside: avoid; } }
+@media print {
+  @page { margin: 12mm 14mm; }
+  body { margin: 0 auto; font-size: 9.5pt; line-height: 1.3; max-width: none; }
+  h1 { font-size: 1.6em; } .sub { margin-bottom: .6em; }
+  h2 { break-after: avoid; margin: .8em 0 .25em; } .statement { font-size: 1.2em; }
+  li, tr { break-inside: avoid; } li { margin: .1em 0; } ul.details { margin: 0 0 .2em; }
+}
 """
 
 

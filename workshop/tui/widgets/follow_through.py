@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from workshop.answers import FollowThroughValue, Value
 from workshop.content.models import FOLLOW_THROUGH_ANSWERS, FollowThroughStep
 from workshop.flow.followups import CommitmentItem
 from workshop.tui.widgets.base import StepView, hints, intro
+from workshop.tui.widgets.choices import ChoiceList
 from workshop.tui.widgets.field import Field
 from workshop.ui_text import plain
 
+WORDS = dict(FOLLOW_THROUGH_ANSWERS)
+"""``yes`` -> ``Yes``: the answers as shown."""
+KEYS = {words: key for key, words in FOLLOW_THROUGH_ANSWERS}
 NO_PLANS = (
     "There are no plans from the four days to look back at: no commitment was written. That is fine; "
     "move on with ctrl+n."
@@ -20,7 +24,8 @@ NO_PLANS = (
 
 class FollowThroughView(StepView):
     """One block per commitment: where it was made, the plan as it stands, three answers and a line to
-    rewrite it. Tab moves between them; arrows and Enter (or space) choose an answer."""
+    rewrite it. Tab moves between them; arrows and Enter (or space) choose an answer, marked ``(•)`` so it
+    reads without colour (``widgets/choices.py``)."""
 
     step: FollowThroughStep
 
@@ -40,9 +45,7 @@ class FollowThroughView(StepView):
             yield Label(plain(where), classes="recap-title")
             yield Static(plain(item.current), classes="recap-answer")
             yield Label(plain(self.step.question), classes="field-label")
-            with RadioSet(id=f"happened-{number}", classes="happened"):
-                for key, words in FOLLOW_THROUGH_ANSWERS:
-                    yield RadioButton(words, value=self.happened[item.step.id] == key, name=key)
+            yield ChoiceList(list(WORDS.values()), multiple=False, id=f"happened-{number}")
             yield Label(plain(self.step.revise_label), classes="field-label")
             yield Field(
                 self.revised[item.step.id],
@@ -64,12 +67,22 @@ class FollowThroughView(StepView):
         number = (widget_id or "").rpartition("-")[2]
         return self.items[int(number)] if number.isdigit() and int(number) < len(self.items) else None
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+    def on_mount(self) -> None:
+        for number, item in enumerate(self.items):
+            self._show(number, item)
+
+    def _show(self, number: int, item: CommitmentItem) -> None:
+        chosen = WORDS.get(self.happened[item.step.id])
+        self.query_one(f"#happened-{number}", ChoiceList).show([chosen] if chosen else [])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        item = self._item_of(event.radio_set.id)
-        if item is not None:
-            self.happened[item.step.id] = event.pressed.name or ""
-            self.changed()
+        item = self._item_of(event.option_list.id)
+        if item is None or event.option.id is None:
+            return
+        self.happened[item.step.id] = KEYS.get(event.option.id, "")
+        self._show(self.items.index(item), item)
+        self.changed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
