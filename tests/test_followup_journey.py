@@ -125,6 +125,14 @@ async def test_a_check_in_is_offered_answered_and_shown(tmp_path: Path, shipped_
         page = "\n".join(str(s.render()) for s in app.screen.query(".northstar-text"))
         assert "1 week on: Yes. Rewritten: When I plan Sunday, I will block two hours" in page
         assert "1 week on" in page and "80 out of 100" in page
+        await pilot.press("k")  # the calendar file, from the page
+        await until(pilot, lambda: any((data_dir / "exports").glob("*.ics")))
+    (calendar,) = (data_dir / "exports").glob("*.ics")
+    assert calendar.stat().st_mode & 0o077 == 0  # readable only by the user
+    text = calendar.read_text(encoding="utf-8")
+    assert "Workshop check-in (1 month on)" in text and "1 week on" not in text  # done: not reminded of
+    assert "study day" not in text  # the dated plan is there, without its words
+    assert "A plan you made (workshop)" in text
 
     with Journal.open(data_dir, program, lock=False) as journal:
         text = render_markdown(gather(program, journal.runs[0]))
