@@ -15,6 +15,7 @@ from pathlib import Path
 from workshop.answers import (
     ChoicesValue,
     CommitmentValue,
+    FollowThroughValue,
     IntegerValue,
     ItemScoresValue,
     ItemsValue,
@@ -28,6 +29,7 @@ from workshop.content.models import (
     ChoiceStep,
     CommitmentStep,
     FeedbackStep,
+    FollowThroughStep,
     ListStep,
     PauseStep,
     Program,
@@ -37,6 +39,7 @@ from workshop.content.models import (
     RecapStep,
     ScaleStep,
 )
+from workshop.flow.plans import plan_sentence
 from workshop.journal.store import Journal
 from workshop.plain.session import PlainSession
 from workshop.plain.terminal import LineReader, Output, Signals
@@ -118,14 +121,31 @@ def answer_script(program: Program) -> tuple[list[str], dict[str, Value]]:
     should then hold. Home's Enter begins (then continues) each day; the end of each day goes home."""
     lines = [""]
     expected: dict[str, Value] = {}
+    plans: list[tuple[str, CommitmentValue]] = []  # the commitments written so far, for a follow-through
     for module in program.modules:
         for step in module.steps:
-            typed, value = _answer(step)
+            typed, value = _follow_through(step, plans) if isinstance(step, FollowThroughStep) else _answer(step)
+            if isinstance(value, CommitmentValue):
+                plans.append((step.id, value))
             lines += typed
             if value is not None:
                 expected[step.id] = value
         lines += ["", ""]  # the end of the day: home; home: continue with the next day
     return lines, expected
+
+
+def _follow_through(
+    step: FollowThroughStep, plans: list[tuple[str, CommitmentValue]]
+) -> tuple[list[str], Value | None]:
+    """Each plan so far: "1" (yes) and a rewritten plan."""
+    typed = [line for step_id, _ in plans for line in ("1", f"again {step_id}")]
+    value = FollowThroughValue(
+        tuple(step_id for step_id, _ in plans),
+        tuple(plan_sentence(plan) for _, plan in plans),
+        tuple("yes" for _ in plans),
+        tuple(f"again {step_id}" for step_id, _ in plans),
+    )
+    return (typed or [""]), (value if plans else None)
 
 
 def _answer(step: object) -> tuple[list[str], Value | None]:
@@ -157,7 +177,9 @@ def _answer(step: object) -> tuple[list[str], Value | None]:
             order = list(range(step.pick, 0, -1))
             return [" ".join(map(str, order))], RankedValue(tuple(step.options[n - 1] for n in order))
         case CommitmentStep():
-            return [f"do {step.id}", f"when {step.id}"], CommitmentValue(f"do {step.id}", f"when {step.id}")
+            # The moment, the action, and (when the step asks) Enter to leave the date.
+            typed = [f"when {step.id}", f"do {step.id}", *([""] if step.ask_date else [])]
+            return typed, CommitmentValue(f"do {step.id}", f"when {step.id}")
         case CheckStep():
             count = 5 if step.instrument == "who5" else 1
             return ["3"] * count, ItemScoresValue(step.instrument, (3,) * count)

@@ -33,6 +33,7 @@ VALID_STEPS = {
     "commitment": 'question = "One small step?"',
     "check": 'instrument = "who5"',
     "feedback": 'question = "How was it?"\nquestions = [{ id = "useful", text = "It was useful." }]',
+    "follow-through": 'question = "Did it happen?"',
 }
 
 

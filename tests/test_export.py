@@ -79,7 +79,7 @@ def test_markdown_reads_on_its_own(program: Program, runs: list[Run]) -> None:
         "> 3 (from 0, none, to 10, a great deal)",
         "> - Numbness\n> - Guilt\n> - Other: Dread on Sundays",
         "> 1. Craft\n> 2. Family\n> 3. Curiosity",
-        "> Walk home once  \n> When: Thursday",  # two spaces: a line break in a Markdown viewer
+        "> When: Thursday  \n> I will: Walk home once",  # two spaces: a line break in a Markdown viewer
         "> Second time round, edited",
         "_Written 3 March 2025 at 21:02._",
         "last changed 3 March 2025 at",
@@ -225,6 +225,9 @@ def test_the_app_and_the_exports_word_answers_from_one_renderer(program: Program
     low, high = f"{scale.low} ({scale.low_label})", f"{scale.high} ({scale.high_label})"
     assert describe_value(IntegerValue(3), scale) == f"3 on a scale from {low} to {high}"
     assert describe_value(IntegerValue(3), scale, style="document").startswith(f"3 (from {scale.low}, ")
-    plan = CommitmentValue("Walk home\nonce", "Thursday")
-    assert describe_value(plan) == describe_value(plan, style="document") == "Walk home\nonce\nWhen: Thursday"
+    plan = CommitmentValue("Walk home\nonce", "Thursday", "2026-03-05")
+    assert describe_value(plan) == describe_value(plan, style="document") == (
+        "When: Thursday\nI will: Walk home\nonce\nDate: 2026-03-05"
+    )
+    assert describe_value(CommitmentValue("Walk home")) == "Walk home"  # no "when": no labels
     assert describe_value(TextValue("a\r\nb"), style="document") == "a\nb"  # each line quoted on its own

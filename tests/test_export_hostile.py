@@ -194,7 +194,7 @@ def test_a_viewer_keeps_the_lines_someone_wrote(tmp_path: Path) -> None:
         text = export.render_markdown(program, [run])
     rendered = MarkdownIt("gfm-like").render(text)
     assert "<p>first line<br />\nsecond line</p>\n<p>new paragraph</p>" in rendered
-    assert "<p>Walk home<br />\nWhen: Friday</p>" in rendered
+    assert "<p>When: Friday<br />\nI will: Walk home</p>" in rendered
 
 
 def test_html_export_shows_links_as_text_and_loads_nothing(

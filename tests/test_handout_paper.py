@@ -174,8 +174,8 @@ def test_prompts_and_commitments_have_room_to_write(program: Program) -> None:
     page = parse(handout(program, program.modules[0], fmt="html"))
     assert len(_lines(page.section_titled("A first thought"))) == PROMPT_LINES
     commitment = _lines(page.section_titled("One step"))
-    assert commitment[-1].text == "When:"
-    assert len(commitment) == 4
+    assert [line.text for line in commitment if line.text] == ["When:", "I will:", "Date (optional):"]
+    assert len(commitment) == 5  # one line for when, three for the action, one for the date
 
 
 def test_writing_lines_are_at_handwriting_height_and_print_without_background_graphics() -> None:

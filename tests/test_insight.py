@@ -4,13 +4,25 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from tests.checkins import CHECKINS, checkins_program, fill, journal_with_runs
+from tests.clocks import SteppingClock
 from tests.snapshot_types import SnapCompare
 from tests.tui_helpers import build_app, frozen, settle, wait_for_journal
-from workshop.flow.insight import across_run_lines, checkin_lines, insight, series_lines
+from workshop.content.loader import load_program
+from workshop.flow.insight import (
+    AT_OR_UNDER_CUT_OFF,
+    OVERLAP,
+    across_run_lines,
+    checkin_lines,
+    insight,
+    series_lines,
+    sources,
+    sources_line,
+)
 from workshop.flow.trends import all_series, check_series, scale_series
 from workshop.journal.store import Journal
 from workshop.reports.charts import svg_chart
@@ -25,12 +37,17 @@ def test_before_after_and_change_per_run(tmp_path: Path) -> None:
         fill(journal.new_run(), who5_before=(3, 3, 3, 3, 3), who5_after=(3, 3, 3, 3, 5), burnout_after=5)
         found = insight(program, journal.runs)
     first, second = found.runs
-    assert checkin_lines(first) == [
-        "WHO-5 well-being: day 1 44 out of 100; day 2 60 out of 100: +16 points, a meaningful change.",
+    # Answered minutes apart: the two answers share their two weeks, so 16 points is not called meaningful.
+    assert checkin_lines(first, program) == [
+        "WHO-5 well-being: day 1 44 out of 100; day 2 60 out of 100: +16 points, over overlapping weeks from "
+        "day 1.",
+        OVERLAP,
         "Burnout: day 1 option 3 of 5 (in the range the measure counts as burnout); day 2 option 2 of 5.",
     ]
     # 60 -> 68 is shown without comment.
-    assert checkin_lines(second)[0] == "WHO-5 well-being: day 1 60 out of 100; day 2 68 out of 100: +8 points."
+    assert checkin_lines(second, program)[0] == (
+        "WHO-5 well-being: day 1 60 out of 100; day 2 68 out of 100: +8 points from day 1."
+    )
     assert across_run_lines(found) == ["WHO-5 from run 1 to run 2: 60 to 68, +8 points."]
 
 
@@ -39,10 +56,27 @@ def test_an_incomplete_check_is_shown_but_not_scored(tmp_path: Path) -> None:
     with Journal.open(tmp_path / "data", program) as journal:
         fill(journal.new_run(), who5_after=(3, None, 3, 3, 3), burnout_after=None)
         (run,) = insight(program, journal.runs).runs
-    assert checkin_lines(run) == [
+    assert checkin_lines(run, program) == [
         "WHO-5 well-being: day 1 44 out of 100; day 2 not complete, so not scored.",
         "Burnout: day 1 option 3 of 5 (in the range the measure counts as burnout); day 2 not answered.",
+        AT_OR_UNDER_CUT_OFF.format(cut_off=50),  # the latest score, 44, is at or under the cut-off
     ]
+
+
+def test_a_change_over_separate_weeks_is_named_and_a_low_score_gets_a_gentle_word(tmp_path: Path) -> None:
+    program = checkins_program()
+    clock = SteppingClock(step=timedelta(days=8))  # day 1 and day 2 answered more than two weeks apart
+    with Journal.open(tmp_path / "data", program, clock=clock) as journal:
+        fill(journal.new_run(), who5_before=(3, 3, 3, 3, 3), who5_after=(2, 2, 2, 2, 2))  # 60 -> 40
+        (run,) = insight(program, journal.runs).runs
+    lines = checkin_lines(run, program)
+    assert lines[0].endswith("day 2 40 out of 100: -20 points, a meaningful change from day 1.")
+    assert OVERLAP not in lines
+    assert lines[-1] == AT_OR_UNDER_CUT_OFF.format(cut_off=50) and "not a diagnosis" in lines[-1]
+    assert "last two weeks" in sources_line() and "Press f" in sources_line()
+    assert sources(program) == []  # this small program lists no references
+    shipped = load_program(Path(__file__).parent.parent / "modules")
+    assert any("Topp CW" in source and "https://doi.org/" in source for source in sources(shipped))
 
 
 def test_series_group_the_same_question_across_days_and_runs(tmp_path: Path) -> None:
@@ -63,7 +97,7 @@ def test_nothing_answered_means_no_series(tmp_path: Path) -> None:
     with Journal.open(tmp_path / "data", program) as journal:
         journal.new_run()
         found = insight(program, journal.runs)
-    assert found.empty and checkin_lines(found.runs[0]) == [
+    assert found.empty and checkin_lines(found.runs[0], program) == [
         "WHO-5 well-being: day 1 not answered; day 2 not answered.",
         "Burnout: day 1 not answered; day 2 not answered.",
     ]
@@ -80,7 +114,9 @@ def test_html_export_draws_an_inline_svg_chart_per_series(tmp_path: Path) -> Non
     assert page.count("<polyline ") == 6  # one line per run in each
     assert "<script" not in page and "http://www.w3.org/2000/svg" in page
     assert re.search(r"src=|href=", page.replace('xmlns="http://www.w3.org/2000/svg"', "")) is None
-    assert "+16 points, a meaningful change" in page and "+24 points, a meaningful change" in page
+    # Day 1 and day 2 answered seconds apart: the change is shown, never named meaningful.
+    assert "+16 points, over overlapping weeks" in page and "+24 points, over overlapping weeks" in page
+    assert "a meaningful change" not in page
 
 
 def test_svg_points_follow_the_values() -> None:
@@ -101,8 +137,8 @@ def test_markdown_export_has_a_small_table(tmp_path: Path) -> None:
         text = render_markdown(program, journal.runs)
     assert "## Check-ins and scales" in text
     assert (
-        "| Run 1 | 44 out of 100 | 60 out of 100 | +16 points, a meaningful change | option 3 of 5 | option 2 of 5 |"
-        in text
+        "| Run 1 | 44 out of 100 | 60 out of 100 | +16 points, over overlapping weeks | option 3 of 5 "
+        "| option 2 of 5 |" in text
     )
     assert "| Run 2 | 5 | 7 |" in text
     assert text.index("## Check-ins and scales") < text.index("## Run 1")
@@ -136,7 +172,7 @@ async def test_i_on_home_opens_insight_with_a_plot_per_series(tmp_path: Path) ->
         assert isinstance(screen, InsightScreen)
         assert len(screen.query(SeriesPlot)) == 3
         text = " ".join(str(s.render()) for s in screen.query(".insight-lines"))
-        assert "+24 points, a meaningful change" in text
+        assert "+24 points, over overlapping weeks" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, InsightScreen)
 

@@ -75,7 +75,7 @@ def every_view(program: Program, journal: Journal) -> list[str]:
         out += [str(day.complete) for day in program_progress(run, program)]
     found = insight(program, runs)
     for each in found.runs:
-        out += checkin_lines(each)
+        out += checkin_lines(each, program)
     out += across_run_lines(found)
     for series in found.series:
         out += series_lines(series)

@@ -48,19 +48,23 @@ def test_values_fall_back_to_the_first_sort(tmp_path: Path) -> None:
         page = gather(program, run)
     assert page.values == ("Craft", "Family")
     assert page.statement == "" and page.goals == () and page.commitments == ()
-    assert render_markdown(page).count("Not written yet.") == 3
+    shown = render_markdown(page)
+    assert "## What matters most to me\n\n1. Craft\n2. Family\n" in shown  # one sort: a list, not a table
+    assert shown.count("Not written yet.") == 8  # every other section says so, none is left out
 
 
 def test_markdown_page(tmp_path: Path) -> None:
     program = checkins_program()
     with Journal.open(completed(tmp_path), program, lock=False) as journal:
         text = render_markdown(gather(program, journal.runs[0]))
-    assert text.startswith("# My north star\n\n_Check-in program · run 1_\n")
-    assert "## What matters most to me\n\n1. Family\n2. Compassion\n3. Craft\n" in text
+    assert text.startswith("# My north star\n\n_Check-in program · run 1_\n")  # not finished: no date
+    assert "## What matters most to me\n\n|  | Day 1 | Day 2 |\n|---|---|---|\n" in text
+    assert "| 1 | Craft | Family |\n| 2 | Family | Compassion |\n| 3 | Curiosity | Craft |\n" in text
     assert "## My north star\n\n> Work that leaves room to be a person.\n" in text
-    assert "## My goals\n\n- Teach again\n- Walk to work\n" in text
-    assert "- Day 1, written 2 March 2026: Take a real lunch break. When: Thursday\n" in text
-    assert "- Day 2, written 2 March 2026: Email the study day lead.\n" in text
+    assert "## Moving toward: my goals\n\n- Teach again\n- Walk to work\n" in text
+    assert "- When Thursday, I will Take a real lunch break\n  - Day 1, One step\n" in text
+    assert "- Email the study day lead\n  - Day 2, First step\n" in text
+    assert "| Day 1 (before) | 44 out of 100 | option 3 of 5 |" in text
 
 
 def test_html_page_is_printable_self_contained_and_escaped(tmp_path: Path) -> None:
@@ -71,8 +75,9 @@ def test_html_page_is_printable_self_contained_and_escaped(tmp_path: Path) -> No
     assert "Content-Security-Policy" in page
     assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "\x1b" not in page
-    assert "<li>Family</li><li>Compassion</li><li>Craft</li>" in page
-    assert "(when: Thursday)" in page and "Day 1 · written 2 March 2026" in page
+    assert "<td>1</td><td>Craft</td><td>Family</td>" in page  # day 1 and day 4 side by side
+    assert "When Thursday, I will Take a real lunch break" in page
+    assert '<ul class="details"><li>Day 1, One step</li></ul>' in page
 
 
 def workshop(*args: str) -> subprocess.CompletedProcess[str]:
@@ -107,7 +112,7 @@ async def test_the_app_shows_the_page_and_saves_it(tmp_path: Path) -> None:
         screen = app.screen
         assert isinstance(screen, NorthStarScreen)
         shown = "\n".join(str(s.render()) for s in screen.query(".northstar-text"))
-        assert "1. Family" in shown and "Work that leaves room to be a person." in shown
+        assert "1  Craft      Family" in shown and "Work that leaves room to be a person." in shown
         assert "Take a real lunch break" in shown
         await pilot.press("p")
         await settle(pilot)

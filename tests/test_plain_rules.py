@@ -10,6 +10,7 @@ from workshop.answers import TextValue
 from workshop.content.loader import load_program
 from workshop.content.models import Program, RankStep
 from workshop.flow.day import day_summary
+from workshop.flow.northstar import NorthStar, section_lines, sections
 from workshop.flow.plain_rules import (
     EARLIER_RUN_READ_ONLY,
     EARLIER_VERSION_READ_ONLY,
@@ -19,7 +20,6 @@ from workshop.flow.plain_rules import (
     closing_words,
     continue_label,
     end_of_day_title,
-    northstar_sections,
     privacy_line_needed,
     rank_picks,
     series_sentences,
@@ -115,10 +115,9 @@ def test_home_and_the_north_star_page(shipped_program_dir: Path) -> None:
     assert not privacy_line_needed(shipped.description)  # it says so itself
     assert privacy_line_needed("Four days of reflection.")
     assert continue_label(2, 5) == "Continue: day 2, step 5"
-    sections = northstar_sections(("Family", "Craft"), "", ("A goal",), ())
-    assert sections == [
-        ("What matters most to me", ["1. Family", "2. Craft"]),
-        ("My north star", []),
-        ("My goals", ["• A goal"]),
-        ("My commitments", []),
-    ]
+    page = NorthStar("P", 1, ("Family", "Craft"), "", ("A goal",), (), values_before=("Family", "Craft"))
+    shown = {section.title: section_lines(section) for section in sections(page)}
+    assert shown["What matters most to me"] == ["1. Family", "2. Craft"]
+    assert shown["My north star"] == ["Not written yet."]
+    assert shown["Moving toward: my goals"] == ["• A goal"]
+    assert shown["My plans, and what became of them"] == ["Not written yet."]

@@ -204,13 +204,16 @@ def test_a_recap_prints_the_earlier_answers_first(tmp_path: Path, plain: Program
     assert "Day 1, Values:\n  (nothing written here yet)" in out
 
 
-def test_a_commitment_asks_what_then_when(tmp_path: Path, plain: Program) -> None:
+def test_a_commitment_asks_when_then_what_then_a_date(tmp_path: Path, plain: Program) -> None:
     data = tmp_path / "data"
-    lines = [*TO_SORT, "skip", "skip", "hint", "Lunch away from the ward", "Thursday", ""]
-    result = converse(plain, data, [*lines, "quit"])
+    lines = [*TO_SORT, "skip", "skip", "hint", "Thursday", "Lunch away from the ward", "2026-13-01", ""]
+    result = converse(plain, data, [*lines, "", "quit"])
     assert "- Take a real lunch break on Thursday." in result.out
-    assert "By when? A day, a time, a moment." in result.out
-    assert journal_answers(data, plain)["one-step"] == CommitmentValue("Lunch away from the ward", "Thursday")
+    assert "By when: a day, a place or a cue." in result.out
+    assert "I will: one small, concrete action, on one line." in result.out
+    assert "Kept as you wrote it. For your calendar, write it as year-month-day" in result.out
+    saved = journal_answers(data, plain)["one-step"]
+    assert saved == CommitmentValue("Lunch away from the ward", "Thursday", "2026-13-01")  # kept as typed
     assert "Day 1: 2 of 11 steps done\nStill open, for whenever you want them: Well-being," in result.out
 
 

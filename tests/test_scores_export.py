@@ -103,6 +103,24 @@ def test_each_day_is_its_point_and_the_file_has_every_number(tmp_path: Path, shi
     assert scores.program == shipped.id and scores.program_version == shipped.version
 
 
+def test_a_follow_up_check_in_is_its_own_point(tmp_path: Path, shipped: Program) -> None:
+    week_on = next(f.module for f in shipped.follow_ups if f.after == "1w")
+    assert measurement_point(shipped, week_on) == "follow-up-1w"
+    data_dir = tmp_path / "data"
+    journal_with_runs(data_dir, shipped)
+    with Journal.open(data_dir, shipped) as journal:
+        run = journal.runs[0]
+        run.set_answer(week_on.id, "fu1w-wellbeing", ItemScoresValue("who5", (5, 5, 4, 4, 3)))
+        run.set_answer(week_on.id, "fu1w-burnout", ItemScoresValue("burnout", (2,)))
+        journal.save(run)
+    assert export(data_dir, tmp_path / "s.json") == 0
+    scores = read_scores(tmp_path / "s.json", shipped.id).scores
+    point = scores.at("follow-up-1w")
+    assert point is not None and point.who5 is not None
+    assert point.who5.items == (5, 5, 4, 4, 3) and point.burnout == 2
+    assert [p.point for p in scores.points][-1] == "follow-up-1w"  # after the days, in the program's order
+
+
 def test_an_incomplete_check_and_unanswered_feedback_are_left_out(tmp_path: Path, shipped: Program) -> None:
     with Journal.open(tmp_path / "data", shipped) as journal:
         run = journal.new_run()

@@ -104,13 +104,14 @@ async def test_enter_then_text_at_once_goes_to_the_next_line(tmp_path: Path, min
         type_at_once(app, *text(app, "walks"), "enter", *text(app, "music"), "enter", *text(app, "sleep"))
         await until(pilot, lambda: getattr(app.focused, "value", "") == "sleep")
         await open_step(pilot, "one-step")
-        type_at_once(app, *text(app, "a real lunch"), "enter", *text(app, "Thursday"))
-        await until(pilot, lambda: getattr(app.focused, "value", "") == "Thursday")
+        # An if-then plan: the moment first, then Enter, then the action, then Enter, then the date.
+        type_at_once(app, *text(app, "Thursday"), "enter", *text(app, "a real lunch"), "enter", *text(app, "2026-03-05"))
+        await until(pilot, lambda: getattr(app.focused, "value", "") == "2026-03-05")
         run = app.current_run
         assert run is not None
         items, plan = run.answer("five-things"), run.answer("one-step")
         assert items is not None and items.value == ItemsValue(("walks", "music", "sleep", "", ""))
-        assert plan is not None and plan.value == CommitmentValue("a real lunch", "Thursday")
+        assert plan is not None and plan.value == CommitmentValue("a real lunch", "Thursday", "2026-03-05")
 
 
 async def test_coming_back_to_a_filled_line_keeps_it_and_types_at_its_end(
@@ -124,7 +125,7 @@ async def test_coming_back_to_a_filled_line_keeps_it_and_types_at_its_end(
         run.set_answer("one", "one-step", CommitmentValue("a real lunch", "Thursday"))
         for step_id, field_id, typed in [
             ("five-things", "item-1", " by the river"),
-            ("one-step", "action", " break"),
+            ("one-step", "when", " after clinic"),
         ]:
             screen = await open_step(pilot, step_id)
             field = screen.query_one(f"#{field_id}", Input)
@@ -134,7 +135,7 @@ async def test_coming_back_to_a_filled_line_keeps_it_and_types_at_its_end(
             await until(pilot, lambda field=field, typed=typed: field.value.endswith(typed))  # type: ignore[misc]  # python/mypy#15459: a lambda binding the loop's variables as defaults
         items, plan = run.answer("five-things"), run.answer("one-step")
         assert items is not None and items.value == ItemsValue(("walks by the river", "music", "", "", ""))
-        assert plan is not None and plan.value == CommitmentValue("a real lunch break", "Thursday")
+        assert plan is not None and plan.value == CommitmentValue("a real lunch", "Thursday after clinic")
 
 
 async def test_ctrl_q_right_after_typing_saves_every_word(tmp_path: Path, mini_program_dir: Path) -> None:

@@ -76,14 +76,49 @@ class RankedValue:
 
 @dataclass(frozen=True)
 class CommitmentValue:
-    """One small, concrete action and when it will happen."""
+    """An if-then plan: when ``when`` happens, I will do ``action``; and, if the user chose one, a date.
+
+    ``when`` is the moment that sets the plan off ("I finish my last patient on Tuesday"); journals of
+    format 1 called it the "when" of a commitment, and it reads the same. ``date`` is an ISO date
+    (``2026-12-04``) or empty: only a dated commitment goes into the calendar file.
+    """
 
     KIND: ClassVar[str] = "commitment"
     action: str = ""
     when: str = ""
+    date: str = ""
 
     def is_empty(self) -> bool:
         return not self.action.strip()
+
+
+@dataclass(frozen=True)
+class FollowThroughValue:
+    """A follow-up's look back at the run's commitments: for each, did it happen, and a revised plan.
+
+    The tuples run in parallel, one entry per commitment: ``steps`` names the commitment step, ``plans``
+    keeps the plan as it stood when the user looked back at it (so the answer reads on its own, even if
+    the plan is later rewritten), ``happened`` is ``yes``, ``partly``, ``no`` or empty (not answered),
+    ``revised`` the plan as the user rewrote it (empty: kept as it was).
+    """
+
+    KIND: ClassVar[str] = "follow-through"
+    steps: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()
+    happened: tuple[str, ...] = ()
+    revised: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not any(h.strip() for h in self.happened) and not any(r.strip() for r in self.revised)
+
+    def entry(self, step_id: str) -> tuple[str, str]:
+        """(happened, revised) for the commitment ``step_id``; empty strings when it is not here."""
+        for index, found in enumerate(self.steps):
+            if found == step_id:
+                happened = self.happened[index] if index < len(self.happened) else ""
+                revised = self.revised[index] if index < len(self.revised) else ""
+                return happened, revised
+        return "", ""
 
 
 @dataclass(frozen=True)
@@ -133,6 +168,7 @@ Value = (
     | CommitmentValue
     | ItemScoresValue
     | RatingsValue
+    | FollowThroughValue
 )
 VALUE_TYPES: dict[str, type[Value]] = {value_type.KIND: value_type for value_type in get_args(Value)}
 """Every value type by its ``KIND`` (the name written in journal files), in the order of ``Value``."""

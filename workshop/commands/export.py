@@ -48,8 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--north-star",
         action="store_true",
-        help="export only the north-star page of one run (default: the newest): your values, north star, "
-        "goals and commitments, as Markdown or printable HTML",
+        help="export only the north-star page of one run (default: the latest finished one): your north "
+        "star, values on day 1 and day 4, goals, plans and check-ins, as Markdown or printable HTML",
     )
     parser.add_argument(
         "--scores",

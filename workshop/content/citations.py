@@ -120,10 +120,12 @@ def module_unsourced(module: Module) -> list[Unsourced]:
 def program_unsourced(program: Program) -> list[Unsourced]:
     """Every figure in the program that no ``cites`` covers. ``program.toml``'s own text (description,
     ground rules, group rounds) can cite nothing: a figure there belongs in a step that cites it."""
-    own = texts(program, skip=frozenset({"id", "version", "modules", "references"}))
+    own = texts(program, skip=frozenset({"id", "version", "modules", "references", "follow_ups"}))
     found = _unsourced(None, None, own)
     for module in program.modules:
         found += module_unsourced(module)
+    for follow_up in program.follow_ups:  # its timing (``1w``) is no figure; its module's text may hold some
+        found += module_unsourced(follow_up.module)
     return found
 
 

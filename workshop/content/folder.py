@@ -34,11 +34,19 @@ def listed_files(folder: Path) -> Iterator[tuple[str, bytes]]:
     raw = read_content_file(folder / PROGRAM_FILE, folder)
     yield PROGRAM_FILE, raw
     try:
-        names = tomllib.loads(raw.decode("utf-8-sig")).get("modules")
+        table = tomllib.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         raise OSError(f"{PROGRAM_FILE} cannot be parsed") from None
+    names = table.get("modules")
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
         raise OSError(f"{PROGRAM_FILE}: modules is not a list of file names")
+    # The follow-up check-ins' files too: editing one must miss the cache like editing a day.
+    follow_ups = table.get("follow_ups", [])
+    if not isinstance(follow_ups, list) or not all(
+        isinstance(entry, dict) and isinstance(entry.get("module"), str) for entry in follow_ups
+    ):
+        raise OSError(f"{PROGRAM_FILE}: follow_ups is not a list of tables with a module file")
+    names = names + [entry["module"] for entry in follow_ups]
     for name in names:
         if "/" in name or "\\" in name or name in (".", ".."):
             raise OSError(f"{PROGRAM_FILE}: {name!r} is not a file name")

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from workshop.content.folder import PROGRAM_FILE, read_content_file
 from workshop.content.models import (
     STEP_KINDS,
+    FollowUp,
     Module,
     Program,
     ProgramFile,
@@ -210,11 +211,17 @@ def load_program(folder: Path) -> Program:
     unchecked: set[str] = set()
     # A module file missing or unreadable: its step ids are unknown, so no recap is said to name nothing.
     unknown_steps = False
-    for index, name in enumerate(header.modules):
+    # The days, then the follow-up check-ins: one loop, so step ids are unique across both and a
+    # follow-up's recap can name any step of the days.
+    listed: list[tuple[str, str, str | None]] = [(name, "modules", None) for name in header.modules]
+    listed += [(entry.module, "follow_ups", entry.after) for entry in header.follow_ups]
+    names = [name for name, _, _ in listed]
+    follow_ups: list[FollowUp] = []
+    for index, (name, key, after) in enumerate(listed):
         path = folder / name
-        if name in header.modules[:index]:
+        if name in names[:index]:
             problems.append(
-                Problem(program_path, f"{name} is listed twice", "modules", _key_line(source, "modules"))
+                Problem(program_path, f"{name} is listed twice", key, _key_line(source, key))
             )
             continue
         if not os.path.lexists(path):
@@ -222,8 +229,8 @@ def load_program(folder: Path) -> Program:
                 Problem(
                     program_path,
                     f"names {name}, which is not in {folder}",
-                    "modules",
-                    _key_line(source, "modules"),
+                    key,
+                    _key_line(source, key),
                 )
             )
             unknown_steps = True
@@ -272,7 +279,21 @@ def load_program(folder: Path) -> Program:
             )
         )
         earlier.update({s.id: s for s in module.steps})
-        modules.append(module)
+        if after is None and not module.is_day:
+            problems.append(Problem(path, "a day of the program needs its day (day = 1 or more)", "day"))
+        elif after is not None and module.is_day:
+            problems.append(
+                Problem(
+                    path,
+                    "a follow-up check-in is not a day of the program: leave out its day",
+                    "day",
+                    _key_line(module_source, "day"),
+                )
+            )
+        if after is None:
+            modules.append(module)
+        else:
+            follow_ups.append(FollowUp(after=after, module=module))
 
     days = [m.day for m in modules]
     if days != sorted(days):
@@ -295,6 +316,7 @@ def load_program(folder: Path) -> Program:
         group=header.group,
         ground_rules=tuple(header.ground_rules),
         references=tuple(header.references),
+        follow_ups=tuple(follow_ups),
     )
 
 

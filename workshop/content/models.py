@@ -27,6 +27,7 @@ from pydantic import (
 from workshop.answers import (
     ChoicesValue,
     CommitmentValue,
+    FollowThroughValue,
     IntegerValue,
     ItemScoresValue,
     ItemsValue,
@@ -419,7 +420,8 @@ class RecapStep(StepBase):
 
 
 class CommitmentStep(StepBase):
-    """One small, concrete action and when it will happen."""
+    """One small, concrete action as an if-then plan: when this moment comes, I will do this. An optional
+    date lets the user put it in their own calendar (``workshop calendar``)."""
 
     answer_type: ClassVar[type[CommitmentValue]] = CommitmentValue
 
@@ -427,9 +429,42 @@ class CommitmentStep(StepBase):
     question: Sentence
     """The invitation to commit."""
     examples: list[Sentence] = Field(default_factory=list, max_length=6)
-    """Examples of small, concrete commitments, shown as hints."""
+    """Examples of small, concrete commitments, shown as hints. Written as if-then plans they teach the
+    shape best ("When I sit down after the last patient, I will ...")."""
     when_label: Label = "When"
-    """The label of the "when" field."""
+    """The label of the "when" field: the moment or situation that sets the plan off (the "if" part)."""
+    action_label: Label = "I will"
+    """The label of the action field (the "then" part)."""
+    ask_date: bool = True
+    """Offer an optional date for the plan, for the user's own calendar. False for a routine with no one
+    day (a plan for every handover)."""
+
+
+FOLLOW_THROUGH_ANSWERS: tuple[tuple[str, str], ...] = (
+    ("yes", "Yes"),
+    ("partly", "Partly"),
+    ("no", "Not yet"),
+)
+"""The answers to "did it happen?", as saved and as shown. Fixed in code so that every follow-up, every run
+and the north-star page read them the same way."""
+
+
+class FollowThroughStep(StepBase):
+    """A follow-up's look back at the commitments of the run: each one with "did it happen?" and a chance
+    to revise it. Which commitments are shown comes from the run (every commitment answered, as last
+    revised), not from this file."""
+
+    answer_type: ClassVar[type[FollowThroughValue]] = FollowThroughValue
+
+    kind: Literal["follow-through"]
+    question: Sentence
+    """The question asked of each commitment (``Did it happen?``)."""
+    intro: Prose | None = None
+    """Optional lines shown above the commitments."""
+    revise_label: Label = "If you want to change it, the plan as it stands now"
+    """The label of the field where a commitment can be rewritten."""
+    hints: list[Sentence] = Field(default_factory=list, max_length=6)
+    """Gentle nudges the user can reveal."""
 
 
 class CheckStep(StepBase):
@@ -495,7 +530,8 @@ Step = Annotated[
     | RecapStep
     | CommitmentStep
     | CheckStep
-    | FeedbackStep,
+    | FeedbackStep
+    | FollowThroughStep,
     Field(discriminator="kind"),
 ]
 """One step of a module; ``kind`` says which."""
@@ -542,8 +578,9 @@ class Module(Strict):
 
     id: Slug
     """Stable identifier of the module, unique in the program. Progress files are named after it."""
-    day: int = Field(ge=1, le=30)
-    """Which day of the program this module is."""
+    day: int = Field(default=0, ge=0, le=30)
+    """Which day of the program this module is (1 or more). A follow-up check-in leaves it out (0): it is
+    not a day of the program but a short return to it, weeks later (see ``follow_ups`` in the program)."""
     title: Label
     """The day's title."""
     summary: Sentence
@@ -576,6 +613,21 @@ class Module(Strict):
         """The step with ``step_id``, or None."""
         return next((s for s in self.steps if s.id == step_id), None)
 
+    @property
+    def is_day(self) -> bool:
+        """True for a day of the program; False for a follow-up check-in."""
+        return self.day > 0
+
+    @property
+    def heading(self) -> str:
+        """``Day 2: More than tired`` for a day; a follow-up's own title (``Check-in: one week on``)."""
+        return f"Day {self.day}: {self.title}" if self.is_day else self.title
+
+    @property
+    def short_name(self) -> str:
+        """``Day 2`` for a day; ``Check-in`` for a follow-up."""
+        return f"Day {self.day}" if self.is_day else "Check-in"
+
 
 class Reference(Strict):
     """A source for a fact the program states."""
@@ -586,6 +638,28 @@ class Reference(Strict):
     """The citation, as it should be printed."""
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=300)] | None = None
     """Where to read it, if it is online."""
+
+
+FollowUpAfter = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]?[wmy]$")]
+"""How long after the last day a follow-up is due: a number and ``w`` (weeks), ``m`` (months) or ``y``
+(years): ``1w``, ``1m``, ``3m``. The same names a scores file gives its points (``follow-up-1w``)."""
+
+
+class FollowUpEntry(Strict):
+    """One follow-up check-in in ``program.toml``: when it is due and its module file."""
+
+    after: FollowUpAfter
+    """How long after the user finished the last day the check-in opens: ``1w``, ``1m``, ``3m``."""
+    module: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+\.toml$")]
+    """The check-in's module file, beside ``program.toml``. It has no ``day``."""
+
+
+class FollowUp(Strict):
+    """A loaded follow-up check-in: when it is due, and its module. Built by the loader."""
+
+    after: str
+    """``1w``, ``1m``, ``3m``: see ``FollowUpEntry.after``."""
+    module: Module
 
 
 class ProgramFile(Strict):
@@ -610,6 +684,9 @@ class ProgramFile(Strict):
     unless asked)."""
     references: list[Reference] = Field(default_factory=list, max_length=100)
     """Sources for the facts the program states."""
+    follow_ups: list[FollowUpEntry] = Field(default_factory=list, max_length=6)
+    """Short check-ins offered after the last day (``[[follow_ups]]``, each with ``after`` and ``module``),
+    in the order they fall due. Home offers one calmly once it is due; nothing reminds or nags."""
 
 
 class Program(Strict):
@@ -623,14 +700,21 @@ class Program(Strict):
     group: GroupSession | None = None
     ground_rules: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
+    """The follow-up check-ins, in the order they fall due. Not in ``modules``: they are not days."""
+
+    @property
+    def all_modules(self) -> tuple[Module, ...]:
+        """The days, then the follow-up check-ins."""
+        return self.modules + tuple(follow_up.module for follow_up in self.follow_ups)
 
     def module(self, module_id: str) -> Module | None:
-        """The module with ``module_id``, or None."""
-        return next((m for m in self.modules if m.id == module_id), None)
+        """The module (a day or a follow-up) with ``module_id``, or None."""
+        return next((m for m in self.all_modules if m.id == module_id), None)
 
     def find_step(self, step_id: str) -> tuple[Module, Step] | None:
-        """The module and step for ``step_id`` anywhere in the program, or None."""
-        for module in self.modules:
+        """The module and step for ``step_id`` anywhere in the program (follow-ups too), or None."""
+        for module in self.all_modules:
             step = module.step(step_id)
             if step is not None:
                 return module, step

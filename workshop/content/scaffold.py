@@ -283,8 +283,22 @@ _SAMPLE_STEPS: list[dict[str, object]] = [
         "title": "One small step",
         "question": "What is one small thing you will do before the next session?",
         "look_back": ["what-helps", "small-joys"],
-        "examples": ["Leave on time one day this week.", "Ask a colleague how they are really doing."],
+        "examples": [
+            "When I finish my last patient on Thursday, I will leave on time.",
+            "When I next pass a colleague in the corridor, I will ask how they are really doing.",
+        ],
         "when_label": "When",
+        "action_label": "I will",
+        "ask_date": True,
+    },
+    {
+        "id": "looking-at-plans",
+        "kind": "follow-through",
+        "title": "Your plans, looked at again",
+        "intro": "These are the plans you made. Follow-up check-ins ask this; a day can too.",
+        "question": "Did it happen?",
+        "revise_label": "If you want to change it, the plan as it stands now",
+        "hints": ["Partly counts."],
     },
     {
         "id": "session-feedback",
@@ -510,7 +524,8 @@ def _copied_program(source: Path, program_id: str) -> dict[str, str]:
     if tomllib.loads(renamed) != {**data, "id": program_id}:
         raise ScaffoldError(f"cannot set the program id in a copy of {source / PROGRAM_FILE}")
     files = {PROGRAM_FILE: renamed}
-    for name in data["modules"]:
+    # The days and the follow-up check-ins: every module file the program names.
+    for name in [*data["modules"], *(entry["module"] for entry in data.get("follow_ups", []))]:
         files[name] = with_schema_line(read_toml(source / name, within=source)[1], MODULE_SCHEMA)
     return files
 

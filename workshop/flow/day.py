@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workshop.answers import Answer, Value
-from workshop.content.models import CommitmentStep, Module, Program, RecapStep, Step
+from workshop.content.models import CommitmentStep, FollowThroughStep, Module, Program, RecapStep, Step
 from workshop.flow.completion import DayProgress, day_progress, program_finished, resume_index
+from workshop.flow.followups import CommitmentItem, commitments_of
 from workshop.flow.run_view import AnswerSource, RunAnswers, RunWriter
 
 
@@ -102,6 +103,11 @@ class DayWalk:
     def last_day(self) -> bool:
         return self.module is self.program.modules[-1]
 
+    @property
+    def follow_up(self) -> bool:
+        """This is a follow-up check-in, not a day of the program."""
+        return not self.module.is_day
+
     def _remember_position(self) -> None:
         self.run.set_position(self.module.id, self.step.id)
 
@@ -112,6 +118,10 @@ class DayWalk:
 
     def look_back_items(self, step: Step) -> list[RecapItem]:
         return look_back_items(self.program, self.run, step)
+
+    def commitment_items(self, step: FollowThroughStep) -> list[CommitmentItem]:
+        """The run's commitments a follow-up looks back at, as revised at the follow-ups before this one."""
+        return commitments_of(self.program, self.run, before=self.module)
 
 
 def recap_items(program: Program, run: AnswerSource, step: RecapStep) -> list[RecapItem]:

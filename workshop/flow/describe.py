@@ -20,6 +20,7 @@ from typing import Literal, assert_never
 from workshop.answers import (
     ChoicesValue,
     CommitmentValue,
+    FollowThroughValue,
     IntegerValue,
     ItemScoresValue,
     ItemsValue,
@@ -29,7 +30,7 @@ from workshop.answers import (
     Value,
 )
 from workshop.content.instruments import answer_lines
-from workshop.content.models import FeedbackStep, ScaleStep, Step
+from workshop.content.models import FOLLOW_THROUGH_ANSWERS, FeedbackStep, ScaleStep, Step
 
 Style = Literal["screen", "document"]
 """How an answer is worded: as the app shows it again, or as an export writes it (see above)."""
@@ -66,8 +67,13 @@ def describe_parts(value: Value, step: Step | None = None, *, style: Style = "sc
             return [(bullet, item) for item in items if item.strip()]
         case RankedValue(ranked=ranked):
             return [(f"{number}. ", item) for number, item in enumerate(ranked, start=1)]
-        case CommitmentValue(action=action, when=when):
-            return [("", line) for line in action.split("\n")] + ([("When: ", when)] if when.strip() else [])
+        case CommitmentValue(action=action, when=when, date=date):
+            parts = [("When: ", when)] if when.strip() else []
+            parts += [("I will: " if parts else "", line) for line in action.split("\n")[:1]]
+            parts += [("", line) for line in action.split("\n")[1:]]
+            return parts + ([("Date: ", date)] if date.strip() else [])
+        case FollowThroughValue():
+            return _follow_through_parts(value, bullet)
         case ItemScoresValue(instrument=instrument, scores=scores):
             return [("", line) for line in answer_lines(instrument, scores)]
         case RatingsValue():
@@ -75,6 +81,22 @@ def describe_parts(value: Value, step: Step | None = None, *, style: Style = "sc
             return [("", line) for line in rating_lines(value, form)]
         case _:
             assert_never(value)
+
+
+HAPPENED_WORDS = dict(FOLLOW_THROUGH_ANSWERS)
+"""``yes`` -> ``Yes``: how a follow-up's "did it happen?" reads."""
+
+
+def _follow_through_parts(value: FollowThroughValue, bullet: str) -> list[Part]:
+    parts: list[Part] = []
+    for index, plan in enumerate(value.plans):
+        happened = value.happened[index] if index < len(value.happened) else ""
+        revised = value.revised[index] if index < len(value.revised) else ""
+        parts.append((bullet, " ".join(plan.split())))
+        parts.append(("  Did it happen? ", HAPPENED_WORDS.get(happened, "not answered")))
+        if revised.strip():
+            parts.append(("  Rewritten: ", revised))
+    return parts
 
 
 def describe_value(value: Value, step: Step | None = None, *, style: Style = "screen") -> str:

@@ -8,7 +8,7 @@ front end says in its own words how to do something.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workshop.content.models import RankStep, Step
@@ -43,15 +43,22 @@ PROGRAM_DONE = (
     "That was the last step of the program. Your answers are saved: the review shows them all, and your "
     "north-star page gathers what matters most, whenever you want them."
 )
+FOLLOW_UP_DONE = (
+    "Thank you for coming back. The insight screen (i on the home screen) sets these answers beside day 1 "
+    "and day 4, and your north-star page shows what became of your plans."
+)
 NOTHING_WRITTEN_TODAY = "Nothing written today, and that is fine too."
 
 
 def end_of_day_title(summary: DaySummary) -> str:
-    """``Day 2 is complete``, or how far it got: ``Day 2: 9 of 12 steps done``."""
-    day, progress = summary.module.day, summary.progress
+    """``Day 2 is complete``, or how far it got: ``Day 2: 9 of 12 steps done`` (a follow-up: ``The check-in
+    is complete``)."""
+    name, progress = summary.module.short_name, summary.progress
+    if not summary.module.is_day:
+        name = "The check-in"
     if summary.complete:
-        return f"Day {day} is complete"
-    return f"Day {day}: {progress.complete} of {progress.total} steps done"
+        return f"{name} is complete"
+    return f"{name}: {progress.complete} of {progress.total} steps done"
 
 
 def still_open_line(summary: DaySummary) -> str:
@@ -64,8 +71,11 @@ def still_open_line(summary: DaySummary) -> str:
     return f"Still open, for whenever you want {them}: {titles}. Continue brings you back to {them}."
 
 
-def closing_words(*, last_day: bool, program_done: bool) -> str:
-    """What the end of a day says about what comes next: rest, or that the program is done."""
+def closing_words(*, last_day: bool, program_done: bool, follow_up: bool = False) -> str:
+    """What the end of a day says about what comes next: rest, or that the program is done; after a
+    follow-up check-in, where to see it beside the days."""
+    if follow_up:
+        return FOLLOW_UP_DONE
     if program_done:
         return PROGRAM_DONE
     return LAST_DAY if last_day else REST_SUGGESTION
@@ -165,18 +175,6 @@ def series_sentences(series: Series) -> list[str]:
 
 
 # -- the north-star page -----------------------------------------------------------------------------------
-
-
-def northstar_sections(
-    values: Sequence[str], statement: str, goals: Sequence[str], commitments: Sequence[str]
-) -> list[tuple[str, list[str]]]:
-    """The page's four sections, each a heading and its lines (an empty list: not written yet)."""
-    return [
-        ("What matters most to me", [f"{n}. {value}" for n, value in enumerate(values, start=1)]),
-        ("My north star", [statement] if statement else []),
-        ("My goals", [f"• {goal}" for goal in goals]),
-        ("My commitments", [f"• {commitment}" for commitment in commitments]),
-    ]
 
 
 # -- support -----------------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ class ReviewEntry:
 
     @property
     def day_label(self) -> str:
-        return f"Day {self.module.day}" if self.module else self.module_id
+        return self.module.short_name if self.module else self.module_id
 
     def matches(self, query: str) -> bool:
         needle = query.casefold().strip()

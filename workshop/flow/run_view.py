@@ -10,6 +10,7 @@ a journal on disk. From the smallest up:
 - ``RunWriter``: ``RunAnswers`` and the changes walking through a day makes (the day walk).
 - ``RunRecord``: everything a view of a whole run reads: dates, version, every module's answers
   (the exports and the review).
+- ``ScheduledRun``: ``RunRecord`` and ``RunAnswers`` (the follow-up check-ins: when due, which are done).
 """
 
 from __future__ import annotations
@@ -80,10 +81,14 @@ class RunRecord(NumberedRun, Protocol):
     def module_ids(self) -> tuple[str, ...]: ...
 
 
+class ScheduledRun(RunRecord, RunAnswers, Protocol):
+    """A whole run and how far each module is: when its follow-up check-ins are due and which are done."""
+
+
 if TYPE_CHECKING:
     # mypy checks here that the journal's Run is every one of these (a change to Run that breaks a reader
     # is named at this line, not at each reader).
     from workshop.journal.store import Run
 
-    def _the_journal_run_is_all_of_them(run: Run) -> tuple[RunWriter, RunRecord]:
-        return run, run
+    def _the_journal_run_is_all_of_them(run: Run) -> tuple[RunWriter, RunRecord, ScheduledRun]:
+        return run, run, run

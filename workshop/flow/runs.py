@@ -41,7 +41,7 @@ class DayEntry:
     def title(self) -> str:
         if self.module is None:
             return f"{self.module_id} ({EARLIER_HEADING.lower()})"
-        return f"Day {self.module.day}: {self.module.title}"
+        return self.module.heading
 
 
 def shown_answer(run: AnswerSource, step: Step) -> Answer | None:
@@ -53,9 +53,13 @@ def shown_answer(run: AnswerSource, step: Step) -> Answer | None:
 
 
 def run_days(program: Program, run: RunRecord) -> list[DayEntry]:
-    """The run's days in program order, then any modules no longer in the program."""
+    """The run's days in program order, the follow-up check-ins it has begun, then any modules no longer in
+    the program."""
     days = []
-    for module in program.modules:
+    # The days, then each follow-up check-in the run has begun (one not begun is not a gap to show).
+    begun = set(run.module_ids())
+    modules = [*program.modules, *(f.module for f in program.follow_ups if f.module.id in begun)]
+    for module in modules:
         steps = tuple(
             StepEntry(step, shown_answer(run, step), step.id in run.done_steps(module.id))
             for step in module.steps

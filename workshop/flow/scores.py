@@ -20,6 +20,7 @@ from workshop.answers import IntegerValue, ItemScoresValue, Value
 from workshop.content.instruments import INSTRUMENTS
 from workshop.content.models import CheckStep, FeedbackStep, Module, Program, ScaleStep, Step
 from workshop.flow.answering import saved_ratings
+from workshop.flow.followups import follow_up_point
 from workshop.flow.run_view import AnswerSource
 
 
@@ -38,12 +39,13 @@ class ScoresRun(AnswerSource, Protocol):
 
 def measurement_point(program: Program, module: Module) -> str | None:
     """The point of the scores file that ``module``'s numbers belong to: ``start`` (the first day), ``end``
-    (the last day) or ``day-N`` (a day in between); None for a module that is no point.
-
-    The one place that maps the content to points. A follow-up check-in module maps to
-    ``follow-up-<N><w|m|y>`` (``follow-up-1w``, ``follow-up-1m``, ``follow-up-3m``), named by how long after
-    the end it is meant to be: add that case here, before the days, when such modules exist.
+    (the last day), ``day-N`` (a day in between), or ``follow-up-<after>`` for a follow-up check-in
+    (``follow-up-1w``, ``follow-up-1m``, ``follow-up-3m``, named by how long after the end it opens). The
+    one place that maps the content to points.
     """
+    after = follow_up_point(program, module.id)
+    if after is not None:
+        return f"follow-up-{after}"
     days = [each.day for each in program.modules]
     if module.day == min(days):
         return "start"
@@ -71,7 +73,7 @@ def gather_numbers(program: Program, run: AnswerSource) -> list[PointNumbers]:
     """Every point at which ``run`` answered a number, in the program's order. Answers to steps no longer in
     the program, an incomplete check and values outside today's range of their step are left out."""
     found: dict[str, PointNumbers] = {}
-    for module in program.modules:
+    for module in program.all_modules:
         point = measurement_point(program, module)
         if point is None:
             continue
@@ -124,7 +126,7 @@ def titles_of(program: Program) -> dict[str, str]:
     """The words the summary shows beside each id: a scale's question by step id, a feedback question's text
     by question id. Shown on the participant's screen only; never written into the file."""
     titles: dict[str, str] = {}
-    for module in program.modules:
+    for module in program.all_modules:
         for step in module.steps:
             if isinstance(step, ScaleStep):
                 titles[step.id] = step.title

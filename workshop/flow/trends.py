@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from workshop.answers import IntegerValue, ItemScoresValue
 from workshop.content.instruments import (
@@ -24,6 +25,7 @@ from workshop.content.instruments import (
     who5_change,
 )
 from workshop.content.models import CheckStep, Module, Program, ScaleStep, Step
+from workshop.flow.followups import module_label
 from workshop.flow.run_view import NumberedRun
 
 
@@ -54,6 +56,8 @@ class CheckReading:
     result: CheckResult | None
     answered: bool
     """True when something was answered (a partly answered check is not scored)."""
+    when: datetime | None = None
+    """When the answer was last changed: the end of the two weeks it looks back over."""
 
     def describe(self) -> str:
         if self.result is not None:
@@ -63,12 +67,15 @@ class CheckReading:
 
 @dataclass(frozen=True)
 class RunCheckins:
-    """A run's first and last check of one instrument, and the WHO-5 change between them."""
+    """A run's first and last check of one instrument on the days, the WHO-5 change between them, and the
+    same check at each follow-up."""
 
     run_number: int
     instrument_id: str
     before: CheckReading | None
     after: CheckReading | None
+    follow_ups: tuple[CheckReading, ...] = ()
+    """The check at each follow-up check-in of the program, in order (answered or not)."""
 
     @property
     def change(self) -> Change | None:
@@ -78,15 +85,18 @@ class RunCheckins:
 
 
 def _steps_of(program: Program, kind: type[Step]) -> list[tuple[Module, Step]]:
-    return [(module, step) for module in program.modules for step in module.steps if isinstance(step, kind)]
+    """Every step of ``kind`` in the days and then in the follow-up check-ins, in order."""
+    return [
+        (module, step) for module in program.all_modules for step in module.steps if isinstance(step, kind)
+    ]
 
 
-def _point_labels(found: Sequence[tuple[Module, Step]]) -> tuple[str, ...]:
-    days = [module.day for module, _ in found]
+def _point_labels(program: Program, found: Sequence[tuple[Module, Step]]) -> tuple[str, ...]:
+    names = [module_label(program, module) for module, _ in found]
     # Two points on the same day are told apart by their step titles.
     return tuple(
-        f"Day {module.day}" if days.count(module.day) == 1 else f"Day {module.day}: {step.title}"
-        for module, step in found
+        name if names.count(name) == 1 else f"{name}: {step.title}"
+        for name, (_, step) in zip(names, found, strict=True)
     )
 
 
@@ -95,7 +105,8 @@ def check_reading(run: NumberedRun, module: Module, step: CheckStep) -> CheckRea
     value = answer.value if answer is not None else None
     if not isinstance(value, ItemScoresValue) or value.instrument != step.instrument:
         return CheckReading(step, module, None, False)
-    return CheckReading(step, module, result_for(value.instrument, value.scores), not value.is_empty())
+    result = result_for(value.instrument, value.scores)
+    return CheckReading(step, module, result, not value.is_empty(), answer.updated if answer else None)
 
 
 def _checks(program: Program, instrument_id: str) -> list[tuple[Module, CheckStep]]:
@@ -107,13 +118,16 @@ def _checks(program: Program, instrument_id: str) -> list[tuple[Module, CheckSte
 
 
 def run_checkins(program: Program, run: NumberedRun, instrument_id: str) -> RunCheckins:
-    """The first and the last check of ``instrument_id`` in the program, as this run answered them."""
-    checks = _checks(program, instrument_id)
+    """The first and the last check of ``instrument_id`` on the days, and the same check at each follow-up,
+    as this run answered them."""
+    found = _checks(program, instrument_id)
+    later = tuple(check_reading(run, module, step) for module, step in found if not module.is_day)
+    checks = [(module, step) for module, step in found if module.is_day]
     if not checks:
-        return RunCheckins(run.number, instrument_id, None, None)
+        return RunCheckins(run.number, instrument_id, None, None, later)
     first = check_reading(run, *checks[0])
     last = check_reading(run, *checks[-1]) if len(checks) > 1 else None
-    return RunCheckins(run.number, instrument_id, first, last)
+    return RunCheckins(run.number, instrument_id, first, last, later)
 
 
 def check_series(program: Program, runs: Iterable[NumberedRun], instrument_id: str) -> Series | None:
@@ -132,7 +146,7 @@ def check_series(program: Program, runs: Iterable[NumberedRun], instrument_id: s
     else:
         low, high = 1, BURNOUT_HIGHEST
         title = f"{BURNOUT.name}, option {low} to {high} ({BURNOUT_FROM_OPTION} or more: burnout)"
-    return Series(title, _point_labels(checks), low, high, tuple(lines))
+    return Series(title, _point_labels(program, checks), low, high, tuple(lines))
 
 
 def scale_series(program: Program, runs: Iterable[NumberedRun]) -> list[Series]:
@@ -158,7 +172,7 @@ def scale_series(program: Program, runs: Iterable[NumberedRun]) -> list[Series]:
                 values.append(value.value if isinstance(value, IntegerValue) else None)
             lines.append((run.number, tuple(values)))
         title = f"{first.question} ({first.low} {first.low_label}, {first.high} {first.high_label})"
-        series.append(Series(title, _point_labels(found), first.low, first.high, tuple(lines)))
+        series.append(Series(title, _point_labels(program, found), first.low, first.high, tuple(lines)))
     return series
 
 

@@ -24,8 +24,13 @@ from workshop.answers import VALUE_FIELDS, VALUE_TYPES, Answer, Value, ValueFiel
 from workshop.files.toml import toml_key, toml_string
 from workshop.text import SLUG_PATTERN
 
-FORMAT = 1
-"""The format version this app writes and the newest it reads."""
+FORMAT = 2
+"""The format version this app writes and the newest it reads.
+
+1: the first format. 2 (program 1.2): a commitment may carry a ``date``, and a follow-up's look back at the
+commitments is an answer of kind ``follow-through``. A format 1 file reads as it is (a commitment without a
+date); an app that reads only format 1 refuses a format 2 file with its "newer version" message instead of
+half-reading it, because it would not know the new fields."""
 
 RUN_FILE = "_run.toml"
 """The run file's name; the underscore keeps it apart from module files, whose ids are slugs."""

@@ -12,6 +12,7 @@ from workshop.answers import (
     Answer,
     ChoicesValue,
     CommitmentValue,
+    FollowThroughValue,
     IntegerValue,
     ItemScoresValue,
     ItemsValue,
@@ -23,10 +24,12 @@ from workshop.answers import (
 from workshop.content.instruments import INSTRUMENTS, WHO5, Instrument
 from workshop.content.models import (
     FEEDBACK_RATINGS,
+    FOLLOW_THROUGH_ANSWERS,
     CheckStep,
     ChoiceStep,
     CommitmentStep,
     FeedbackStep,
+    FollowThroughStep,
     ListStep,
     Module,
     PauseStep,
@@ -49,8 +52,15 @@ from workshop.flow.answering import pick_note, saved_ratings, toggle_pick
 from workshop.flow.completion import continue_place, program_progress
 from workshop.flow.dates import format_day
 from workshop.flow.day import DaySummary, DayWalk, RecapItem, day_summary
-from workshop.flow.describe import describe_value
+from workshop.flow.describe import HAPPENED_WORDS, describe_value
+from workshop.flow.followups import check_in_label, check_in_line, open_check_in
 from workshop.flow.insight import across_run_lines, checkin_lines, insight
+from workshop.flow.insight import sources as insight_sources
+from workshop.flow.insight import sources_line as insight_sources_line
+from workshop.flow.northstar import NorthStar
+from workshop.flow.northstar import choose_run as choose_northstar_run
+from workshop.flow.northstar import section_lines as northstar_lines
+from workshop.flow.northstar import sections as northstar_sections
 from workshop.flow.plain_rules import (
     NOT_A_CRISIS_SERVICE,
     NOTHING_WRITTEN_TODAY,
@@ -61,13 +71,13 @@ from workshop.flow.plain_rules import (
     closing_words,
     continue_label,
     end_of_day_title,
-    northstar_sections,
     privacy_line_needed,
     rank_picks,
     series_sentences,
     still_open_line,
     why_not_editable,
 )
+from workshop.flow.plans import date_note, plan_date
 from workshop.flow.review import ReviewEntry, default_pair, preview, review_entries, search, then_and_now
 from workshop.flow.sources import citations_text, step_sources
 from workshop.flow.wellbeing import needs_care
@@ -83,9 +93,7 @@ from workshop.journal.store import Journal, Run
 from workshop.paths import exports_dir
 from workshop.present.blocks import markdown_blocks
 from workshop.reports.export import export_to_file
-from workshop.reports.northstar import EMPTY as NORTHSTAR_EMPTY
 from workshop.reports.northstar import TITLE as NORTHSTAR_TITLE
-from workshop.reports.northstar import commitment_line
 from workshop.reports.northstar import export_to_file as northstar_to_file
 from workshop.reports.northstar import gather as gather_northstar
 from workshop.reports.share import NOTHING_TO_SHARE, NothingToShare
@@ -99,8 +107,9 @@ __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "FEEDBACK_RATINGS",
+    "FOLLOW_THROUGH_ANSWERS",
+    "HAPPENED_WORDS",
     "INSTRUMENTS",
-    "NORTHSTAR_EMPTY",
     "NORTHSTAR_TITLE",
     "NOTHING_TO_SHARE",
     "NOTHING_WRITTEN_TODAY",
@@ -119,6 +128,8 @@ __all__ = [
     "DaySummary",
     "DayWalk",
     "FeedbackStep",
+    "FollowThroughStep",
+    "FollowThroughValue",
     "Instrument",
     "IntegerValue",
     "ItemScoresValue",
@@ -130,6 +141,7 @@ __all__ = [
     "JournalProblem",
     "ListStep",
     "Module",
+    "NorthStar",
     "NothingToShare",
     "PauseStep",
     "Program",
@@ -151,13 +163,16 @@ __all__ = [
     "TextValue",
     "Value",
     "across_run_lines",
+    "check_in_label",
+    "check_in_line",
     "checkin_lines",
+    "choose_northstar_run",
     "citations_text",
     "closing_words",
-    "commitment_line",
     "continue_label",
     "continue_place",
     "data_dir",
+    "date_note",
     "day_summary",
     "default_pair",
     "describe_value",
@@ -168,6 +183,8 @@ __all__ = [
     "format_day",
     "gather_northstar",
     "insight",
+    "insight_sources",
+    "insight_sources_line",
     "keep_scores_id",
     "legacy_text",
     "load_program",
@@ -175,10 +192,13 @@ __all__ = [
     "load_support_lines",
     "markdown_blocks",
     "needs_care",
+    "northstar_lines",
     "northstar_sections",
     "northstar_to_file",
+    "open_check_in",
     "ordered_for",
     "pick_note",
+    "plan_date",
     "preferred_country",
     "prepare_scores",
     "preview",

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from workshop.plain import strings
 from workshop.plain.conversation import Leave, Move
 from workshop.plain.layers import (
-    NORTHSTAR_EMPTY,
     NORTHSTAR_TITLE,
     NOT_A_CRISIS_SERVICE,
     NOTHING_TO_SHARE,
@@ -28,13 +27,16 @@ from workshop.plain.layers import (
     DayWalk,
     JournalError,
     Module,
+    NorthStar,
     NothingToShare,
     ReviewEntry,
     SupportLine,
     across_run_lines,
+    check_in_label,
+    check_in_line,
     checkin_lines,
+    choose_northstar_run,
     closing_words,
-    commitment_line,
     continue_label,
     continue_place,
     default_pair,
@@ -45,10 +47,14 @@ from workshop.plain.layers import (
     format_day,
     gather_northstar,
     insight,
+    insight_sources,
+    insight_sources_line,
     keep_scores_id,
     load_support_lines,
+    northstar_lines,
     northstar_sections,
     northstar_to_file,
+    open_check_in,
     ordered_for,
     preferred_country,
     prepare_scores,
@@ -136,6 +142,9 @@ def home(session: PlainSession) -> Callable[[], None]:
         started = format_day(run.started)
         line = strings.RUN_FINISHED if place is None else strings.RUN_LINE
         out.say(line.format(number=run.number, started=started))
+        check_in = open_check_in(program, run, session.today()) if place is None else None
+        if check_in is not None:
+            out.say(check_in_line(check_in))
     for progress in program_progress(run, program):
         state = progress.describe() or strings.ABOUT_MINUTES.format(minutes=progress.module.minutes)
         state = state[:1].upper() + state[1:]
@@ -155,6 +164,10 @@ def home_choices(session: PlainSession) -> list[Choice]:
     if place is not None:
         label = strings.BEGIN if run is None else continue_label(place.module.day, place.number)
         choices.append(Choice(label, partial(session.open_day, place.module, place.index), ("continue", "")))
+    check_in = open_check_in(program, run, session.today()) if place is None else None
+    if check_in is not None:
+        words = ("continue", "", "check-in", "checkin")
+        choices.append(Choice(check_in_label(check_in), partial(session.open_day, check_in.module), words))
     for module in program.modules:
         label = strings.OPEN_DAY.format(day=module.day, title=module.title)
         choices.append(Choice(label, partial(session.open_day, module), (f"day {module.day}",)))
@@ -211,7 +224,7 @@ def new_run(session: PlainSession) -> None:
 def day_opening(session: PlainSession, module: Module) -> None:
     out = session.out
     out.gap()
-    out.say(strings.DAY_TITLE.format(day=module.day, title=module.title))
+    out.say(strings.DAY_TITLE.format(day=module.day, title=module.title) if module.is_day else module.title)
     out.say(module.summary)
 
 
@@ -219,7 +232,8 @@ def step_heading(session: PlainSession, walk: DayWalk) -> None:
     """ "Day 1, step 7 of 14" and the step's title: where the user is, before anything else."""
     out = session.out
     out.gap()
-    out.say(strings.POSITION.format(day=walk.module.day, number=walk.number, total=walk.total))
+    where = walk.module.short_name
+    out.say(strings.POSITION.format(where=where, number=walk.number, total=walk.total))
     out.say(walk.step.title)
     out.gap()
 
@@ -237,7 +251,11 @@ def end_of_day(session: PlainSession, summary: DaySummary, walk: DayWalk) -> Non
         for step, answer in summary.commitments:
             out.say(describe_value(answer.value, step), indent="  ")
     out.gap()
-    out.say(closing_words(last_day=walk.last_day, program_done=walk.program_finished))
+    out.say(
+        closing_words(
+            last_day=walk.last_day, program_done=walk.program_finished, follow_up=walk.follow_up
+        )
+    )
     out.gap()
     out.say(strings.WRITTEN_TODAY)
     if not summary.answers:
@@ -429,12 +447,18 @@ def show_insight(session: PlainSession) -> None:
         out.gap()
         out.say(NOTHING_YET)
     for run in reversed(found.runs):
-        lines = checkin_lines(run)
+        lines = checkin_lines(run, session.program)
         if lines:
             out.gap()
             out.say(strings.RUN_HEADING.format(number=run.run_number))
             for line in lines:
                 out.say(line, indent="  ")
+    if not found.empty:
+        # The sources, one line each: in the plain mode the next line is as near as a key.
+        out.gap()
+        out.say(insight_sources_line())
+        for source in insight_sources(session.program):
+            out.say(source, indent="  ", hanging="    ")
     across = across_run_lines(found)
     if across:
         out.gap()
@@ -454,6 +478,16 @@ def show_insight(session: PlainSession) -> None:
 # -- the north-star page -----------------------------------------------------------------------------------
 
 
+def say_north_star(session: PlainSession, page: NorthStar) -> None:
+    out = session.out
+    out.say(strings.NORTHSTAR_OF.format(title=page.program_title, number=page.run_number))
+    for section in northstar_sections(page):
+        out.gap()
+        out.say(section.title)
+        for line in northstar_lines(section):
+            out.say(line, indent="  ", hanging="    ")
+
+
 def north_star(session: PlainSession) -> None:
     session.save()
     out, runs = session.out, session.runs
@@ -463,23 +497,21 @@ def north_star(session: PlainSession) -> None:
         out.say(strings.NORTHSTAR_NO_RUN)
         wait_for_enter(session)
         return
-    page = gather_northstar(session.program, runs[-1])
-    out.say(strings.NORTHSTAR_OF.format(title=page.program_title, number=page.run_number))
-    commitments = [commitment_line(commitment) for commitment in page.commitments]
-    for title, lines in northstar_sections(page.values, page.statement, page.goals, commitments):
-        out.gap()
-        out.say(title)
-        for line in lines or [NORTHSTAR_EMPTY]:
-            out.say(line, indent="  ", hanging="    ")
-    out.gap()
-    out.say(strings.NORTHSTAR_SAVE)
+    page = gather_northstar(session.program, choose_northstar_run(runs, None))
     while True:
+        say_north_star(session, page)
+        ask = strings.NORTHSTAR_SAVE + (" " + strings.NORTHSTAR_OTHER_RUN if len(runs) > 1 else "")
+        out.gap()
+        out.say(ask)
         reply = session.talk.ask(back_to=strings.NORTHSTAR_SAVE)
         if reply.move is not None or reply.empty:
             return
+        number = whole_number(reply.text)
+        if number is not None and any(run.number == number for run in runs):
+            page = gather_northstar(session.program, next(run for run in runs if run.number == number))
+            continue
         fmt = strings.SAVE_FORMATS.get(reply.word)
         if fmt is None:
-            out.say(strings.NORTHSTAR_SAVE)
             continue
         session.save()
         try:

@@ -9,7 +9,7 @@ changed), the day walk and every rule from ``workshop.flow``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -212,6 +212,10 @@ class PlainSession:
 
     def now(self) -> datetime | None:
         return self.clock() if self.clock else None
+
+    def today(self) -> date:
+        """Today by the session's clock, in local time: when a follow-up check-in is due."""
+        return (self.clock or datetime.now)().astimezone().date()
 
     # -- home and the days -----------------------------------------------------------------------------------
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import assert_never
 
 from workshop.plain import strings
 from workshop.plain.conversation import Conversation, Move, Reply
 from workshop.plain.layers import (
     FEEDBACK_RATINGS,
+    FOLLOW_THROUGH_ANSWERS,
+    HAPPENED_WORDS,
     INSTRUMENTS,
     CheckStep,
     ChoiceStep,
@@ -24,6 +27,8 @@ from workshop.plain.layers import (
     CommitmentValue,
     DayWalk,
     FeedbackStep,
+    FollowThroughStep,
+    FollowThroughValue,
     IntegerValue,
     ItemScoresValue,
     ItemsValue,
@@ -40,9 +45,11 @@ from workshop.plain.layers import (
     TextValue,
     Value,
     citations_text,
+    date_note,
     describe_value,
     markdown_blocks,
     pick_note,
+    plan_date,
     rank_picks,
     saved_ratings,
     step_sources,
@@ -65,7 +72,8 @@ class StepAsker:
     @property
     def back_to(self) -> str:
         walk = self.walk
-        return strings.STEP_PLACE.format(day=walk.module.day, number=walk.number, title=walk.step.title)
+        where = walk.module.short_name.lower() if walk.module.is_day else "the check-in"
+        return strings.STEP_PLACE.format(where=where, number=walk.number, title=walk.step.title)
 
     def ask(self) -> Reply:
         """The next reply; ``sources`` on a step that cites some is answered here, then asked again."""
@@ -133,8 +141,24 @@ class StepAsker:
                 return self.check(step)
             case FeedbackStep():
                 return self.feedback(step)
+            case FollowThroughStep():
+                return self.follow_through(step)
             case _:
                 assert_never(step)
+
+    def ask_number(self, allowed: Sequence[int], again: str) -> Move | int | None:
+        """A number from ``allowed``, asked until one is typed: the user's move, the number, or None for
+        Enter (leave it as it is)."""
+        while True:
+            reply = self.ask()
+            if reply.move is not None:
+                return reply.move
+            if reply.empty:
+                return None
+            number = whole_number(reply.text)
+            if number is not None and number in allowed:
+                return number
+            self.out.say(again)
 
     def say_optional(self, text: str | None) -> None:
         if text:
@@ -384,6 +408,7 @@ class StepAsker:
     # -- a commitment ----------------------------------------------------------------------------------------
 
     def commitment(self, step: CommitmentStep) -> Move:
+        """An if-then plan, asked in its own order: the moment, then the action, then (optional) a date."""
         self.out.say(step.question)
         current = self.current()
         value = current if isinstance(current, CommitmentValue) else CommitmentValue()
@@ -392,7 +417,9 @@ class StepAsker:
             self.out.say(describe_value(value, step), indent="  ")
         if step.examples:
             self.out.say(strings.EXAMPLES_OFFER)
-        self.out.say(strings.COMMITMENT_ACTION_ASK if not value.action.strip() else strings.COMMITMENT_KEEP)
+        self.out.say(strings.COMMITMENT_WHEN_ASK.format(label=step.when_label))
+        if value.when.strip():
+            self.out.say(strings.COMMITMENT_WHEN_NOW.format(when=value.when.strip()))
         reply = self.ask()
         while reply.word == strings.HINT and step.examples:
             self.say_hints(step.examples)
@@ -400,16 +427,85 @@ class StepAsker:
         if reply.move is not None:
             return reply.move
         if not reply.empty:
-            value = CommitmentValue(reply.text.strip(), value.when)
+            value = replace(value, when=reply.text.strip())
             self.keep(value)
-        self.out.say(strings.COMMITMENT_WHEN_ASK.format(label=step.when_label))
-        if value.when.strip():
-            self.out.say(strings.COMMITMENT_WHEN_NOW.format(when=value.when.strip()))
+        self.out.say(
+            strings.COMMITMENT_ACTION_ASK.format(label=step.action_label)
+            if not value.action.strip()
+            else strings.COMMITMENT_KEEP
+        )
         reply = self.ask()
         if reply.move is not None:
             return reply.move
         if not reply.empty:
-            self.keep(CommitmentValue(value.action, reply.text.strip()))
+            value = replace(value, action=reply.text.strip())
+            self.keep(value)
+        if not (step.ask_date or value.date.strip()):
+            return Move.NEXT
+        self.out.say(strings.COMMITMENT_DATE_ASK)
+        if value.date.strip():
+            self.out.say(strings.COMMITMENT_WHEN_NOW.format(when=value.date.strip()))
+        while True:
+            reply = self.ask()
+            if reply.move is not None:
+                return reply.move
+            if reply.empty:
+                return Move.NEXT
+            value = replace(value, date=reply.text.strip())
+            self.keep(value)
+            if plan_date(value.date) is not None:
+                return Move.NEXT
+            self.out.say(date_note(value.date))
+
+    # -- a follow-up's look back at the plans ----------------------------------------------------------------
+
+    def follow_through(self, step: FollowThroughStep) -> Move:
+        """Each plan in turn: did it happen (1, 2, 3 or Enter to leave it), then a rewritten plan or Enter."""
+        self.say_optional(step.intro)
+        items = self.walk.commitment_items(step)
+        if not items:
+            self.out.say(strings.NO_PLANS)
+            reply = self.ask()
+            return reply.move if reply.move is not None else Move.NEXT
+        current = self.current()
+        saved = current if isinstance(current, FollowThroughValue) else FollowThroughValue()
+        happened = {item.step.id: saved.entry(item.step.id)[0] for item in items}
+        revised = {item.step.id: saved.entry(item.step.id)[1] for item in items}
+
+        def keep() -> None:
+            self.keep(
+                FollowThroughValue(
+                    tuple(item.step.id for item in items),
+                    tuple(item.current for item in items),
+                    tuple(happened[item.step.id] for item in items),
+                    tuple(revised[item.step.id] for item in items),
+                )
+            )
+
+        answers = [key for key, _ in FOLLOW_THROUGH_ANSWERS]
+        for number, item in enumerate(items, start=1):
+            self.out.gap()
+            where = f"{item.module.short_name}, {item.step.title}"
+            self.out.say(strings.PLAN_HEADING.format(number=number, count=len(items), where=where))
+            self.out.say(item.current, indent="  ")
+            self.out.say(step.question + " " + strings.PLAN_ANSWERS)
+            if happened[item.step.id]:
+                self.out.say(strings.PLAN_NOW.format(answer=HAPPENED_WORDS[happened[item.step.id]]))
+            choice = self.ask_number(range(1, len(answers) + 1), strings.PLAN_AGAIN)
+            if isinstance(choice, Move):
+                return choice
+            if choice is not None:
+                happened[item.step.id] = answers[choice - 1]
+                keep()
+            self.out.say(strings.PLAN_REVISE.format(label=step.revise_label))
+            if revised[item.step.id].strip():
+                self.out.say(strings.COMMITMENT_WHEN_NOW.format(when=revised[item.step.id].strip()))
+            reply = self.ask()
+            if reply.move is not None:
+                return reply.move
+            if not reply.empty:
+                revised[item.step.id] = reply.text.strip()
+                keep()
         return Move.NEXT
 
     # -- a check-in ------------------------------------------------------------------------------------------

@@ -80,8 +80,8 @@ NEW_RUN_DONE = "A new run has started. Your earlier answers are kept in the revi
 # -- a day -------------------------------------------------------------------------------------------------
 
 DAY_TITLE = "Day {day}: {title}"
-POSITION = "Day {day}, step {number} of {total}"
-STEP_PLACE = "day {day}, step {number}: {title}"
+POSITION = "{where}, step {number} of {total}"
+STEP_PLACE = "{where}, step {number}: {title}"
 FIRST_STEP = "This is the first step of the day."
 YOUR_COMMITMENT = "Your commitment"
 WRITTEN_TODAY = "What you wrote today"
@@ -156,9 +156,18 @@ PAUSE_ENDED = "The pause has ended. Take your time coming back."
 PAUSE_ENDED_EARLY = "The pause has ended."
 
 COMMITMENT_NOW = "Your commitment now:"
-COMMITMENT_ACTION_ASK = "What will you do? One small, concrete action, on one line."
-COMMITMENT_KEEP = "Press Enter to keep it, or type a new action."
-COMMITMENT_WHEN_ASK = "{label}? A day, a time, a moment."
+COMMITMENT_ACTION_ASK = "{label}: one small, concrete action, on one line."
+COMMITMENT_KEEP = "Press Enter to keep the action, or type a new one."
+COMMITMENT_WHEN_ASK = "{label}: a day, a place or a cue."
+COMMITMENT_DATE_ASK = (
+    "A date for your calendar, if you want one, as year-month-day (2026-12-04). Press Enter to leave it."
+)
+NO_PLANS = "There are no plans from the four days to look back at. Press Enter to go on."
+PLAN_HEADING = "Plan {number} of {count} ({where}):"
+PLAN_ANSWERS = "1 yes, 2 partly, 3 not yet; Enter to leave it."
+PLAN_NOW = "Now: {answer}. Press Enter to keep it."
+PLAN_AGAIN = "Type 1, 2 or 3, or press Enter to leave it."
+PLAN_REVISE = "{label}? Type it, or press Enter to keep the plan as it is."
 COMMITMENT_WHEN_NOW = "Now: {when}. Press Enter to keep it."
 
 CHECK_OPTIONS = "The answers, each with its number:"
@@ -224,6 +233,7 @@ NORTHSTAR_SAVE = (
     "Type print to save it as a page to print, or markdown to save it as Markdown; press Enter to go home. "
     "Saved pages go to the exports folder of your journal, readable only by you."
 )
+NORTHSTAR_OTHER_RUN = "Or type a run's number to see its page."
 SAVE_FORMATS = {"print": "html", "html": "html", "markdown": "markdown", "md": "markdown"}
 SAVED_TO = "Saved to {path}"
 EXPORT_ASK = (

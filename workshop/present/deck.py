@@ -18,6 +18,7 @@ from workshop.content.models import (
     ChoiceStep,
     CommitmentStep,
     FeedbackStep,
+    FollowThroughStep,
     GroupSession,
     ListStep,
     Module,
@@ -236,6 +237,11 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
         case CommitmentStep():
             question = step.question
             detail = strings.EXAMPLES_LEAD + " ".join(step.examples) if step.examples else None
+        case FollowThroughStep():
+            # Each person's plans are their own: the room sees the question, never anyone's plan.
+            lead = step.intro
+            question, hints = step.question, tuple(step.hints)
+            detail = strings.FOLLOW_THROUGH_LEAD
         case CheckStep():
             # Each person answers privately (in the app or on the paper form), never on the projector:
             # the slide says what the check is and that it is private.

@@ -50,6 +50,13 @@ FEEDBACK_LEAD: Final = (
 RECAP_LEAD: Final = "Look back at what you wrote for: "
 LOOK_BACK_LEAD: Final = "Look back at: "
 """Above a question that refers to earlier answers: the titles of those steps, never the answers."""
+FOLLOW_THROUGH_LEAD: Final = (
+    "Look back at each plan you made, on your own: did it happen, and would you rewrite it? "
+    "Nothing is shared."
+)
+PAPER_FOLLOW_THROUGH: Final = "Copy each plan you made, then tick one and rewrite it if you want to."
+PAPER_HAPPENED: Final = "Did it happen?   [ ] Yes   [ ] Partly   [ ] Not yet"
+PAPER_DATE: Final = "Date (optional)"
 LIST_LEAD: Final = "Up to {count}."
 EXAMPLES_LEAD: Final = "For example: "
 SCALE_LINE: Final = "{low} = {low_label}     {high} = {high_label}"

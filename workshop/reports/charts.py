@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from workshop.content.instruments import BURNOUT, WHO5
 from workshop.content.models import Program
+from workshop.flow.insight import change_words
 from workshop.flow.run_view import NumberedRun
 from workshop.flow.trends import CheckReading, RunCheckins, Series, all_series, run_checkins
 from workshop.reports.html_page import html_text
@@ -19,7 +20,8 @@ from workshop.reports.markdown import md_line
 HEADING = "Check-ins and scales"
 NOTE = (
     "Your own check-ins and scale answers, across the days and runs. A WHO-5 change of 10 points or more "
-    "is named as meaningful; a score is for reflection, not a diagnosis."
+    "is named as meaningful when the two answers look back over separate weeks (it asks about the last "
+    "two); a score is for reflection, not a diagnosis."
 )
 WIDTH, HEIGHT = 520, 220
 LEFT, RIGHT, TOP, BOTTOM = 44, 110, 16, 34  # room for the axis labels and the legend
@@ -42,13 +44,13 @@ def checkin_rows(program: Program, runs: Sequence[NumberedRun]) -> list[tuple[st
         readings = [who5.before, who5.after, burnout.before, burnout.after]
         if not any(r is not None and r.answered for r in readings):
             continue
-        change = who5.change
+        change = change_words(who5.before, who5.after)
         rows.append(
             (
                 f"Run {run.number}",
                 _cell(who5.before),
                 _cell(who5.after),
-                change.describe() if change else "-",
+                change or "-",
                 _cell(burnout.before),
                 _cell(burnout.after),
             )

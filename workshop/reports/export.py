@@ -20,6 +20,7 @@ from workshop.answers import (
     Answer,
     ChoicesValue,
     CommitmentValue,
+    FollowThroughValue,
     IntegerValue,
     ItemScoresValue,
     ItemsValue,
@@ -32,6 +33,7 @@ from workshop.content.models import Program, Reference, Step
 from workshop.files import atomic
 from workshop.flow.dates import format_day, format_moment
 from workshop.flow.describe import describe_parts, describe_value
+from workshop.flow.followups import follow_up_point
 from workshop.flow.run_view import RunRecord
 from workshop.flow.runs import (
     EARLIER_HEADING,
@@ -320,6 +322,9 @@ def _html_answer(answer: Answer, step: Step | None) -> list[str]:
             body = _html_list("ol", [text for _, text in parts])
         case ChoicesValue() | ItemsValue():
             body = _html_list("ul", [marker.removeprefix("- ") + text for marker, text in parts])
+        case FollowThroughValue():
+            lines = [(marker.removeprefix("- ").strip() + " " + text).strip() for marker, text in parts]
+            body = _html_list("ul", lines)
         case TextValue() | IntegerValue() | CommitmentValue() | ItemScoresValue() | RatingsValue():
             body = f"<p>{html_text(describe_value(value, step, style='document'))}</p>"
         case _:
@@ -370,11 +375,11 @@ def _run_json(program: Program, run: RunRecord) -> dict[str, Any]:
         "started": run.started.isoformat(),
         "finished": moment(run.finished),
         "last_activity": moment(run.last_activity),
-        "days": [_day_json(day) for day in run_days(program, run)],
+        "days": [_day_json(program, day) for day in run_days(program, run)],
     }
 
 
-def _day_json(day: DayEntry) -> dict[str, Any]:
+def _day_json(program: Program, day: DayEntry) -> dict[str, Any]:
     steps = [
         {
             "id": entry.step.id,
@@ -388,7 +393,8 @@ def _day_json(day: DayEntry) -> dict[str, Any]:
     ]
     return {
         "module": day.module_id,
-        "day": day.module.day if day.module else None,
+        "day": day.module.day if day.module and day.module.is_day else None,
+        "follow_up": follow_up_point(program, day.module_id),
         "title": day.module.title if day.module else None,
         "steps": steps,
         "earlier_version": [{"step": a.step_id, "answer": answer_json(a)} for a in day.earlier],

@@ -32,6 +32,7 @@ from workshop.content.models import (
     ChoiceStep,
     CommitmentStep,
     FeedbackStep,
+    FollowThroughStep,
     ListStep,
     Module,
     PauseStep,
@@ -78,6 +79,8 @@ FORMATS: tuple[OutputFormat, ...] = ("markdown", "html")
 PROMPT_LINES = 8
 """Lines for a free-text answer: about 7 cm, a short paragraph in an average hand."""
 COMMITMENT_LINES = 3
+FOLLOW_THROUGH_PLANS = 3
+"""How many plans a follow-up's paper form has room for."""
 
 
 def _modules(program: Program, modules: Sequence[Module]) -> Sequence[Module]:
@@ -383,8 +386,19 @@ def _step_on_paper(program: Program, step: Step) -> list[Block]:
             return [
                 Para(step.question, strong=True),
                 *examples,
-                Lines(COMMITMENT_LINES),
                 Lines(1, label=step.when_label),
+                Lines(COMMITMENT_LINES, label=step.action_label),
+                *([Lines(1, label=strings.PAPER_DATE)] if step.ask_date else []),
+            ]
+        case FollowThroughStep():
+            return [
+                *([Para(step.intro)] if step.intro else []),
+                Para(strings.PAPER_FOLLOW_THROUGH, muted=True),
+                *[
+                    block
+                    for _ in range(FOLLOW_THROUGH_PLANS)
+                    for block in (Lines(2), Para(strings.PAPER_HAPPENED), Lines(1, label="Rewritten"))
+                ],
             ]
         case CheckStep():
             return [

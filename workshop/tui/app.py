@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -435,6 +435,10 @@ class WorkshopApp(App[None]):
     @property
     def current_run(self) -> Run | None:
         return self.journal.current_run() if self.journal else None
+
+    def today(self) -> date:
+        """Today by the app's clock (the journal's), in local time: when a follow-up check-in is due."""
+        return (self.clock or datetime.now)().astimezone().date()
 
     # -- saving: workshop/flow/save_policy.py decides when, and what the status line says ---------------
 

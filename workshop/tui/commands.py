@@ -11,7 +11,7 @@ from textual.fuzzy import Matcher
 
 from workshop.flow.completion import continue_place, program_progress
 from workshop.text import display_text
-from workshop.tui.context import workshop_of
+from workshop.tui.context import Workshop, workshop_of
 from workshop.ui_text import plain
 
 
@@ -39,6 +39,7 @@ class WorkshopCommands(Provider):
                         state,
                     )
                 )
+            commands += _check_in_commands(app)
         commands += [
             ("Review your answers", routes.open_review, "Every answer, by run and day"),
             ("Insight: what moved", routes.open_insight, "Check-ins before and after, scales plotted"),
@@ -54,6 +55,11 @@ class WorkshopCommands(Provider):
                 "Share my scores (numbers only)",
                 routes.share_scores,
                 "A file for your facilitator, if you wish: shown before it is written",
+            ),
+            (
+                "Calendar file of the check-ins",
+                routes.write_calendar,
+                "An .ics file for your own calendar: check-ins and dated plans, no private words",
             ),
             ("Support and crisis lines", routes.open_support, "Who to call; what this app is not"),
             ("Keys", routes.open_help, "Every key on this screen"),
@@ -73,6 +79,24 @@ class WorkshopCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, highlight(matcher, name), callback, text=name, help=help_text)
+
+
+def _check_in_commands(app: Workshop) -> list[tuple[str, Callable[[], object], str]]:
+    """Each follow-up check-in of the current run that has come due, even one home no longer offers:
+    skipping one costs nothing, and it can still be answered from here."""
+    from workshop.flow.followups import schedule  # deferred: needs the loaded program, as above
+
+    run = app.current_run
+    if run is None:
+        return []
+    today = app.today()
+    found: list[tuple[str, Callable[[], object], str]] = []
+    for state in schedule(app.program, run):
+        if state.due <= today:
+            done = "done" if state.complete else "begun" if state.started else "open"
+            name = f"Check-in: {state.name}"
+            found.append((name, partial(app.routes.open_day, state.module), done))
+    return found
 
 
 def highlight(matcher: Matcher, name: str) -> Content:

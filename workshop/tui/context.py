@@ -10,6 +10,7 @@ can be tested in an app that offers only these members.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
@@ -64,6 +65,10 @@ class Navigation(Protocol):
     def export_journal(self, fmt: str) -> None:
         """Write the journal to a private file in the data folder and say where."""
 
+    def write_calendar(self, run_number: int | None = None) -> None:
+        """Write the follow-up check-ins and dated plans of a run (default: the latest finished) to a
+        private ``.ics`` file in the exports folder, for the user's own calendar, and say where."""
+
     def save_north_star(self, fmt: str, run_number: int) -> None:
         """Write run ``run_number``'s north-star page to the exports folder and say where."""
 
@@ -99,6 +104,9 @@ class Workshop(Protocol):
 
     @property
     def current_run(self) -> Run | None: ...
+
+    def today(self) -> date:
+        """Today, by the app's clock (a fixed one in tests): when a follow-up check-in is due."""
 
     @property
     def monotonic(self) -> Callable[[], float]:

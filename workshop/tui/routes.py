@@ -211,6 +211,19 @@ class Routes:
 
         self._before_plain_file(write, offer_encrypted=True)
 
+    def write_calendar(self, run_number: int | None = None) -> None:
+        app = self.app
+        app.save_now()
+
+        def write() -> Path:
+            from workshop.reports.calendar import write_calendar
+
+            now = app.clock() if app.clock else None
+            path, _ = write_calendar(app.data_dir, app.program, run_number=run_number, now=now)
+            return path
+
+        app.write_in_background(write, "Calendar file (import it into your calendar app):")
+
     def save_north_star(self, fmt: str, run_number: int) -> None:
         app = self.app
         app.save_now()

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, ProgressBar, Static
 
-from workshop.content.models import RecapStep
+from workshop.content.models import FollowThroughStep, RecapStep
 from workshop.flow.day import DayWalk
 from workshop.flow.wellbeing import needs_care
 from workshop.tui.keys import caught_up
@@ -70,7 +70,7 @@ class DayScreen(WorkshopScreen):
         yield workshop_footer()
 
     async def on_mount(self) -> None:
-        self.sub_title = f"Day {self.walk.module.day}"
+        self.sub_title = self.walk.module.short_name
         await self.show_step()
 
     # -- showing the current step ------------------------------------------------------------------------
@@ -86,7 +86,9 @@ class DayScreen(WorkshopScreen):
     async def _build_step(self) -> None:
         walk = self.walk
         step = walk.step
-        self.query_one("#day-name", Static).update(plain(f"Day {walk.module.day} · {walk.module.title}"))
+        module = walk.module
+        name = f"Day {module.day} · {module.title}" if module.is_day else module.title
+        self.query_one("#day-name", Static).update(plain(name))
         self.query_one("#step-count", Static).update(f"Step {walk.number} of {walk.total}")
         self.query_one("#day-progress", ProgressBar).update(progress=walk.number)
         self.query_one("#step-title", Static).update(plain(step.title))
@@ -94,8 +96,13 @@ class DayScreen(WorkshopScreen):
         await body.remove_children()
         answer = walk.current_answer()
         items = walk.recap_items(step) if isinstance(step, RecapStep) else None
+        plans = walk.commitment_items(step) if isinstance(step, FollowThroughStep) else None
         view = step_view(
-            step, answer.value if answer else None, recap_items=items, clock=self.workshop.monotonic
+            step,
+            answer.value if answer else None,
+            recap_items=items,
+            commitments=plans,
+            clock=self.workshop.monotonic,
         )
         await body.mount(view)
         await view.loaded()

@@ -10,6 +10,7 @@ from textual.widgets import Button, Header, Static
 
 from workshop.flow.day import DaySummary
 from workshop.flow.describe import describe_value
+from workshop.flow.plain_rules import FOLLOW_UP_DONE, end_of_day_title
 from workshop.text import display_text
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.ui_text import plain
@@ -41,15 +42,9 @@ class EndOfDayScreen(WorkshopScreen):
 
     def compose(self) -> ComposeResult:
         summary = self.summary
-        module = summary.module
         yield Header(show_clock=False)
         with VerticalScroll(classes="page", id="end-body"), Vertical(classes="column"):
-            progress = summary.progress
-            title = (
-                f"Day {module.day} is complete"
-                if summary.complete
-                else f"Day {module.day}: {progress.complete} of {progress.total} steps done"
-            )
+            title = end_of_day_title(summary)
             yield Static(plain(title), classes="home-title")
             if summary.still_open:
                 titles = ", ".join(step.title for step in summary.still_open)
@@ -63,6 +58,8 @@ class EndOfDayScreen(WorkshopScreen):
                 for step, answer in summary.commitments:
                     yield Static(plain(describe_value(answer.value, step)), classes="commitment")
             closing = PROGRAM_DONE if self.program_done else LAST_DAY if self.last_day else REST_SUGGESTION
+            if not summary.module.is_day:
+                closing = FOLLOW_UP_DONE
             yield Static(closing, classes="home-intro")
             yield Static("What you wrote today", classes="section-title")
             if not summary.answers:

@@ -93,6 +93,9 @@ class HomeScreen(WorkshopScreen):
         super().__init__()
         # A day chosen (or "continue" pressed) while the journal was still opening: opened once it is.
         self._chosen_early: str | None = None
+        # The open follow-up check-in's button label and line, as of the last redraw (check_action asks
+        # often, so the rule is asked once per redraw, not once per key shown in the footer).
+        self._check_in_now: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         # Drawn from the outline: the program itself may still be loading (see ``content/outline.py``).
@@ -103,6 +106,8 @@ class HomeScreen(WorkshopScreen):
             if not says_where_words_stay(program.description):
                 yield Static(PRIVACY_LINE, classes="home-privacy")
             yield OptionList(id="days", classes="days")
+            # Shown only while a follow-up check-in is open: one calm line, where it is seen at 80x24.
+            yield Static("", id="check-in-line", classes="home-check-in hidden")
             with Horizontal(classes="home-buttons"):
                 yield Button("Continue", id="continue", variant="primary")
                 yield Button("Review", id="review")
@@ -135,6 +140,7 @@ class HomeScreen(WorkshopScreen):
         days.highlighted = highlighted if highlighted is not None else 0
         button = self.query_one("#continue", Button)
         run_line = self.query_one("#run-line", Static)
+        check_in_line = self.query_one("#check-in-line", Static)
         if not self.workshop.journal_open:
             button.label = "Opening your journal…"
             button.disabled = True
@@ -144,19 +150,51 @@ class HomeScreen(WorkshopScreen):
         if self._chosen_early is not None:
             self.call_later(self._open_chosen_early)
         label = continue_label(run, self.workshop.outline)
+        check_in = self._check_in_now = self._check_in() if label is None else None
+        # A class, not ``display``: setting display on every redraw costs a layout even when unchanged.
+        check_in_line.set_class(check_in is None, "hidden")
+        if check_in is not None:
+            label = check_in[0]
         button.display = label is not None
         if label is not None:
             button.label = label
         if run is None:
             run_line.update("")
             return
-        run_line.set_class(label is None, "run-finished")  # said plainly, not in grey
+        run_line.set_class(label is None or check_in is not None, "run-finished")  # said plainly, not grey
         started = f"{run.started:%d %b %Y}"
-        if label is None:
-            run_line.update(plain(f"Run {run.number}, started {started}: {FINISHED}"))
+        if check_in is not None:
+            check_in_line.update(plain(check_in[1]))
+            run_line.update(plain(f"Run {run.number}, started {started}: every day is done."))
+        elif label is None:
+            upcoming = self._next_check_in()
+            run_line.update(plain(f"Run {run.number}, started {started}: {FINISHED}{upcoming}"))
         else:
             run_line.update(plain(f"Run {run.number}, started {started}. Take the days at your own pace."))
         self.refresh_bindings()
+
+    def _check_in(self) -> tuple[str, str] | None:
+        """The open follow-up check-in's button label and home line, or None (most days)."""
+        # Deferred: the rules read the loaded program, which home's first paint does without.
+        from workshop.flow.followups import check_in_label, check_in_line, open_check_in
+
+        state = open_check_in(self.workshop.program, self.workshop.current_run, self.workshop.today())
+        return (check_in_label(state), check_in_line(state)) if state is not None else None
+
+    def _next_check_in(self) -> str:
+        from workshop.flow.followups import next_check_in, next_check_in_line
+
+        state = next_check_in(self.workshop.program, self.workshop.current_run, self.workshop.today())
+        return f" {next_check_in_line(state)}" if state is not None else ""
+
+    def _open_check_in(self) -> bool:
+        from workshop.flow.followups import open_check_in
+
+        state = open_check_in(self.workshop.program, self.workshop.current_run, self.workshop.today())
+        if state is None:
+            return False
+        self.routes.open_day(state.module)
+        return True
 
     # -- actions -----------------------------------------------------------------------------------------
 
@@ -201,7 +239,8 @@ class HomeScreen(WorkshopScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A finished run has nowhere to continue to: the key goes from the footer with the button.
         if action == "resume" and self.workshop.journal_open:
-            return continue_label(self.workshop.current_run, self.workshop.outline) is not None
+            run = self.workshop.current_run
+            return continue_label(run, self.workshop.outline) is not None or self._check_in_now is not None
         return True
 
     def action_choose(self) -> None:
@@ -223,6 +262,8 @@ class HomeScreen(WorkshopScreen):
         place = continue_place(self.workshop.current_run, self.workshop.program)
         if place is not None:
             self.routes.open_day(place.module, place.index)
+        else:
+            self._open_check_in()
 
     def action_review(self) -> None:
         self.routes.open_review()

@@ -18,11 +18,16 @@ from workshop.flow.insight import (
     checkin_lines,
     insight,
     series_lines,
+    sources,
+    sources_line,
 )
 from workshop.flow.trends import Series
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
+from workshop.tui.screens.notice import Notice
 from workshop.ui_text import plain
 
+SOURCES_TITLE = "Where these numbers come from"
+NO_SOURCES = "This program lists no sources for its check-ins; see docs/references.md."
 MARKERS = ("●", "x", "+", "o", "*", "#")  # one per run, so lines are told apart without colour
 COLOURS = ("cyan", "orange", "green", "magenta", "yellow", "blue")
 NOTHING_YET = (
@@ -66,7 +71,10 @@ class SeriesPlot(PlotextPlot):
 class InsightScreen(WorkshopScreen):
     """Check-ins before and after, and the scales across days and runs."""
 
-    BINDINGS = [Binding("escape", "home", "Home", id="insight.home")]  # noqa: RUF012
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "home", "Home", id="insight.home"),
+        Binding("f", "sources", "Sources", id="insight.sources", tooltip="Where these numbers come from"),
+    ]
 
     def __init__(self) -> None:
         super().__init__(classes="insight-screen")
@@ -78,10 +86,12 @@ class InsightScreen(WorkshopScreen):
         with VerticalScroll(classes="page", id="insight-body"), Vertical(classes="column"):
             yield Static("What moved", classes="home-title")
             yield Static(NOT_A_DIAGNOSIS, classes="dim insight-note")
+            if not found.empty:
+                yield Static(sources_line(), classes="dim insight-note", id="insight-sources")
             if found.empty:
                 yield Static(NOTHING_YET, classes="home-intro", id="insight-empty")
             for run in reversed(found.runs):
-                lines = checkin_lines(run)
+                lines = checkin_lines(run, self.workshop.program)
                 if lines:
                     yield Static(f"Run {run.run_number}", classes="section-title")
                     yield Static(plain("\n".join(lines)), classes="insight-lines")
@@ -96,6 +106,10 @@ class InsightScreen(WorkshopScreen):
 
     def on_mount(self) -> None:
         self.query_one("#insight-body").focus()
+
+    def action_sources(self) -> None:
+        found = sources(self.workshop.program) or [NO_SOURCES]
+        self.app.push_screen(Notice(SOURCES_TITLE, "\n\n".join(found)))
 
     def action_home(self) -> None:
         self.routes.go_home()

@@ -12,6 +12,7 @@ from workshop.content.models import (
     ChoiceStep,
     CommitmentStep,
     FeedbackStep,
+    FollowThroughStep,
     ListStep,
     PauseStep,
     PromptStep,
@@ -22,8 +23,10 @@ from workshop.content.models import (
     Step,
 )
 from workshop.flow.day import RecapItem
+from workshop.flow.followups import CommitmentItem
 from workshop.tui.widgets.base import StepView
 from workshop.tui.widgets.check import CheckView, FeedbackView
+from workshop.tui.widgets.follow_through import FollowThroughView
 from workshop.tui.widgets.pause import PauseView
 from workshop.tui.widgets.rank import RankView
 from workshop.tui.widgets.structured_steps import ChoiceView, ItemsView, ScaleView
@@ -35,6 +38,7 @@ def step_view(
     value: Value | None,
     *,
     recap_items: list[RecapItem] | None = None,
+    commitments: list[CommitmentItem] | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> StepView:
     """The widget that shows ``step`` with its saved ``value``."""
@@ -61,5 +65,7 @@ def step_view(
             return CheckView(step, value)
         case FeedbackStep():
             return FeedbackView(step, value)
+        case FollowThroughStep():
+            return FollowThroughView(step, value, commitments or [])
         case _:
             assert_never(step)

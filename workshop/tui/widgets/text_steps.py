@@ -1,4 +1,5 @@
-"""Steps answered in the user's own words: reading (no answer), prompt, recap and commitment."""
+"""Steps answered in the user's own words: reading (no answer), prompt, recap and commitment (an if-then
+plan)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, Label, Markdown, TextArea
+from textual.widgets import Input, Label, Markdown, Static, TextArea
 
 from workshop.answers import CommitmentValue, TextValue, Value
 from workshop.content.models import CommitmentStep, PromptStep, ReadingStep, RecapStep
 from workshop.flow.day import RecapItem
+from workshop.flow.plans import date_note
 from workshop.tui.widgets.base import StepView, hints, intro, question
 from workshop.tui.widgets.field import Field
 from workshop.tui.widgets.look_back import earlier_answers
@@ -118,7 +120,7 @@ class RecapView(WritingView):
 
 
 class CommitmentView(StepView):
-    """One small, concrete action, and when."""
+    """An if-then plan: the moment that sets it off, what I will do, and (optional) a date."""
 
     BINDINGS = [Binding("enter", "next_field", "Next field", show=False, priority=True)]  # noqa: RUF012
 
@@ -127,22 +129,40 @@ class CommitmentView(StepView):
     def compose(self) -> ComposeResult:
         initial = self.initial if isinstance(self.initial, CommitmentValue) else CommitmentValue()
         yield question(self.step.question)
-        yield Label("What I will do", classes="field-label")
-        yield Field(initial.action, placeholder="one small, concrete action", id="action", max_length=2000)
         yield Label(plain(self.step.when_label), classes="field-label")
-        yield Field(initial.when, placeholder="a day, a time, a moment", id="when", max_length=500)
+        yield Field(initial.when, placeholder="the moment, the place, the cue", id="when", max_length=500)
+        yield Label(plain(self.step.action_label), classes="field-label")
+        yield Field(initial.action, placeholder="one small, concrete action", id="action", max_length=2000)
+        # A date typed in an earlier version of a step that no longer asks for one is still shown.
+        show_date = self.step.ask_date or bool(initial.date)
+        yield Label("On (a date for your calendar)", classes="field-label" if show_date else "hidden")
+        date_field = Field(initial.date, placeholder="2026-12-04", id="date", max_length=40)
+        date_field.display = show_date
+        yield date_field
+        note = Static(date_note(initial.date), id="date-note", classes="pick-count")
+        note.display = show_date
+        yield note
         yield hints(self.step.examples, title="Examples, if they help")
 
     def value(self) -> Value | None:
-        return CommitmentValue(self.query_one("#action", Input).value, self.query_one("#when", Input).value)
+        return CommitmentValue(
+            self.query_one("#action", Input).value,
+            self.query_one("#when", Input).value,
+            self.query_one("#date", Input).value,
+        )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.input.id == "date":
+            self.query_one("#date-note", Static).update(date_note(event.value))
         self.changed()
 
     def action_next_field(self) -> None:
-        # Enter in "action" moves to "when", as in a paper form. A priority binding, so the keys typed
-        # right after Enter go to "when" too (an Input's own Enter is handled after them).
-        if self.screen.focused is not self.query_one("#action", Input):
+        # Enter moves from "when" to "I will" to the date, as in a paper form. A priority binding, so the
+        # keys typed right after Enter go to the next field too (an Input's own Enter is handled after them).
+        order = [self.query_one(f"#{name}", Input) for name in ("when", "action", "date")]
+        order = [field for field in order if field.display]
+        focused = self.screen.focused
+        if focused not in order[:-1]:
             raise SkipAction()
-        self.screen.set_focus(self.query_one("#when", Input))
+        self.screen.set_focus(order[order.index(focused) + 1])
