@@ -24,6 +24,7 @@ from workshop.flow.review import (
 )
 from workshop.text import display_text
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
+from workshop.tui.widgets.in_order import InOrderInput
 
 PREVIEW_LINES = 6
 MATCH_STYLE = "reverse"  # a match reads without colour, and in every theme
@@ -99,6 +100,7 @@ class ReviewScreen(WorkshopScreen):
         """The answers in the list, in order: the first pages of what the search found."""
         self._catalog: Catalog | None = None
         self._finding: Finding | None = None
+        self._typed = 0  # changes to the search box and filter so far: only the last one searches
         self._expanded: int | None = None  # the entry shown whole: the highlighted one
 
     @property
@@ -116,7 +118,7 @@ class ReviewScreen(WorkshopScreen):
         yield Header(show_clock=False)
         with Vertical(classes="column review-column"):
             with Horizontal(classes="review-filters"):
-                yield Input(placeholder="Search your answers", id="search")
+                yield InOrderInput(placeholder="Search your answers", id="search")
                 yield Select[int](
                     [(f"Run {run.number}", run.number) for run in reversed(runs)],
                     prompt="All runs",
@@ -170,10 +172,11 @@ class ReviewScreen(WorkshopScreen):
             entries.highlighted = min(keep or 0, len(self.shown) - 1)
         self._update_count()
         if not finding.done:
-            self.run_worker(self._search_rest(finding), group="review-search", exclusive=True)
+            self.run_worker(self._search_rest(finding), group="review-search")
 
     async def _search_rest(self, finding: Finding) -> None:
-        """Look through the rest of the answers, a slice at a time, giving the loop back in between."""
+        """Look through the rest of the answers, a slice at a time, giving the loop back in between; a
+        newer search takes over by replacing ``self._finding``, and this one then stops."""
         while not finding.advance(SLICE):
             await asyncio.sleep(0)
             if finding is not self._finding:
@@ -238,11 +241,13 @@ class ReviewScreen(WorkshopScreen):
 
     def _debounced_search(self) -> None:
         if self._catalog is not None:
-            self.run_worker(self._search_after_pause(), group="review-search", exclusive=True)
+            self._typed += 1
+            self.run_worker(self._search_after_pause(self._typed), group="review-search")
 
-    async def _search_after_pause(self) -> None:
+    async def _search_after_pause(self, typed: int) -> None:
         await asyncio.sleep(DEBOUNCE)
-        self.refresh_entries()
+        if typed == self._typed:  # nothing typed since: search (a later key has its own worker)
+            self.refresh_entries()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.edit(event.option_index)  # a click; Enter is ``action_choose``
