@@ -187,3 +187,8 @@ async def test_scrolling_down_brings_the_next_answers_and_enter_opens_the_highli
         await pilot.press("e")  # an earlier run: read-only, and it says so
         await settle(pilot)
         assert app.screen is review
+        # Scrolled with the wheel or the bar, without moving the highlight: the next answers come too.
+        loaded = entries.option_count
+        entries.scroll_end(animate=False)
+        await settle(pilot)
+        assert entries.option_count > loaded

@@ -30,8 +30,10 @@ PREVIEW_LINES = 6
 MATCH_STYLE = "reverse"  # a match reads without colour, and in every theme
 
 # Years of answers are searched a slice at a time, so that no key ever waits for the search (issue 20):
-PAGE = 12
-"""Answers put in the list at a time: two screenfuls; the next ones as the highlight nears the end."""
+PAGE = 8
+"""Answers put in the list at a time (a screenful is four to six): the next ones come as the highlight or
+the scrolling nears the end. Every answer put in the list is measured and drawn on each search, so this
+is most of what a key in the search box costs."""
 SLICE = 0.008
 """Seconds of searching before the event loop handles what else came in (keys, a resize, a save)."""
 DEBOUNCE = 0.02
@@ -131,7 +133,15 @@ class ReviewScreen(WorkshopScreen):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#entries", OptionList).focus()
+        entries = self.query_one("#entries", OptionList)
+        entries.focus()
+        self.watch(entries, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self, scroll_y: float) -> None:
+        """Scrolled (the wheel, the scroll bar) near the end of the list: bring the next answers."""
+        entries = self.query_one("#entries", OptionList)
+        if scroll_y >= entries.max_scroll_y - entries.size.height:
+            self._show_more(PAGE)
 
     def on_screen_resume(self) -> None:
         # Back from a step opened here: its answer may have changed; the search and the place stay.
