@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -36,6 +37,8 @@ the scrolling nears the end. Every answer put in the list is measured and drawn 
 is most of what a key in the search box costs."""
 SLICE = 0.008
 """Seconds of searching before the event loop handles what else came in (keys, a resize, a save)."""
+COUNT_EVERY = 0.25
+"""Seconds between updates of "found so far" while a long search runs."""
 DEBOUNCE = 0.02
 """A search starts once the keys stop for this long: a word typed fast is searched once, not per letter."""
 
@@ -187,12 +190,16 @@ class ReviewScreen(WorkshopScreen):
     async def _search_rest(self, finding: Finding) -> None:
         """Look through the rest of the answers, a slice at a time, giving the loop back in between; a
         newer search takes over by replacing ``self._finding``, and this one then stops."""
+        counted = time.monotonic()
         while not finding.advance(SLICE):
             await asyncio.sleep(0)
             if finding is not self._finding:
                 return
             if len(self.shown) < PAGE:
                 self._show_more(PAGE - len(self.shown))
+            if time.monotonic() - counted > COUNT_EVERY:  # years of answers take seconds: show it going
+                counted = time.monotonic()
+                self._update_count()
         if finding is self._finding:
             if len(self.shown) < PAGE:
                 self._show_more(PAGE - len(self.shown))
