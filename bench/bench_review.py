@@ -44,14 +44,14 @@ def typed(query: str, *, finished: bool) -> str:
 
 
 def since_send(
-    terminal: Terminal, keys: bytes, pattern: str, finished: str | None = None
+    terminal: Terminal, keys: bytes, pattern: str, finished: str | None = None, timeout: float = 30.0
 ) -> tuple[float, float]:
     """Send ``keys``; seconds until ``pattern`` is drawn, and until ``finished`` is (or the same)."""
     mark = terminal.mark()
     sent = time.perf_counter() - terminal.started
     terminal.send(keys)
-    first = terminal.wait_for(pattern, since=mark) - sent
-    last = terminal.wait_for(finished, since=mark) - sent if finished else first
+    first = terminal.wait_for(pattern, timeout, since=mark) - sent
+    last = terminal.wait_for(finished, timeout, since=mark) - sent if finished else first
     return first, last
 
 
