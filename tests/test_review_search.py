@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tests.memory_run import MemoryRun
@@ -20,6 +21,7 @@ from workshop.answers import TextValue
 from workshop.content.models import Program
 from workshop.flow.review import Catalog, Finding, ReviewEntry, iter_review_entries, review_entries, search
 from workshop.journal.store import Journal
+from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.review import PAGE, ReviewScreen
 
 WORDS = ["walked home at dawn", "a quiet night shift", "the river again", "Night after night", "dawn walk"]
@@ -138,17 +140,23 @@ def long_history(data: Path, program: Program, count: int) -> None:
             journal.save(run)
 
 
+async def open_review(pilot: Pilot[None]) -> ReviewScreen:
+    app: WorkshopApp = pilot.app  # type: ignore[assignment]
+    await wait_for_journal(pilot)
+    app.routes.open_review()
+    await pilot.pause()
+    review = app.screen
+    assert isinstance(review, ReviewScreen)
+    return review
+
+
 async def test_keys_typed_at_once_with_ctrl_f_all_reach_the_box_and_the_list_follows(
     tmp_path: Path, program: Program
 ) -> None:
     long_history(tmp_path / "data", program, 60)
     app = build_app(program, tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for_journal(pilot)
-        app.routes.open_review()
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await open_review(pilot)
         entries = review.query_one("#entries", OptionList)
         assert entries.has_focus and entries.option_count <= 2 * PAGE  # only the first pages are in the list
         type_at_once(app, "ctrl+f", *"river", "backspace", "backspace", *"ver")  # "riv", then "ver"
@@ -173,11 +181,8 @@ async def test_scrolling_down_brings_the_next_answers_and_enter_opens_the_highli
     long_history(tmp_path / "data", program, 30)
     app = build_app(program, tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for_journal(pilot)
-        app.routes.open_review()
+        review = await open_review(pilot)
         await settle(pilot)
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
         entries = review.query_one("#entries", OptionList)
         first = entries.option_count
         await pilot.press(*["down"] * (first + 3))
