@@ -77,40 +77,49 @@ def imported_modules(command: list[str], env: dict[str, str]) -> set[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15, help="runs of each command (default 15)")
+    parser.add_argument(
+        "--years",
+        default="1",
+        help="histories to run against, in years of monthly runs (default 1; e.g. 1,5,20)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as root:
-        data = Path(root) / "data"
         program = shipped_program()
-        build_year(data, program)
         env = bench_env(
             {
                 "WORKSHOP_CONFIG_DIR": str(Path(root) / "config"),
                 "WORKSHOP_CACHE_DIR": str(Path(root) / "cache"),
             }
         )
-        print(f"History: a year for {program.id!r}, {tree_size(data) / 1e6:.1f} MB of TOML in {data}")
-        for label, args_ in COMMANDS.items():  # warm-up: fills the bytecode and program caches
-            time_once(argv(args_, data), env_for(label, env, Path(root)))
-        timings: dict[str, list[float]] = {label: [] for label in COMMANDS}
-        for _ in range(args.repeat):
-            for label, args_ in COMMANDS.items():
-                timings[label].append(time_once(argv(args_, data), env_for(label, env, Path(root))))
-        floor = median(timings["floor: python -c pass"])
-        print(
-            f"{'command':<32} {'median':>8} {'min':>8} {'- floor':>8}  Textual imported?  (n={args.repeat})"
-        )
-        for label, args_ in COMMANDS.items():
-            values = timings[label]
-            textual = (
-                ""
-                if not args_
-                else ("YES" if "textual" in imported_modules(argv(args_, data), env) else "no")
-            )
+        for years in (int(y) for y in args.years.split(",")):
+            data = Path(root) / f"data-{years}"
+            build_year(data, program, runs=12 * years)
             print(
-                f"{label:<32} {median(values):6.1f} ms {min(values):6.1f} ms "
-                f"{median(values) - floor:6.1f} ms  {textual}"
+                f"\nHistory: {years} year(s) ({12 * years} runs) for {program.id!r}, "
+                f"{tree_size(data) / 1e6:.1f} MB of TOML in {data}"
             )
+            time_commands(data, env, Path(root), args.repeat)
     return 0
+
+
+def time_commands(data: Path, env: dict[str, str], root: Path, repeat: int) -> None:
+    for label, args_ in COMMANDS.items():  # warm-up: fills the bytecode and program caches
+        time_once(argv(args_, data), env_for(label, env, root))
+    timings: dict[str, list[float]] = {label: [] for label in COMMANDS}
+    for _ in range(repeat):
+        for label, args_ in COMMANDS.items():
+            timings[label].append(time_once(argv(args_, data), env_for(label, env, root)))
+    floor = median(timings["floor: python -c pass"])
+    print(f"{'command':<32} {'median':>8} {'min':>8} {'- floor':>8}  Textual imported?  (n={repeat})")
+    for label, args_ in COMMANDS.items():
+        values = timings[label]
+        textual = (
+            "" if not args_ else ("YES" if "textual" in imported_modules(argv(args_, data), env) else "no")
+        )
+        print(
+            f"{label:<32} {median(values):6.1f} ms {min(values):6.1f} ms "
+            f"{median(values) - floor:6.1f} ms  {textual}"
+        )
 
 
 if __name__ == "__main__":

@@ -44,26 +44,31 @@ def typed(query: str, *, finished: bool) -> str:
 
 
 def since_send(
-    terminal: Terminal, keys: bytes, pattern: str, finished: str | None = None
+    terminal: Terminal, keys: bytes, pattern: str, finished: str | None = None, timeout: float = 30.0
 ) -> tuple[float, float]:
     """Send ``keys``; seconds until ``pattern`` is drawn, and until ``finished`` is (or the same)."""
     mark = terminal.mark()
     sent = time.perf_counter() - terminal.started
     terminal.send(keys)
-    first = terminal.wait_for(pattern, since=mark) - sent
-    last = terminal.wait_for(finished, since=mark) - sent if finished else first
+    first = terminal.wait_for(pattern, timeout, since=mark) - sent
+    last = terminal.wait_for(finished, timeout, since=mark) - sent if finished else first
     return first, last
 
 
-def run_once(argv: list[str], env: dict[str, str], ready: str) -> dict[str, float]:
+def run_once(
+    argv: list[str], env: dict[str, str], ready: str, *, open_only: bool = False
+) -> dict[str, float]:
     terminal = Terminal(argv, env)
     figures: dict[str, float] = {}
     try:
         figures["journal ready"] = terminal.wait_for(ready, timeout=120)
         time.sleep(0.3)
         figures["peak at start"] = terminal.peak_rss_mib()
-        figures["r until the list shows"], _ = since_send(terminal, b"r", OPENED)
+        figures["r until the list shows"], _ = since_send(terminal, b"r", OPENED, timeout=120)
         time.sleep(0.3)
+        if open_only:
+            figures["peak after review"] = terminal.peak_rss_mib()
+            return figures
         figures["ctrl+f and a key"], _ = since_send(
             terminal,
             b"\x06" + WORD[0].encode(),
@@ -96,6 +101,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--years", default="1,5,20", help="histories to build, in years (default 1,5,20)")
+    parser.add_argument(
+        "--open-only",
+        action="store_true",
+        help="start, open the review and stop: for a tree whose review count does not name the search",
+    )
     args = parser.parse_args()
     years = [int(y) for y in args.years.split(",")]
     with tempfile.TemporaryDirectory() as root_name:
@@ -117,11 +127,11 @@ def main() -> int:
             argv = [python(), "-m", "workshop", "--data-dir", str(root / f"{year}y")]
             cases[f"workshop, {year} year{'s' if year > 1 else ''}"] = (argv, JOURNAL_READY)
         for argv, ready in cases.values():  # warm-up: fills the bytecode cache, as an installed app has
-            run_once(argv, env, ready)
+            run_once(argv, env, ready, open_only=args.open_only)
         results: dict[str, list[dict[str, float]]] = {label: [] for label in cases}
         for _ in range(args.repeat):
             for label, (argv, ready) in cases.items():
-                results[label].append(run_once(argv, env, ready))
+                results[label].append(run_once(argv, env, ready, open_only=args.open_only))
                 print(".", end="", flush=True)
         print()
         floor = {

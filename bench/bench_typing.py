@@ -29,6 +29,7 @@ from history import (
     REPO,
     bench_env,
     build_year,
+    first_prompt,
     median,
     percentile,
     python,
@@ -56,8 +57,32 @@ def type_bursts(terminal: Terminal, keys: int) -> list[tuple[float, float]]:
     return bursts
 
 
+def walk_day(terminal: Terminal, text_steps: list[bool]) -> list[tuple[float, float]]:
+    """The rest of a day as a person goes through it: on each step, a burst of typing where the step takes
+    text, a moment to read, then ctrl+n to the next (and at the end, to the end of the day). Returns each
+    step's (start, end) wall-clock times."""
+    spans = []
+    for takes_text in text_steps:
+        start = time.time()
+        if takes_text:
+            for n in range(30):
+                terminal.send(WORDS[n % len(WORDS)].encode())
+                time.sleep(KEY_INTERVAL)
+        time.sleep(0.4)
+        terminal.send(b"\x0e")  # ctrl+n
+        spans.append((start, time.time()))
+        time.sleep(0.4)
+    return spans
+
+
 def run_once(
-    argv: list[str], env: dict[str, str], keys: int, *, workshop: bool, verbose: bool
+    argv: list[str],
+    env: dict[str, str],
+    keys: int,
+    *,
+    workshop: bool,
+    verbose: bool,
+    day: list[bool] | None = None,
 ) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         record = Path(folder) / "lag.json"
@@ -71,8 +96,11 @@ def run_once(
             else:
                 terminal.wait_for(MARKER)
                 time.sleep(0.5)
-            bursts = type_bursts(terminal, keys)
-            terminal.wait_for("milestones fade", timeout=5)  # the keys did reach the text box
+            if day is not None:
+                bursts = walk_day(terminal, day)
+            else:
+                bursts = type_bursts(terminal, keys)
+                terminal.wait_for("milestones fade", timeout=5)  # the keys did reach the text box
             peak = terminal.peak_rss_mib()
         finally:
             code = terminal.close()
@@ -108,6 +136,12 @@ def main() -> int:
     parser.add_argument(
         "--verbose", action="store_true", help="list every gap over 30 ms, the bursts and saves"
     )
+    parser.add_argument(
+        "--day",
+        action="store_true",
+        help="instead of bursts at one prompt, go through the rest of day 1: each step opened with ctrl+n, "
+        "text typed where it takes text",
+    )
     args = parser.parse_args()
     program = shipped_program()
     with tempfile.TemporaryDirectory() as root_name:
@@ -122,11 +156,16 @@ def main() -> int:
             build_year(year, program)
             start_run_at_prompt(year, program)
             workshop = [python(), str(REPO / "bench" / "instrumented_app.py"), "--data-dir", str(year)]
+            day = None
+            if args.day:
+                module, step = first_prompt(program)
+                rest = module.steps[module.steps.index(step) :]
+                day = [each.kind in ("prompt", "recap") for each in rest]
             results["floor (bare Textual app)"].append(
-                run_once(floor, env, args.keys, workshop=False, verbose=args.verbose)
+                run_once(floor, env, args.keys, workshop=False, verbose=args.verbose, day=day)
             )
             results["workshop, a year"].append(
-                run_once(workshop, env, args.keys, workshop=True, verbose=args.verbose)
+                run_once(workshop, env, args.keys, workshop=True, verbose=args.verbose, day=day)
             )
         base_peak = median([r["peak"] for r in results["floor (bare Textual app)"]])
         print(

@@ -57,7 +57,12 @@ async def test_t_in_review_shows_two_runs_side_by_side_and_the_select_changes_on
         review = app.screen
         assert isinstance(review, ReviewScreen)
         entries = review.query_one("#entries", OptionList)
-        entries.highlighted = next(i for i, e in enumerate(review.shown) if e.answer.step_id == "north-star")
+        # Down to run 2's north star, as a person scrolls (the list brings its next answers as they near).
+        for _ in range(len(review.entries)):
+            highlighted = entries.highlighted or 0
+            if review.shown[highlighted].answer.step_id == "north-star":
+                break
+            await pilot.press("down")
         await pilot.press("t")
         await settle(pilot)
         screen = app.screen

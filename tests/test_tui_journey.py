@@ -1,9 +1,10 @@
 """Whole-app journeys with Pilot: complete the program, resume mid-step, find every answer again.
 
-The journey through every day runs the sample programs (tests/data: ``mini`` has every step kind but the
-check-ins, ``checkins`` has those), so it takes seconds, not the shipped program's minute. The shipped
-program's walk is covered by faster means: every step of it in plain Python (``test_flow_day``), in the
-plain mode (``test_plain_transcripts``), and the longest step of each kind on screen (``test_tui_reach``).
+The journey through every day runs the sample program (tests/data/mini, every step kind but the check-ins),
+so it takes seconds, not the shipped program's minute. The shipped program's walk is covered by faster
+means: every step of it in plain Python (``test_flow_day``), in the plain mode (``test_plain_transcripts``),
+and the longest step of each kind on screen (``test_tui_reach``); the check-ins' keys and what they save
+are driven in ``test_wellbeing_tui`` and ``test_tui_reach``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, TextArea
 
@@ -71,12 +71,8 @@ async def answer_current_step(pilot: Pilot[Any], screen: DayScreen) -> None:
     await pilot.pause()
 
 
-SAMPLES = Path(__file__).parent / "data"
-
-
-@pytest.mark.parametrize("sample", ["mini", "checkins"])
-async def test_every_day_and_every_answer_comes_back(tmp_path: Path, sample: str) -> None:
-    program = load_program(SAMPLES / sample)
+async def test_every_day_and_every_answer_comes_back(tmp_path: Path, mini_program_dir: Path) -> None:
+    program = load_program(mini_program_dir)
     data_dir = tmp_path / "data"
     app = build_app(program, data_dir)
     async with app.run_test(size=(100, 36)) as pilot:

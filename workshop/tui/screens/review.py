@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -24,15 +25,20 @@ from workshop.flow.review import (
 )
 from workshop.text import display_text
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
+from workshop.tui.widgets.in_order import InOrderInput
 
 PREVIEW_LINES = 6
 MATCH_STYLE = "reverse"  # a match reads without colour, and in every theme
 
 # Years of answers are searched a slice at a time, so that no key ever waits for the search (issue 20):
-PAGE = 12
-"""Answers put in the list at a time: two screenfuls; the next ones as the highlight nears the end."""
+PAGE = 8
+"""Answers put in the list at a time (a screenful is four to six): the next ones come as the highlight or
+the scrolling nears the end. Every answer put in the list is measured and drawn on each search, so this
+is most of what a key in the search box costs."""
 SLICE = 0.008
 """Seconds of searching before the event loop handles what else came in (keys, a resize, a save)."""
+COUNT_EVERY = 0.25
+"""Seconds between updates of "found so far" while a long search runs."""
 DEBOUNCE = 0.02
 """A search starts once the keys stop for this long: a word typed fast is searched once, not per letter."""
 
@@ -99,6 +105,7 @@ class ReviewScreen(WorkshopScreen):
         """The answers in the list, in order: the first pages of what the search found."""
         self._catalog: Catalog | None = None
         self._finding: Finding | None = None
+        self._typed = 0  # changes to the search box and filter so far: only the last one searches
         self._expanded: int | None = None  # the entry shown whole: the highlighted one
 
     @property
@@ -116,7 +123,7 @@ class ReviewScreen(WorkshopScreen):
         yield Header(show_clock=False)
         with Vertical(classes="column review-column"):
             with Horizontal(classes="review-filters"):
-                yield Input(placeholder="Search your answers", id="search")
+                yield InOrderInput(placeholder="Search your answers", id="search")
                 yield Select[int](
                     [(f"Run {run.number}", run.number) for run in reversed(runs)],
                     prompt="All runs",
@@ -129,7 +136,15 @@ class ReviewScreen(WorkshopScreen):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#entries", OptionList).focus()
+        entries = self.query_one("#entries", OptionList)
+        entries.focus()
+        self.watch(entries, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self, scroll_y: float) -> None:
+        """Scrolled (the wheel, the scroll bar) near the end of the list: bring the next answers."""
+        entries = self.query_one("#entries", OptionList)
+        if scroll_y >= entries.max_scroll_y - entries.size.height:
+            self._show_more(PAGE)
 
     def on_screen_resume(self) -> None:
         # Back from a step opened here: its answer may have changed; the search and the place stay.
@@ -170,16 +185,21 @@ class ReviewScreen(WorkshopScreen):
             entries.highlighted = min(keep or 0, len(self.shown) - 1)
         self._update_count()
         if not finding.done:
-            self.run_worker(self._search_rest(finding), group="review-search", exclusive=True)
+            self.run_worker(self._search_rest(finding), group="review-search")
 
     async def _search_rest(self, finding: Finding) -> None:
-        """Look through the rest of the answers, a slice at a time, giving the loop back in between."""
+        """Look through the rest of the answers, a slice at a time, giving the loop back in between; a
+        newer search takes over by replacing ``self._finding``, and this one then stops."""
+        counted = time.monotonic()
         while not finding.advance(SLICE):
             await asyncio.sleep(0)
             if finding is not self._finding:
                 return
             if len(self.shown) < PAGE:
                 self._show_more(PAGE - len(self.shown))
+            if time.monotonic() - counted > COUNT_EVERY:  # years of answers take seconds: show it going
+                counted = time.monotonic()
+                self._update_count()
         if finding is self._finding:
             if len(self.shown) < PAGE:
                 self._show_more(PAGE - len(self.shown))
@@ -238,11 +258,13 @@ class ReviewScreen(WorkshopScreen):
 
     def _debounced_search(self) -> None:
         if self._catalog is not None:
-            self.run_worker(self._search_after_pause(), group="review-search", exclusive=True)
+            self._typed += 1
+            self.run_worker(self._search_after_pause(self._typed), group="review-search")
 
-    async def _search_after_pause(self) -> None:
+    async def _search_after_pause(self, typed: int) -> None:
         await asyncio.sleep(DEBOUNCE)
-        self.refresh_entries()
+        if typed == self._typed:  # nothing typed since: search (a later key has its own worker)
+            self.refresh_entries()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.edit(event.option_index)  # a click; Enter is ``action_choose``
