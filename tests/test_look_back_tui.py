@@ -82,6 +82,8 @@ async def test_every_step_that_looks_back_is_complete_at_80x24(tmp_path: Path, s
             # The question and the whole field the user types in are in view as the step opens...
             assert hidden_part(screen, screen.query_one(".question")) is None, step.id
             assert screen.focused is not None and hidden_part(screen, screen.focused) is None, step.id
+            # ...with the focus in the step's own field, never in the box of earlier answers above it...
+            assert not isinstance(screen.focused, LookBack), step.id
             # ...and the earlier answers that do not fit scroll, within reach of the keyboard.
             await assert_complete(pilot, step.id)
             if screen.query_one(LookBack).max_scroll_y > 0:

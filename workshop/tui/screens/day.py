@@ -106,12 +106,14 @@ class DayScreen(WorkshopScreen):
         )
         await body.mount(view)
         await view.loaded()
+        # The step's own field, found before the earlier answers go above it: their box can take the focus
+        # (to be scrolled), and a step that takes its first focusable widget would have found that box.
+        field = view.first_field()
         await self._mount_look_back_and_sources(view)
         self.refresh_bindings()  # F2 shows only on a step that cites something
         body.scroll_home(animate=False)
         # Focus now, not after a refresh (``Widget.focus`` waits for one): the keys held meanwhile go to
         # whatever has the focus when they are handed on.
-        field = view.first_field()
         self.set_focus(field or body, scroll_visible=False)
         if field is not None:
             # The step opens at its top, scrolled only as far as needed for the whole field to show:
