@@ -233,7 +233,10 @@ def test_a_closed_terminal_never_leaves_the_app_running(tmux: Tmux, tmp_path: Pa
         "from workshop.cli import main\n"
         f"sys.exit(main(['--data-dir', {str(data_dir)!r}, '--program', {str(mini_program_dir)!r}]))\n"
     )
-    env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={shlex.quote(str(tmp_path / 'config'))}"
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    (config / "settings.toml").write_text("encryption_offered = true\n", encoding="utf-8")  # answered before
+    env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={shlex.quote(str(config))}"
     tmux.start(f"{env} {shlex.quote(sys.executable)} -c {shlex.quote(script)}")
     tmux.wait_for("Begin day 1")
     tmux.keys("c")

@@ -132,6 +132,9 @@ def test_a_busy_port_is_one_clear_line(
 
 @pytest.fixture
 async def server(tmp_path: Path, mini_program_dir: Path) -> AsyncIterator[WorkshopServer]:
+    config = tmp_path / "config"  # the served workshop's settings (WORKSHOP_CONFIG_DIR, tests/conftest.py)
+    config.mkdir(exist_ok=True)
+    (config / "settings.toml").write_text("encryption_offered = true\n", encoding="utf-8")  # answered before
     args = parse("--program", str(mini_program_dir), "--data-dir", str(tmp_path / "data"), "serve")
     running = WorkshopServer(serve.sessions(args, "Mini program"), host="127.0.0.1", port=0)
     await running.start()
