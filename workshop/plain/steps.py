@@ -571,16 +571,7 @@ class StepAsker:
 
     def ask_score(self, allowed: Sequence[int]) -> Move | int | None:
         """One number of ``allowed`` typed (asked again until it is one), None for Enter, or a move."""
-        while True:
-            reply = self.ask()
-            if reply.move is not None:
-                return reply.move
-            if reply.empty:
-                return None
-            number = whole_number(reply.text)
-            if number is not None and number in allowed:
-                return number
-            self.out.say(strings.CHECK_AGAIN.format(low=min(allowed), high=max(allowed)))
+        return self.ask_number(allowed, strings.CHECK_AGAIN.format(low=min(allowed), high=max(allowed)))
 
 
 # -- shared pieces -----------------------------------------------------------------------------------------
