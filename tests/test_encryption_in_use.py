@@ -5,9 +5,11 @@ wrong passphrase, a missing key file and a passphrase file, and the plain mode's
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
@@ -18,9 +20,10 @@ from tests.test_store_encrypted import assert_no_plaintext, first_step, journal_
 from tests.tui_helpers import build_app, open_step, screen_text, settle, until
 from workshop import paths
 from workshop.answers import TextValue
+from workshop.commands._passphrase import add_passphrase_options, unlock_from_args
 from workshop.content.models import Program
 from workshop.flow import encryption
-from workshop.journal.crypto import Identity, is_age
+from workshop.journal.crypto import Identity, KeyFiles, is_age
 from workshop.journal.store import Journal
 from workshop.settings import Settings, load_settings
 from workshop.tui.screens.notice import Notice
@@ -212,6 +215,36 @@ def test_decrypt_then_encrypt_from_the_command_line(
     assert on.returncode == 0, on.stderr
     assert all(is_age(p.read_bytes()) for p in journal_files(encrypted_data))
     assert_no_plaintext(encrypted_data, TYPED)
+
+
+def test_a_public_key_file_holding_another_key_is_rewritten_at_unlock_by_the_app_and_the_commands(
+    encrypted_data: Path, program: Program, journal_keys: tuple[Path, Identity], tmp_path: Path
+) -> None:
+    """Saves to another key could never be read back, so every unlock puts the journal's own public key
+    back, without asking; then saving works and what is saved opens with the journal's key."""
+    seed(encrypted_data, program, journal_keys[1])
+    keys = KeyFiles(encrypted_data)
+    right = tmp_path / "pass"
+    right.write_text(JOURNAL_PASSPHRASE + "\n")
+    commands = argparse.ArgumentParser()
+    add_passphrase_options(commands)
+    unlockers: dict[str, Callable[[], Identity | None]] = {
+        "the app and the plain mode": lambda: encryption.unlock(encrypted_data, JOURNAL_PASSPHRASE).identity,
+        "the commands": lambda: unlock_from_args(
+            keys, commands.parse_args(["--passphrase-file", str(right)])
+        ),
+    }
+    for who, unlock in unlockers.items():
+        keys.rewrite_recipient(Identity.generate())  # copied from another journal, say
+        assert keys.recipient() != journal_keys[1].recipient
+        assert unlock() is not None, who
+        assert keys.recipient() == journal_keys[1].recipient, who
+    with Journal.open(encrypted_data, program, identity=journal_keys[1]) as journal:
+        run = journal.runs[0]
+        run.set_answer(*first_step(program), TextValue(TYPED))
+        journal.save(run)
+    saved = run.folder / f"{first_step(program)[0]}.toml"
+    assert TYPED.encode() in journal_keys[1].decrypt(saved.read_bytes(), saved)
 
 
 def test_the_plain_mode_asks_for_the_passphrase_hidden_and_says_a_wrong_one_gently(
