@@ -149,3 +149,22 @@ def test_a_second_window_on_an_encrypted_journal_is_told_it_is_open_never_asked_
     assert first_answer(encrypted_data, mini_program_dir, journal_keys[1]) == TextValue(
         "written in the first window, and more after the second window tried"
     )
+
+
+def test_the_passphrase_enter_and_the_next_key_typed_at_once_unlock(
+    tmux: Tmux, encrypted_data: Path, mini_program_dir: Path
+) -> None:
+    """A person types the passphrase, Enter and at once c (to continue): the c never joins the passphrase
+    (it did: Enter was handled after the key typed behind it, and the right passphrase was refused)."""
+    tmux.start(until_it_ends(workshop_command(encrypted_data, mini_program_dir)))
+    tmux.wait_for(UNLOCK_PROMPT, timeout=SLOW)
+    tmux.keys("-l", JOURNAL_PASSPHRASE + "\rc")
+    deadline = time.monotonic() + SLOW
+    screen = tmux.screen()
+    while time.monotonic() < deadline and not any(
+        words in screen for words in ("Begin day 1", "Step 1 of 8", "does not open")
+    ):
+        time.sleep(0.05)
+        screen = tmux.screen()
+    assert "does not open" not in screen and UNLOCK_PROMPT not in screen, screen
+    assert "Begin day 1" in screen or "Step 1 of 8" in screen, screen
