@@ -22,7 +22,7 @@ from tests.test_store_encrypted import journal_files
 from workshop import paths
 from workshop.answers import TextValue
 from workshop.content.loader import load_program
-from workshop.journal.crypto import Identity, is_age
+from workshop.journal.crypto import Identity, KeyFiles, is_age
 from workshop.journal.store import Journal
 
 pytestmark = test_real_terminal.pytestmark
@@ -168,3 +168,28 @@ def test_the_passphrase_enter_and_the_next_key_typed_at_once_unlock(
         screen = tmux.screen()
     assert "does not open" not in screen and UNLOCK_PROMPT not in screen, screen
     assert "Begin day 1" in screen or "Step 1 of 8" in screen, screen
+
+
+def test_encryption_chosen_at_the_first_run_offer_with_both_passphrases_typed_at_once(
+    tmux: Tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:
+    """The first-run offer, then the passphrase, Enter, the same again and Enter in one burst: each reaches
+    its own field (Enter moves on before the keys behind it arrive), the journal is encrypted with it, and
+    "Not now" to the recovery page writes no page."""
+    data, home = tmp_path / "data", tmp_path / "home"
+    home.mkdir()
+    command = workshop_command(data, mini_program_dir, offer_encryption=True)
+    tmux.start(until_it_ends(f"env HOME={shlex.quote(str(home))} {command}"))
+    tmux.wait_for("Keep your journal encrypted?", timeout=SLOW)
+    tmux.keys("Enter")  # "Choose a passphrase", the first choice
+    tmux.wait_for("The same passphrase again", timeout=SLOW)
+    tmux.keys("-l", f"{JOURNAL_PASSPHRASE}\r{JOURNAL_PASSPHRASE}\r")
+    screen = tmux.wait_for("Make a recovery page?", timeout=SLOW)
+    assert "not the same" not in screen
+    tmux.keys("Tab", "Enter")  # "Not now"
+    tmux.wait_for("Begin day 1", timeout=SLOW)
+    tmux.keys("C-q")
+    tmux.wait_for("EXIT=0", timeout=SLOW)
+    keys = KeyFiles(data)
+    assert keys.is_encrypted() and keys.unlock(JOURNAL_PASSPHRASE).recipient == keys.recipient()
+    assert list(home.iterdir()) == []  # no recovery page unless asked for
