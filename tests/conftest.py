@@ -79,15 +79,20 @@ def _isolated_user_folders(
 
 
 JOURNAL_PASSPHRASE = "a quiet walk by the river"
-"""The passphrase of the session's encrypted journal keys (``journal_keys``)."""
+"""The passphrase of the tests' encrypted journal keys (``journal_keys``)."""
+JOURNAL_KEYS = TESTS / "data" / "keys"
+"""Key files made once, with a cheap scrypt work factor so an unlock costs a millisecond (see its README)."""
 
 
 @pytest.fixture(scope="session")
 def journal_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Identity]:
-    """One encrypted journal's key files (``identity.age``, ``recipient.txt``) and its unlocked key, made
-    once per session: scrypt costs about a second each time. ``encrypted_data`` copies them per test."""
+    """An encrypted journal's key files (``identity.age``, ``recipient.txt``) and its unlocked key, unlocked
+    once per session the way the app does it (so key files that no longer open fail every test that uses
+    them). ``encrypted_data`` copies them per test."""
     folder = tmp_path_factory.mktemp("journal-keys")
-    identity = KeyFiles(folder).create(JOURNAL_PASSPHRASE)
+    for name in (paths.IDENTITY_FILE, paths.RECIPIENT_FILE):
+        shutil.copy2(JOURNAL_KEYS / name, folder / name)
+    identity = KeyFiles(folder).unlock(JOURNAL_PASSPHRASE)
     return folder, identity
 
 

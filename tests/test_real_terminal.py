@@ -79,11 +79,17 @@ def tmux() -> Iterator[Tmux]:
     server.stop()
 
 
+def offer_answered(config: Path) -> None:
+    """Settings in ``config`` that say the first-run offer of encryption was answered, as on every start
+    but the first: without them a new journal opens under the offer."""
+    config.mkdir(exist_ok=True)
+    (config / "settings.toml").write_text("encryption_offered = true\n", encoding="utf-8")
+
+
 def workshop_command(data_dir: Path, program: Path, *, offer_encryption: bool = False) -> str:
     config = data_dir.parent / "config"
-    if not offer_encryption:  # answered already, as on every start but the first
-        config.mkdir(exist_ok=True)
-        (config / "settings.toml").write_text("encryption_offered = true\n", encoding="utf-8")
+    if not offer_encryption:
+        offer_answered(config)
     env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={config}"
     return f"{env} {sys.executable} -m workshop --data-dir {data_dir} --program {program}"
 
@@ -233,10 +239,8 @@ def test_a_closed_terminal_never_leaves_the_app_running(tmux: Tmux, tmp_path: Pa
         "from workshop.cli import main\n"
         f"sys.exit(main(['--data-dir', {str(data_dir)!r}, '--program', {str(mini_program_dir)!r}]))\n"
     )
-    config = tmp_path / "config"
-    config.mkdir(exist_ok=True)
-    (config / "settings.toml").write_text("encryption_offered = true\n", encoding="utf-8")  # answered before
-    env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={shlex.quote(str(config))}"
+    offer_answered(tmp_path / "config")
+    env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={shlex.quote(str(tmp_path / 'config'))}"
     tmux.start(f"{env} {shlex.quote(sys.executable)} -c {shlex.quote(script)}")
     tmux.wait_for("Begin day 1")
     tmux.keys("c")

@@ -17,6 +17,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from tests.test_real_terminal import offer_answered
 from workshop.cli import build_parser, command_modules, main
 from workshop.commands import serve
 from workshop.web import Session, WorkshopServer
@@ -132,9 +133,7 @@ def test_a_busy_port_is_one_clear_line(
 
 @pytest.fixture
 async def server(tmp_path: Path, mini_program_dir: Path) -> AsyncIterator[WorkshopServer]:
-    config = tmp_path / "config"  # the served workshop's settings (WORKSHOP_CONFIG_DIR, tests/conftest.py)
-    config.mkdir(exist_ok=True)
-    (config / "settings.toml").write_text("encryption_offered = true\n", encoding="utf-8")  # answered before
+    offer_answered(tmp_path / "config")  # the workshop's config folder here (conftest): no first-run offer
     args = parse("--program", str(mini_program_dir), "--data-dir", str(tmp_path / "data"), "serve")
     running = WorkshopServer(serve.sessions(args, "Mini program"), host="127.0.0.1", port=0)
     await running.start()

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,17 @@ from tests.expect import answer_to
 from tests.test_real_terminal import Tmux, workshop_command
 from tests.tui_helpers import build_app, open_step, screen_text, settle, wait_for_journal
 from workshop.answers import IntegerValue
-from workshop.tui.cursor import highlighted_line
+from workshop.tui.cursor import highlighted_line, is_text_box
+
+
+def test_a_text_area_module_still_loading_in_another_thread_is_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The app's warm-up imports TextArea in a thread; the focus can move while the module is half loaded.
+    half_loaded = types.ModuleType("textual.widgets._text_area")
+    monkeypatch.setitem(sys.modules, "textual.widgets._text_area", half_loaded)
+    assert not is_text_box(Button("Continue"))
+    assert is_text_box(Input())
 
 
 async def test_the_cursor_follows_the_focus_from_control_to_control(

@@ -106,9 +106,12 @@ def unlock_from_args(
     """Unlock the journal's key with the passphrase from ``args`` or the terminal.
 
     At the terminal a wrong passphrase is asked again, up to ``PROMPT_ATTEMPTS`` times; from a file or a
-    descriptor it is not (it would be the same again). Raises ``WrongPassphrase`` after the last attempt,
-    and the other ``KeyFileError`` s and ``PassphraseInputError`` at once.
+    descriptor it is not (it would be the same again). A public key file that holds another key is
+    rewritten from the secret key, as the app does (``flow.encryption.unlock_key``). Raises
+    ``WrongPassphrase`` after the last attempt, and the other ``KeyFileError`` s and ``PassphraseInputError``
+    at once.
     """
+    from workshop.flow.encryption import unlock_key
     from workshop.journal.crypto import WrongPassphrase
 
     interactive = (
@@ -118,7 +121,7 @@ def unlock_from_args(
     while True:
         passphrase = read_passphrase(args, prompt="Passphrase for this journal: ", ask=ask, messages=messages)
         try:
-            return keys.unlock(passphrase)
+            return unlock_key(keys, passphrase)
         except WrongPassphrase:
             attempts_left -= 1
             if not attempts_left:

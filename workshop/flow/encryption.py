@@ -78,22 +78,31 @@ class Outcome:
     """Said once the step happened, when there is more to say than that it did."""
 
 
-def unlock(data_dir: Path, passphrase: str) -> Outcome:
-    """Unlock the journal's key. A wrong passphrase, a missing or damaged key file: a sentence to show.
+def unlock_key(keys: crypto.KeyFiles, passphrase: str) -> crypto.Identity:
+    """The journal's secret key, unlocked with ``passphrase``; every front end and command unlocks with it.
 
-    A public key file that holds another key (``KeyMismatch``) is rewritten from the secret key: the secret
-    key is the one that opens the journal's files, and nothing was ever saved readable to another one.
+    A public key file that holds another key (``KeyMismatch``) is rewritten from the secret key, without
+    asking: the secret key, behind the passphrase, is the one that opens the journal's files, and saves to
+    any other key could never be read back, so there is no other choice worth offering. Nothing was ever
+    saved to the other key: a journal saves only after checking its public key against the unlocked one.
+    Raises ``WrongPassphrase`` and the other ``CryptoError`` s.
     """
-    keys = crypto.KeyFiles(data_dir)
     try:
-        return Outcome(identity=keys.unlock(passphrase))
-    except crypto.WrongPassphrase:
-        return Outcome(message=WRONG_PASSPHRASE)
+        return keys.unlock(passphrase)
     except crypto.KeyMismatch as mismatch:
         if mismatch.identity is None:
-            return Outcome(message=str(mismatch))
+            raise
         keys.rewrite_recipient(mismatch.identity)
-        return Outcome(identity=mismatch.identity)
+        return mismatch.identity
+
+
+def unlock(data_dir: Path, passphrase: str) -> Outcome:
+    """Unlock the journal's key (``unlock_key``). A wrong passphrase, a missing or damaged key file: a
+    sentence to show."""
+    try:
+        return Outcome(identity=unlock_key(crypto.KeyFiles(data_dir), passphrase))
+    except crypto.WrongPassphrase:
+        return Outcome(message=WRONG_PASSPHRASE)
     except crypto.CryptoError as error:
         return Outcome(message=str(error))
 

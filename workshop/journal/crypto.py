@@ -146,8 +146,9 @@ class DamagedKey(KeyFileError):  # noqa: N818
 
 class KeyMismatch(KeyFileError):  # noqa: N818
     """``recipient.txt`` holds a valid public key that is not the half of ``identity.age``: saves to it could
-    never be read back. (A missing or unreadable one is simply written again at unlock; a different valid
-    key is a surprise worth saying out loud.)
+    never be read back. (A missing or unreadable one is simply written again here at unlock; a different
+    valid key is raised, so this layer never overwrites a key file without its caller knowing. Every front
+    end and command then repairs it: ``flow.encryption.unlock_key``.)
 
     ``identity`` is the key that was unlocked, so the caller can repair the file with
     ``KeyFiles.rewrite_recipient(error.identity)`` (it is not part of the message).
@@ -158,8 +159,8 @@ class KeyMismatch(KeyFileError):  # noqa: N818
             path,
             "this public key does not belong to the journal's secret key, so files saved with it "
             "could not be read back",
-            "Nothing was saved with it. It can be rewritten from the secret key once the journal "
-            f"is unlocked ({_RECOVERY_HINT})",
+            "Nothing was saved with it. Unlocking the journal writes it again from the secret key "
+            f"({_RECOVERY_HINT})",
         )
         self.identity = identity
 

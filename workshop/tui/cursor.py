@@ -23,11 +23,13 @@ def is_text_box(widget: Widget) -> bool:
 
     TextArea is looked up among the loaded modules rather than imported: importing it costs the first paint
     tens of milliseconds (tests/test_tui_first_paint.py), and no widget can be a TextArea before it loads.
+    The module can be there half loaded, without the class yet: the app's warm-up imports it in a thread
+    while the focus moves (it crashed the app just after an encrypted journal was unlocked).
     """
     if isinstance(widget, Input):
         return True
-    text_area = sys.modules.get("textual.widgets._text_area")
-    return text_area is not None and isinstance(widget, text_area.TextArea)
+    text_area = getattr(sys.modules.get("textual.widgets._text_area"), "TextArea", None)
+    return text_area is not None and isinstance(widget, text_area)
 
 
 def cursor_spot(widget: Widget) -> Offset | None:

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from workshop.flow.encryption import Outcome
+from workshop.tui.keys import caught_up
 from workshop.ui_text import plain
 
 Attempt = Callable[[list[str]], Outcome]
@@ -27,7 +28,12 @@ Attempt = Callable[[list[str]], Outcome]
 class PassphraseScreen(ModalScreen[Outcome | None]):
     """Dismisses with the successful ``Outcome``, or None when the user chose the other button or Escape."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="passphrase.cancel")]  # noqa: RUF012
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Cancel", id="passphrase.cancel"),
+        # Priority, so that Enter is handled before any key typed after it (see ``tui/keys.py``): a person
+        # types the passphrase, Enter and at once c (to continue), and that c must not become part of it.
+        Binding("enter", "enter", "Unlock", id="passphrase.enter", show=False, priority=True),
+    ]
 
     def __init__(
         self,
@@ -62,12 +68,21 @@ class PassphraseScreen(ModalScreen[Outcome | None]):
     def on_mount(self) -> None:
         self.query_one("#passphrase-0", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def action_enter(self) -> None:
+        """Enter: on a field, the next field or the attempt; on a button, press it. The field first handles
+        every key typed before Enter, and none typed after it reaches the field this Enter leaves: the app
+        hands the next key on only once this returns."""
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+            return
+        if not isinstance(focused, Input):
+            return
+        await caught_up(focused)
         fields = list(self.query(Input).results(Input))
-        index = fields.index(event.input)
+        index = fields.index(focused)
         if index + 1 < len(fields):
-            fields[index + 1].focus()
+            self.set_focus(fields[index + 1])  # now, not after the keys already waiting
         else:
             self._submit()
 
