@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
                 f"Finished encrypting: {len(report.converted)} files that were still plain.", file=sys.stderr
             )
             return _said(report)
-        print(NEW_PASSPHRASE_ADVICE, file=sys.stderr)
+        if args.new_passphrase_file is None and args.new_passphrase_fd is None:  # asked at the terminal
+            print(NEW_PASSPHRASE_ADVICE, file=sys.stderr)
         passphrase = read_passphrase(args, new=True)
         print("Encrypting (making the key takes a second)...", file=sys.stderr)
         identity, report = encryption.encrypt(folder, passphrase)
