@@ -94,7 +94,17 @@ def _journal_warnings(args: argparse.Namespace, folder: Path, program: Program) 
     from workshop.commands._passphrase import open_journal
     from workshop.content.drift import SavedAnswer, drift_warnings, module_files
     from workshop.journal.errors import JournalError
+    from workshop.journal.summary import read_summaries
 
+    summaries = read_summaries(journal_dir, program)
+    if summaries is not None:  # a plain journal: the answered step ids from each run's index
+        saved = [
+            SavedAnswer(module_id, step_id, run.program_version)
+            for run in summaries
+            for module_id in run.module_ids()
+            for step_id in run.answered(module_id)
+        ]
+        return drift_warnings(program, saved, module_files(folder, program))
     try:
         journal = open_journal(journal_dir, program, args)
     except JournalError as failure:
