@@ -35,6 +35,9 @@ def three_runs(data: Path, program: Program) -> None:
         for step in ("first-thought",):
             first.set_answer("one", step, TextValue(WORDS))
         first.mark_done("one", "welcome")
+        first.set_position("one", "signs")
+        first.give_scores_id("0123456789abcdef0123456789abcdef")
+        first.mark_finished()
         journal.save(first)
         second = journal.new_run()
         second.set_answer("one", "first-thought", TextValue("   "))  # empty: not complete
@@ -52,6 +55,7 @@ def assert_same_as_the_journal(data: Path, program: Program) -> None:
             assert counts(program, summary) == counts(program, run)
             assert summary.last_activity == run.last_activity
             assert (summary.started, summary.finished) == (run.started, run.finished)
+            assert (summary.position, summary.program_version) == (run.position, run.program_version)
 
 
 def test_summaries_count_as_the_journal_does_and_the_index_holds_no_words(
@@ -63,6 +67,7 @@ def test_summaries_count_as_the_journal_does_and_the_index_holds_no_words(
     for number in (1, 2):
         raw = (run_dir(data, number) / index.INDEX_FILE).read_bytes()
         assert b"night shift" not in raw and b"first-thought" in raw
+        assert b"0123456789abcdef" not in raw  # the id a scores file was shared under stays in the run file
 
 
 def test_a_file_changed_after_its_index_is_read_from_the_file(tmp_path: Path, program: Program) -> None:
@@ -71,9 +76,12 @@ def test_a_file_changed_after_its_index_is_read_from_the_file(tmp_path: Path, pr
     three_runs(data, program)
     day = run_dir(data, 1) / "one.toml"
     day.write_text(day.read_text().replace(WORDS, ""))
+    meta = run_dir(data, 1) / "_run.toml"
+    meta.write_text("\n".join(line for line in meta.read_text().splitlines() if not line.startswith("finished")))
     assert_same_as_the_journal(data, program)
     summaries = read_summaries(data, program)
     assert summaries is not None and "first-thought" not in summaries[0].answered("one")
+    assert summaries[0].finished is None
 
 
 def test_a_damaged_or_missing_index_changes_nothing_and_opening_writes_it_again(

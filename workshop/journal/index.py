@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop.files import atomic
-from workshop.journal.format import ModuleData
+from workshop.journal.format import ModuleData, RunData
 
 INDEX_FILE = "_index.json"
 FORMAT = "workshop-run-index 1"
@@ -69,16 +70,45 @@ class ModuleSummary:
         }
 
 
-def encode(entries: Iterable[tuple[str, ModuleSummary, atomic.Signature]]) -> bytes:
-    """The index file's bytes for (file name, summary, the file's signature) of each module file."""
+Entries = Iterable[tuple[str, ModuleSummary, atomic.Signature]]
+RunEntry = tuple[RunData, atomic.Signature] | None
+
+
+def encode(entries: Entries, run: RunEntry = None) -> bytes:
+    """The index file's bytes for (file name, summary, the file's signature) of each module file, and the
+    run file's dates, version and position (ids) with its signature."""
     modules = {name: summary.to_json(signature) for name, summary, signature in sorted(entries)}
-    return json.dumps({"format": FORMAT, "modules": modules}, separators=(",", ":")).encode()
+    found: dict[str, Any] = {"format": FORMAT, "modules": modules}
+    if run is not None:
+        data, signature = run
+        found["run"] = {
+            "inode": signature.inode,
+            "size": signature.size,
+            "mtime_ns": signature.mtime_ns,
+            "program_version": data.program_version,
+            "started": data.started.isoformat(),
+            "finished": data.finished.isoformat() if data.finished else None,
+            "updated": data.updated.isoformat() if data.updated else None,
+            "position": list(data.position) if data.position else None,
+        }
+    return json.dumps(found, separators=(",", ":")).encode()
 
 
-def write(folder: Path, entries: Iterable[tuple[str, ModuleSummary, atomic.Signature]]) -> None:
+def write(folder: Path, entries: Entries, run: RunEntry = None) -> None:
     """Best effort: an index that cannot be written only means the reader parses the module files."""
     with contextlib.suppress(OSError):
-        atomic.write_file(folder / INDEX_FILE, encode(entries), fsync=False)
+        atomic.write_file(folder / INDEX_FILE, encode(entries, run), fsync=False)
+
+
+@dataclass(frozen=True)
+class RunFacts:
+    """What the index keeps of the run file: no scores id, nothing typed."""
+
+    program_version: str
+    started: datetime
+    finished: datetime | None
+    updated: datetime | None
+    position: tuple[str, str] | None
 
 
 def remove(folder: Path) -> None:
@@ -97,20 +127,63 @@ def remove_all(journals_root: Path) -> None:
                             remove(Path(run.path))
 
 
-def read(folder: Path) -> Mapping[str, tuple[tuple[int, int, int], ModuleSummary]]:
+Stamp = tuple[int, int, int]
+MAX_INDEX_BYTES = 1024 * 1024
+
+
+def read(folder: Path) -> Mapping[str, tuple[Stamp, ModuleSummary]]:
     """The index of the run in ``folder``: file name -> ((inode, size, mtime_ns), summary). Empty when
     there is none or it cannot be trusted; an entry that does not parse is left out."""
-    try:
-        raw, _ = atomic.read_journal_file(folder / INDEX_FILE)
-        found = json.loads(raw)
-    except (OSError, ValueError):
-        return {}
+    return read_all(folder)[0]
+
+
+def read_all(folder: Path) -> tuple[Mapping[str, tuple[Stamp, ModuleSummary]], tuple[Stamp, RunFacts] | None]:
+    """``read``, and the run file's entry if there is one that parses."""
+    found = _load(folder / INDEX_FILE)
     if not isinstance(found, dict) or found.get("format") != FORMAT:
-        return {}
+        return {}, None
     if not isinstance(found.get("modules"), dict):
-        return {}
+        return {}, None
+    return _modules(found["modules"]), _run(found.get("run"))
+
+
+def _load(path: Path) -> object:
+    """The parsed JSON of the index: only a regular file, never through a link, never a named pipe."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        with os.fdopen(os.open(path, flags), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_INDEX_BYTES:
+                return None
+            return json.loads(handle.read(MAX_INDEX_BYTES + 1))
+    except (OSError, ValueError):
+        return None
+
+
+def _run(entry: object) -> tuple[Stamp, RunFacts] | None:
+    if not isinstance(entry, dict):
+        return None
+    try:
+        stamp = (int(entry["inode"]), int(entry["size"]), int(entry["mtime_ns"]))
+        position = entry["position"]
+        if position is not None:
+            module_id, step_id = _ids(position)
+            position = (module_id, step_id)
+        facts = RunFacts(
+            str(entry["program_version"]),
+            datetime.fromisoformat(entry["started"]),
+            datetime.fromisoformat(entry["finished"]) if entry["finished"] else None,
+            datetime.fromisoformat(entry["updated"]) if entry["updated"] else None,
+            position,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+    return stamp, facts
+
+
+def _modules(found: dict[str, Any]) -> dict[str, tuple[Stamp, ModuleSummary]]:
     entries = {}
-    for name, entry in found["modules"].items():
+    for name, entry in found.items():
         try:
             stamp = (int(entry["inode"]), int(entry["size"]), int(entry["mtime_ns"]))
             updated = datetime.fromisoformat(entry["updated"]) if entry["updated"] else None

@@ -390,6 +390,7 @@ class Journal:
         self._held_backups: set[Path] = set()
         # What each module file on disk holds, as far as the run's index goes (ids, never answers).
         self._summaries: dict[Path, index.ModuleSummary] = {}
+        self._run_data: dict[Path, RunData] = {}  # each run file as on disk, by its run's folder
         # Encryption at rest (docs/encryption.md): files are read through ``_read_file`` and sealed by
         # ``_seal``, the one place each; everything else in the journal sees only plain bytes.
         self.keys = crypto.KeyFiles(data_dir)
@@ -481,6 +482,8 @@ class Journal:
             run.mark_saved(unsaved)
             for data, _ in unsaved.modules:
                 self._summaries[run.folder / module_file_name(data.module_id)] = index.ModuleSummary.of(data)
+            if unsaved.meta is not None:
+                self._run_data[run.folder] = unsaved.meta[0]
             self._write_index(run.folder)
         return SaveReport(tuple(written), tuple(notices))
 
@@ -501,11 +504,13 @@ class Journal:
                 index.remove(folder)
             return
         entries = self._index_entries(folder)
+        run_data, run_state = self._run_data.get(folder), self._disk.get(folder / RUN_FILE)
+        run = (run_data, run_state) if run_data and isinstance(run_state, atomic.Signature) else None
         if only_if_changed:
             with contextlib.suppress(OSError):
-                if (folder / index.INDEX_FILE).read_bytes() == index.encode(entries):
+                if (folder / index.INDEX_FILE).read_bytes() == index.encode(entries, run):
                     return
-        index.write(folder, entries)
+        index.write(folder, entries, run)
 
     def restore_backup(self, problem: JournalProblem) -> SaveReport:
         """Bring back the answers in ``problem.backup`` (for steps with no answer since) and save.
@@ -584,6 +589,8 @@ class Journal:
         if RUN_FILE not in names and not module_names:
             return None  # a folder left empty by a crash while starting a run: nothing to show
         run_data, run_state = self._read(folder / RUN_FILE, decode_run) if RUN_FILE in names else (None, None)
+        if run_data is not None:
+            self._run_data[folder] = run_data
         modules = [(name, *self._read(folder / name, _module_decoder(name))) for name in module_names]
         if run_data is None:
             run_data = self._stand_in_run_data(folder, number, [m for _, m, _ in modules])

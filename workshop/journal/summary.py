@@ -22,6 +22,7 @@ from workshop.journal import crypto, index
 from workshop.journal.format import (
     RUN_FILE,
     FormatError,
+    RunData,
     decode_module,
     decode_run,
     module_id_of,
@@ -29,6 +30,8 @@ from workshop.journal.format import (
 )
 
 _ANSWERED_AT = datetime(2000, 1, 1).astimezone()
+_ANSWERED = Answer("", TextValue("answered"), _ANSWERED_AT, _ANSWERED_AT)
+"""What ``RunSummary.answer`` gives for a step with a non-empty answer: a stand-in, never the answer."""
 
 
 @dataclass(frozen=True)
@@ -69,15 +72,11 @@ class RunSummary:
         or None; looked up as ``Run.answer`` does, first in the module the program now puts the step in."""
         home = self.modules.get(self.home.get(step_id, ""))
         if home is not None and step_id in home.present:
-            return _stand_in(step_id) if step_id in home.answered else None
+            return _ANSWERED if step_id in home.answered else None
         for module in self.modules.values():
             if step_id in module.present:
-                return _stand_in(step_id) if step_id in module.answered else None
+                return _ANSWERED if step_id in module.answered else None
         return None
-
-
-def _stand_in(step_id: str) -> Answer:
-    return Answer(step_id, TextValue("answered"), _ANSWERED_AT, _ANSWERED_AT)
 
 
 def read_summaries(data_dir: Path, program: ProgramShape) -> list[RunSummary] | None:
@@ -113,8 +112,12 @@ def _summary(folder: Path, number: int, home: dict[str, str]) -> RunSummary | No
         if module_names:
             raise FormatError("no run file")  # the journal makes a stand-in and says why: let it
         return None
-    run = decode_run(parse_bytes(_plain(folder / RUN_FILE)))
-    known = index.read(folder)
+    known, run_entry = index.read_all(folder)
+    run: RunData | index.RunFacts
+    if run_entry is not None and run_entry[0] == index.stamp_of(os.stat(folder / RUN_FILE)):
+        run = run_entry[1]
+    else:
+        run = decode_run(parse_bytes(_plain(folder / RUN_FILE)))
     modules = {}
     for name in module_names:
         path = folder / name
