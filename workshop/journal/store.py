@@ -389,7 +389,7 @@ class Journal:
         # Files whose backup is the last good copy of an unreadable file: never rotate it until restored.
         self._held_backups: set[Path] = set()
         # What each module file on disk holds, as far as the run's index goes (ids, never answers).
-        self._summaries: dict[Path, index.ModuleSummary] = {}
+        self._summaries: dict[Path, dict[str, index.ModuleSummary]] = {}  # run folder -> file name ->
         self._run_data: dict[Path, RunData] = {}  # each run file as on disk, by its run's folder
         # Encryption at rest (docs/encryption.md): files are read through ``_read_file`` and sealed by
         # ``_seal``, the one place each; everything else in the journal sees only plain bytes.
@@ -481,7 +481,8 @@ class Journal:
             written = self._write(run, writes)
             run.mark_saved(unsaved)
             for data, _ in unsaved.modules:
-                self._summaries[run.folder / module_file_name(data.module_id)] = index.ModuleSummary.of(data)
+                summary = index.ModuleSummary.of(data)
+                self._summaries.setdefault(run.folder, {})[module_file_name(data.module_id)] = summary
             if unsaved.meta is not None:
                 self._run_data[run.folder] = unsaved.meta[0]
             self._write_index(run.folder)
@@ -489,10 +490,10 @@ class Journal:
 
     def _index_entries(self, folder: Path) -> list[tuple[str, index.ModuleSummary, atomic.Signature]]:
         entries = []
-        for path, summary in self._summaries.items():
-            state = self._disk.get(path)
-            if path.parent == folder and isinstance(state, atomic.Signature):
-                entries.append((path.name, summary, state))
+        for name, summary in self._summaries.get(folder, {}).items():
+            state = self._disk.get(folder / name)
+            if isinstance(state, atomic.Signature):
+                entries.append((name, summary, state))
         return entries
 
     def _write_index(self, folder: Path, *, only_if_changed: bool = False) -> None:
@@ -603,7 +604,7 @@ class Journal:
             states.append(state)
             if data is not None:
                 run.load_module(data)
-                self._summaries[folder / name] = index.ModuleSummary.of(data)
+                self._summaries.setdefault(folder, {})[name] = index.ModuleSummary.of(data)
         run.read_only = "newer" in states
         if self._session_lock is not None and not run.read_only:
             self._write_index(folder, only_if_changed=True)  # a journal from before the index, or edited
