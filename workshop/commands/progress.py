@@ -6,6 +6,8 @@ It only reads, without taking the one-window lock, so it works while the worksho
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop import paths
@@ -15,6 +17,7 @@ if TYPE_CHECKING:
     from workshop.content.models import Program
     from workshop.content.outline import ProgramOutline
     from workshop.journal.store import Run
+    from workshop.journal.summary import RunSummary
 
 NAME = "progress"
 HELP = "list your runs of the program: dates, days and steps complete, last activity"
@@ -31,11 +34,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from workshop.commands._passphrase import open_journal
     from workshop.journal.errors import JournalError
+    from workshop.journal.summary import read_summaries
 
     program = program_outline(args)
     if program is None:
         return EXIT_INVALID
     folder = data_dir(args)
+    summaries = read_summaries(folder, program)
+    if summaries is not None:  # a plain journal: counted from each run's index, without the words
+        print_runs(program, folder, summaries)
+        return EXIT_OK
     try:
         journal = open_journal(folder, program, args)
     except JournalError as failure:
@@ -44,14 +52,18 @@ def run(args: argparse.Namespace) -> int:
     with journal:
         for problem in journal.problems:
             error(problem.message)
-        if not journal.runs:
-            print(f"No runs of {program.title!r} yet in {folder}. Run `workshop` to begin day 1.")
-            return EXIT_OK
-        print(f"{program.title} (version {program.version}), journal in {folder}")
-        for each in journal.runs:
-            print()
-            print("\n".join(describe_run(program, each)))
+        print_runs(program, folder, journal.runs)
     return EXIT_OK
+
+
+def print_runs(program: ProgramOutline | Program, folder: Path, runs: Sequence[Run | RunSummary]) -> None:
+    if not runs:
+        print(f"No runs of {program.title!r} yet in {folder}. Run `workshop` to begin day 1.")
+        return
+    print(f"{program.title} (version {program.version}), journal in {folder}")
+    for each in runs:
+        print()
+        print("\n".join(describe_run(program, each)))
 
 
 def program_outline(args: argparse.Namespace) -> ProgramOutline | Program | None:
@@ -66,7 +78,7 @@ def program_outline(args: argparse.Namespace) -> ProgramOutline | Program | None
     return outline or load_program(args)
 
 
-def describe_run(program: ProgramOutline | Program, run: Run) -> list[str]:
+def describe_run(program: ProgramOutline | Program, run: Run | RunSummary) -> list[str]:
     """Two or three plain lines about one run."""
     from workshop.flow.completion import program_progress
     from workshop.flow.dates import format_day, format_moment

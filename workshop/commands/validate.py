@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop import paths
+from workshop.content.cache import cached_verdict, folder_key, write_verdict
 from workshop.invocation import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_dir, error, program_dir
 
 if TYPE_CHECKING:
+    from workshop.content.drift import StepLookup
     from workshop.content.models import Module, Program
+    from workshop.content.outline import ProgramOutline, ProgramShape
     from workshop.content.problems import Problem
 
 NAME = "validate"
@@ -26,17 +31,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="a program folder, its program.toml, or one module file (default: the --program folder)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="validate the program even if it was found valid before and no file of it changed since",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from workshop.content.loader import load_any
-    from workshop.content.models import Module
-    from workshop.content.problems import ContentError
-
     path = Path(args.path).expanduser() if args.path else program_dir(args)
     if not path.exists():
         error(f"{path}: no such file or folder")
         return EXIT_USAGE
+    key = None if args.no_cache or not path.is_dir() else folder_key(path)
+    cached = _cached(path, key)
+    if cached is not None:
+        outline, lookup, files, line = cached
+        for warning in _journal_warnings(args, outline, lookup, files):
+            print(warning)
+        print(f"{path}: {line}")
+        return EXIT_OK
+    from workshop.content.loader import load_any
+    from workshop.content.models import Module
+    from workshop.content.problems import ContentError
+
     try:
         loaded = load_any(path)
     except ContentError as failure:
@@ -55,14 +73,47 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(loaded, Module):
         print(f"{path}: valid: day {loaded.day}, {loaded.title!r}, {_count_kinds(loaded.steps)}")
     else:
-        for warning in _journal_warnings(args, path if path.is_dir() else path.parent, loaded):
+        from workshop.content.drift import module_files, step_lookup
+        from workshop.content.outline import ProgramOutline
+
+        files = module_files(path if path.is_dir() else path.parent, loaded)
+        lookup = step_lookup(loaded)
+        for warning in _journal_warnings(args, loaded, lookup, files):
             print(warning)
         steps = [step for module in loaded.modules for step in module.steps]
-        print(
-            f"{path}: valid: {loaded.title!r} version {loaded.version}, "
+        line = (
+            f"valid: {loaded.title!r} version {loaded.version}, "
             f"{len(loaded.modules)} modules, {_count_kinds(steps)}"
         )
+        print(f"{path}: {line}")
+        if key is not None:
+            verdict = {
+                "line": line,
+                "outline": ProgramOutline.of(loaded).to_json(),
+                "steps": lookup,
+                "files": {module_id: str(file) for module_id, file in files.items()},
+            }
+            write_verdict(path, paths.cache_dir(), key, verdict)
     return EXIT_OK
+
+
+def _cached(
+    path: Path, key: bytes | None
+) -> tuple[ProgramOutline, StepLookup, dict[str, Path], str] | None:
+    """The verdict of an earlier ``validate`` of this unchanged folder (``content/cache.py``), or None."""
+    from workshop.content.outline import ProgramOutline
+
+    verdict = cached_verdict(path, paths.cache_dir(), key) if key is not None else None
+    if verdict is None:
+        return None
+    try:
+        outline = ProgramOutline.from_json(verdict["outline"].encode())
+        lookup = {step: (str(m), str(kind), bool(asks)) for step, (m, kind, asks) in verdict["steps"].items()}
+        files = {str(module_id): Path(file) for module_id, file in verdict["files"].items()}
+        line = str(verdict["line"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # written by other code: validate again
+    return (outline, lookup, files, line) if outline is not None else None
 
 
 def _unsourced_figures(path: Path, loaded: Program | Module) -> list[Problem]:
@@ -83,7 +134,9 @@ def _count_kinds(steps: object) -> str:
     return f"{total} steps ({detail})"
 
 
-def _journal_warnings(args: argparse.Namespace, folder: Path, program: Program) -> list[Problem]:
+def _journal_warnings(
+    args: argparse.Namespace, program: ProgramShape, lookup: StepLookup, files: Mapping[str, Path]
+) -> list[Problem]:
     """Warnings for answers in the user's journal to steps this program no longer asks.
 
     The journal is only read, and only if its folder exists: validating never creates anything.
@@ -92,9 +145,19 @@ def _journal_warnings(args: argparse.Namespace, folder: Path, program: Program) 
     if not journal_dir.is_dir():
         return []
     from workshop.commands._passphrase import open_journal
-    from workshop.content.drift import SavedAnswer, drift_warnings, module_files
+    from workshop.content.drift import SavedAnswer, drift_warnings
     from workshop.journal.errors import JournalError
+    from workshop.journal.summary import read_summaries
 
+    summaries = read_summaries(journal_dir, program)
+    if summaries is not None:  # a plain journal: the answered step ids from each run's index
+        saved = [
+            SavedAnswer(module_id, step_id, run.program_version)
+            for run in summaries
+            for module_id in run.module_ids()
+            for step_id in run.answered(module_id)
+        ]
+        return drift_warnings(lookup, saved, files)
     try:
         journal = open_journal(journal_dir, program, args)
     except JournalError as failure:
@@ -107,4 +170,4 @@ def _journal_warnings(args: argparse.Namespace, folder: Path, program: Program) 
         for step_id, answer in run.answers(module_id).items()
         if not answer.value.is_empty()
     ]
-    return drift_warnings(program, saved, module_files(folder, program))
+    return drift_warnings(lookup, saved, files)

@@ -7,7 +7,10 @@ it names, by name and content, read as the loader reads them: small regular file
 the code that validates; the workshop, pydantic and Python versions), so a hit returns exactly what
 validating the files now would return, and any edit, however small or quick, is a miss. Other files in
 the folder are never opened. A program with problems is never cached: its problems are reported every time.
-``workshop validate`` never uses the cache.
+``workshop validate`` never uses the cached program; it keeps its own verdict (``cached_verdict``): a program
+folder it found valid, under the same key, with the line it printed and what its drift warnings need (the
+step ids, kinds and module files), as JSON rather than a pickle, so that validating an unchanged program
+again imports neither pydantic nor the models, as ruff and mypy skip what they checked before.
 
 Each entry also holds the program's outline (``outline.py``) as a line of JSON before the pickle, so the
 app can paint its home screen from ``cached_outline`` without importing pydantic at all, and load the
@@ -27,7 +30,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import workshop
 from workshop.content.folder import listed_files
@@ -75,8 +78,44 @@ def load_program_cached(folder: Path, cache_dir: Path) -> Program:
     return program
 
 
-def _entry(folder: Path, cache_dir: Path) -> Path:
-    return cache_dir / f"program-{hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:20]}.pickle"
+def folder_key(folder: Path) -> bytes | None:
+    """The cache key of the program in ``folder`` now (None if a file cannot be read): see above."""
+    try:
+        return _key(folder)
+    except OSError:
+        return None
+
+
+def cached_verdict(folder: Path, cache_dir: Path, key: bytes) -> dict[str, Any] | None:
+    """What ``workshop validate`` wrote with ``write_verdict`` for this folder under ``key``, or None."""
+    import json
+
+    found = _read_entry(_entry(folder, cache_dir, "validated", "json"), key)
+    if found is None:
+        return None
+    try:
+        verdict = json.loads(found[0])
+    except ValueError:
+        return None
+    return verdict if isinstance(verdict, dict) else None
+
+
+def write_verdict(folder: Path, cache_dir: Path, key: bytes, verdict: dict[str, Any]) -> None:
+    """Keep ``verdict`` (plain JSON data) for a program folder found valid, if it is still as validated."""
+    import json
+
+    from workshop.files.atomic import write_file
+
+    if folder_key(folder) != key:
+        return  # a file changed while it was validated: what was found may not be what is there now
+    data = key + b"\n" + json.dumps(verdict, separators=(",", ":")).encode() + b"\n"
+    with contextlib.suppress(OSError):
+        cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_file(_entry(folder, cache_dir, "validated", "json"), data, fsync=False)
+
+
+def _entry(folder: Path, cache_dir: Path, kind: str = "program", suffix: str = "pickle") -> Path:
+    return cache_dir / f"{kind}-{hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:20]}.{suffix}"
 
 
 def _key(folder: Path) -> bytes:

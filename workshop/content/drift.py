@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from workshop.content.loader import PROGRAM_FILE, read_toml
-from workshop.content.models import Program
+from workshop.content.folder import PROGRAM_FILE
 from workshop.content.problems import Problem
+
+if TYPE_CHECKING:
+    from workshop.content.models import Program
+
+StepLookup = Mapping[str, tuple[str, str, bool]]
+"""Step id -> its module's id, its kind, and whether it asks anything: all ``drift_warnings`` needs of the
+program, so that ``workshop validate`` can keep it with a cached verdict and skip importing the models."""
 
 
 class SavedAnswer(NamedTuple):
@@ -25,8 +31,17 @@ class SavedAnswer(NamedTuple):
     version: str
 
 
+def step_lookup(program: Program) -> dict[str, tuple[str, str, bool]]:
+    """The ``StepLookup`` of ``program``: every step, follow-ups too, as ``Program.find_step`` finds it."""
+    lookup: dict[str, tuple[str, str, bool]] = {}
+    for module in program.all_modules:
+        for step in module.steps:
+            lookup.setdefault(step.id, (module.id, step.kind, step.answers))
+    return lookup
+
+
 def drift_warnings(
-    program: Program, saved: Iterable[SavedAnswer], files: Mapping[str, Path]
+    program: Program | StepLookup, saved: Iterable[SavedAnswer], files: Mapping[str, Path]
 ) -> list[Problem]:
     """A warning for each step id with saved answers that ``program`` no longer asks.
 
@@ -36,13 +51,14 @@ def drift_warnings(
     versions: dict[tuple[str, str], set[str]] = {}
     for answer in saved:
         versions.setdefault((answer.module_id, answer.step_id), set()).add(answer.version)
+    lookup = program if isinstance(program, Mapping) else step_lookup(program)
     warnings = []
     for (module_id, step_id), seen in sorted(versions.items()):
-        found = program.find_step(step_id)
+        found = lookup.get(step_id)
         if found is None:
             why, file = "is no longer in the program", files.get(module_id, files[""])
-        elif not found[1].answers:
-            why, file = f"is now a {found[1].kind} step, which asks nothing", files[found[0].id]
+        elif not found[2]:
+            why, file = f"is now a {found[1]} step, which asks nothing", files[found[0]]
         else:
             continue
         written = ", ".join(sorted(seen))
@@ -59,6 +75,8 @@ def drift_warnings(
 
 def module_files(folder: Path, program: Program) -> dict[str, Path]:
     """Module id -> file for a program loaded from ``folder``, and ``""`` -> its ``program.toml``."""
+    from workshop.content.loader import read_toml
+
     data, _source = read_toml(folder / PROGRAM_FILE, within=folder)
     # load_program keeps the order of `modules` and fails on any missing file, so the two line up.
     names = [folder / name for name in data["modules"]]

@@ -32,7 +32,7 @@ from workshop.answers import VALUE_FIELDS, VALUE_TYPES, Answer, FieldKind, Value
 from workshop.content.outline import ProgramShape
 from workshop.files import atomic
 from workshop.files.reading import kind_of, size_words
-from workshop.journal import conversion, crypto
+from workshop.journal import conversion, crypto, index
 from workshop.journal.errors import (
     JournalError,
     JournalLocked,
@@ -388,6 +388,9 @@ class Journal:
         self._disk: dict[Path, DiskState] = {}  # every journal file read or written, by path
         # Files whose backup is the last good copy of an unreadable file: never rotate it until restored.
         self._held_backups: set[Path] = set()
+        # What each module file on disk holds, as far as the run's index goes (ids, never answers).
+        self._summaries: dict[Path, dict[str, index.ModuleSummary]] = {}  # run folder -> file name ->
+        self._run_data: dict[Path, RunData] = {}  # each run file as on disk, by its run's folder
         # Encryption at rest (docs/encryption.md): files are read through ``_read_file`` and sealed by
         # ``_seal``, the one place each; everything else in the journal sees only plain bytes.
         self.keys = crypto.KeyFiles(data_dir)
@@ -477,7 +480,38 @@ class Journal:
                 writes.append(self._prepare(run, RUN_FILE, encode_run(meta), meta, notices))
             written = self._write(run, writes)
             run.mark_saved(unsaved)
+            for data, _ in unsaved.modules:
+                summary = index.ModuleSummary.of(data)
+                self._summaries.setdefault(run.folder, {})[module_file_name(data.module_id)] = summary
+            if unsaved.meta is not None:
+                self._run_data[run.folder] = unsaved.meta[0]
+            self._write_index(run.folder)
         return SaveReport(tuple(written), tuple(notices))
+
+    def _index_entries(self, folder: Path) -> list[tuple[str, index.ModuleSummary, atomic.Signature]]:
+        entries = []
+        for name, summary in self._summaries.get(folder, {}).items():
+            state = self._disk.get(folder / name)
+            if isinstance(state, atomic.Signature):
+                entries.append((name, summary, state))
+        return entries
+
+    def _write_index(self, folder: Path, *, only_if_changed: bool = False) -> None:
+        """Keep the run's index (``index.py``) in step with its module files; none in an encrypted journal."""
+        if self._no_saves is not None:
+            return  # age files without their keys: nothing at all is written beside them
+        if self._recipient is not None or self.identity is not None or self.keys.is_encrypted():
+            with contextlib.suppress(OSError):
+                index.remove(folder)
+            return
+        entries = self._index_entries(folder)
+        run_data, run_state = self._run_data.get(folder), self._disk.get(folder / RUN_FILE)
+        run = (run_data, run_state) if run_data and isinstance(run_state, atomic.Signature) else None
+        if only_if_changed:
+            with contextlib.suppress(OSError):
+                if (folder / index.INDEX_FILE).read_bytes() == index.encode(entries, run):
+                    return
+        index.write(folder, entries, run)
 
     def restore_backup(self, problem: JournalProblem) -> SaveReport:
         """Bring back the answers in ``problem.backup`` (for steps with no answer since) and save.
@@ -556,6 +590,8 @@ class Journal:
         if RUN_FILE not in names and not module_names:
             return None  # a folder left empty by a crash while starting a run: nothing to show
         run_data, run_state = self._read(folder / RUN_FILE, decode_run) if RUN_FILE in names else (None, None)
+        if run_data is not None:
+            self._run_data[folder] = run_data
         modules = [(name, *self._read(folder / name, _module_decoder(name))) for name in module_names]
         if run_data is None:
             run_data = self._stand_in_run_data(folder, number, [m for _, m, _ in modules])
@@ -568,7 +604,10 @@ class Journal:
             states.append(state)
             if data is not None:
                 run.load_module(data)
+                self._summaries.setdefault(folder, {})[name] = index.ModuleSummary.of(data)
         run.read_only = "newer" in states
+        if self._session_lock is not None and not run.read_only:
+            self._write_index(folder, only_if_changed=True)  # a journal from before the index, or edited
         for problem in self.problems:
             if problem.path.parent == folder:
                 self._origins[problem.path] = (run, problem.path.name)
@@ -680,6 +719,7 @@ class Journal:
         ``PassphraseRejected`` (nothing changed) and ``JournalError``."""
         self._check_writable()
         with self._save_lock:
+            index.remove_all(paths.journals_root(self.data_dir))  # an encrypted journal has no index
             identity, report = conversion.turn_on(
                 self.keys, paths.journals_root(self.data_dir), passphrase
             )
@@ -700,6 +740,9 @@ class Journal:
                 self._recipient = None
                 self.identity = None
             self._note_converted(report)
+            if report.complete:
+                for run in self.runs:
+                    self._write_index(run.folder)
         return report
 
     def _note_converted(self, report: conversion.ConversionReport) -> None:
@@ -771,12 +814,12 @@ class Journal:
 
     def _retarget_problem(self, path: Path, aside: Path) -> None:
         """A problem about a file now kept aside points at the kept copy, so restoring still works."""
-        for index, problem in enumerate(self.problems):
+        for number, problem in enumerate(self.problems):
             if problem.path == path:
                 moved = JournalProblem(
                     aside, problem.message.replace(str(path), str(aside), 1), problem.backup
                 )
-                self.problems[index] = moved
+                self.problems[number] = moved
                 self._origins[aside] = self._origins.pop(path)
 
     def _write(self, run: Run, writes: list[atomic.Write]) -> list[Path]:
