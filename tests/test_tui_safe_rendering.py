@@ -5,12 +5,14 @@ from __future__ import annotations
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
-from tests.tui_helpers import build_app, settle, wait_for_journal
+from tests.tui_helpers import build_app, settle, wait_for_journal, workshop_app
 from workshop.answers import CommitmentValue, TextValue
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.end_of_day import EndOfDayScreen
@@ -44,50 +46,65 @@ def assert_literal(content: object, text: str) -> None:
         assert "@click" not in str(span.style)
 
 
-@pytest.mark.parametrize("hostile", HOSTILE)
-async def test_user_text_is_literal_everywhere(tmp_path: Path, mini_program_dir: Path, hostile: str) -> None:
+async def test_user_text_is_literal_everywhere(tmp_path: Path, mini_program_dir: Path) -> None:
+    # One app for every hostile string (starting an app is most of the cost): each string is written,
+    # shown on every screen, then the screens are closed again before the next; a failure names the string.
     app = build_app(mini_program_dir, tmp_path / "data")
     async with app.run_test(size=(100, 40)) as pilot:
         await wait_for_journal(pilot)
-        program = app.program
-        one, two = program.modules
-        # Write the hostile text as an answer, the way the day screen would.
-        app.routes.open_day(one, 1)
-        await pilot.pause()
-        run = app.current_run
-        assert run is not None
-        run.set_answer("one", "first-thought", TextValue(f"before {hostile} after"))
-        run.set_answer("one", "one-step", CommitmentValue(f"do {hostile}", f"when {hostile}"))
-        await settle(pilot)
+        base = len(app.screen_stack)
+        for hostile in HOSTILE:
+            try:
+                await show_everywhere(pilot, hostile)
+            except AssertionError as error:
+                raise AssertionError(f"hostile text {hostile!r}: {error}") from error
+            while len(app.screen_stack) > base:
+                app.pop_screen()
+            await settle(pilot)
 
-        # The recap on day two shows it again.
-        app.routes.open_day(two, 0)
-        await pilot.pause()
-        assert isinstance(app.screen, DayScreen)
-        answers = [w.content for w in app.screen.query(".recap-answer").results(Static)]
-        assert_shown(answers, f"before {hostile} after")
 
-        # The end of day one shows what was written and the commitment.
-        app.routes.finish_day(app.screen.walk.__class__(program, one, run, len(one.steps) - 1))
-        await pilot.pause()
-        assert isinstance(app.screen, EndOfDayScreen)
-        texts = [w.content for w in app.screen.query(".summary-answer, .commitment").results(Static)]
-        assert_shown(texts, f"before {hostile} after")
-        assert_shown(texts, f"do {hostile}")
+async def show_everywhere(pilot: Pilot[Any], hostile: str) -> None:
+    """Write ``hostile`` as answers of day one and check the recap, the end of day and the review show it."""
+    app = workshop_app(pilot)
+    program = app.program
+    one, two = program.modules
+    # Write the hostile text as an answer, the way the day screen would.
+    app.routes.open_day(one, 1)
+    await pilot.pause()
+    run = app.current_run
+    assert run is not None
+    run.set_answer("one", "first-thought", TextValue(f"before {hostile} after"))
+    run.set_answer("one", "one-step", CommitmentValue(f"do {hostile}", f"when {hostile}"))
+    await settle(pilot)
 
-        # The review lists it.
-        app.routes.open_review()
-        await pilot.pause()
-        assert isinstance(app.screen, ReviewScreen)
-        entries = app.screen.query_one("#entries", OptionList)
-        prompts = [entries.get_option_at_index(i).prompt for i in range(entries.option_count)]
-        assert_shown(prompts, f"before {hostile}")
+    # The recap on day two shows it again.
+    app.routes.open_day(two, 0)
+    await pilot.pause()
+    assert isinstance(app.screen, DayScreen)
+    answers = [w.content for w in app.screen.query(".recap-answer").results(Static)]
+    assert_shown(answers, f"before {hostile} after")
 
-        # Searching for it is literal too, and the app is still running after all of that.
-        await pilot.press("ctrl+f", *"[/]")
-        await pilot.pause()
-        assert app.is_running
-        assert app.return_code is None
+    # The end of day one shows what was written and the commitment.
+    app.routes.finish_day(app.screen.walk.__class__(program, one, run, len(one.steps) - 1))
+    await pilot.pause()
+    assert isinstance(app.screen, EndOfDayScreen)
+    texts = [w.content for w in app.screen.query(".summary-answer, .commitment").results(Static)]
+    assert_shown(texts, f"before {hostile} after")
+    assert_shown(texts, f"do {hostile}")
+
+    # The review lists it.
+    app.routes.open_review()
+    await pilot.pause()
+    assert isinstance(app.screen, ReviewScreen)
+    entries = app.screen.query_one("#entries", OptionList)
+    prompts = [entries.get_option_at_index(i).prompt for i in range(entries.option_count)]
+    assert_shown(prompts, f"before {hostile}")
+
+    # Searching for it is literal too, and the app is still running after all of that.
+    await pilot.press("ctrl+f", *"[/]")
+    await pilot.pause()
+    assert app.is_running
+    assert app.return_code is None
 
 
 async def test_a_hostile_file_name_in_a_notice_is_literal(tmp_path: Path, mini_program_dir: Path) -> None:
