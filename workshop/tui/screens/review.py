@@ -290,7 +290,7 @@ class ReviewScreen(WorkshopScreen):
         current = self.workshop.current_run
         refusal = why_read_only(entry, current.number if current else None)
         if refusal is not None:
-            self.notify(refusal)
+            self.notify(refusal, markup=False)
         elif entry.module is not None and entry.step is not None:
             self.routes.open_day(entry.module, entry.module.steps.index(entry.step), over_review=True)
 
@@ -304,7 +304,7 @@ class ReviewScreen(WorkshopScreen):
         entry = self.shown[highlighted] if highlighted is not None and highlighted < len(self.shown) else None
         refusal = why_no_then_and_now((run.number for run in self.workshop.runs), entry)
         if refusal is not None:
-            self.notify(refusal)
+            self.notify(refusal, markup=False)
         elif entry is not None:
             self.routes.open_then_and_now(entry)
 
