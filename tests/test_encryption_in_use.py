@@ -265,3 +265,18 @@ def test_the_plain_mode_asks_for_the_passphrase_hidden_and_says_a_wrong_one_gent
     assert len(asked) == 2 and talk.code == 0, talk
     assert encryption.WRONG_PASSPHRASE in talk.out and JOURNAL_PASSPHRASE not in talk.out + talk.err
     assert "Traceback" not in talk.err
+
+
+def test_the_plain_mode_exports_an_encrypted_journal_after_saying_the_file_is_not_encrypted(
+    encrypted_data: Path, program: Program, journal_keys: tuple[Path, Identity]
+) -> None:
+    seed(encrypted_data, program, journal_keys[1])
+    talk = converse(
+        program, encrypted_data, ["export", "markdown", "north star", "markdown", "", "q"],
+        ask_passphrase=lambda prompt: JOURNAL_PASSPHRASE,
+    )
+    assert talk.code == 0 and "Traceback" not in talk.err, talk
+    assert talk.out.count(encryption.EXPORT_BODY) == 2  # said before each file is written
+    exports = sorted((encrypted_data / "exports").iterdir())
+    assert len(exports) == 2, talk
+    assert any("an earlier answer" in path.read_text(encoding="utf-8") for path in exports)  # key used

@@ -72,6 +72,8 @@ from workshop.plain.layers import (
 from workshop.plain.steps import numbers_in, whole_number
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workshop.plain.session import PlainSession
 
 PREVIEW_LINES = 6
@@ -513,15 +515,14 @@ def north_star(session: PlainSession) -> None:
         fmt = strings.SAVE_FORMATS.get(reply.word)
         if fmt is None:
             continue
-        session.save()
-        try:
-            path = northstar_to_file(
-                session.data_dir, session.program, fmt, run_number=page.run_number, now=session.now()
-            )
-        except JournalError as error:
-            out.say(str(error))
-        else:
-            out.say(strings.SAVED_TO.format(path=path))
+        write_file(
+            session,
+            partial(
+                northstar_to_file, session.data_dir, session.program, fmt, run_number=page.run_number,
+                now=session.now(),
+            ),
+            strings.SAVED_TO,
+        )
 
 
 # -- export ------------------------------------------------------------------------------------------------
@@ -539,14 +540,30 @@ def export(session: PlainSession) -> None:
         if fmt is None:
             out.say(strings.EXPORT_ASK)
             continue
-        session.save()
-        try:
-            path = export_to_file(session.data_dir, session.program, fmt, now=session.now())
-        except JournalError as error:
-            out.say(str(error))
-        else:
-            out.say(strings.EXPORTED_TO.format(path=path))
+        write_file(
+            session,
+            partial(export_to_file, session.data_dir, session.program, fmt, now=session.now()),
+            strings.EXPORTED_TO,
+        )
         return
+
+
+def write_file(session: PlainSession, write: Callable[..., Path], written: str) -> None:
+    """Save, then write a file of the journal (an export, the north-star page) with the journal's unlocked
+    key, and say where it went. From an encrypted journal, say first that the file will not be encrypted."""
+    session.save()
+    journal = session.journal
+    identity = journal.identity if journal is not None else None
+    if identity is not None:
+        from workshop.flow.encryption import EXPORT_BODY  # deferred, as the unlock is: it loads age
+
+        session.out.say(EXPORT_BODY)
+    try:
+        path = write(identity=identity)
+    except JournalError as error:
+        session.out.say(str(error))
+    else:
+        session.out.say(written.format(path=path))
 
 
 def share_scores(session: PlainSession) -> None:
