@@ -20,6 +20,7 @@ from tests.test_store_encrypted import assert_no_plaintext, first_step, journal_
 from tests.tui_helpers import build_app, open_step, screen_text, settle, until
 from workshop import paths
 from workshop.answers import TextValue
+from workshop.cli import main
 from workshop.commands._passphrase import add_passphrase_options, unlock_from_args
 from workshop.content.models import Program
 from workshop.flow import encryption
@@ -280,3 +281,22 @@ def test_the_plain_mode_exports_an_encrypted_journal_after_saying_the_file_is_no
     exports = sorted((encrypted_data / "exports").iterdir())
     assert len(exports) == 2, talk
     assert any("an earlier answer" in path.read_text(encoding="utf-8") for path in exports)  # key used
+
+
+def test_the_calendar_of_an_encrypted_journal_is_written_with_its_key(
+    encrypted_data: Path,
+    program: Program,
+    journal_keys: tuple[Path, Identity],
+    tmp_path: Path,
+    mini_program_dir: Path,
+) -> None:
+    seed(encrypted_data, program, journal_keys[1])
+    passphrase = tmp_path / "passphrase"
+    passphrase.write_text(JOURNAL_PASSPHRASE + "\n", encoding="utf-8")
+    passphrase.chmod(0o600)
+    output = tmp_path / "plans.ics"
+    data, folder = str(encrypted_data), str(mini_program_dir)
+    code = main(
+        ["--data-dir", data, "--program", folder, "calendar", "--passphrase-file", str(passphrase), "-o", str(output)]
+    )
+    assert code == 0 and output.read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -34,9 +34,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="put each dated plan's own words in its event. By default events say only 'Workshop "
         "check-in' and 'A plan you made', so a shared calendar shows nothing private",
     )
+    from workshop.commands._passphrase import add_passphrase_options
+
+    add_passphrase_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from workshop.commands._passphrase import open_journal
     from workshop.journal.errors import JournalError, NoSuchRun
     from workshop.reports.calendar import PRIVACY_NOTE, write_calendar
 
@@ -48,8 +52,11 @@ def run(args: argparse.Namespace) -> int:
         error(f"{output}: is a folder; give a file name")
         return EXIT_USAGE
     try:
+        with open_journal(data_dir(args), program, args) as journal:  # an encrypted one is unlocked here
+            identity = journal.identity
         path, count = write_calendar(
-            data_dir(args), program, run_number=args.run, full_text=args.full_text, output=output
+            data_dir(args), program, run_number=args.run, full_text=args.full_text, output=output,
+            identity=identity,
         )
     except JournalError as failure:
         error(str(failure))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop import paths
 from workshop.content.models import Program
@@ -22,6 +23,9 @@ from workshop.flow.followups import commitments_of, schedule
 from workshop.flow.plans import plan_date, plan_sentence
 from workshop.flow.run_view import ScheduledRun
 from workshop.reports.export import write_private_document
+
+if TYPE_CHECKING:
+    from workshop.journal.crypto import Identity
 
 CHECK_IN_TITLE = "Workshop check-in ({name})"
 CHECK_IN_BODY = (
@@ -115,15 +119,16 @@ def write_calendar(
     full_text: bool = False,
     now: datetime | None = None,
     output: Path | None = None,
+    identity: Identity | None = None,
 ) -> tuple[Path, int]:
     """Write the calendar file of a run (default: the latest finished one) privately, in
     ``<data dir>/exports`` unless ``output`` names a file. Returns the path and how many events it holds.
-    Raises ``JournalError``."""
+    An encrypted journal is read with its unlocked key, ``identity``. Raises ``JournalError``."""
     from workshop.flow.northstar import choose_run
     from workshop.journal.store import Journal, local_now  # deferred: rendering needs none of it
 
     moment = now or local_now()
-    with Journal.open(data_dir, program, lock=False) as journal:
+    with Journal.open(data_dir, program, lock=False, identity=identity) as journal:
         run = choose_run(journal.runs, run_number)
         entries = calendar_entries(program, run, moment.date(), full_text=full_text)
     text = render(entries, moment)

@@ -219,7 +219,9 @@ class Routes:
             from workshop.reports.calendar import write_calendar
 
             now = app.clock() if app.clock else None
-            path, _ = write_calendar(app.data_dir, app.program, run_number=run_number, now=now)
+            path, _ = write_calendar(
+                app.data_dir, app.program, run_number=run_number, now=now, identity=app.identity
+            )
             return path
 
         app.write_in_background(write, "Calendar file (import it into your calendar app):")
