@@ -12,11 +12,14 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
+from tests.step_harness import StepHarness
 from tests.tui_helpers import build_app, settle, wait_for_journal, workshop_app
-from workshop.answers import CommitmentValue, TextValue
+from workshop.answers import CommitmentValue, RankedValue, TextValue
+from workshop.content.models import RankStep
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.end_of_day import EndOfDayScreen
 from workshop.tui.screens.review import ReviewScreen
+from workshop.tui.widgets.rank import RankView
 
 HOSTILE = ["[/]", "[bold]x", "[@click=app.quit]q[/]", "\x1b]0;X\x07", "\u202etxt.exe\u202c \u2067x\u2069"]
 HIDDEN = "\x1b\x07\u202e\u202c\u2067\u2069"
@@ -141,3 +144,15 @@ async def test_a_day_title_is_literal_in_the_command_palette(
         found = [hit.prompt async for hit in provider.search("go to day 1")]
         for prompt in (discovered[0], found[0]):
             assert_literal(prompt, f"Go to day 1: {hostile}")
+
+
+async def test_a_refused_values_pick_names_its_option_literally() -> None:
+    # The note under a full top list names the option that was refused, as the content spells it.
+    option = "[bold]Kind[/]ness"
+    step = RankStep(kind="rank", id="r", title="T", question="Q?", options=[option, "Calm", "Play"], pick=1)
+    app = StepHarness(step, RankedValue(("Calm",)))
+    async with app.run_test() as pilot:
+        app.query_one(RankView).add_pick(option)
+        await pilot.pause()
+        note = app.query_one("#rank-status", Static)
+        assert option in str(note.render())

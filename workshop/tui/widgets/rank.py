@@ -82,7 +82,7 @@ class RankView(StepView):
             # Say why nothing happened, rather than ignore the key: under the lists, and where it is seen
             # even when the lists fill the screen.
             note = rank_note(self.step, tuple(self.ranked), option)
-            self.query_one("#rank-status", Static).update(note)
+            self.query_one("#rank-status", Static).update(plain(note))  # it names an option from the content
             self.notify(note, title=f"Your top {self.step.pick} is full", markup=False)
             return
         self.ranked.append(option)
@@ -123,7 +123,7 @@ class RankView(StepView):
         )
         if highlight is not None and self.ranked:
             picked.highlighted = max(0, highlight)
-        self.query_one("#rank-status", Static).update(rank_note(self.step, tuple(self.ranked)))
+        self.query_one("#rank-status", Static).update(plain(rank_note(self.step, tuple(self.ranked))))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
