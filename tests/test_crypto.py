@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import JOURNAL_PASSPHRASE
 from tests.pty_run import run_in_pty
 from workshop.answers import (
     Answer,
@@ -54,7 +55,7 @@ from workshop.journal.crypto import (
 )
 from workshop.journal.format import ModuleData, decode_module, encode_module, parse_bytes
 
-PASSPHRASE = "a quiet walk by the river"
+PASSPHRASE = JOURNAL_PASSPHRASE  # the passphrase of the cheap keys, and of the keys made here
 WORDS = "Ich habe genug. The night shift ended at 7; I cried in the car ☕ שלום 🌊"
 
 needs_age = pytest.mark.skipif(
@@ -71,15 +72,19 @@ def made_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Identity]
 
 
 @pytest.fixture
-def keys(made_keys: tuple[Path, Identity], tmp_path: Path) -> KeyFiles:
-    """A private copy of the module's key files, for a test to change or damage."""
-    shutil.copytree(made_keys[0], tmp_path / "data")
+def keys(journal_keys: tuple[Path, Identity], tmp_path: Path) -> KeyFiles:
+    """A private copy of the tests' key files, for a test to unlock, change or damage.
+
+    They are the session's cheap keys (scrypt work factor 2^10, see tests/data/keys), not ``made_keys``:
+    every unlock here runs the same scrypt in the same child process, in a millisecond instead of the
+    second the app's work factor costs. The keys the app makes are tested through ``made_keys``."""
+    shutil.copytree(journal_keys[0], tmp_path / "data")
     return KeyFiles(tmp_path / "data")
 
 
 @pytest.fixture
-def identity(made_keys: tuple[Path, Identity]) -> Identity:
-    return made_keys[1]
+def identity(journal_keys: tuple[Path, Identity]) -> Identity:
+    return journal_keys[1]
 
 
 def assert_clean(message: str, *secrets: str) -> None:
