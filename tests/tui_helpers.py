@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,11 +64,12 @@ def workshop_app(pilot: Pilot[Any]) -> WorkshopApp:
 
 async def wait_for_journal(pilot: Pilot[Any]) -> None:
     app = workshop_app(pilot)
-    for _ in range(200):
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
         if app.journal is not None:
             await pilot.pause()
             return
-        await pilot.pause(0.02)
+        await pilot.pause(0.005)
     raise AssertionError("the journal never opened")
 
 
@@ -89,11 +91,12 @@ def screen_text(app: WorkshopApp) -> str:
 async def until(pilot: Pilot[Any], condition: Callable[[], bool], seconds: float = 10.0) -> None:
     """Let the app work until ``condition`` holds: keys posted at once can take a while to be handled
     when the machine is busy, and Pilot's pause does not wait for keys that are being held."""
-    for _ in range(int(seconds / 0.02)):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         if condition():
             await settle(pilot)
             return
-        await pilot.pause(0.02)
+        await pilot.pause(0.005)
     raise AssertionError("the app never got there")
 
 
