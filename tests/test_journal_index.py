@@ -47,8 +47,9 @@ def three_runs(data: Path, program: Program) -> None:
 
 
 def assert_same_as_the_journal(data: Path, program: Program) -> None:
-    summaries = read_summaries(data, program)
-    assert summaries is not None
+    read = read_summaries(data, program)
+    assert read is not None and read.earlier == 0
+    summaries = read.runs
     with Journal.open(data, program, lock=False) as journal:
         assert [s.number for s in summaries] == [r.number for r in journal.runs]
         for summary, run in zip(summaries, journal.runs, strict=True):
@@ -79,9 +80,9 @@ def test_a_file_changed_after_its_index_is_read_from_the_file(tmp_path: Path, pr
     meta = run_dir(data, 1) / "_run.toml"
     meta.write_text("\n".join(line for line in meta.read_text().splitlines() if not line.startswith("finished")))
     assert_same_as_the_journal(data, program)
-    summaries = read_summaries(data, program)
-    assert summaries is not None and "first-thought" not in summaries[0].answered("one")
-    assert summaries[0].finished is None
+    read = read_summaries(data, program)
+    assert read is not None and "first-thought" not in read.runs[0].answered("one")
+    assert read.runs[0].finished is None
 
 
 def test_a_damaged_or_missing_index_changes_nothing_and_opening_writes_it_again(

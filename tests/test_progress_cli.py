@@ -82,6 +82,27 @@ def test_progress_lists_each_run(
     assert SECRET not in out
 
 
+def test_a_long_history_shows_the_newest_runs_and_says_how_many_more(
+    capsys: pytest.CaptureFixture[str], mini_program_dir: Path, data: Path, open_journal: Journal
+) -> None:
+    for _ in range(5):  # seven runs in all; the oldest, run 1, holds the answer
+        open_journal.save(open_journal.new_run())
+    open_journal.close()
+    code, out, err = cli(capsys, mini_program_dir, data, "progress")
+    assert code == 0 and err == ""
+    assert [line.split(":")[0] for line in out.splitlines() if line.startswith("Run ")] == [
+        f"Run {n}" for n in range(3, 8)
+    ]
+    assert "Showing the newest 5 runs; 2 earlier runs are in the journal too (`workshop progress --all`" in out
+    damaged = data / "journal" / "mini" / "run-001" / "one.toml"
+    damaged.write_bytes(b"[[[")  # an old run that is not shown is not read either
+    code, out, err = cli(capsys, mini_program_dir, data, "progress")
+    assert code == 0 and err == "" and "Run 7" in out
+    code, out, err = cli(capsys, mini_program_dir, data, "progress", "--all")
+    assert code == 0 and "Run 1:" in out and "Run 7:" in out and "earlier" not in out
+    assert str(damaged) in err  # read, so reported: one line naming the file
+
+
 def test_export_works_while_the_app_has_the_journal_open(
     capsys: pytest.CaptureFixture[str], mini_program_dir: Path, data: Path, open_journal: Journal
 ) -> None:

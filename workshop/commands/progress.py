@@ -24,10 +24,17 @@ HELP = "list your runs of the program: dates, days and steps complete, last acti
 ORDER = 50
 
 
+SHOWN = 5
+"""Runs listed without ``--all``: the newest ones, the current run among them. Someone who has repeated the
+program monthly for years wants where they are, not three screens of old runs (and the command then takes
+the same time whatever the history's length)."""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``--program`` and ``--data-dir`` choose the journal; an encrypted one asks for its passphrase."""
     from workshop.commands._passphrase import add_passphrase_options
 
+    parser.add_argument("--all", action="store_true", help=f"list every run, not only the newest {SHOWN}")
     add_passphrase_options(parser)
 
 
@@ -40,9 +47,10 @@ def run(args: argparse.Namespace) -> int:
     if program is None:
         return EXIT_INVALID
     folder = data_dir(args)
-    summaries = read_summaries(folder, program)
+    newest = None if args.all else SHOWN
+    summaries = read_summaries(folder, program, newest=newest)
     if summaries is not None:  # a plain journal: counted from each run's index, without the words
-        print_runs(program, folder, summaries)
+        print_runs(program, folder, summaries.runs, earlier=summaries.earlier)
         return EXIT_OK
     try:
         journal = open_journal(folder, program, args)
@@ -52,15 +60,22 @@ def run(args: argparse.Namespace) -> int:
     with journal:
         for problem in journal.problems:
             error(problem.message)
-        print_runs(program, folder, journal.runs)
+        runs = journal.runs[-newest:] if newest else journal.runs
+        print_runs(program, folder, runs, earlier=len(journal.runs) - len(runs))
     return EXIT_OK
 
 
-def print_runs(program: ProgramOutline | Program, folder: Path, runs: Sequence[Run | RunSummary]) -> None:
+def print_runs(
+    program: ProgramOutline | Program, folder: Path, runs: Sequence[Run | RunSummary], *, earlier: int = 0
+) -> None:
     if not runs:
         print(f"No runs of {program.title!r} yet in {folder}. Run `workshop` to begin day 1.")
         return
     print(f"{program.title} (version {program.version}), journal in {folder}")
+    if earlier:
+        shown = "the newest run" if len(runs) == 1 else f"the newest {len(runs)} runs"
+        more = "1 earlier run is" if earlier == 1 else f"{earlier} earlier runs are"
+        print(f"Showing {shown}; {more} in the journal too (`workshop progress --all` lists every run).")
     for each in runs:
         print()
         print("\n".join(describe_run(program, each)))

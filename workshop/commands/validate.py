@@ -153,7 +153,7 @@ def _journal_warnings(
     if summaries is not None:  # a plain journal: the answered step ids from each run's index
         saved = [
             SavedAnswer(module_id, step_id, run.program_version)
-            for run in summaries
+            for run in summaries.runs
             for module_id in run.module_ids()
             for step_id in run.answered(module_id)
         ]

@@ -79,21 +79,37 @@ class RunSummary:
         return None
 
 
-def read_summaries(data_dir: Path, program: ProgramShape) -> list[RunSummary] | None:
-    """Every run of ``program`` in ``data_dir``, oldest first; None when only ``Journal.open`` will do."""
+@dataclass(frozen=True)
+class Summaries:
+    """The runs read, oldest first, and how many run folders the journal has in all."""
+
+    runs: list[RunSummary]
+    folders: int
+
+    @property
+    def earlier(self) -> int:
+        """Run folders older than the runs read (``newest`` left them out)."""
+        return max(self.folders - len(self.runs), 0)
+
+
+def read_summaries(data_dir: Path, program: ProgramShape, *, newest: int | None = None) -> Summaries | None:
+    """The runs of ``program`` in ``data_dir`` (only the ``newest`` many, if given), oldest first; None when
+    only ``Journal.open`` will do. Reading the newest few costs the same whatever the history's length."""
     if crypto.KeyFiles(data_dir).is_encrypted():
         return None
     folder = paths.journal_dir(data_dir, program.id)
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
-        return []
+        return Summaries([], 0)
     except OSError:
         return None
     home = {step.id: module.id for module in program.modules for step in module.steps}
     runs = []
-    numbered = sorted((n, e) for e in entries if (n := paths.run_number_of(e.name)) is not None)
-    for number, entry in numbered:
+    numbered = sorted(
+        ((n, e) for e in entries if (n := paths.run_number_of(e.name)) is not None), key=lambda pair: pair[0]
+    )
+    for number, entry in numbered[-newest:] if newest else numbered:
         if not entry.is_dir(follow_symlinks=False):
             return None
         try:
@@ -102,7 +118,7 @@ def read_summaries(data_dir: Path, program: ProgramShape) -> list[RunSummary] | 
             return None
         if run is not None:
             runs.append(run)
-    return runs
+    return Summaries(runs, len(numbered))
 
 
 def _summary(folder: Path, number: int, home: dict[str, str]) -> RunSummary | None:
