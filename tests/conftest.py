@@ -39,6 +39,7 @@ if PYCACHE is not None:  # before the imports below, so that the workshop's own 
     sys.pycache_prefix = PYCACHE
 
 import textual._wait  # noqa: E402
+import textual.screen  # noqa: E402
 
 from workshop import paths  # noqa: E402
 from workshop.content.loader import load_program  # noqa: E402
@@ -50,12 +51,18 @@ def _finer_pilot_waits() -> None:
     """Pilot checks for an idle app in steps of 20 ms, twice after every key it presses (Textual's
     ``wait_for_idle``: the app is idle once a step passes with almost no CPU used). Most of a typing
     test's time was those steps, spent asleep: 120 keys took 7.7 s of wall clock for 2.2 s of CPU. Steps
-    of 4 ms make the same check (a step with under 5% of it in CPU) five times as often, so a test waits
-    as long as the app works and little more. Textual is pinned exactly; if these names ever move, the
-    tests still pass, only slower, and this assertion says why."""
-    assert hasattr(textual._wait, "SLEEP_GRANULARITY") and hasattr(textual._wait, "SLEEP_IDLE")
-    textual._wait.SLEEP_GRANULARITY = 0.004
-    textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+    of 4 ms make the same check five times as often, so a test waits about as long as the app works.
+
+    The screen also redraws on a timer (every 1/60 s); a step shorter than that could end before a
+    pending redraw and call the app idle too soon (a test then measured a page not laid out yet), so the
+    screens redraw every 4 ms too. Textual is pinned exactly; if these names ever moved, the assertion
+    says so."""
+    assert all(hasattr(textual._wait, name) for name in ("SLEEP_GRANULARITY", "SLEEP_IDLE"))
+    assert hasattr(textual.screen, "UPDATE_PERIOD")
+    step = 0.004
+    textual._wait.SLEEP_GRANULARITY = step
+    textual._wait.SLEEP_IDLE = step / 20
+    textual.screen.UPDATE_PERIOD = step
 
 
 _finer_pilot_waits()

@@ -72,13 +72,13 @@ def print_runs(
         print(f"No runs of {program.title!r} yet in {folder}. Run `workshop` to begin day 1.")
         return
     print(f"{program.title} (version {program.version}), journal in {folder}")
-    if earlier:
-        shown = "the newest run" if len(runs) == 1 else f"the newest {len(runs)} runs"
-        more = "1 earlier run is" if earlier == 1 else f"{earlier} earlier runs are"
-        print(f"Showing {shown}; {more} in the journal too (`workshop progress --all` lists every run).")
     for each in runs:
         print()
         print("\n".join(describe_run(program, each)))
+    if earlier:  # last, where the eye ends up in a terminal
+        more = "1 earlier run is" if earlier == 1 else f"{earlier} earlier runs are"
+        print()
+        print(f"{more.capitalize()} not shown: `workshop progress --all` lists every run.")
 
 
 def program_outline(args: argparse.Namespace) -> ProgramOutline | Program | None:
