@@ -79,6 +79,24 @@ async def scrolled(pilot: Any, widgets: list[Widget]) -> None:
         await pilot.pause(0.02)
 
 
+async def laid_out(pilot: Any, screen: Any) -> None:
+    """Wait (a second at most) until every widget shown has a place on screen: a screen just opened, or
+    its footer rebuilt for new keys, is placed at the next redraw, and a widget not placed yet would be
+    reported as cut off."""
+    for _ in range(200):
+        if all(placed(screen, widget) for widget in screen.query("*") if shown(widget)):
+            return
+        await pilot.pause(0.005)
+
+
+def placed(screen: Any, widget: Widget) -> bool:
+    try:
+        screen.find_widget(widget)
+    except NoWidget:
+        return False
+    return True
+
+
 async def assert_complete(pilot: Any, name: str) -> None:
     """At 80x24, everything not in a scrolling area is whole on screen; every scrolling area is whole on
     screen, reached by Tab, and End in it shows its last line."""
@@ -86,6 +104,7 @@ async def assert_complete(pilot: Any, name: str) -> None:
     assert app.size == SMALL
     await pilot.pause()
     screen = app.screen
+    await laid_out(pilot, screen)
     areas = overflowing(screen)
     chain = screen.focus_chain
     unreachable = [widget for widget in areas if widget not in chain]
