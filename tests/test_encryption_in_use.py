@@ -9,9 +9,11 @@ import argparse
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from tests.conftest import JOURNAL_PASSPHRASE
@@ -27,6 +29,7 @@ from workshop.flow import encryption
 from workshop.journal.crypto import Identity, KeyFiles, is_age
 from workshop.journal.store import Journal
 from workshop.settings import Settings, load_settings
+from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.notice import Notice
 from workshop.tui.screens.passphrase import PassphraseScreen
 
@@ -42,6 +45,35 @@ def seed(data: Path, program: Program, identity: Identity, text: str = "an earli
         run = journal.new_run()
         run.set_answer(module_id, step_id, TextValue(text))
         journal.save(run)
+
+
+async def test_keys_typed_while_the_passphrase_is_tried_reach_the_screen_that_follows_or_are_forgotten(
+    encrypted_data: Path, program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person types the passphrase, Enter, and at once c, ctrl+n and the first words: while scrypt runs (a
+    second), those keys wait, and reach the step once the journal opens. After a refused passphrase they
+    are forgotten, never typed into the field for the next try."""
+    real_unlock = encryption.unlock
+
+    def slow_unlock(data_dir: Path, passphrase: str) -> encryption.Outcome:
+        time.sleep(0.4)  # the app's own key files take about a second; the tests' cheap ones a millisecond
+        return real_unlock(data_dir, passphrase)
+
+    monkeypatch.setattr(encryption, "unlock", slow_unlock)
+    app = build_app(program, encrypted_data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PassphraseScreen), UNDER_LOAD)
+        field = app.screen.query_one("#passphrase-0", Input)
+        await pilot.press(*"wrong one", "enter", *"cz")
+        await until(pilot, lambda: "does not open" in screen_text(app).replace("\n", " "), UNDER_LOAD)
+        assert field.value == "" and field.has_focus  # "cz" was forgotten
+        await pilot.press(*JOURNAL_PASSPHRASE, "enter", "c", "ctrl+n", *"first words")  # past the welcome
+        await until(pilot, lambda: isinstance(app.screen, DayScreen), UNDER_LOAD)
+        screen = app.screen
+        assert isinstance(screen, DayScreen)
+        await until(pilot, lambda: "first words" in screen_text(app), UNDER_LOAD)
+        assert screen.walk.step.id == "first-thought"
+        assert "first words" in screen.query_one(TextArea).text
 
 
 async def test_the_app_asks_for_the_passphrase_gently_then_opens_and_saves_only_ciphertext(

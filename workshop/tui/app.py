@@ -258,18 +258,27 @@ class WorkshopApp(App[None]):
             return
         await super().on_event(event)
 
-    def hold_keys(self) -> None:
-        """Keep the keys typed from now on until ``release_keys``: a step or a day is opening."""
+    def hold_keys(self, limit: float = HOLD_LIMIT) -> None:
+        """Keep the keys typed from now on until ``release_keys`` (``limit`` seconds at most): a step or a
+        day is opening, or a passphrase is being tried."""
         self.key_gate.hold()
         if self._hold_timer is None:
-            self._hold_timer = self.set_timer(HOLD_LIMIT, self.release_keys)
+            self._hold_timer = self.set_timer(limit, self.release_keys)
 
     def release_keys(self) -> None:
         """Hand the held keys on, in order, to whatever has the focus once the app has caught up."""
+        self._stop_hold_timer()
+        self.call_later(self._hand_on_held_keys)
+
+    def drop_held_keys(self) -> None:
+        """Forget the held keys: what they were typed for will not come (a passphrase was refused)."""
+        self._stop_hold_timer()
+        self.key_gate.drop()
+
+    def _stop_hold_timer(self) -> None:
         if self._hold_timer is not None:
             self._hold_timer.stop()
             self._hold_timer = None
-        self.call_later(self._hand_on_held_keys)
 
     async def _hand_on_held_keys(self) -> None:
         self.key_gate.open()

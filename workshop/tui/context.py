@@ -121,11 +121,15 @@ class Workshop(Protocol):
     def save_soon(self, *, immediately: bool = False) -> None:
         """Save in the background: now, or once typing pauses."""
 
-    def hold_keys(self) -> None:
-        """Keep the keys typed from now on until ``release_keys``: a step or a day is opening."""
+    def hold_keys(self, limit: float = ...) -> None:
+        """Keep the keys typed from now on until ``release_keys`` (``limit`` seconds at most): a step or a
+        day is opening, or a passphrase is being tried."""
 
     def release_keys(self) -> None:
         """Hand the held keys on, in order, to whatever has the focus once the app has caught up."""
+
+    def drop_held_keys(self) -> None:
+        """Forget the held keys: what they were typed for will not come (a passphrase was refused)."""
 
 
 def workshop_of(app: App[Any]) -> Workshop:

@@ -61,6 +61,10 @@ class KeyGate:
         self._handing_on.extend(self._held or [])
         self._held = None
 
+    def drop(self) -> None:
+        """Stop holding and forget the keys kept: they were typed for a screen that will not come."""
+        self._held = None
+
     def next_to_hand_on(self) -> HeldEvent | None:
         """The next key to hand on, or None when there is none, or when one handed on (ctrl+n) has begun
         another change: the rest then wait for that one, ahead of any typed since (they were typed first)."""
