@@ -163,7 +163,7 @@ def test_the_passphrase_enter_and_the_next_key_typed_at_once_unlock(
     deadline = time.monotonic() + SLOW
     screen = tmux.screen()
     while time.monotonic() < deadline and not any(
-        words in screen for words in ("Begin day 1", "Step 1 of 8", "does not open")
+        words in screen for words in ("Step 1 of 8", "does not open")
     ):
         time.sleep(0.05)
         screen = tmux.screen()
