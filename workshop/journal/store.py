@@ -623,13 +623,18 @@ class Journal:
             raise JournalError(f"{problem.backup}: the backup cannot be read either") from None
         held = run.folder / name
         self._held_backups.discard(held)
+        # Out of the list before the save: the save keeps the unreadable file aside and would point the
+        # problem at that copy (``_retarget_problem``), which then stayed listed as still to restore.
+        place = self.problems.index(problem) if problem in self.problems else None
+        if place is not None:
+            del self.problems[place]
         try:
             report = self.save(run)
         except JournalError:
             self._held_backups.add(held)
+            if place is not None:
+                self.problems.insert(place, problem)
             raise
-        if problem in self.problems:
-            self.problems.remove(problem)
         return report
 
     def close(self) -> None:
