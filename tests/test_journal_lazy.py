@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,11 +19,13 @@ from tests.conftest import JOURNAL_PASSPHRASE
 from tests.tui_helpers import build_app, wait_for_journal
 from workshop.answers import TextValue
 from workshop.content.models import Program
+from workshop.files import atomic
 from workshop.flow.completion import program_progress
 from workshop.journal import index
 from workshop.journal.errors import JournalProblem
 from workshop.journal.format import decode_module, parse_bytes
-from workshop.journal.store import Journal, Run
+from workshop.journal.store import Journal, OneAtATime, Run
+from workshop.reports.export import FORMATS, iter_render, render
 from workshop.tui.screens.notice import Notice
 from workshop.tui.screens.review import ReviewScreen
 
@@ -324,3 +326,35 @@ def test_a_backup_of_a_day_found_damaged_late_is_restored_into_that_run(tmp_path
         assert reopened.runs[0].answers("one")["first-thought"].value == TextValue(WORDS)
         assert reopened.runs[0].answers("two")["single"].value == TextValue("a second day")
     assert any(path.read_bytes() == b"[[[" for path in run_dir(data, 1).iterdir())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_export_lets_each_older_run_go_once_written_and_is_the_same_document(
+    tmp_path: Path, program: Program, fmt: str
+) -> None:
+    data = tmp_path / "data"
+    three_runs(data, program)
+    with Journal.open(data, program, lock=False) as full:
+        whole = render(fmt, program, full.runs)
+    with Journal.open(data, program, lock=False, lazy=True) as journal:
+        runs = OneAtATime(journal.runs)
+        pieces = iter_render(fmt, program, runs)
+        first = next(pieces)
+        assert len(first) < len(whole)  # written as it is made, not all at the end
+        assert "".join([first, *pieces]) == whole
+        assert [run.loaded for run in journal.runs] == [False, False, True]  # read, written, let go
+
+
+def test_a_streamed_file_is_left_as_it_was_when_making_it_fails(tmp_path: Path) -> None:
+    path = tmp_path / "export.html"
+    path.write_bytes(b"the export before")
+
+    def pieces() -> Iterator[bytes]:
+        yield b"half of "
+        raise RuntimeError("the renderer failed")
+
+    with pytest.raises(RuntimeError):
+        atomic.write_stream(path, pieces())
+    assert path.read_bytes() == b"the export before" and list(tmp_path.iterdir()) == [path]
+    atomic.write_stream(path, iter([b"a ", b"whole ", b"export"]))
+    assert path.read_bytes() == b"a whole export" and path.stat().st_mode & 0o777 == 0o600

@@ -20,12 +20,12 @@ import contextlib
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, TypeVar, assert_never
+from typing import Any, Literal, TypeVar, assert_never, overload
 
 from workshop import paths
 from workshop.answers import VALUE_FIELDS, VALUE_TYPES, Answer, FieldKind, Value
@@ -66,6 +66,7 @@ __all__ = [
     "JournalLocked",
     "JournalNeedsUnlock",
     "JournalProblem",
+    "OneAtATime",
     "Run",
     "SaveReport",
     "local_now",
@@ -400,6 +401,32 @@ class Run:
             self.position,
             self._scores_id,
         )
+
+
+class OneAtATime(Sequence[Run]):
+    """Runs for a reader that goes through them in order, such as an export: each run opened from its
+    index lets go of its answers (``Run.release``) as the reader moves on to the next, so twenty years
+    are never in memory at once. Each pass reads the runs again; indexing returns a run as it is."""
+
+    def __init__(self, runs: Iterable[Run]) -> None:
+        self._runs = list(runs)
+
+    def __len__(self) -> int:
+        return len(self._runs)
+
+    @overload
+    def __getitem__(self, index: int) -> Run: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Run]: ...
+
+    def __getitem__(self, index: int | slice) -> Run | Sequence[Run]:
+        return self._runs[index]
+
+    def __iter__(self) -> Iterator[Run]:
+        for run in self._runs:
+            yield run
+            run.release()
 
 
 def _check_ids(module_id: str, step_id: str) -> None:
