@@ -9,11 +9,15 @@ rounds, so a busy machine shows up in both. Commands are run in interleaved roun
 is reported. A warm-up run fills the bytecode cache (as an installed app has) and the cache of validated
 programs (as any second run has); the "cache miss" row pays validation every time, as the first run after
 an install or an edit does. Goal: under 150 ms each, Textual never imported. Not a test: nothing here asserts a time.
+
+Each command's peak memory (its own ``ru_maxrss``, from ``os.wait4``) is printed beside its time, with the
+floor's: ``export`` streams runs (issue 20), so its peak should not grow with the years of history.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -48,13 +52,19 @@ def env_for(label: str, env: dict[str, str], root: Path) -> dict[str, str]:
     return {**env, "WORKSHOP_CACHE_DIR": tempfile.mkdtemp(dir=root)}
 
 
-def time_once(command: list[str], env: dict[str, str]) -> float:
+def time_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Milliseconds from start to exit, and the peak memory of that one process in MiB."""
     start = time.perf_counter()
-    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = (time.perf_counter() - start) * 1000
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
-    return elapsed
+    process.returncode = os.waitstatus_to_exitcode(status)
+    process.stderr.close()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {errors.decode()[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024  # KiB on Linux
 
 
 def imported_modules(command: list[str], env: dict[str, str]) -> set[str]:
@@ -106,21 +116,28 @@ def time_commands(data: Path, env: dict[str, str], root: Path, repeat: int) -> N
     for label, args_ in COMMANDS.items():  # warm-up: fills the bytecode and program caches
         time_once(argv(args_, data), env_for(label, env, root))
     timings: dict[str, list[float]] = {label: [] for label in COMMANDS}
+    peaks: dict[str, list[float]] = {label: [] for label in COMMANDS}
     for _ in range(repeat):
         for label, args_ in COMMANDS.items():
-            timings[label].append(time_once(argv(args_, data), env_for(label, env, root)))
+            elapsed, peak = time_once(argv(args_, data), env_for(label, env, root))
+            timings[label].append(elapsed)
+            peaks[label].append(peak)
     floor = median(timings["floor: python -c pass"])
-    print(f"{'command':<32} {'median':>8} {'min':>8} {'- floor':>8}  Textual imported?  (n={repeat})")
+    floor_peak = median(peaks["floor: python -c pass"])
+    print(
+        f"{'command':<32} {'median':>8} {'min':>8} {'- floor':>8}  {'peak RSS':>9} {'- floor':>9}  "
+        f"Textual imported?  (n={repeat})"
+    )
     for label, args_ in COMMANDS.items():
         values = timings[label]
         textual = (
             "" if not args_ else ("YES" if "textual" in imported_modules(argv(args_, data), env) else "no")
         )
+        peak = median(peaks[label])
         print(
             f"{label:<32} {median(values):6.1f} ms {min(values):6.1f} ms "
-            f"{median(values) - floor:6.1f} ms  {textual}"
+            f"{median(values) - floor:6.1f} ms  {peak:5.1f} MiB {peak - floor_peak:+5.1f} MiB  {textual}"
         )
-
 
 if __name__ == "__main__":
     sys.exit(main())
