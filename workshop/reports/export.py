@@ -524,16 +524,18 @@ def export_to_file(
     its unlocked key (``identity``); with ``encrypt`` the file is an age file for the journal's public key
     (``.<ext>.age``) that only its secret key opens. Raises ``JournalError``.
     """
-    from workshop.journal.store import Journal, local_now  # deferred: the renderers need none of it
+    from workshop.journal.store import Journal, OneAtATime, local_now  # deferred: the renderers need none
 
-    with Journal.open(data_dir, program, lock=False, identity=identity) as journal:
-        runs = select_runs(journal.runs, run_number)
-        text = render(fmt, program, runs)
     if output is None:
         stamp = (now or local_now()).strftime("%Y-%m-%d-%H%M%S")
         output = paths.exports_dir(data_dir) / f"{program.id}-{stamp}.{EXTENSIONS[fmt]}"
         output = output.with_name(output.name + AGE_SUFFIX) if encrypt else output
-    write_private_document(output, text, "the export", encrypt_in=data_dir if encrypt else None)
+    # Read a run at a time and written as it is made (older runs let go once written): an export of
+    # twenty years does not hold them all in the app's memory beside its own.
+    with Journal.open(data_dir, program, lock=False, identity=identity, lazy=True) as journal:
+        runs = OneAtATime(select_runs(journal.runs, run_number))
+        pieces = iter_render(fmt, program, runs)
+        write_private_document(output, pieces, "the export", encrypt_in=data_dir if encrypt else None)
     return output
 
 
@@ -558,15 +560,21 @@ def seal_for_journal(data: bytes, data_dir: Path) -> bytes:
         raise JournalError(str(error)) from None
 
 
-def write_private_document(output: Path, text: str, what: str, *, encrypt_in: Path | None = None) -> None:
-    """Write ``text`` to ``output`` atomically, 0600 in a 0700 folder; ``JournalError`` naming ``what``.
+def write_private_document(
+    output: Path, text: str | Iterable[str], what: str, *, encrypt_in: Path | None = None
+) -> None:
+    """Write ``text`` (or its pieces, written as they come) to ``output`` atomically, 0600 in a 0700
+    folder; ``JournalError`` naming ``what``.
 
-    With ``encrypt_in`` (a data folder), the file is encrypted to that journal's public key."""
-    data = text.encode("utf-8")
-    if encrypt_in is not None:
-        data = seal_for_journal(data, encrypt_in)
+    With ``encrypt_in`` (a data folder), the file is encrypted to that journal's public key (whole)."""
+    pieces = [text] if isinstance(text, str) else text
     try:
-        atomic.ensure_private_dir(output.parent)
-        atomic.write_file(output, data)
+        if encrypt_in is not None:
+            data = seal_for_journal("".join(pieces).encode("utf-8"), encrypt_in)
+            atomic.ensure_private_dir(output.parent)
+            atomic.write_file(output, data)
+        else:
+            atomic.ensure_private_dir(output.parent)
+            atomic.write_stream(output, (piece.encode("utf-8") for piece in pieces))
     except OSError as error:
         raise JournalError(f"{output}: could not write {what} ({describe_os_error(error)})") from None
