@@ -696,9 +696,10 @@ class Journal:
         # Only a plain journal keeps indexes; the newest run is the one home and the day screens use.
         lazy = lazy and self.identity is None and not self.keys.is_encrypted()
         numbers = sorted(self._run_folders())
+        home = Path(os.path.realpath(self.folder))  # once: resolving it per run was a fifth of a lazy open
         for number in numbers:
             folder = paths.run_dir(self.folder, number)
-            problem = _run_folder_problem(folder, self.folder)
+            problem = _run_folder_problem(folder, self.folder, home)
             if problem is not None:
                 if problem:
                     self.problems.append(JournalProblem(folder, f"{folder}: {problem}; it is not read", None))
@@ -1039,9 +1040,9 @@ class Journal:
         return list(written)
 
 
-def _run_folder_problem(folder: Path, journal: Path) -> str | None:
-    """Why ``folder`` (named like a run) is not read as one: None for a real folder inside the journal,
-    "" for one that vanished, else the reason in words."""
+def _run_folder_problem(folder: Path, journal: Path, home: Path) -> str | None:
+    """Why ``folder`` (named like a run) is not read as one: None for a real folder inside the journal
+    (``home`` is its real path), "" for one that vanished, else the reason in words."""
     try:
         info = os.stat(folder)
     except FileNotFoundError:
@@ -1050,7 +1051,7 @@ def _run_folder_problem(folder: Path, journal: Path) -> str | None:
         return f"cannot be read ({describe_os_error(error)})"
     if not stat.S_ISDIR(info.st_mode):
         return f"is {kind_of(info.st_mode)}, not a folder"
-    real, home = Path(os.path.realpath(folder)), Path(os.path.realpath(journal))
+    real = Path(os.path.realpath(folder))
     if home not in real.parents:
         return f"is a link to a folder outside {journal}"
     return None
