@@ -404,12 +404,15 @@ class Run:
 
 
 class OneAtATime(Sequence[Run]):
-    """Runs for a reader that goes through them in order, such as an export: each run opened from its
-    index lets go of its answers (``Run.release``) as the reader moves on to the next, so twenty years
-    are never in memory at once. Each pass reads the runs again; indexing returns a run as it is."""
+    """Runs for a reader that goes through them in order, such as an export: once more than ``held`` runs
+    opened from their index have been read, the one read longest ago lets go of its answers
+    (``Run.release``), so twenty years are never in memory at once, while a short history is read once
+    however many passes the reader makes. Indexing returns a run as it is."""
 
-    def __init__(self, runs: Iterable[Run]) -> None:
+    def __init__(self, runs: Iterable[Run], held: int = 24) -> None:
         self._runs = list(runs)
+        self._held = held
+        self._read: dict[int, Run] = {}  # by id, oldest read first
 
     def __len__(self) -> int:
         return len(self._runs)
@@ -426,7 +429,11 @@ class OneAtATime(Sequence[Run]):
     def __iter__(self) -> Iterator[Run]:
         for run in self._runs:
             yield run
-            run.release()
+            self._read.pop(id(run), None)
+            self._read[id(run)] = run
+            while len(self._read) > self._held:
+                oldest = next(iter(self._read))
+                self._read.pop(oldest).release()
 
 
 def _check_ids(module_id: str, step_id: str) -> None:
