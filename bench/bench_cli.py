@@ -10,14 +10,14 @@ is reported. A warm-up run fills the bytecode cache (as an installed app has) an
 programs (as any second run has); the "cache miss" row pays validation every time, as the first run after
 an install or an edit does. Goal: under 150 ms each, Textual never imported. Not a test: nothing here asserts a time.
 
-Each command's peak memory (its own ``ru_maxrss``, from ``os.wait4``) is printed beside its time, with the
+Each command's peak memory (GNU time's ``%M``) is printed beside its time, with the
 floor's: ``export`` streams runs (issue 20), so its peak should not grow with the years of history.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 
 from history import bench_env, build_year, median, python, shipped_program, tree_size
+
+TIME = shutil.which("time", path="/usr/bin:/bin") or "/usr/bin/time"  # GNU time (Debian: package time)
 
 COMMANDS: dict[str, list[str]] = {
     "floor: python -c pass": [],
@@ -53,18 +55,21 @@ def env_for(label: str, env: dict[str, str], root: Path) -> dict[str, str]:
 
 
 def time_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Milliseconds from start to exit, and the peak memory of that one process in MiB."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert process.stderr is not None
-    errors = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = (time.perf_counter() - start) * 1000
-    process.returncode = os.waitstatus_to_exitcode(status)
-    process.stderr.close()
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {errors.decode()[-500:]}")
-    return elapsed, usage.ru_maxrss / 1024  # KiB on Linux
+    """Milliseconds from start to exit, and the peak memory of that one process in MiB.
+
+    The peak is GNU time's (``/usr/bin/time -f %M``, a small process that starts the command): the
+    child's own ``ru_maxrss`` would count the pages of this benchmark, which it shares until it execs.
+    The wrapper costs the floor's row the same as every other."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as peak_file:
+        wrapped = [TIME, "-o", peak_file.name, "-f", "%M", *command]
+        start = time.perf_counter()
+        done = subprocess.run(
+            wrapped, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+        )
+        elapsed = (time.perf_counter() - start) * 1000
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+        return elapsed, int(peak_file.read().split()[-1]) / 1024  # KiB
 
 
 def imported_modules(command: list[str], env: dict[str, str]) -> set[str]:
@@ -138,6 +143,7 @@ def time_commands(data: Path, env: dict[str, str], root: Path, repeat: int) -> N
             f"{label:<32} {median(values):6.1f} ms {min(values):6.1f} ms "
             f"{median(values) - floor:6.1f} ms  {peak:5.1f} MiB {peak - floor_peak:+5.1f} MiB  {textual}"
         )
+
 
 if __name__ == "__main__":
     sys.exit(main())
