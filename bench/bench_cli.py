@@ -9,11 +9,15 @@ rounds, so a busy machine shows up in both. Commands are run in interleaved roun
 is reported. A warm-up run fills the bytecode cache (as an installed app has) and the cache of validated
 programs (as any second run has); the "cache miss" row pays validation every time, as the first run after
 an install or an edit does. Goal: under 150 ms each, Textual never imported. Not a test: nothing here asserts a time.
+
+Each command's peak memory (GNU time's ``%M``) is printed beside its time, with the
+floor's: ``export`` streams runs (issue 20), so its peak should not grow with the years of history.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,6 +25,8 @@ import time
 from pathlib import Path
 
 from history import bench_env, build_year, median, python, shipped_program, tree_size
+
+TIME = shutil.which("time", path="/usr/bin:/bin") or "/usr/bin/time"  # GNU time (Debian: package time)
 
 COMMANDS: dict[str, list[str]] = {
     "floor: python -c pass": [],
@@ -48,13 +54,22 @@ def env_for(label: str, env: dict[str, str], root: Path) -> dict[str, str]:
     return {**env, "WORKSHOP_CACHE_DIR": tempfile.mkdtemp(dir=root)}
 
 
-def time_once(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    elapsed = (time.perf_counter() - start) * 1000
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
-    return elapsed
+def time_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Milliseconds from start to exit, and the peak memory of that one process in MiB.
+
+    The peak is GNU time's (``/usr/bin/time -f %M``, a small process that starts the command): the
+    child's own ``ru_maxrss`` would count the pages of this benchmark, which it shares until it execs.
+    The wrapper costs the floor's row the same as every other."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as peak_file:
+        wrapped = [TIME, "-o", peak_file.name, "-f", "%M", *command]
+        start = time.perf_counter()
+        done = subprocess.run(
+            wrapped, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+        )
+        elapsed = (time.perf_counter() - start) * 1000
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+        return elapsed, int(peak_file.read().split()[-1]) / 1024  # KiB
 
 
 def imported_modules(command: list[str], env: dict[str, str]) -> set[str]:
@@ -106,19 +121,27 @@ def time_commands(data: Path, env: dict[str, str], root: Path, repeat: int) -> N
     for label, args_ in COMMANDS.items():  # warm-up: fills the bytecode and program caches
         time_once(argv(args_, data), env_for(label, env, root))
     timings: dict[str, list[float]] = {label: [] for label in COMMANDS}
+    peaks: dict[str, list[float]] = {label: [] for label in COMMANDS}
     for _ in range(repeat):
         for label, args_ in COMMANDS.items():
-            timings[label].append(time_once(argv(args_, data), env_for(label, env, root)))
+            elapsed, peak = time_once(argv(args_, data), env_for(label, env, root))
+            timings[label].append(elapsed)
+            peaks[label].append(peak)
     floor = median(timings["floor: python -c pass"])
-    print(f"{'command':<32} {'median':>8} {'min':>8} {'- floor':>8}  Textual imported?  (n={repeat})")
+    floor_peak = median(peaks["floor: python -c pass"])
+    print(
+        f"{'command':<32} {'median':>8} {'min':>8} {'- floor':>8}  {'peak RSS':>9} {'- floor':>9}  "
+        f"Textual imported?  (n={repeat})"
+    )
     for label, args_ in COMMANDS.items():
         values = timings[label]
         textual = (
             "" if not args_ else ("YES" if "textual" in imported_modules(argv(args_, data), env) else "no")
         )
+        peak = median(peaks[label])
         print(
             f"{label:<32} {median(values):6.1f} ms {min(values):6.1f} ms "
-            f"{median(values) - floor:6.1f} ms  {textual}"
+            f"{median(values) - floor:6.1f} ms  {peak:5.1f} MiB {peak - floor_peak:+5.1f} MiB  {textual}"
         )
 
 

@@ -32,7 +32,9 @@ from history import REPO, bench_env, build_year, median, python, shipped_program
 from terminal import Terminal
 
 FIRST_SCREEN = "Day 4"
-JOURNAL_READY = r"Begin day 1|Continue: day"
+# Home once the journal is open: a button to begin or continue, or (a run finished, a check-in open or
+# not) the line under the buttons saying every day is done.
+JOURNAL_READY = r"Begin day 1|Continue: day|Begin the check-in|every day is done"
 
 
 def run_once(

@@ -208,9 +208,11 @@ def open_journal(
     lock: bool = False,
     ask: Ask | None = None,
     messages: TextIO | None = None,
+    lazy: bool = False,
 ) -> Journal:
     """Open the journal in ``folder`` (read-only unless ``lock``); an encrypted one is unlocked first with
     the passphrase from ``args`` (``add_passphrase_options``) or the terminal, which costs about a second.
+    ``lazy``: older runs are read when first asked for (``Journal.open``).
 
     Every failure is a ``JournalError`` of one line: a wrong passphrase, a missing key file, no terminal.
     """
@@ -219,11 +221,11 @@ def open_journal(
     from workshop.journal.store import Journal
 
     try:
-        return Journal.open(folder, program, lock=lock)
+        return Journal.open(folder, program, lock=lock, lazy=lazy)
     except JournalNeedsUnlock:
         pass
     try:
         identity = unlock_from_args(KeyFiles(folder), args, ask=ask, messages=messages)
     except (CryptoError, PassphraseInputError) as failure:
         raise JournalError(str(failure)) from None
-    return Journal.open(folder, program, lock=lock, identity=identity)
+    return Journal.open(folder, program, lock=lock, identity=identity, lazy=lazy)

@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING, TypeVar
 from workshop.invocation import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_dir, error, load_program
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from workshop.content.models import Program
     from workshop.flow.run_view import NumberedRun
     from workshop.journal.crypto import Identity
+    from workshop.journal.errors import JournalProblem
     from workshop.reports.share import Prepared
 
     R = TypeVar("R", bound=NumberedRun)
@@ -83,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
     from workshop.commands._passphrase import open_journal
     from workshop.flow.runs import select_runs
     from workshop.journal.errors import JournalError, NoSuchRun
-    from workshop.reports.export import render
+    from workshop.journal.store import OneAtATime
+    from workshop.reports.export import iter_render
 
     if args.north_star and args.format == "json":
         error("--north-star makes a page to read or print: use --format markdown or --format html")
@@ -102,26 +104,35 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     if args.scores:
         return _scores(args, program)
+    encrypt_in = data_dir(args) if args.encrypt else None
     try:
-        with open_journal(data_dir(args), program, args) as journal:
-            encrypted = journal.encrypted
+        # Older runs are read as the export reaches them and let go once written (``OneAtATime``), and
+        # the export is written as it is made: twenty years take the memory of one run.
+        with open_journal(data_dir(args), program, args, lazy=True) as journal:
+            pieces: Iterable[str]
             if args.north_star:
                 from workshop.flow.northstar import choose_run, gather
                 from workshop.reports import northstar
 
-                text = northstar.render(args.format, gather(program, choose_run(journal.runs, args.run)))
+                pieces = [northstar.render(args.format, gather(program, choose_run(journal.runs, args.run)))]
             else:
                 for problem in journal.problems:
                     error(f"{problem.message} (not in this export)")
-                runs = select_runs(journal.runs, args.run)
-                text = render(args.format, program, runs, questions=not args.answers_only)
+                journal.on_problems = _not_in_this_export  # a file found damaged as the export reads it
+                runs = OneAtATime(select_runs(journal.runs, args.run))
+                pieces = iter_render(args.format, program, runs, questions=not args.answers_only)
+            if journal.encrypted and not args.encrypt:
+                # Said before a byte is written: the journal is encrypted, this copy of it will not be.
+                print(PLAIN_EXPORT_WARNING, file=sys.stderr)
+            return _write(pieces, args.output, encrypt_in=encrypt_in)
     except JournalError as failure:
         error(str(failure))
         return EXIT_USAGE if isinstance(failure, NoSuchRun) else EXIT_INVALID
-    if encrypted and not args.encrypt:
-        # Said before a byte is written: the journal is encrypted, this copy of it will not be.
-        print(PLAIN_EXPORT_WARNING, file=sys.stderr)
-    return _write(text, args.output, encrypt_in=data_dir(args) if args.encrypt else None)
+
+
+def _not_in_this_export(problems: list[JournalProblem]) -> None:
+    for problem in problems:
+        error(f"{problem.message} (not in this export)")
 
 
 PLAIN_EXPORT_WARNING = (
@@ -245,11 +256,13 @@ def _write_scores(prepared: Prepared, path: Path) -> int:
     return EXIT_OK
 
 
-def _write(text: str, output: str | None, *, encrypt_in: Path | None = None) -> int:
-    data = text.encode("utf-8")
+def _write(pieces: Iterable[str], output: str | None, *, encrypt_in: Path | None = None) -> int:
+    """Write the export as its pieces are made (to standard output, or atomically to ``output``); an
+    encrypted one is sealed whole."""
     if output is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        for piece in pieces:
+            sys.stdout.buffer.write(piece.encode("utf-8"))
         sys.stdout.buffer.flush()
         return EXIT_OK
     from workshop.files import atomic
@@ -262,8 +275,9 @@ def _write(text: str, output: str | None, *, encrypt_in: Path | None = None) -> 
         return EXIT_USAGE
     try:
         if encrypt_in is not None:
-            data = seal_for_journal(data, encrypt_in)
-        atomic.write_file(path, data)
+            atomic.write_file(path, seal_for_journal("".join(pieces).encode("utf-8"), encrypt_in))
+        else:
+            atomic.write_stream(path, (piece.encode("utf-8") for piece in pieces))
     except JournalError as failure:
         error(str(failure))
         return EXIT_INVALID

@@ -29,7 +29,7 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -228,17 +228,34 @@ def _write_temp(path: Path, data: bytes, mode: int | None, fsync: bool) -> tuple
     return temp, Signature.of(_write_new(temp, data, mode, fsync), data)
 
 
-def _write_new(path: Path, data: bytes, mode: int | None = FILE_MODE, fsync: bool = True) -> os.stat_result:
-    """Create ``path`` (which must not exist: never through a link) holding ``data``, with ``mode`` (None:
-    as the umask gives), fsynced unless ``fsync`` is false."""
+def write_stream(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write one private file atomically from ``chunks``, a document made a piece at a time (an export of
+    years of history): only one piece is in memory at once. Raises the ``OSError`` that stopped it (or
+    whatever making a piece raised), with the file as it was and no temporary file left behind."""
+    temp = _temp_name(path)
+    _write_new(temp, chunks)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+    fsync_dir(path.parent)
+
+
+def _write_new(
+    path: Path, data: bytes | Iterable[bytes], mode: int | None = FILE_MODE, fsync: bool = True
+) -> os.stat_result:
+    """Create ``path`` (which must not exist: never through a link) holding ``data`` (or its pieces, one
+    after the other), with ``mode`` (None: as the umask gives), fsynced unless ``fsync`` is false."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, 0o666 if mode is None else mode)
     try:
         if mode is not None and hasattr(os, "fchmod"):
             os.fchmod(fd, mode)  # O_CREAT's mode is filtered by the umask; be sure (our new file only)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        for chunk in [data] if isinstance(data, bytes) else data:
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(fd, view) :]
         if fsync:
             os.fsync(fd)
         info = os.fstat(fd)

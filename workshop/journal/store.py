@@ -20,12 +20,12 @@ import contextlib
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, TypeVar, assert_never
+from typing import Any, Literal, TypeVar, assert_never, overload
 
 from workshop import paths
 from workshop.answers import VALUE_FIELDS, VALUE_TYPES, Answer, FieldKind, Value
@@ -66,6 +66,7 @@ __all__ = [
     "JournalLocked",
     "JournalNeedsUnlock",
     "JournalProblem",
+    "OneAtATime",
     "Run",
     "SaveReport",
     "local_now",
@@ -138,14 +139,21 @@ class Run:
         self.started = data.started
         self.finished = data.finished
         self.position = data.position
-        self.scores_id = data.scores_id
-        """The random id of this run's scores file, once one was shared (see ``give_scores_id``)."""
+        self._scores_id = data.scores_id
         self.read_only = read_only
         """True when a file of this run was written by a newer app: it is shown but never rewritten."""
         self._updated = data.updated
         self._clock = clock
         self._lock = threading.Lock()
         self._modules: dict[str, _Module] = {}
+        # A run opened from its index (``Journal.open(lazy=True)``) reads its files the first time anything
+        # asks for its answers, its scores id or a change: ``_loader`` is then set, and every method that
+        # touches ``_modules`` calls ``load()`` first, so a save can never write a day with only the new
+        # answer. ``_reader`` stays set so that ``release`` can let the answers go and read them again later.
+        self._load_lock = threading.Lock()
+        self._loader: Callable[[Run], None] | None = None
+        self._reader: Callable[[Run], None] | None = None
+        self._index_moments: tuple[datetime, ...] = ()  # when each day last changed, from the index
         self._meta_changes = 1 if new else 0  # a new run's file is still to be written
         self._meta_saved = 0
         self._home = {step.id: module.id for module in program.modules for step in module.steps}
@@ -153,13 +161,71 @@ class Run:
     def __repr__(self) -> str:  # never the answers: a repr can end up in a log or a traceback
         return f"Run(number={self.number}, program_id={self.program_id!r}, folder={str(self.folder)!r})"
 
+    # -- read on first use -----------------------------------------------------------------------------
+
+    def read_later(self, reader: Callable[[Run], None], moments: tuple[datetime, ...]) -> None:
+        """For the journal: this run's files are read by ``reader`` when first needed. ``moments`` are when
+        each of its days last changed (from the index), so ``last_activity`` needs no file."""
+        with self._load_lock:
+            self._loader = self._reader = reader
+            self._index_moments = moments
+
+    @property
+    def loaded(self) -> bool:
+        """False while this run's answers are on disk only (opened from its index, not yet asked for)."""
+        return self._loader is None
+
+    def load(self) -> None:
+        """Read this run's files now if they were left for later (a no-op otherwise). Problems found are
+        the journal's to report (``Journal.problems``, ``Journal.on_problems``): this never raises for a
+        damaged file."""
+        if self._loader is None:
+            return
+        with self._load_lock:
+            loader = self._loader
+            if loader is not None:
+                loader(self)
+                self._loader = None
+
+    def release(self) -> bool:
+        """Let go of the answers of a run opened from its index, to be read again when next asked for: an
+        export renders one run and releases it, so its memory stays flat. False (nothing done) for a run
+        with unsaved changes or one that was read in full when the journal opened."""
+        with self._load_lock:
+            if self._reader is None or self._loader is not None:
+                return False
+            with self._lock:
+                if self._meta_changes != self._meta_saved or any(
+                    m.changes != m.saved for m in self._modules.values()
+                ):
+                    return False
+                self._index_moments = tuple(m.updated for m in self._modules.values() if m.updated)
+                self._modules = {}
+            self._loader = self._reader
+            return True
+
+    def take_meta(self, data: RunData) -> None:
+        """For the journal: the run file as read on first use (nothing to save)."""
+        with self._lock:
+            self.program_version, self.started = data.program_version, data.started
+            self.finished, self.position = data.finished, data.position
+            self._scores_id, self._updated = data.scores_id, data.updated
+
     # -- reading ---------------------------------------------------------------------------------------
+
+    @property
+    def scores_id(self) -> str | None:
+        """The random id of this run's scores file, once one was shared (see ``give_scores_id``)."""
+        self.load()
+        return self._scores_id
 
     @property
     def last_activity(self) -> datetime | None:
         """When anything in this run last changed: an answer, a step done, the position."""
         with self._lock:
             moments = [m.updated for m in self._modules.values() if m.updated is not None]
+            if self._loader is not None:
+                moments += self._index_moments
             if self._updated is not None:
                 moments.append(self._updated)
         return max(moments, default=None)
@@ -174,11 +240,13 @@ class Run:
 
     def module_ids(self) -> tuple[str, ...]:
         """Every module this run holds a file (or in-memory answers) for, including removed modules."""
+        self.load()
         with self._lock:
             return tuple(sorted(self._modules))
 
     def answer(self, step_id: str) -> Answer | None:
         """The answer to ``step_id``, looked up first in the module the program now puts that step in."""
+        self.load()
         with self._lock:
             home = self._modules.get(self._home.get(step_id, ""))
             if home is not None and step_id in home.answers:
@@ -190,12 +258,14 @@ class Run:
 
     def answers(self, module_id: str) -> dict[str, Answer]:
         """Every answer in that module's file, including answers to steps that no longer exist."""
+        self.load()
         with self._lock:
             module = self._modules.get(module_id)
             return dict(module.answers) if module else {}
 
     def done_steps(self, module_id: str) -> frozenset[str]:
         """Steps marked done with ``mark_done`` (readings, pauses, steps skipped on purpose)."""
+        self.load()
         with self._lock:
             module = self._modules.get(module_id)
             return frozenset(module.done) if module else frozenset()
@@ -206,6 +276,7 @@ class Run:
         """Set an answer; keeps its first ``created`` time. Setting the same value again changes nothing."""
         _check_ids(module_id, step_id)
         _check_value(value)
+        self.load()
         with self._lock:
             module = self._modules.setdefault(module_id, _Module())
             old = module.answers.get(step_id)
@@ -216,6 +287,7 @@ class Run:
             self._touch(module, now)
 
     def clear_answer(self, module_id: str, step_id: str) -> None:
+        self.load()
         with self._lock:
             module = self._modules.get(module_id)
             if module is None or step_id not in module.answers:
@@ -226,6 +298,7 @@ class Run:
     def mark_done(self, module_id: str, step_id: str) -> None:
         """Record a step that saves nothing (reading, pause) or that the user skipped on purpose."""
         _check_ids(module_id, step_id)
+        self.load()
         with self._lock:
             module = self._modules.setdefault(module_id, _Module())
             if step_id in module.done:
@@ -234,6 +307,7 @@ class Run:
             self._touch(module, self._clock())
 
     def set_position(self, module_id: str, step_id: str) -> None:
+        self.load()
         with self._lock:
             if self.position == (module_id, step_id):
                 return
@@ -245,13 +319,15 @@ class Run:
         so that every scores file of this run carries the same one. Not activity: ``updated`` stays."""
         if not SCORES_ID.fullmatch(new_id):
             raise ValueError("a scores id is 32 lower-case hex digits")
+        self.load()
         with self._lock:
-            if self.scores_id is None:
-                self.scores_id = new_id
+            if self._scores_id is None:
+                self._scores_id = new_id
                 self._meta_changes += 1
-            return self.scores_id
+            return self._scores_id
 
     def mark_finished(self) -> None:
+        self.load()
         with self._lock:
             if self.finished is None:
                 self.finished = self._clock()
@@ -269,6 +345,7 @@ class Run:
 
     def unsaved(self) -> Unsaved:
         """What to write: each changed module and the run data (if changed), with their change counts."""
+        self.load()
         with self._lock:
             modules = tuple(
                 (module.data(module_id), module.changes)
@@ -293,6 +370,7 @@ class Run:
 
     def restore_module(self, data: ModuleData) -> None:
         """Bring back answers from a backup, for steps that have no answer in memory (a change to save)."""
+        self.load()
         with self._lock:
             module = self._modules.setdefault(data.module_id, _Module())
             for step_id, answer in data.answers.items():
@@ -303,11 +381,12 @@ class Run:
 
     def restore_meta(self, data: RunData) -> None:
         """Bring back the run data from a backup, keeping what memory already knows (a change to save)."""
+        self.load()
         with self._lock:
             self.program_version, self.started = data.program_version, data.started
             self.finished = self.finished or data.finished
             self.position = self.position or data.position
-            self.scores_id = self.scores_id or data.scores_id
+            self._scores_id = self._scores_id or data.scores_id
             self._updated = self._updated or data.updated
             self._meta_changes += 1
 
@@ -320,8 +399,41 @@ class Run:
             self.finished,
             self._updated,
             self.position,
-            self.scores_id,
+            self._scores_id,
         )
+
+
+class OneAtATime(Sequence[Run]):
+    """Runs for a reader that goes through them in order, such as an export: once more than ``held`` runs
+    opened from their index have been read, the one read longest ago lets go of its answers
+    (``Run.release``), so twenty years are never in memory at once, while a short history is read once
+    however many passes the reader makes. Indexing returns a run as it is."""
+
+    def __init__(self, runs: Iterable[Run], held: int = 24) -> None:
+        self._runs = list(runs)
+        self._held = held
+        self._read: dict[int, Run] = {}  # by id, oldest read first
+
+    def __len__(self) -> int:
+        return len(self._runs)
+
+    @overload
+    def __getitem__(self, index: int) -> Run: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Run]: ...
+
+    def __getitem__(self, index: int | slice) -> Run | Sequence[Run]:
+        return self._runs[index]
+
+    def __iter__(self) -> Iterator[Run]:
+        for run in self._runs:
+            yield run
+            self._read.pop(id(run), None)
+            self._read[id(run)] = run
+            while len(self._read) > self._held:
+                oldest = next(iter(self._read))
+                self._read.pop(oldest).release()
 
 
 def _check_ids(module_id: str, step_id: str) -> None:
@@ -398,6 +510,10 @@ class Journal:
         """The unlocked secret key of an encrypted journal, for this session; None for a plain one."""
         self._recipient: crypto.Recipient | None = None
         self._no_saves: str | None = None  # why nothing may be saved (a key file is missing or wrong)
+        self.on_problems: Callable[[list[JournalProblem]], None] | None = None
+        """Called with the problems found when an older run's files are first read, after the journal
+        opened (``lazy=True``), from whichever thread read them: the app shows them as it does at start.
+        They are in ``problems`` too."""
 
     @classmethod
     def open(
@@ -409,9 +525,16 @@ class Journal:
         lock: bool = True,
         wait: float = DEFAULT_WAIT,
         identity: crypto.Identity | None = None,
+        lazy: bool = False,
     ) -> Journal:
         """Load every run. ``lock=True`` takes the one-window lock (``JournalLocked`` if another window
         has it); ``lock=False`` opens read-only, for export and progress while the app is open.
+
+        ``lazy=True`` reads the newest run in full and opens each older run of a plain journal from its
+        index (``index.py``) while that index still matches every file of the run; such a run reads its
+        files the first time anything asks for an answer (``Run.load``), and a file found damaged then is
+        added to ``problems`` and passed to ``on_problems``. An encrypted journal has no index, so it is
+        read in full either way.
 
         An encrypted journal needs its unlocked key (``identity``, from ``KeyFiles.unlock``): without it,
         ``JournalNeedsUnlock`` is raised before any file is read (after the lock, so a second window hears
@@ -429,7 +552,7 @@ class Journal:
         journal = cls(data_dir, program, clock, session, identity)
         try:
             journal._set_up_encryption()
-            journal._load()
+            journal._load(lazy=lazy)
         except BaseException:
             journal.close()
             raise
@@ -459,6 +582,7 @@ class Journal:
         the run still dirty, so a later save retries.
         """
         self._check_writable()
+        run.load()  # a run opened from its index: what is on disk first, or a save would lose it
         if run.read_only:
             raise JournalError(
                 f"{run.folder}: this run was written by a newer version of workshop, so it is kept "
@@ -533,13 +657,18 @@ class Journal:
             raise JournalError(f"{problem.backup}: the backup cannot be read either") from None
         held = run.folder / name
         self._held_backups.discard(held)
+        # Out of the list before the save: the save keeps the unreadable file aside and would point the
+        # problem at that copy (``_retarget_problem``), which then stayed listed as still to restore.
+        place = self.problems.index(problem) if problem in self.problems else None
+        if place is not None:
+            del self.problems[place]
         try:
             report = self.save(run)
         except JournalError:
             self._held_backups.add(held)
+            if place is not None:
+                self.problems.insert(place, problem)
             raise
-        if problem in self.problems:
-            self.problems.remove(problem)
         return report
 
     def close(self) -> None:
@@ -570,33 +699,57 @@ class Journal:
             if number is not None:
                 yield number
 
-    def _load(self) -> None:
-        for number in sorted(self._run_folders()):
+    def _load(self, *, lazy: bool = False) -> None:
+        # Only a plain journal keeps indexes; the newest run is the one home and the day screens use.
+        lazy = lazy and self.identity is None and not self.keys.is_encrypted()
+        numbers = sorted(self._run_folders())
+        home = Path(os.path.realpath(self.folder))  # once: resolving it per run was a fifth of a lazy open
+        for number in numbers:
             folder = paths.run_dir(self.folder, number)
-            problem = _run_folder_problem(folder, self.folder)
+            problem = _run_folder_problem(folder, self.folder, home)
             if problem is not None:
                 if problem:
                     self.problems.append(JournalProblem(folder, f"{folder}: {problem}; it is not read", None))
                 continue
-            run = self._load_run(folder, number)
+            names = sorted(entry.name for entry in os.scandir(folder))
+            if self._session_lock is not None:
+                _remove_stale_temps(folder, names)
+            run = self._run_from_index(folder, number, names) if lazy and number != numbers[-1] else None
+            run = run or self._load_run(folder, number, names)
             if run is not None:
                 self.runs.append(run)
+        if self.runs:
+            self.runs[-1].load()  # the current run (the newest folder may have been left empty by a crash)
 
-    def _load_run(self, folder: Path, number: int) -> Run | None:
-        names = sorted(entry.name for entry in os.scandir(folder))
-        if self._session_lock is not None:
-            _remove_stale_temps(folder, names)
+    def _load_run(self, folder: Path, number: int, names: list[str]) -> Run | None:
         module_names = [name for name in names if module_id_of(name)]
         if RUN_FILE not in names and not module_names:
             return None  # a folder left empty by a crash while starting a run: nothing to show
-        run_data, run_state = self._read(folder / RUN_FILE, decode_run) if RUN_FILE in names else (None, None)
-        if run_data is not None:
-            self._run_data[folder] = run_data
-        modules = [(name, *self._read(folder / name, _module_decoder(name))) for name in module_names]
+        run_data, run_state, modules = self._read_run_files(folder, names)
         if run_data is None:
             run_data = self._stand_in_run_data(folder, number, [m for _, m, _ in modules])
         run = Run(folder, run_data, self.program, self._clock)
         run.number = number  # the folder's number is the one the user sees; the file's is informative
+        self._hold(run, run_state, modules)
+        return run
+
+    def _read_run_files(
+        self, folder: Path, names: list[str]
+    ) -> tuple[RunData | None, DiskState, list[tuple[str, ModuleData | None, DiskState]]]:
+        """Read the run file and every module file of one run (problems recorded, files kept)."""
+        run_data, run_state = self._read(folder / RUN_FILE, decode_run) if RUN_FILE in names else (None, None)
+        if run_data is not None:
+            self._run_data[folder] = run_data
+        modules = [
+            (name, *self._read(folder / name, _module_decoder(name))) for name in names if module_id_of(name)
+        ]
+        return run_data, run_state, modules
+
+    def _hold(
+        self, run: Run, run_state: DiskState, modules: list[tuple[str, ModuleData | None, DiskState]]
+    ) -> None:
+        """Put what was read of ``run``'s files into it, and remember what is on disk."""
+        folder = run.folder
         states = [run_state]
         self._disk[folder / RUN_FILE] = run_state
         for name, data, state in modules:
@@ -613,7 +766,60 @@ class Journal:
                 self._origins[problem.path] = (run, problem.path.name)
                 if problem.backup is not None:
                     self._held_backups.add(problem.path)
+
+    # -- older runs, read on first use -----------------------------------------------------------------
+
+    def _run_from_index(self, folder: Path, number: int, names: list[str]) -> Run | None:
+        """The run in ``folder`` as its index describes it, its files left for later; None unless the index
+        can be trusted: a real folder (not a link), the index in this version's format, an entry for the
+        run file and for every module file, each a regular file with the inode, size and modification time
+        the index names. Anything else: the caller reads the files, as without an index."""
+        if RUN_FILE not in names:
+            return None
+        try:
+            if stat.S_ISLNK(os.lstat(folder).st_mode):
+                return None
+            modules, run_entry = index.read_all(folder)
+            if run_entry is None or not _matches(folder / RUN_FILE, run_entry[0]):
+                return None
+            moments = []
+            for name in names:
+                if module_id_of(name):
+                    entry = modules.get(name)
+                    if entry is None or not _matches(folder / name, entry[0]):
+                        return None
+                    if entry[1].updated is not None:
+                        moments.append(entry[1].updated)
+        except OSError:
+            return None
+        facts = run_entry[1]
+        data = RunData(
+            self.program.id, facts.program_version, number, facts.started, facts.finished, facts.updated,
+            facts.position,
+        )
+        run = Run(folder, data, self.program, self._clock)
+        run.read_later(self._read_later, tuple(moments))
         return run
+
+    def _read_later(self, run: Run) -> None:
+        """Read the files of a run opened from its index (``Run.load`` calls this once, under its lock)."""
+        folder, known = run.folder, {problem.path for problem in self.problems}
+        found = len(self.problems)
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder))
+        except OSError as error:
+            run.read_only = True  # what it holds is unknown: nothing may be written over it
+            message = f"{folder}: cannot be read ({describe_os_error(error)}). It is kept as it is."
+            self.problems.append(JournalProblem(folder, message, None))
+        else:
+            run_data, run_state, modules = self._read_run_files(folder, names)
+            if run_data is not None:
+                run.take_meta(run_data)
+            self._hold(run, run_state, modules)
+        late = [problem for problem in self.problems[found:] if problem.path not in known]
+        self.problems[found:] = late  # a run read again after ``release``: each problem is listed once
+        if late and self.on_problems is not None:
+            self.on_problems(late)
 
     def _read(self, path: Path, decode: Callable[[dict[str, Any]], T]) -> tuple[T | None, DiskState]:
         """Read and decode one file; on failure record a problem and return why it must be kept."""
@@ -841,9 +1047,9 @@ class Journal:
         return list(written)
 
 
-def _run_folder_problem(folder: Path, journal: Path) -> str | None:
-    """Why ``folder`` (named like a run) is not read as one: None for a real folder inside the journal,
-    "" for one that vanished, else the reason in words."""
+def _run_folder_problem(folder: Path, journal: Path, home: Path) -> str | None:
+    """Why ``folder`` (named like a run) is not read as one: None for a real folder inside the journal
+    (``home`` is its real path), "" for one that vanished, else the reason in words."""
     try:
         info = os.stat(folder)
     except FileNotFoundError:
@@ -852,10 +1058,16 @@ def _run_folder_problem(folder: Path, journal: Path) -> str | None:
         return f"cannot be read ({describe_os_error(error)})"
     if not stat.S_ISDIR(info.st_mode):
         return f"is {kind_of(info.st_mode)}, not a folder"
-    real, home = Path(os.path.realpath(folder)), Path(os.path.realpath(journal))
+    real = Path(os.path.realpath(folder))
     if home not in real.parents:
         return f"is a link to a folder outside {journal}"
     return None
+
+
+def _matches(path: Path, stamp: index.Stamp) -> bool:
+    """True when ``path`` is a regular file (not a link) with the inode, size and modification time given."""
+    info = os.lstat(path)
+    return stat.S_ISREG(info.st_mode) and index.stamp_of(info) == stamp
 
 
 def _module_decoder(name: str) -> Callable[[dict[str, Any]], ModuleData]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
@@ -47,7 +47,7 @@ from workshop.flow.runs import (
 from workshop.flow.sources import modules_sources
 from workshop.journal.errors import JournalError, describe_os_error
 from workshop.reports import charts
-from workshop.reports.html_page import html_text, page
+from workshop.reports.html_page import html_text, page_pieces
 from workshop.reports.markdown import md_line, md_text
 from workshop.text import display_text
 
@@ -120,16 +120,49 @@ def render_markdown(program: Program, runs: Sequence[RunRecord], *, questions: b
     Everything from the program's files or the journal is escaped (``workshop.reports.markdown``), so no
     viewer renders it as HTML, a link, an image or structure.
     """
+    return "".join(iter_markdown(program, runs, questions=questions))
+
+
+def iter_markdown(program: Program, runs: Sequence[RunRecord], *, questions: bool = True) -> Iterator[str]:
+    """``render_markdown`` a run at a time: each run is read once, in order, and not kept."""
     out = [f"# {md_line(program.title)}", "", _INTRO, ""]
     if not runs:
         out += ["No runs yet: nothing has been written.", ""]
     out += charts.markdown_section(program, runs)  # check-ins and scales across runs (issue 6)
+    yield from _lines_text(_md_pieces(program, runs, questions, out))
+
+
+def _md_pieces(
+    program: Program, runs: Sequence[RunRecord], questions: bool, first: list[str]
+) -> Iterator[list[str]]:
+    yield first
+    written: set[str] = set()
     for run in runs:
-        out += [f"## Run {run.number}", "", md_text(_run_line(run)), ""]
-        for day in run_days(program, run):
+        out = [f"## Run {run.number}", "", md_text(_run_line(run)), ""]
+        days = run_days(program, run)
+        for day in days:
             out += _md_day(day, questions, _look_back_in(program, run))
-    out += _md_references(cited_by_days(program, runs))
-    return "\n".join(out).rstrip("\n") + "\n"
+        written |= _written_days(days)
+        yield out
+    yield _md_references(_cited(program, written))
+
+
+def _lines_text(pieces: Iterable[list[str]]) -> Iterator[str]:
+    """Lists of lines as text, a list at a time: joined, the pieces are every line joined by newlines,
+    with the trailing blank lines of the whole made one newline."""
+    held, started = "", False
+    for lines in pieces:
+        if not lines:
+            continue
+        text = ("\n" if started else "") + "\n".join(lines)
+        started = True
+        body = text.rstrip("\n")
+        if body:
+            yield held + body
+            held = text[len(body) :]
+        else:
+            held += text
+    yield "\n"
 
 
 _INTRO = (
@@ -156,12 +189,18 @@ def _look_back_in(program: Program, run: RunRecord) -> LookBack:
 
 def cited_by_days(program: Program, runs: Sequence[RunRecord]) -> tuple[Reference, ...]:
     """What the days with something written in ``runs`` cite, in the program's order."""
-    written = {
-        day.module.id
-        for run in runs
-        for day in run_days(program, run)
-        if day.module is not None and any(entry.answer for entry in day.steps)
+    written = {module_id for run in runs for module_id in _written_days(run_days(program, run))}
+    return _cited(program, written)
+
+
+def _written_days(days: Iterable[DayEntry]) -> set[str]:
+    """The ids of the program's days with something written, among ``days`` (one run's)."""
+    return {
+        day.module.id for day in days if day.module is not None and any(entry.answer for entry in day.steps)
     }
+
+
+def _cited(program: Program, written: set[str]) -> tuple[Reference, ...]:
     return modules_sources(program, [module for module in program.modules if module.id in written])
 
 
@@ -251,21 +290,34 @@ h4 { font-size: 1em; margin: 1.2em 0 .2em; }
 
 def render_html(program: Program, runs: Sequence[RunRecord], *, questions: bool = True) -> str:
     """The journal as one self-contained HTML page (inline CSS, no scripts) that prints cleanly."""
+    return "".join(iter_html(program, runs, questions=questions))
+
+
+def iter_html(program: Program, runs: Sequence[RunRecord], *, questions: bool = True) -> Iterator[str]:
+    """``render_html`` a run at a time: each run is read once, in order, and not kept."""
+    yield from page_pieces(program.title, _CSS + charts.CSS, _html_pieces(program, runs, questions))
+
+
+def _html_pieces(program: Program, runs: Sequence[RunRecord], questions: bool) -> Iterator[list[str]]:
     title = html_text(program.title)
     out = [f'<header><h1>{title}</h1><p class="note">{html_text(_INTRO)}</p></header>']
     if not runs:
         out.append('<p class="empty">No runs yet: nothing has been written.</p>')
     out += charts.html_section(program, runs)  # check-ins and scales, with an inline SVG chart (issue 6)
+    yield out
+    written: set[str] = set()
     for run in runs:
-        out += [
+        out = [
             f'<section class="run"><h2>Run {run.number}</h2>',
             f'<p class="dates">{html_text(_run_line(run))}</p>',
         ]
-        for day in run_days(program, run):
+        days = run_days(program, run)
+        for day in days:
             out += _html_day(day, questions, _look_back_in(program, run))
         out.append("</section>")
-    out += _html_references(cited_by_days(program, runs))
-    return page(program.title, _CSS + charts.CSS, out)
+        written |= _written_days(days)
+        yield out
+    yield _html_references(_cited(program, written))
 
 
 def _html_references(references: Sequence[Reference]) -> list[str]:
@@ -357,17 +409,22 @@ def answer_json(answer: Answer) -> dict[str, Any]:
 def journal_json(program: Program, runs: Sequence[RunRecord]) -> dict[str, Any]:
     """The export as plain data (what ``render_json`` writes)."""
     return {
-        "format": EXPORT_FORMAT,
-        "program": {"id": program.id, "title": program.title, "version": program.version},
-        "runs": [_run_json(program, run) for run in runs],
-        "references": [
-            {"id": reference.id, "text": reference.text, "url": reference.url}
-            for reference in cited_by_days(program, runs)
-        ],
+        **_json_head(program),
+        "runs": [_run_json(run, run_days(program, run), program) for run in runs],
+        "references": _references_json(cited_by_days(program, runs)),
     }
 
 
-def _run_json(program: Program, run: RunRecord) -> dict[str, Any]:
+def _json_head(program: Program) -> dict[str, Any]:
+    about = {"id": program.id, "title": program.title, "version": program.version}
+    return {"format": EXPORT_FORMAT, "program": about}
+
+
+def _references_json(references: Sequence[Reference]) -> list[dict[str, Any]]:
+    return [{"id": reference.id, "text": reference.text, "url": reference.url} for reference in references]
+
+
+def _run_json(run: RunRecord, days: Sequence[DayEntry], program: Program) -> dict[str, Any]:
     moment: Callable[[datetime | None], str | None] = lambda m: m.isoformat() if m else None  # noqa: E731
     return {
         "number": run.number,
@@ -375,7 +432,7 @@ def _run_json(program: Program, run: RunRecord) -> dict[str, Any]:
         "started": run.started.isoformat(),
         "finished": moment(run.finished),
         "last_activity": moment(run.last_activity),
-        "days": [_day_json(program, day) for day in run_days(program, run)],
+        "days": [_day_json(program, day) for day in days],
     }
 
 
@@ -403,18 +460,45 @@ def _day_json(program: Program, day: DayEntry) -> dict[str, Any]:
 
 def render_json(program: Program, runs: Sequence[RunRecord]) -> str:
     """The journal as JSON: exact text, keys in a fixed order, ``format`` first."""
-    text = json.dumps(journal_json(program, runs), indent=2, ensure_ascii=False)
-    return _JSON_C1.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
+    return "".join(iter_json(program, runs))
+
+
+def iter_json(program: Program, runs: Sequence[RunRecord]) -> Iterator[str]:
+    """``render_json`` a run at a time (the same text as ``json.dumps(journal_json(...), indent=2)``):
+    each run is read once, in order, and not kept."""
+    top = _json_text(_json_head(program), 0)
+    yield top[: -len("\n}")] + ',\n  "runs": ['
+    written: set[str] = set()
+    for number, run in enumerate(runs):
+        days = run_days(program, run)
+        written |= _written_days(days)
+        yield ("," if number else "") + "\n    " + _json_text(_run_json(run, days, program), 4)
+    yield ("\n  ]" if runs else "]") + ',\n  "references": '
+    yield _json_text(_references_json(_cited(program, written)), 2) + "\n}\n"
+
+
+def _json_text(data: object, indent: int) -> str:
+    """``data`` as the export's JSON, its lines after the first indented by ``indent`` spaces."""
+    text = json.dumps(data, indent=2, ensure_ascii=False).replace("\n", "\n" + " " * indent)
+    return _JSON_C1.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def render(fmt: str, program: Program, runs: Sequence[RunRecord], *, questions: bool = True) -> str:
     """Render in ``fmt`` (one of ``FORMATS``)."""
+    return "".join(iter_render(fmt, program, runs, questions=questions))
+
+
+def iter_render(
+    fmt: str, program: Program, runs: Sequence[RunRecord], *, questions: bool = True
+) -> Iterator[str]:
+    """``render`` a piece at a time, a run to a piece, to be written as it comes: with runs that let go of
+    their answers once read (``journal.store.OneAtATime``), an export of twenty years holds one run."""
     if fmt == "markdown":
-        return render_markdown(program, runs, questions=questions)
+        return iter_markdown(program, runs, questions=questions)
     if fmt == "html":
-        return render_html(program, runs, questions=questions)
+        return iter_html(program, runs, questions=questions)
     if fmt == "json":
-        return render_json(program, runs)
+        return iter_json(program, runs)
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -440,16 +524,18 @@ def export_to_file(
     its unlocked key (``identity``); with ``encrypt`` the file is an age file for the journal's public key
     (``.<ext>.age``) that only its secret key opens. Raises ``JournalError``.
     """
-    from workshop.journal.store import Journal, local_now  # deferred: the renderers need none of it
+    from workshop.journal.store import Journal, OneAtATime, local_now  # deferred: the renderers need none
 
-    with Journal.open(data_dir, program, lock=False, identity=identity) as journal:
-        runs = select_runs(journal.runs, run_number)
-        text = render(fmt, program, runs)
     if output is None:
         stamp = (now or local_now()).strftime("%Y-%m-%d-%H%M%S")
         output = paths.exports_dir(data_dir) / f"{program.id}-{stamp}.{EXTENSIONS[fmt]}"
         output = output.with_name(output.name + AGE_SUFFIX) if encrypt else output
-    write_private_document(output, text, "the export", encrypt_in=data_dir if encrypt else None)
+    # Read a run at a time and written as it is made (older runs let go once written): an export of
+    # twenty years does not hold them all in the app's memory beside its own.
+    with Journal.open(data_dir, program, lock=False, identity=identity, lazy=True) as journal:
+        runs = OneAtATime(select_runs(journal.runs, run_number))
+        pieces = iter_render(fmt, program, runs)
+        write_private_document(output, pieces, "the export", encrypt_in=data_dir if encrypt else None)
     return output
 
 
@@ -474,15 +560,21 @@ def seal_for_journal(data: bytes, data_dir: Path) -> bytes:
         raise JournalError(str(error)) from None
 
 
-def write_private_document(output: Path, text: str, what: str, *, encrypt_in: Path | None = None) -> None:
-    """Write ``text`` to ``output`` atomically, 0600 in a 0700 folder; ``JournalError`` naming ``what``.
+def write_private_document(
+    output: Path, text: str | Iterable[str], what: str, *, encrypt_in: Path | None = None
+) -> None:
+    """Write ``text`` (or its pieces, written as they come) to ``output`` atomically, 0600 in a 0700
+    folder; ``JournalError`` naming ``what``.
 
-    With ``encrypt_in`` (a data folder), the file is encrypted to that journal's public key."""
-    data = text.encode("utf-8")
-    if encrypt_in is not None:
-        data = seal_for_journal(data, encrypt_in)
+    With ``encrypt_in`` (a data folder), the file is encrypted to that journal's public key (whole)."""
+    pieces = [text] if isinstance(text, str) else text
     try:
-        atomic.ensure_private_dir(output.parent)
-        atomic.write_file(output, data)
+        if encrypt_in is not None:
+            data = seal_for_journal("".join(pieces).encode("utf-8"), encrypt_in)
+            atomic.ensure_private_dir(output.parent)
+            atomic.write_file(output, data)
+        else:
+            atomic.ensure_private_dir(output.parent)
+            atomic.write_stream(output, (piece.encode("utf-8") for piece in pieces))
     except OSError as error:
         raise JournalError(f"{output}: could not write {what} ({describe_os_error(error)})") from None

@@ -8,7 +8,7 @@ after its control characters are removed.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from workshop.text import display_text
 
@@ -22,6 +22,12 @@ def html_text(text: str) -> str:
 
 def page(title: str, css: str, body: Iterable[str]) -> str:
     """A complete page around ``body`` (lines of HTML already escaped); ``title`` is plain text."""
+    return "".join(page_pieces(title, css, [list(body)]))
+
+
+def page_pieces(title: str, css: str, bodies: Iterable[list[str]]) -> Iterator[str]:
+    """``page`` a piece at a time: the head, each list of body lines as it is made, then the end. Joined,
+    the pieces are ``page(title, css, every body line)``."""
     head = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -35,4 +41,8 @@ def page(title: str, css: str, body: Iterable[str]) -> str:
         "</head>",
         "<body>",
     ]
-    return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"
+    yield "\n".join(head)
+    for lines in bodies:
+        if lines:
+            yield "\n" + "\n".join(lines)
+    yield "\n</body>\n</html>\n"

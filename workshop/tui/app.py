@@ -31,7 +31,13 @@ from textual.timer import Timer
 from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.content.problems import ContentError, Problem
 from workshop.flow.save_policy import SavePolicy
-from workshop.journal.errors import JournalError, JournalLocked, JournalNeedsUnlock, SaveReport
+from workshop.journal.errors import (
+    JournalError,
+    JournalLocked,
+    JournalNeedsUnlock,
+    JournalProblem,
+    SaveReport,
+)
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.cursor import follow_focus, hold_still
@@ -309,11 +315,12 @@ class WorkshopApp(App[None]):
     def open_journal(self) -> None:
         """Load the program if needed, then open (and lock) the journal, off the UI thread."""
         opener = self._open_journal
+        options: dict[str, Any] = {"clock": self.clock} if self.clock else {}
         if opener is None:
             from workshop.journal.store import Journal
 
             opener = Journal.open
-        options: dict[str, Any] = {"clock": self.clock} if self.clock else {}
+            options["lazy"] = True  # older runs are read when a screen first needs them (docs/data.md)
         if self.identity is not None:
             options["identity"] = self.identity
         try:
@@ -333,10 +340,11 @@ class WorkshopApp(App[None]):
     def _journal_ready(self, program: Program, journal: Journal) -> None:
         self._program = program
         self.journal = journal
+        journal.on_problems = self._problems_found
         self.routes.refresh_home()
         self._return_to_place()
         if journal.problems:
-            self._offer_restore()
+            self._offer_restore(list(journal.problems))
         elif not journal.runs and not journal.encrypted and not self.settings.encryption_offered:
             self.routes.offer_encryption()
         self._warm_up()
@@ -405,9 +413,12 @@ class WorkshopApp(App[None]):
             lambda _: self.exit(message=message),
         )
 
-    def _offer_restore(self) -> None:
-        assert self.journal is not None
-        problems = self.journal.problems
+    def _problems_found(self, problems: list[JournalProblem]) -> None:
+        """Files of an older run found damaged when a screen first read them (from any thread): shown as
+        at start, over the screen that asked; that screen shows what could be read."""
+        self.call_later(self._offer_restore, problems)  # posts a message: safe from a worker thread
+
+    def _offer_restore(self, problems: list[JournalProblem]) -> None:
         restorable = [p for p in problems if p.backup is not None]
         body = "\n".join(f"• {p.message}" for p in problems)
         body += "\n\nThose files are kept exactly as they are. The rest of your journal is open."
@@ -418,13 +429,13 @@ class WorkshopApp(App[None]):
 
         def answer(choice: str | None) -> None:
             if choice == "restore" and self.journal is not None:
-                self._restore_backups()
+                self._restore_backups(restorable)
 
         self.push_screen(Notice("Some files could not be read", body, choices), answer)
 
-    def _restore_backups(self) -> None:
+    def _restore_backups(self, problems: list[JournalProblem]) -> None:
         assert self.journal is not None
-        for problem in [p for p in self.journal.problems if p.backup is not None]:
+        for problem in [p for p in problems if p in self.journal.problems]:
             try:
                 self.journal.restore_backup(problem)
             except JournalError as error:
