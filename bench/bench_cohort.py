@@ -146,7 +146,7 @@ def main() -> int:
         timings: dict[str, list[float]] = {label: [] for label in commands}
         for _ in range(args.repeat):
             for label, command in commands.items():
-                timings[label].append(time_once(command, env))
+                timings[label].append(time_once(command, env)[0])
         floor = median(timings["floor: python -c pass"])
         print(f"Part 1: the command, fresh process each time (n={args.repeat})")
         print(f"{'command':<28} {'median':>9} {'- floor':>9}  pydantic or Textual imported?")

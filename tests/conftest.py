@@ -62,7 +62,7 @@ def _finer_pilot_waits() -> None:
     step = 0.004
     textual._wait.SLEEP_GRANULARITY = step
     textual._wait.SLEEP_IDLE = step / 20
-    textual.screen.UPDATE_PERIOD = step
+    textual.screen.UPDATE_PERIOD = step  # type: ignore[misc]  # Final in Textual; read as each screen starts
 
 
 _finer_pilot_waits()
