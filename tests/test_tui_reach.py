@@ -79,12 +79,28 @@ async def scrolled(pilot: Any, widgets: list[Widget]) -> None:
         await pilot.pause(0.02)
 
 
+async def laid_out(pilot: Any) -> None:
+    """Wait until every widget shown has its place: a footer rebuilds its keys a refresh after the focus
+    moves (as a screen opens), and on a busy machine one pause is not always enough for that refresh."""
+    for _ in range(50):
+        await pilot.pause()
+        screen = pilot.app.screen
+        try:
+            for widget in screen.query("*"):
+                if shown(widget):
+                    screen.find_widget(widget)
+        except NoWidget:
+            await pilot.pause(0.02)
+            continue
+        return
+
+
 async def assert_complete(pilot: Any, name: str) -> None:
     """At 80x24, everything not in a scrolling area is whole on screen; every scrolling area is whole on
     screen, reached by Tab, and End in it shows its last line."""
     app = pilot.app
     assert app.size == SMALL
-    await pilot.pause()
+    await laid_out(pilot)
     screen = app.screen
     areas = overflowing(screen)
     chain = screen.focus_chain

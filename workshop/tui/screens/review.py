@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content, Span
+from textual.timer import Timer
 from textual.widgets import Button, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -45,10 +46,19 @@ WIDE = 120
 """Columns from which the reading pane stands beside the list rather than below it."""
 SLICE = 0.008
 """Seconds of searching before the event loop handles what else came in (keys, a resize, a save)."""
+GIVE_WAY = 0.1
+"""Seconds after a key (or a change of focus, or a move in the list) during which the search of the rest
+waits: the key, and what it draws, have the loop to themselves. Years of answers are still being read
+for a second or two after the review opens, and Textual handles a key in many small steps (a change of
+focus remounts the footer's keys), each of which would otherwise wait behind a slice of searching."""
+READ_AFTER_TYPING = 0.15
+"""Seconds after a search begins (a key in the search box) before the reading pane shows the answer it
+highlights, unless another key comes first."""
 COUNT_EVERY = 0.25
 """Seconds between updates of "found so far" while a long search runs."""
 DEBOUNCE = 0.02
-"""A search starts once the keys stop for this long: a word typed fast is searched once, not per letter."""
+"""A key after a pause searches at once; keys that follow it closer than this search once they stop: a
+word typed fast is searched for its first letter and once more for the whole, not once per letter."""
 
 
 def highlighted(text: str, query: str) -> Content:
@@ -118,8 +128,11 @@ class ReviewScreen(WorkshopScreen):
         self._catalog: Catalog | None = None
         self._finding: Finding | None = None
         self._typed = 0  # changes to the search box and filter so far: only the last one searches
+        self._searched_at = 0.0  # time.monotonic() when a search last began
+        self._quiet_until = 0.0  # time.monotonic() until which the search of the rest gives way to keys
         self._reading: tuple[ReviewEntry | None, str] | None = None  # what the reading pane shows
         self._reading_due = False  # the pane is to follow the highlight once the list is drawn
+        self._reading_timer: Timer | None = None  # or once typing pauses
 
     @property
     def entries(self) -> list[ReviewEntry]:
@@ -221,7 +234,7 @@ class ReviewScreen(WorkshopScreen):
         counted = time.monotonic()
         page = self.page
         while not finding.advance(SLICE):
-            await asyncio.sleep(0)
+            await asyncio.sleep(max(0.0, self._quiet_until - time.monotonic()))
             if finding is not self._finding:
                 return
             if len(self.shown) < page:
@@ -269,20 +282,28 @@ class ReviewScreen(WorkshopScreen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """The highlighted answer is read whole in the pane; near the end of the list, the next page."""
+        self._give_way()
         self._read_soon()
         if event.option_index >= len(self.shown) - PAGE // 4:
             self._show_more(self.page)  # so that scrolling never stops
 
     def _read_soon(self) -> None:
-        """Show the highlighted answer in the reading pane once the list has been drawn: a whole answer,
-        its matches marked, takes longer to lay out than the list's short rows, and what was typed shows
-        first. Keys that come meanwhile move the highlight again, and the pane shows only the last."""
-        if not self._reading_due:
+        """Show the highlighted answer in the reading pane once the list has been drawn, and while
+        someone types in the search box, once they pause: a whole answer with its matches marked takes
+        longer to draw than the list's short rows, and the list shows what was typed first. A key that
+        comes meanwhile puts the pane off again, and the pane shows only the last answer highlighted."""
+        if self._reading_timer is not None:
+            self._reading_timer.stop()
+            self._reading_timer = None
+        typing = self._searched_at + READ_AFTER_TYPING - time.monotonic()
+        if typing > 0:
+            self._reading_timer = self.set_timer(typing, self._read_highlighted)
+        elif not self._reading_due:
             self._reading_due = True
             self.call_after_refresh(self._read_highlighted)
 
     def _read_highlighted(self) -> None:
-        self._reading_due = False
+        self._reading_due, self._reading_timer = False, None
         index = self.query_one("#entries", OptionList).highlighted
         entry = self.shown[index] if index is not None and index < len(self.shown) else None
         query = self.query_one("#search", Input).value
@@ -297,20 +318,29 @@ class ReviewScreen(WorkshopScreen):
             self.query_one("#reader", VerticalScroll).scroll_home(animate=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._give_way()
         self._debounced_search()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self._debounced_search()
 
     def _debounced_search(self) -> None:
-        if self._catalog is not None:
-            self._typed += 1
+        if self._catalog is None:
+            return
+        self._typed += 1
+        if time.monotonic() - self._searched_at >= DEBOUNCE:  # the first key after a pause: at once
+            self._search_now()
+        else:
             self.run_worker(self._search_after_pause(self._typed), group="review-search")
 
     async def _search_after_pause(self, typed: int) -> None:
         await asyncio.sleep(DEBOUNCE)
         if typed == self._typed:  # nothing typed since: search (a later key has its own worker)
-            self.refresh_entries()
+            self._search_now()
+
+    def _search_now(self) -> None:
+        self._searched_at = time.monotonic()
+        self.refresh_entries()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.edit(event.option_index)  # a click; Enter is ``action_choose``
@@ -356,7 +386,15 @@ class ReviewScreen(WorkshopScreen):
             self.routes.open_then_and_now(entry)
 
     def action_focus_search(self) -> None:
+        self._give_way()
         self.set_focus(self.query_one("#search", Input))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._give_way()
+
+    def _give_way(self) -> None:
+        """A key came: the search of the rest waits, so that the key's own work is done first."""
+        self._quiet_until = time.monotonic() + GIVE_WAY
 
     def action_home(self) -> None:
         self.routes.go_home()
