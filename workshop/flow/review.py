@@ -203,7 +203,7 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
 
 SNIPPET_LEAD = 20
 """Characters kept before a row's first match, so that the match shows however narrow the row is."""
-SNIPPET_CHARACTERS = 240
+SNIPPET_CHARACTERS = 160
 """The most of an answer a list row holds: more than the widest row shows (it ends in "…")."""
 
 

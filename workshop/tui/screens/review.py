@@ -165,7 +165,7 @@ class ReviewScreen(WorkshopScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         """The reading pane beside the list in a wide terminal, below it otherwise."""
-        self.set_class(event.size.width >= WIDE, "-wide")
+        self.set_class(event.size.width >= WIDE, "wide")
 
     @property
     def page(self) -> int:
@@ -173,7 +173,7 @@ class ReviewScreen(WorkshopScreen):
         return max(PAGE, self.query_one("#entries", OptionList).size.height // ROW_HEIGHT + 4)
 
     def on_mount(self) -> None:
-        self.set_class(self.app.size.width >= WIDE, "-wide")
+        self.set_class(self.app.size.width >= WIDE, "wide")
         self.reload()
         entries = self.query_one("#entries", OptionList)
         entries.focus()
