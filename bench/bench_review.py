@@ -8,8 +8,8 @@ and a count), in alternating rounds:
 
 - journal ready: from the start of the process until home says "Begin day 1" or "Continue: day", or, with
   every run finished (as in these histories), "Begin the check-in" or "every day is done" (which of the
-  two depends on today's date against the history's) (the floor: its first screen), and the peak memory
-  (VmHWM) then;
+  two depends on today's date against the history's), or a day's progress bar ending in "done" (at 80x24
+  the line that says so is below the fold) (the floor: its first screen), and the peak memory (VmHWM) then;
 - ``r`` until the review's count line is drawn (the list is drawn in the same refresh);
 - ctrl+f and a letter sent together, until the count line names that letter: the letter reached the box;
 - each further key of a word, until the count line names what is typed so far: first results (``found
@@ -42,7 +42,7 @@ from floor_review_app import MARKER
 from history import REPO, bench_env, build_year, median, python, shipped_program
 from terminal import Terminal
 
-JOURNAL_READY = r"Begin day 1|Continue: day|Begin the check-in|every day is done"
+JOURNAL_READY = r"Begin day 1|Continue: day|Begin the check-in|every day is done|━  done"
 OPENED = r"answers · Enter or e to edit|found so far"
 WORD = "night"  # in every long answer: the most work a search can have (every answer matches)
 
