@@ -6,8 +6,10 @@ For each history (12, 60 and 240 finished runs of the shipped program, every ste
 ``history.py``) and for the floor (``floor_review_app.py``: a bare Textual app whose ``r`` opens a search box
 and a count), in alternating rounds:
 
-- journal ready: from the start of the process until home offers to begin or continue, or says every day
-  is done (the floor: its first screen), and the peak memory (VmHWM) then;
+- journal ready: from the start of the process until home says "Begin day 1" or "Continue: day", or, with
+  every run finished (as in these histories), "Begin the check-in" or "every day is done" (which of the
+  two depends on today's date against the history's), or a day's progress bar ending in "done" (at 80x24
+  the line that says so is below the fold) (the floor: its first screen), and the peak memory (VmHWM) then;
 - ``r`` until the review's count line is drawn (the list is drawn in the same refresh);
 - ctrl+f and a letter sent together, until the count line names that letter: the letter reached the box;
 - each further key of a word, until the count line names what is typed so far: first results (``found
@@ -15,6 +17,12 @@ and a count), in alternating rounds:
   answer (``... answers hold "..."``);
 - peak memory after all that. With ``--open-only``: the peak 0.3 s after the list shows, and once the
   review has counted every answer (it reads them all in the background to say "N of M answers").
+
+Beside the times, the CPU time the app used from the key until its result was drawn (every thread, from
+``/proc``): on a shared machine the wall-clock figures grow with the load, more for the app than for the
+floor (it has more to do), and the CPU figures much less; read both.
+
+Run:  python bench/bench_review.py --size 80x24     (the terminal; 120x40 by default)
 
 Figures are medians; each is also given against the floor's in the same rounds. Goals (issue 20): each
 review figure within 50 ms of the floor at 20 years as at 1 year; peak memory at most 20 MiB over the floor.
@@ -24,6 +32,7 @@ Not a test: nothing here asserts a time.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import tempfile
@@ -34,9 +43,9 @@ from floor_review_app import MARKER
 from history import REPO, bench_env, build_year, median, python, shipped_program
 from terminal import Terminal
 
-# Home once the journal is open: a button to begin or continue, or (a run finished, a check-in open or
-# not) the line under the buttons saying every day is done.
-JOURNAL_READY = r"Begin day 1|Continue: day|Begin the check-in|every day is done"
+# Home once the journal is open: a button to begin or continue, or (every run finished, a check-in open
+# or not) the line under the buttons saying every day is done, or at 80x24 a day's bar ending in done.
+JOURNAL_READY = r"Begin day 1|Continue: day|Begin the check-in|every day is done|━  done"
 OPENED = r"answers · Enter or e to edit|found so far"
 COUNTED = r"\d+ of \d+ answers"  # the count once every answer is read (the floor shows it at once)
 WORD = "night"  # in every long answer: the most work a search can have (every answer matches)
@@ -47,28 +56,46 @@ def typed(query: str, *, finished: bool) -> str:
     return rf"hold {quoted}" if finished else rf"hold {quoted}|for {quoted}, still"
 
 
+def cpu_seconds(terminal: Terminal) -> float:
+    """CPU time the child has used so far, every thread of it (``/proc/PID/task/*/schedstat``: nanoseconds)."""
+    tasks = Path(f"/proc/{terminal.process.pid}/task")
+    total = 0
+    for task in tasks.iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (FileNotFoundError, ProcessLookupError):  # a thread that ended meanwhile
+            continue
+    return total / 1e9
+
+
 def since_send(
     terminal: Terminal, keys: bytes, pattern: str, finished: str | None = None, timeout: float = 30.0
-) -> tuple[float, float]:
-    """Send ``keys``; seconds until ``pattern`` is drawn, and until ``finished`` is (or the same)."""
+) -> tuple[float, float, float]:
+    """Send ``keys``; seconds until ``pattern`` is drawn, until ``finished`` is (or the same), and the CPU
+    seconds the app used until ``pattern`` was drawn: on a busy machine the wall-clock figures grow with
+    the load (more for the app than for the floor, as it has more to do), the CPU figure much less."""
     mark = terminal.mark()
+    cpu = cpu_seconds(terminal)
     sent = time.perf_counter() - terminal.started
     terminal.send(keys)
     first = terminal.wait_for(pattern, timeout, since=mark) - sent
+    used = cpu_seconds(terminal) - cpu
     last = terminal.wait_for(finished, timeout, since=mark) - sent if finished else first
-    return first, last
+    return first, last, used
 
 
 def run_once(
-    argv: list[str], env: dict[str, str], ready: str, *, open_only: bool = False
+    argv: list[str], env: dict[str, str], ready: str, *, open_only: bool = False, size: tuple[int, int]
 ) -> dict[str, float]:
-    terminal = Terminal(argv, env)
+    terminal = Terminal(argv, env, columns=size[0], lines=size[1])
     figures: dict[str, float] = {}
     try:
         figures["journal ready"] = terminal.wait_for(ready, timeout=120)
         time.sleep(0.3)
         figures["peak at start"] = terminal.peak_rss_mib()
-        figures["r until the list shows"], _ = since_send(terminal, b"r", OPENED, timeout=120)
+        figures["r until the list shows"], _, figures["r: CPU until shown"] = since_send(
+            terminal, b"r", OPENED, timeout=120
+        )
         time.sleep(0.3)
         if open_only:
             figures["peak after review"] = terminal.peak_rss_mib()
@@ -77,16 +104,16 @@ def run_once(
             time.sleep(0.3)
             figures["peak once counted"] = terminal.peak_rss_mib()
             return figures
-        figures["ctrl+f and a key"], _ = since_send(
+        figures["ctrl+f and a key"], _, figures["ctrl+f and a key: CPU until shown"] = since_send(
             terminal,
             b"\x06" + WORD[0].encode(),
             typed(WORD[0], finished=False),
             typed(WORD[0], finished=True),
         )
-        firsts, lasts = [], []
+        firsts, lasts, cpus = [], [], []
         for end in range(2, len(WORD) + 1):
             time.sleep(0.15)
-            first, last = since_send(
+            first, last, cpu = since_send(
                 terminal,
                 WORD[end - 1].encode(),
                 typed(WORD[:end], finished=False),
@@ -94,8 +121,10 @@ def run_once(
             )
             firsts.append(first)
             lasts.append(last)
+            cpus.append(cpu)
         figures["a key: first results"] = median(firsts)
         figures["a key: search finished"] = median(lasts)
+        figures["a key: CPU until first results"] = median(cpus)
         time.sleep(0.3)
         figures["peak after review"] = terminal.peak_rss_mib()
     finally:
@@ -114,7 +143,10 @@ def main() -> int:
         action="store_true",
         help="start, open the review and stop: for a tree whose review count does not name the search",
     )
+    parser.add_argument("--size", default="120x40", help="the terminal, COLUMNSxLINES (default 120x40)")
     args = parser.parse_args()
+    columns, lines = (int(n) for n in args.size.split("x"))
+    size = (columns, lines)
     years = [int(y) for y in args.years.split(",")]
     with tempfile.TemporaryDirectory() as root_name:
         root = Path(root_name)
@@ -135,18 +167,21 @@ def main() -> int:
             argv = [python(), "-m", "workshop", "--data-dir", str(root / f"{year}y")]
             cases[f"workshop, {year} year{'s' if year > 1 else ''}"] = (argv, JOURNAL_READY)
         for argv, ready in cases.values():  # warm-up: fills the bytecode cache, as an installed app has
-            run_once(argv, env, ready, open_only=args.open_only)
+            run_once(argv, env, ready, open_only=args.open_only, size=size)
         results: dict[str, list[dict[str, float]]] = {label: [] for label in cases}
+        load = f"{os.getloadavg()[0]:.1f}"
         for _ in range(args.repeat):
             for label, (argv, ready) in cases.items():
-                results[label].append(run_once(argv, env, ready, open_only=args.open_only))
+                results[label].append(run_once(argv, env, ready, open_only=args.open_only, size=size))
                 print(".", end="", flush=True)
         print()
         floor = {
             key: median([r[key] for r in results["floor (bare Textual app)"]])
             for key in results["floor (bare Textual app)"][0]
         }
-        print(f"rounds: {args.repeat}; medians; in brackets the difference from the floor in the same rounds")
+        after = f"{os.getloadavg()[0]:.1f}"
+        print(f"rounds: {args.repeat}; terminal {args.size}; load average (1 min) before and after: {load}, {after}")
+        print("medians; in brackets the difference from the floor in the same rounds")
         for key in floor:
             print(f"\n{key}")
             for label, rows in results.items():

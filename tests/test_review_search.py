@@ -11,18 +11,38 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from tests.memory_run import MemoryRun
 from tests.test_tui_input import type_at_once
-from tests.tui_helpers import build_app, settle, until, wait_for_journal
+from tests.tui_helpers import build_app, screen_text, settle, until, wait_for_journal
 from workshop.answers import TextValue
 from workshop.content.models import Program
-from workshop.flow.review import Catalog, Finding, ReviewEntry, iter_review_entries, review_entries, search
+from workshop.flow.review import (
+    SNIPPET_CHARACTERS,
+    SNIPPET_LEAD,
+    Catalog,
+    Finding,
+    ReviewEntry,
+    iter_review_entries,
+    review_entries,
+    search,
+    snippet,
+)
 from workshop.journal.store import Journal
 from workshop.tui.app import WorkshopApp
-from workshop.tui.screens.review import PAGE, ReviewScreen
+from workshop.tui.screens.day import DayScreen
+from workshop.tui.screens.review import (
+    MATCH_STYLE,
+    PAGE,
+    READ_AFTER_TYPING,
+    ROW_HEIGHT,
+    WIDE,
+    ReviewScreen,
+    entry_content,
+)
 
 WORDS = ["walked home at dawn", "a quiet night shift", "the river again", "Night after night", "dawn walk"]
 
@@ -197,3 +217,83 @@ async def test_scrolling_down_brings_the_next_answers_and_enter_opens_the_highli
         entries.scroll_end(animate=False)
         await settle(pilot)
         assert entries.option_count > loaded
+
+
+# ---- the list's rows and the reading pane -----------------------------------------------------------
+
+
+def test_a_row_holds_one_line_of_an_answer_from_a_little_before_its_first_match() -> None:
+    long = "First line of it.\n\n  " + "word " * 30 + "the Night shift, again\nand more after"
+    assert snippet(long, "") == " ".join(long.split())[:SNIPPET_CHARACTERS]  # no search: from the start
+    row = snippet(long, "night")
+    assert "\n" not in row and row.startswith("…") and "Night shift" in row  # found in any case
+    assert row.index("Night") <= SNIPPET_LEAD + 1  # the match shows however narrow the row is
+    assert not row[1:].startswith(" ")  # it starts at a word
+    assert snippet("early night", "night") == "early night"  # a match near the start: nothing cut
+    assert snippet("a (b) c " + "x " * 40 + "(b)", "(b)") == "a (b) c " + "x " * 40 + "(b)"  # text, not a pattern
+    assert len(snippet("word " * 500, "word")) == SNIPPET_CHARACTERS
+
+
+async def test_each_answer_is_two_lines_in_the_list_and_the_pane_reads_the_highlighted_one_whole(
+    tmp_path: Path, program: Program
+) -> None:
+    long_history(tmp_path / "data", program, 3)  # forty lines an answer
+    app = build_app(program, tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        await settle(pilot)
+        entries = review.query_one("#entries", OptionList)
+        reader = review.query_one("#reader-text", Static)
+        assert entries.virtual_size.height == ROW_HEIGHT * entries.option_count  # never wrapped
+        assert str(reader.content) == str(entry_content(review.shown[0]))  # the first, whole
+        assert str(reader.content).endswith(review.shown[0].text) and review.shown[0].text.count("\n") == 40
+        await pilot.press("down")
+        await settle(pilot)
+        assert str(reader.content) == str(entry_content(review.shown[1]))  # it follows the highlight
+        await pilot.press("ctrl+f", *"river")
+        await until(pilot, lambda: review.searched and review.query_one("#search", Input).value == "river")
+        await pilot.pause(READ_AFTER_TYPING)
+        await settle(pilot)
+        entry = review.shown[entries.highlighted or 0]
+        assert "river" in entry.text
+        content = reader.content
+        assert isinstance(content, Content)
+        marked = [str(content)[span.start : span.end] for span in content.spans if str(span.style) == MATCH_STYLE]
+        assert marked == ["river"] * entry.text.count("river")  # every match in the pane is marked
+        assert entries.virtual_size.height == ROW_HEIGHT * entries.option_count
+
+
+async def test_the_pane_stands_beside_the_list_in_a_wide_terminal_and_below_it_in_a_narrow_one(
+    tmp_path: Path, program: Program
+) -> None:
+    long_history(tmp_path / "data", program, 2)
+    app = build_app(program, tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        await settle(pilot)
+        entries, reader = review.query_one("#entries"), review.query_one("#reader")
+        assert reader.region.y >= entries.region.bottom and reader.region.height >= 8
+        await pilot.resize_terminal(WIDE, 40)
+        await settle(pilot)
+        assert reader.region.x >= entries.region.right and reader.region.y == entries.region.y
+        assert reader.region.width <= 84  # no wider than prose reads well
+
+
+async def test_enter_and_e_in_the_pane_open_the_answer_it_shows(tmp_path: Path, program: Program) -> None:
+    app = build_app(program, tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_journal(pilot)
+        run = app.journal.new_run()  # type: ignore[union-attr]
+        step = next(s for m in program.modules for s in m.steps if s.kind == "prompt")
+        module = next(m for m in program.modules if step in m.steps)
+        run.set_answer(module.id, step.id, TextValue("\n".join(f"line {n}" for n in range(30))))
+        review = await open_review(pilot)
+        await settle(pilot)
+        await pilot.press("tab")  # from the list to the pane, as Tab goes
+        assert review.focused is review.query_one("#reader")
+        await pilot.press("end")  # the pane scrolls to the answer's last line
+        await settle(pilot)
+        assert "line 29" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DayScreen) and app.screen.walk.step.id == step.id

@@ -102,6 +102,8 @@ async def show_everywhere(pilot: Pilot[Any], hostile: str) -> None:
     entries = app.screen.query_one("#entries", OptionList)
     prompts = [entries.get_option_at_index(i).prompt for i in range(entries.option_count)]
     assert_shown(prompts, f"before {hostile}")
+    await pilot.pause()  # the reading pane follows the highlight once the list is drawn
+    assert_shown([app.screen.query_one("#reader-text", Static).content], f"before {hostile} after")
 
     # Searching for it is literal too, and the app is still running after all of that.
     await pilot.press("ctrl+f", *"[/]")

@@ -201,6 +201,25 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
     return [match.span() for match in re.finditer(re.escape(needle), text, re.IGNORECASE)]
 
 
+SNIPPET_LEAD = 20
+"""Characters kept before a row's first match, so that the match shows however narrow the row is."""
+SNIPPET_CHARACTERS = 160
+"""The most of an answer a list row holds: more than the widest row shows (it ends in "…")."""
+
+
+def snippet(text: str, query: str) -> str:
+    """``text`` on one line, for a row of the review's list: from a little before the first match of
+    ``query`` (with "…" where the start was left out), or from its beginning; the row cuts the end."""
+    flat = " ".join(text.split())
+    needle = query.strip()
+    found = re.search(re.escape(needle), flat, re.IGNORECASE) if needle else None
+    if found is None or found.start() <= SNIPPET_LEAD:
+        return flat[:SNIPPET_CHARACTERS]
+    # Start at a word: the first space after the lead, unless that word is the match itself.
+    start = flat.find(" ", found.start() - SNIPPET_LEAD, found.start()) + 1 or found.start() - SNIPPET_LEAD
+    return "…" + flat[start : start + SNIPPET_CHARACTERS]
+
+
 @dataclass(frozen=True)
 class Preview:
     """The first lines of an answer, and how many more there are."""

@@ -1,15 +1,22 @@
-"""Review: every answer by run and day, searchable and read-only, with a jump to edit."""
+"""Review: every answer by run and day, searchable and read-only, with a jump to edit.
+
+The list has two lines for each answer (its heading, and one line from around its first match), so that a
+key in the search box redraws a handful of short lines however long the answers are; the highlighted
+answer is read whole in the pane below the list (beside it, in a wide terminal).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import time
 
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content, Span
+from textual.timer import Timer
 from textual.widgets import Button, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -19,7 +26,7 @@ from workshop.flow.review import (
     ReviewEntry,
     iter_review_entries,
     match_spans,
-    preview,
+    snippet,
     why_no_then_and_now,
     why_read_only,
 )
@@ -27,20 +34,31 @@ from workshop.text import display_text
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.tui.widgets.in_order import InOrderInput
 
-PREVIEW_LINES = 6
 MATCH_STYLE = "reverse"  # a match reads without colour, and in every theme
 
 # Years of answers are searched a slice at a time, so that no key ever waits for the search (issue 20):
 PAGE = 8
-"""Answers put in the list at a time (a screenful is four to six): the next ones come as the highlight or
-the scrolling nears the end. Every answer put in the list is measured and drawn on each search, so this
-is most of what a key in the search box costs."""
+"""Answers put in the list at a time, at least (more when the list is taller than this many rows): the
+next ones come as the highlight or the scrolling nears the end."""
+ROW_HEIGHT = 2
+"""Lines in the list for each answer: its heading, and one line of it."""
+WIDE = 120
+"""Columns from which the reading pane stands beside the list rather than below it."""
 SLICE = 0.008
 """Seconds of searching before the event loop handles what else came in (keys, a resize, a save)."""
+GIVE_WAY = 0.1
+"""Seconds after a key (or a change of focus, or a move in the list) during which the search of the rest
+waits: the key, and what it draws, have the loop to themselves. Years of answers are still being read
+for a second or two after the review opens, and Textual handles a key in many small steps (a change of
+focus remounts the footer's keys), each of which would otherwise wait behind a slice of searching."""
+READ_AFTER_TYPING = 0.15
+"""Seconds after a search begins (a key in the search box) before the reading pane shows the answer it
+highlights, unless another key comes first."""
 COUNT_EVERY = 0.25
 """Seconds between updates of "found so far" while a long search runs."""
 DEBOUNCE = 0.02
-"""A search starts once the keys stop for this long: a word typed fast is searched once, not per letter."""
+"""A key after a pause searches at once; keys that follow it closer than this search once they stop: a
+word typed fast is searched for its first letter and once more for the whole, not once per letter."""
 
 
 def highlighted(text: str, query: str) -> Content:
@@ -50,18 +68,22 @@ def highlighted(text: str, query: str) -> Content:
     return Content(text, [Span(start, end, MATCH_STYLE) for start, end in match_spans(text, query)])
 
 
-def entry_content(entry: ReviewEntry, query: str = "", *, full: bool = False) -> Content:
-    """An answer as the review lists it: a heading, then its first lines, or all of it when ``full``."""
-    text = display_text(entry.text)
-    shown = preview(text, PREVIEW_LINES) if not full else None
+def heading(entry: ReviewEntry, query: str) -> Content:
+    """Whose answer it is: the run, the day, the step, marked where the query is found, and the date."""
+    words = f"Run {entry.run_number} · {display_text(entry.day_label)} · {display_text(entry.title)}"
     when = f"{entry.answer.updated:%d %b %Y}"
-    heading = f"Run {entry.run_number} · {display_text(entry.day_label)} · {display_text(entry.title)}"
-    parts = [highlighted(heading, query).stylize("bold"), Content.styled(f"  {when}", "dim"), Content("\n")]
-    parts.append(highlighted(text if shown is None else shown.text, query))
-    if shown is not None and shown.more:
-        more = f"\n… {shown.more} more lines: highlight this answer to read it all"
-        parts.append(Content.styled(more, "dim"))
-    return Content.assemble(*parts)
+    return Content.assemble(highlighted(words, query).stylize("bold"), Content.styled(f"  {when}", "dim"))
+
+
+def row_content(entry: ReviewEntry, query: str = "") -> Content:
+    """An answer as a row of the list: its heading, then one line from around its first match."""
+    line = snippet(display_text(entry.text), query)
+    return Content.assemble(heading(entry, query), "\n", highlighted(line, query))
+
+
+def entry_content(entry: ReviewEntry, query: str = "") -> Content:
+    """An answer whole, as the reading pane shows it: its heading, then every line of it."""
+    return Content.assemble(heading(entry, query), "\n", highlighted(display_text(entry.text), query))
 
 
 class ReviewScreen(WorkshopScreen):
@@ -106,7 +128,11 @@ class ReviewScreen(WorkshopScreen):
         self._catalog: Catalog | None = None
         self._finding: Finding | None = None
         self._typed = 0  # changes to the search box and filter so far: only the last one searches
-        self._expanded: int | None = None  # the entry shown whole: the highlighted one
+        self._searched_at = 0.0  # time.monotonic() when a search last began
+        self._quiet_until = 0.0  # time.monotonic() until which the search of the rest gives way to keys
+        self._reading: tuple[ReviewEntry | None, str] | None = None  # what the reading pane shows
+        self._reading_due = False  # the pane is to follow the highlight once the list is drawn
+        self._reading_timer: Timer | None = None  # or once typing pauses
 
     @property
     def entries(self) -> list[ReviewEntry]:
@@ -130,11 +156,24 @@ class ReviewScreen(WorkshopScreen):
                     id="run-filter",
                 )
                 yield Button("Then and now", id="then-and-now")
-            yield OptionList(id="entries", classes="entries")
+            with Container(classes="review-body"):
+                yield OptionList(id="entries", classes="entries")
+                with VerticalScroll(id="reader", classes="reader"):
+                    yield Static(Content(""), id="reader-text")
             yield Static("", id="review-count", classes="dim")
         yield workshop_footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """The reading pane beside the list in a wide terminal, below it otherwise."""
+        self.set_class(event.size.width >= WIDE, "wide")
+
+    @property
+    def page(self) -> int:
+        """Answers to put in the list at a time: enough to fill it, and a few more to scroll to."""
+        return max(PAGE, self.query_one("#entries", OptionList).size.height // ROW_HEIGHT + 4)
+
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width >= WIDE, "wide")
         self.reload()
         entries = self.query_one("#entries", OptionList)
         entries.focus()
@@ -144,7 +183,7 @@ class ReviewScreen(WorkshopScreen):
         """Scrolled (the wheel, the scroll bar) near the end of the list: bring the next answers."""
         entries = self.query_one("#entries", OptionList)
         if scroll_y >= entries.max_scroll_y - entries.size.height:
-            self._show_more(PAGE)
+            self._show_more(self.page)
 
     def on_screen_resume(self) -> None:
         # Back from a step opened here: its answer may have changed; the search and the place stay.
@@ -155,16 +194,17 @@ class ReviewScreen(WorkshopScreen):
         """Read the answers afresh and search them again, keeping the highlighted place."""
         self._catalog = Catalog(iter_review_entries(self.workshop.program, self.workshop.runs))
         keep = self.query_one("#entries", OptionList).highlighted or 0
-        self._begin_search(narrow=False, enough=max(PAGE, keep + 1), wait=keep >= PAGE)
+        self._begin_search(narrow=False, enough=max(self.page, keep + 1), wait=keep >= self.page)
 
     def refresh_entries(self) -> None:
         """Search again for what the search box and the run filter now say (a letter added narrows)."""
         self._begin_search(narrow=True)
 
-    def _begin_search(self, *, narrow: bool, enough: int = PAGE, wait: bool = False) -> None:
+    def _begin_search(self, *, narrow: bool, enough: int | None = None, wait: bool = False) -> None:
         """Start a search: the first page at once (the newest answers come first), the rest a slice at a
         time in a worker that the next search cancels."""
         assert self._catalog is not None
+        enough = enough or self.page
         query = self.query_one("#search", Input).value
         chosen = self.query_one("#run-filter", Select).value
         run_number = chosen if isinstance(chosen, int) else None
@@ -177,12 +217,13 @@ class ReviewScreen(WorkshopScreen):
                 pass
         else:
             finding.advance(SLICE, enough=enough)
-        self.shown = []
-        self._expanded = None
-        entries.clear_options()
-        self._show_more(enough)
+        # The first page replaces the list's options in one go (not cleared, then added): a list as long as
+        # before keeps its size, and the screen is not laid out again.
+        self.shown = finding.entries(0, enough)
+        entries.set_options(Option(row_content(entry, query)) for entry in self.shown)
         if self.shown:
             entries.highlighted = min(keep or 0, len(self.shown) - 1)
+        self._read_soon()
         self._update_count()
         if not finding.done:
             self.run_worker(self._search_rest(finding), group="review-search")
@@ -191,18 +232,19 @@ class ReviewScreen(WorkshopScreen):
         """Look through the rest of the answers, a slice at a time, giving the loop back in between; a
         newer search takes over by replacing ``self._finding``, and this one then stops."""
         counted = time.monotonic()
+        page = self.page
         while not finding.advance(SLICE):
-            await asyncio.sleep(0)
+            await asyncio.sleep(max(0.0, self._quiet_until - time.monotonic()))
             if finding is not self._finding:
                 return
-            if len(self.shown) < PAGE:
-                self._show_more(PAGE - len(self.shown))
+            if len(self.shown) < page:
+                self._show_more(page - len(self.shown))
             if time.monotonic() - counted > COUNT_EVERY:  # years of answers take seconds: show it going
                 counted = time.monotonic()
                 self._update_count()
         if finding is self._finding:
-            if len(self.shown) < PAGE:
-                self._show_more(PAGE - len(self.shown))
+            if len(self.shown) < page:
+                self._show_more(page - len(self.shown))
             self._update_count()
 
     def _show_more(self, count: int) -> None:
@@ -215,9 +257,10 @@ class ReviewScreen(WorkshopScreen):
             return
         query = self.query_one("#search", Input).value
         self.shown.extend(more)
-        self.query_one("#entries", OptionList).add_options(
-            Option(entry_content(entry, query)) for entry in more
-        )
+        rows = [Option(row_content(entry, query)) for entry in more]
+        self.query_one("#entries", OptionList).add_options(rows)
+        if start == 0:
+            self._read_soon()  # the first answers found: the pane shows the highlighted one
         self._update_count()
 
     def _update_count(self) -> None:
@@ -235,45 +278,79 @@ class ReviewScreen(WorkshopScreen):
         else:
             which = f" hold {quoted}" if query else ""
             words = f"{len(finding.found)} of {len(catalog.entries)} answers{which} · Enter or e to edit"
-        count.update(Content(words))
+        count.update(Content(words), layout=False)  # one line, always: no need to lay the screen out again
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """The highlighted answer is shown whole; the others show their first lines."""
-        entries = event.option_list
-        query = self.query_one("#search", Input).value
-        before, self._expanded = self._expanded, event.option_index
-        if before is not None and before < len(self.shown) and before != event.option_index:
-            entries.replace_option_prompt_at_index(before, entry_content(self.shown[before], query))
-        if event.option_index < len(self.shown):
-            entry = self.shown[event.option_index]
-            entries.replace_option_prompt_at_index(event.option_index, entry_content(entry, query, full=True))
+        """The highlighted answer is read whole in the pane; near the end of the list, the next page."""
+        self._give_way()
+        self._read_soon()
         if event.option_index >= len(self.shown) - PAGE // 4:
-            self._show_more(PAGE)  # near the end of the list: the next page, so scrolling never stops
+            self._show_more(self.page)  # so that scrolling never stops
+
+    def _read_soon(self) -> None:
+        """Show the highlighted answer in the reading pane once the list has been drawn, and while
+        someone types in the search box, once they pause: a whole answer with its matches marked takes
+        longer to draw than the list's short rows, and the list shows what was typed first. A key that
+        comes meanwhile puts the pane off again, and the pane shows only the last answer highlighted."""
+        if self._reading_timer is not None:
+            self._reading_timer.stop()
+            self._reading_timer = None
+        typing = self._searched_at + READ_AFTER_TYPING - time.monotonic()
+        if typing > 0:
+            self._reading_timer = self.set_timer(typing, self._read_highlighted)
+        elif not self._reading_due:
+            self._reading_due = True
+            self.call_after_refresh(self._read_highlighted)
+
+    def _read_highlighted(self) -> None:
+        self._reading_due, self._reading_timer = False, None
+        index = self.query_one("#entries", OptionList).highlighted
+        entry = self.shown[index] if index is not None and index < len(self.shown) else None
+        query = self.query_one("#search", Input).value
+        before, self._reading = self._reading, (entry, query)
+        same = before is not None and before[0] is entry
+        if same and before is not None and before[1] == query:
+            return
+        # The same answer with other words marked keeps its lines: no need to lay the screen out again.
+        reader_text = self.query_one("#reader-text", Static)
+        reader_text.update(entry_content(entry, query) if entry else Content(""), layout=not same)
+        if not same:
+            self.query_one("#reader", VerticalScroll).scroll_home(animate=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._give_way()
         self._debounced_search()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self._debounced_search()
 
     def _debounced_search(self) -> None:
-        if self._catalog is not None:
-            self._typed += 1
+        if self._catalog is None:
+            return
+        self._typed += 1
+        if time.monotonic() - self._searched_at >= DEBOUNCE:  # the first key after a pause: at once
+            self._search_now()
+        else:
             self.run_worker(self._search_after_pause(self._typed), group="review-search")
 
     async def _search_after_pause(self, typed: int) -> None:
         await asyncio.sleep(DEBOUNCE)
         if typed == self._typed:  # nothing typed since: search (a later key has its own worker)
-            self.refresh_entries()
+            self._search_now()
+
+    def _search_now(self) -> None:
+        self._searched_at = time.monotonic()
+        self.refresh_entries()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.edit(event.option_index)  # a click; Enter is ``action_choose``
 
     def action_choose(self) -> None:
-        """Enter: open the highlighted answer; in the search box, go to the answers found."""
+        """Enter: open the highlighted answer (from the list or the pane that reads it); in the search
+        box, go to the answers found."""
         focused = self.focused
         entries = self.query_one("#entries", OptionList)
-        if focused is entries and entries.highlighted is not None:
+        if focused in (entries, self.query_one("#reader")) and entries.highlighted is not None:
             self.edit(entries.highlighted)
         elif focused is self.query_one("#search", Input):
             entries.focus()
@@ -309,7 +386,15 @@ class ReviewScreen(WorkshopScreen):
             self.routes.open_then_and_now(entry)
 
     def action_focus_search(self) -> None:
+        self._give_way()
         self.set_focus(self.query_one("#search", Input))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._give_way()
+
+    def _give_way(self) -> None:
+        """A key came: the search of the rest waits, so that the key's own work is done first."""
+        self._quiet_until = time.monotonic() + GIVE_WAY
 
     def action_home(self) -> None:
         self.routes.go_home()
