@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -27,7 +29,47 @@ class WorkshopScreen(Screen[None]):
         return None
 
 
+class KeysFooter(Footer):
+    """Textual's footer, rebuilt only when the keys it shows change.
+
+    Textual rebuilds the footer each time the focus moves or a screen asks for its keys again: every key a
+    new widget, mounted and styled. Most of those moments leave the same keys showing (the next step of a
+    day has the same keys as the last), and the rebuild was a good part of what a step or the review cost
+    to open (and of a Pilot test's CPU). What the footer would show is compared first; only a change
+    rebuilds it."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._shown: tuple[tuple[object, ...], ...] | None = None
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            shown = keys_shown(screen)
+            if shown == self._shown:
+                return
+            self._shown = shown
+        super().bindings_changed(screen)
+
+
+def keys_shown(screen: Screen[Any]) -> tuple[tuple[object, ...], ...]:
+    """Everything of the screen's keys that the footer draws, in its order."""
+    app = screen.app
+    return tuple(
+        (
+            binding.key,
+            app.get_key_display(binding),
+            binding.description,
+            binding.action,
+            enabled,
+            tooltip,
+            binding.group.description if binding.group else None,
+        )
+        for _node, binding, enabled, tooltip in screen.active_bindings.values()
+        if binding.show
+    )
+
+
 def workshop_footer() -> Footer:
     """The keys of the screen, one space around each and no palette hint (F1 lists ctrl+p), so that every
     key of every screen fits in 80 columns."""
-    return Footer(compact=True, show_command_palette=False, classes="workshop-footer")
+    return KeysFooter(compact=True, show_command_palette=False, classes="workshop-footer")
