@@ -23,6 +23,7 @@ from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.journal.store import Journal
 from workshop.tui.keys import KeyGate
 from workshop.tui.screens.day import DayScreen
+from workshop.tui.screens.review import ReviewScreen
 from workshop.tui.widgets.field import Field
 
 CHARACTER_KEYS = {" ": "space", ".": "full_stop", ",": "comma"}
@@ -199,6 +200,31 @@ async def test_keys_typed_while_the_journal_opens_wait_for_the_step(tmp_path: Pa
         assert isinstance(screen, DayScreen) and screen.walk.step.id == "first-thought"
         assert screen.query_one(TextArea).text == "i remember the night shifts"
         assert app.journal is not None and len(app.journal.runs) == 1
+
+
+async def test_r_pressed_while_the_journal_opens_opens_the_review_and_the_search_keys_follow(
+    tmp_path: Path, program: Program
+) -> None:
+    # On a long history the journal takes a moment to open after the first screen: r pressed then did
+    # nothing at all, and the letters after it were keys on home.
+    release = threading.Event()
+
+    def load() -> Program:
+        release.wait(10)
+        return program
+
+    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")
+    async with app.run_test() as pilot:
+        await pilot.pause(0.1)
+        type_at_once(app, "r", "ctrl+f", *text(app, "night"))
+        await pilot.pause(0.2)
+        assert not app.program_loaded
+        release.set()
+        await wait_for_journal(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        box = app.screen.query_one("#search", Input)
+        await until(pilot, lambda: box.value == "night")
+        assert box.has_focus
 
 
 def test_the_gate_hands_keys_on_in_the_order_they_were_typed() -> None:

@@ -343,6 +343,7 @@ class WorkshopApp(App[None]):
         journal.on_problems = self._problems_found
         self.routes.refresh_home()
         self._return_to_place()
+        self.routes.open_page_asked_for_early()
         if journal.problems:
             self._offer_restore(list(journal.problems))
         elif not journal.runs and not journal.encrypted and not self.settings.encryption_offered:

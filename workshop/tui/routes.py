@@ -76,6 +76,9 @@ class Routes:
 
     def __init__(self, app: RoutesHost) -> None:
         self.app = app
+        # A page asked for before the journal was open (r pressed at once after start, on a long history),
+        # opened as soon as it is.
+        self._page_when_open: Callable[[], Screen[Any]] | None = None
 
     # -- home --------------------------------------------------------------------------------------------
 
@@ -128,12 +131,24 @@ class Routes:
     # -- pages over home ---------------------------------------------------------------------------------
 
     def _open_page(self, make_screen: Callable[[], Screen[Any]]) -> None:
-        """Open a page over home (review, insight, north star) with everything saved first."""
+        """Open a page over home (review, insight, north star) with everything saved first; asked for while
+        the journal is still opening, it opens once it is, and the keys typed meanwhile wait for it."""
         if self.app.journal is None:
+            self._page_when_open = make_screen
+            self.app.hold_keys()
             return
         self.app.save_now()
         self.go_home()
         self.app.push_screen(make_screen())
+
+    def open_page_asked_for_early(self) -> None:
+        """The journal is open: open the page asked for before it was, if any, then hand it the keys."""
+        make_screen, self._page_when_open = self._page_when_open, None
+        if make_screen is not None:
+            self._open_page(make_screen)
+            # Once the page has mounted and put the focus where it starts, not before: a key handed on
+            # earlier would be typed into home, or have its focus taken away by the page's own.
+            self.app.screen.call_after_refresh(self.app.release_keys)
 
     def open_review(self) -> None:
         from workshop.tui.screens.review import ReviewScreen
