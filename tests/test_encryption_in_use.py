@@ -6,6 +6,7 @@ wrong passphrase, a missing key file and a passphrase file, and the plain mode's
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import subprocess
 import sys
@@ -74,6 +75,29 @@ async def test_keys_typed_while_the_passphrase_is_tried_reach_the_screen_that_fo
         await until(pilot, lambda: "first words" in screen_text(app), UNDER_LOAD)
         assert screen.walk.step.id == "first-thought"
         assert "first words" in screen.query_one(TextArea).text
+
+
+async def test_quit_typed_while_a_refused_passphrase_is_tried_still_quits(
+    encrypted_data: Path, program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys typed while a passphrase is tried are forgotten when it is refused, but never ctrl+q (or
+    ctrl+g): those work whatever the screen is doing."""
+    real_unlock = encryption.unlock
+
+    def slow_unlock(data_dir: Path, passphrase: str) -> encryption.Outcome:
+        time.sleep(0.4)
+        return real_unlock(data_dir, passphrase)
+
+    monkeypatch.setattr(encryption, "unlock", slow_unlock)
+    app = build_app(program, encrypted_data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PassphraseScreen), UNDER_LOAD)
+        await pilot.press(*"wrong one", "enter", "x", "ctrl+q")
+        for _ in range(int(UNDER_LOAD * 100)):  # not Pilot's pause: the app is closing, its workers cancelled
+            if app.return_code is not None:
+                break
+            await asyncio.sleep(0.01)
+    assert app.return_code == 0
 
 
 async def test_the_app_asks_for_the_passphrase_gently_then_opens_and_saves_only_ciphertext(

@@ -277,9 +277,21 @@ class WorkshopApp(App[None]):
         self.call_later(self._hand_on_held_keys)
 
     def drop_held_keys(self) -> None:
-        """Forget the held keys: what they were typed for will not come (a passphrase was refused)."""
+        """Forget the held keys: what they were typed for will not come (a passphrase was refused). Quit
+        and support are the exception: they work whatever the screen is doing, so they are handed on."""
         self._stop_hold_timer()
-        self.key_gate.drop()
+        always = self._keys_that_always_work()
+        self.key_gate.drop(keep=lambda event: isinstance(event, events.Key) and event.key in always)
+        self.call_later(self._hand_on_held_keys)
+
+    def _keys_that_always_work(self) -> set[str]:
+        """The keys of quit and support, as the user's keymap has them."""
+        keys: set[str] = set()
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.action in ("quit", "support"):
+                chosen = self.settings.keymap.get(binding.id or "", binding.key)
+                keys.update(key.strip() for key in chosen.split(","))
+        return keys
 
     def _stop_hold_timer(self) -> None:
         if self._hold_timer is not None:

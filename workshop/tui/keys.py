@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 
 from textual import events
 from textual.widget import Widget
@@ -61,8 +62,10 @@ class KeyGate:
         self._handing_on.extend(self._held or [])
         self._held = None
 
-    def drop(self) -> None:
-        """Stop holding and forget the keys kept: they were typed for a screen that will not come."""
+    def drop(self, keep: Callable[[HeldEvent], bool]) -> None:
+        """Stop holding and forget the keys kept (they were typed for a screen that will not come), but
+        those ``keep`` says must work whatever happens (quit, support): they are handed on."""
+        self._handing_on.extend(event for event in self._held or [] if keep(event))
         self._held = None
 
     def next_to_hand_on(self) -> HeldEvent | None:
