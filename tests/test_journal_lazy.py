@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from tests.clocks import SteppingClock
-from tests.conftest import JOURNAL_PASSPHRASE
 from tests.tui_helpers import build_app, wait_for_journal
 from workshop.answers import TextValue
 from workshop.content.models import Program
 from workshop.files import atomic
 from workshop.flow.completion import program_progress
 from workshop.journal import index
+from workshop.journal.crypto import Identity
 from workshop.journal.errors import JournalProblem
 from workshop.journal.format import decode_module, parse_bytes
 from workshop.journal.store import Journal, OneAtATime, Run
@@ -38,9 +38,10 @@ def run_dir(data: Path, number: int) -> Path:
     return data / "journal" / "mini" / f"run-{number:03d}"
 
 
-def three_runs(data: Path, program: Program) -> None:
-    """Two runs with answers on two days (the first finished, with a scores id), and a new current one."""
-    with Journal.open(data, program, clock=SteppingClock()) as journal:
+def three_runs(data: Path, program: Program, identity: Identity | None = None) -> None:
+    """Two runs with answers on two days (the first finished, with a scores id), and a new current one
+    (encrypted with ``identity``'s key files in ``data``, if given)."""
+    with Journal.open(data, program, clock=SteppingClock(), identity=identity) as journal:
         first = journal.new_run()
         first.set_answer("one", "first-thought", TextValue(WORDS))
         first.set_answer("one", "meaning-now", TextValue("meaning"))
@@ -250,11 +251,12 @@ def test_an_index_that_cannot_be_trusted_means_the_files_are_read(
         assert journal.runs[0].answers("one")["first-thought"].value == TextValue(WORDS)
 
 
-def test_an_encrypted_journal_is_read_in_full_and_keeps_no_index(tmp_path: Path, program: Program) -> None:
-    data = tmp_path / "data"
-    three_runs(data, program)
-    with Journal.open(data, program) as journal:
-        identity, _ = journal.turn_on_encryption(JOURNAL_PASSPHRASE)
+def test_an_encrypted_journal_is_read_in_full_and_keeps_no_index(
+    encrypted_data: Path, journal_keys: tuple[Path, Identity], program: Program
+) -> None:
+    # The tests' cheap keys: turning encryption on (and its index removal) is tested in test_journal_index.
+    data, identity = encrypted_data, journal_keys[1]
+    three_runs(data, program, identity)
     with Journal.open(data, program, lazy=True, identity=identity) as journal:
         assert all(run.loaded for run in journal.runs)
         older = journal.runs[0]
