@@ -6,13 +6,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from textual.widgets import Button, OptionList
 
-from tests.tui_helpers import build_app, wait_for_journal
+from tests.tui_helpers import build_app, held_back, wait_for_journal
 from workshop.content.cache import cached_outline, load_program_cached
 from workshop.content.models import Program
 from workshop.content.outline import DayOutline, DeferredProgram, ProgramOutline, StepOutline
@@ -30,13 +29,8 @@ def _day_prompts(app: WorkshopApp) -> list[str]:
 async def test_home_paints_from_the_outline_and_opens_once_the_program_loads(
     tmp_path: Path, program: Program
 ) -> None:
-    release = threading.Event()
-
-    def load() -> Program:
-        release.wait(10)
-        return program
-
-    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")
+    deferred, release = held_back(program)
+    app = build_app(deferred, tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.1)
         assert not app.program_loaded

@@ -15,11 +15,10 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from tests.expect import not_none, value_as
-from tests.tui_helpers import build_app, open_step, settle, until, wait_for_journal
+from tests.tui_helpers import build_app, held_back, open_step, settle, until, wait_for_journal
 from workshop.answers import CommitmentValue, IntegerValue, ItemsValue, TextValue
 from workshop.content.loader import load_program
 from workshop.content.models import Program
-from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.journal.store import Journal
 from workshop.tui.keys import KeyGate
 from workshop.tui.screens.day import DayScreen
@@ -181,13 +180,8 @@ async def test_ctrl_z_undoes_in_every_text_box(tmp_path: Path, mini_program_dir:
 async def test_keys_typed_while_the_journal_opens_wait_for_the_step(tmp_path: Path, program: Program) -> None:
     # "c" before the journal is open is remembered; what is typed after it must not reach home, where
     # letters are keys ("r" opens the review, "n" a new run), but the step, once it is open.
-    release = threading.Event()
-
-    def load() -> Program:
-        release.wait(10)
-        return program
-
-    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")
+    deferred, release = held_back(program)
+    app = build_app(deferred, tmp_path / "data")
     async with app.run_test() as pilot:
         await pilot.pause(0.1)
         type_at_once(app, "c", "ctrl+n", *text(app, "i remember the night shifts"))
@@ -207,13 +201,8 @@ async def test_r_pressed_while_the_journal_opens_opens_the_review_and_the_search
 ) -> None:
     # On a long history the journal takes a moment to open after the first screen: r pressed then did
     # nothing at all, and the letters after it were keys on home.
-    release = threading.Event()
-
-    def load() -> Program:
-        release.wait(10)
-        return program
-
-    app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")
+    deferred, release = held_back(program)
+    app = build_app(deferred, tmp_path / "data")
     async with app.run_test() as pilot:
         await pilot.pause(0.1)
         type_at_once(app, "r", "ctrl+f", *text(app, "night"))

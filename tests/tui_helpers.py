@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -15,7 +16,7 @@ from textual.pilot import Pilot
 from tests.clocks import SteppingClock
 from workshop.content.loader import load_program
 from workshop.content.models import Program
-from workshop.content.outline import DeferredProgram
+from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.settings import Settings
 from workshop.tui.app import WorkshopApp, make_app
 from workshop.tui.screens.day import DayScreen
@@ -53,6 +54,18 @@ def build_app(program: Program | DeferredProgram | Path, data_dir: Path, **optio
     # Scrolling at once, not animated: what a test sees is the same, sooner. (The tmux tests keep them.)
     app.animation_level = "none"
     return app
+
+
+def held_back(program: Program) -> tuple[DeferredProgram, threading.Event]:
+    """``program`` as the app gets it at start, its outline at once and the program itself only once the
+    event is set (10 s at most): the moments before the journal opens, held open for a test."""
+    release = threading.Event()
+
+    def load() -> Program:
+        release.wait(10)
+        return program
+
+    return DeferredProgram(ProgramOutline.of(program), load), release
 
 
 def workshop_app(pilot: Pilot[Any]) -> WorkshopApp:
