@@ -15,12 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input, TextArea
 
 from tests.conftest import JOURNAL_PASSPHRASE
 from tests.plain_helpers import converse
 from tests.test_store_encrypted import assert_no_plaintext, first_step, journal_files
-from tests.tui_helpers import build_app, open_step, screen_text, settle, until
+from tests.tui_helpers import build_app, held_back, open_step, screen_text, settle, until
 from workshop import paths
 from workshop.answers import TextValue
 from workshop.cli import main
@@ -31,6 +32,7 @@ from workshop.journal.crypto import Identity, KeyFiles, is_age
 from workshop.journal.store import Journal
 from workshop.settings import Settings, load_settings
 from workshop.tui.screens.day import DayScreen
+from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.notice import Notice
 from workshop.tui.screens.passphrase import PassphraseScreen
 
@@ -98,6 +100,30 @@ async def test_quit_typed_while_a_refused_passphrase_is_tried_still_quits(
                 break
             await asyncio.sleep(0.01)
     assert app.return_code == 0
+
+
+async def test_keys_typed_before_the_passphrase_prompt_are_never_typed_into_it(
+    encrypted_data: Path, program: Program
+) -> None:
+    """r and a search typed while the journal is still being looked at wait for the review; when a
+    passphrase prompt comes instead, they are forgotten (never typed into the prompt) and the review is
+    not opened behind the person's back once the journal opens."""
+    deferred, release = held_back(program)
+    app = build_app(deferred, encrypted_data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.1)
+        for key in ("r", "ctrl+f", *"night"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.2)
+        release.set()
+        await until(pilot, lambda: isinstance(app.screen, PassphraseScreen), UNDER_LOAD)
+        field = app.screen.query_one("#passphrase-0", Input)
+        await pilot.pause(0.1)
+        assert field.value == ""
+        await pilot.press(*JOURNAL_PASSPHRASE, "enter")
+        await until(pilot, lambda: app.journal is not None, UNDER_LOAD)
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_the_app_asks_for_the_passphrase_gently_then_opens_and_saves_only_ciphertext(

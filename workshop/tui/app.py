@@ -119,6 +119,7 @@ class WorkshopApp(App[None]):
         super().__init__()
         self.key_gate = KeyGate()
         self._hold_timer: Timer | None = None
+        self._hold_deadline = 0.0
         self._program: Program | None
         self._load_program: Callable[[], Program]
         if isinstance(program, DeferredProgram):
@@ -268,8 +269,11 @@ class WorkshopApp(App[None]):
         """Keep the keys typed from now on until ``release_keys`` (``limit`` seconds at most): a step or a
         day is opening, or a passphrase is being tried."""
         self.key_gate.hold()
-        if self._hold_timer is None:
+        deadline = time.monotonic() + limit
+        if self._hold_timer is None or deadline > self._hold_deadline:  # the longer of two holds wins
+            self._stop_hold_timer()
             self._hold_timer = self.set_timer(limit, self.release_keys)
+            self._hold_deadline = deadline
 
     def release_keys(self) -> None:
         """Hand the held keys on, in order, to whatever has the focus once the app has caught up."""
@@ -362,8 +366,16 @@ class WorkshopApp(App[None]):
             self.routes.offer_encryption()
         self._warm_up()
 
+    def _forget_early_requests(self) -> None:
+        """Something other than the journal came of opening it (a passphrase prompt, a second window, an
+        error): what was asked for and typed before, for a page that is not coming, is forgotten rather
+        than typed into that prompt. Quit and support still work (``drop_held_keys``)."""
+        self.routes.forget_early_requests()
+        self.drop_held_keys()
+
     def _ask_passphrase(self) -> None:
         """The journal is encrypted: ask for its passphrase (unlocked in a worker), then open it."""
+        self._forget_early_requests()
         from workshop.flow import encryption
         from workshop.tui.screens.passphrase import PassphraseScreen, passphrase_result
 
@@ -402,6 +414,7 @@ class WorkshopApp(App[None]):
 
     def _program_failed(self, problems: list[Problem]) -> None:
         """The program changed between the first paint and loading it, and no longer validates."""
+        self._forget_early_requests()
         message = "\n".join(str(problem) for problem in problems[:8])
         self.push_screen(
             Notice("The program has problems", message, [("quit", "Quit")]),
@@ -409,6 +422,8 @@ class WorkshopApp(App[None]):
         )
 
     def _journal_locked(self, message: str) -> None:
+        self._forget_early_requests()
+
         def answer(choice: str | None) -> None:
             if choice == "retry":
                 self.open_journal()
@@ -421,6 +436,7 @@ class WorkshopApp(App[None]):
         )
 
     def _journal_failed(self, message: str) -> None:
+        self._forget_early_requests()
         self.push_screen(
             Notice("The journal could not be opened", message, [("quit", "Quit")]),
             lambda _: self.exit(message=message),

@@ -21,6 +21,11 @@ from textual.widget import Widget
 
 HOLD_LIMIT = 2.0
 """Seconds after which held keys are handed on even if the change that held them never said it was done."""
+OPENING_HOLD_LIMIT = 60.0
+"""The same, for keys typed after asking for a step or a page while the journal is still opening. That
+takes seconds the first time a long history is read (after a copy or a restore), and the app says what
+became of the keys when it ends: handed to the page once it opens, or dropped if a passphrase prompt or an
+error comes instead (``WorkshopApp.forget_early_requests``)."""
 CATCH_UP_LIMIT = 2.0
 """Seconds to wait, at most, for a field to handle its keys. A field takes a few milliseconds a key, but a
 long burst on a machine that is busy took more than half a second (and its tail was lost); the limit only

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workshop.tui.context import Workshop
+from workshop.tui.keys import OPENING_HOLD_LIMIT
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.notice import Notice
 
@@ -135,7 +136,7 @@ class Routes:
         the journal is still opening, it opens once it is, and the keys typed meanwhile wait for it."""
         if self.app.journal is None:
             self._page_when_open = make_screen
-            self.app.hold_keys()
+            self.app.hold_keys(limit=OPENING_HOLD_LIMIT)
             return
         self.app.save_now()
         self.go_home()
@@ -149,6 +150,14 @@ class Routes:
             # Once the page has mounted and put the focus where it starts, not before: a key handed on
             # earlier would be typed into home, or have its focus taken away by the page's own.
             self.app.screen.call_after_refresh(self.app.release_keys)
+
+    def forget_early_requests(self) -> None:
+        """The journal did not open as asked (a passphrase prompt, a second window, an error came instead):
+        the page or day asked for before is not opened behind it later."""
+        self._page_when_open = None
+        for screen in self.app.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.forget_chosen_early()
 
     def open_review(self) -> None:
         from workshop.tui.screens.review import ReviewScreen
