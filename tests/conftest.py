@@ -47,7 +47,7 @@ import textual.screen  # noqa: E402
 from workshop import paths  # noqa: E402
 from workshop.content.loader import load_program  # noqa: E402
 from workshop.content.models import Program  # noqa: E402
-from workshop.journal.crypto import Identity, KeyFiles  # noqa: E402
+from workshop.journal.crypto import AlreadyEncrypted, Identity, KeyFiles  # noqa: E402
 
 
 def _finer_pilot_waits() -> None:
@@ -162,3 +162,24 @@ def encrypted_data(tmp_path: Path, journal_keys: tuple[Path, Identity]) -> Path:
     for name in (paths.IDENTITY_FILE, paths.RECIPIENT_FILE):
         shutil.copy2(journal_keys[0] / name, data / name)
     return data
+
+
+@pytest.fixture
+def cheap_new_keys(journal_keys: tuple[Path, Identity], monkeypatch: pytest.MonkeyPatch) -> Identity:
+    """``KeyFiles.create`` puts the tests' cheap key files in place instead of making keys (two scrypt runs,
+    seconds of CPU), for tests of what is done with new keys: turning encryption on and off. Making keys
+    is tested with real ones in ``test_crypto``. Only ``JOURNAL_PASSPHRASE`` opens the cheap keys, so a
+    test that asks for another passphrase is refused here rather than given keys it could not unlock."""
+    folder, identity = journal_keys
+
+    def create(keys: KeyFiles, passphrase: str, *, now: object = None) -> Identity:
+        assert passphrase == JOURNAL_PASSPHRASE, "the cheap keys open with JOURNAL_PASSPHRASE only"
+        if keys.is_encrypted():
+            raise AlreadyEncrypted(keys.identity_path)
+        keys.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for name in (paths.IDENTITY_FILE, paths.RECIPIENT_FILE):
+            shutil.copy2(folder / name, keys.folder / name)
+        return identity
+
+    monkeypatch.setattr(KeyFiles, "create", create)
+    return identity

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import JOURNAL_PASSPHRASE
 from tests.expect import answer_to
 from workshop.journal import conversion
 from workshop.journal.conversion import (
@@ -173,13 +174,13 @@ def test_a_disk_failure_stops_the_conversion_with_every_file_whole(
     assert_encrypted(files, identity)
 
 
-def test_turning_encryption_on_then_off_for_a_whole_journal(tmp_path: Path) -> None:
+def test_turning_encryption_on_then_off_for_a_whole_journal(tmp_path: Path, cheap_new_keys: Identity) -> None:
     data = tmp_path / "data"
     keys = KeyFiles(data)
     files = journal_tree(data / "journal")
     assert not keys.is_encrypted()
 
-    identity, report = turn_on(keys, data / "journal", "a quiet walk by the river")
+    identity, report = turn_on(keys, data / "journal", JOURNAL_PASSPHRASE)
     assert report.complete and keys.is_encrypted()
     assert_encrypted(files, identity)
     assert finish_turning_on(keys, data / "journal").converted == ()  # nothing left to do

@@ -14,6 +14,7 @@ from workshop.answers import TextValue
 from workshop.content.models import Program
 from workshop.flow.completion import program_progress
 from workshop.journal import index
+from workshop.journal.crypto import Identity
 from workshop.journal.store import Journal, Run
 from workshop.journal.summary import RunSummary, read_summaries
 
@@ -100,7 +101,7 @@ def test_a_damaged_or_missing_index_changes_nothing_and_opening_writes_it_again(
 
 
 def test_an_encrypted_journal_has_no_index_and_summaries_defer_to_the_journal(
-    tmp_path: Path, program: Program
+    tmp_path: Path, program: Program, cheap_new_keys: Identity
 ) -> None:
     data = tmp_path / "data"
     three_runs(data, program)

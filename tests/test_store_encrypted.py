@@ -203,7 +203,7 @@ def test_a_second_window_hears_the_journal_is_open_before_any_passphrase_is_aske
 
 
 def test_turning_encryption_on_and_off_in_an_open_journal_keeps_every_word(
-    tmp_path: Path, program: Program, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, program: Program, monkeypatch: pytest.MonkeyPatch, cheap_new_keys: Identity
 ) -> None:
     data = tmp_path / "data"
     module_id, step_id = first_step(program)
