@@ -203,3 +203,21 @@ def test_no_journal_folder_gives_nothing_and_creates_nothing(tmp_path: Path, pro
     data.mkdir()
     assert answered.answered_steps(data, program) == set()
     assert list(data.iterdir()) == []
+
+
+def test_turning_encryption_on_from_the_command_line_leaves_no_index_in_any_form(
+    tmp_path: Path, program: Program, settled: None, journal_keys: tuple[Path, object]
+) -> None:
+    # `workshop encrypt` (encryption.encrypt) and a conversion cut short go through conversion.py, which
+    # used to encrypt the indexes with the rest instead of removing them.
+    from workshop.journal import encryption
+
+    data = tmp_path / "data"
+    two_runs(data, program)
+    answered.answered_steps(data, program)
+    assert list(data.rglob(index.INDEX_FILE)) and list(data.rglob(answered.ANSWERED_FILE))
+    for name in ("identity.age", "recipient.txt"):  # the keys made: a conversion to finish
+        shutil.copy2(journal_keys[0] / name, data / name)
+    report = encryption.finish_encrypting(data)
+    assert report.complete
+    assert not list(data.rglob(index.INDEX_FILE)) and not list(data.rglob(answered.ANSWERED_FILE))
