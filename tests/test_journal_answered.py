@@ -221,3 +221,29 @@ def test_turning_encryption_on_from_the_command_line_leaves_no_index_in_any_form
     report = encryption.finish_encrypting(data)
     assert report.complete
     assert not list(data.rglob(index.INDEX_FILE)) and not list(data.rglob(answered.ANSWERED_FILE))
+
+
+def test_validate_warns_from_the_file_without_reading_a_run(
+    tmp_path: Path,
+    mini_program_dir: Path,
+    program: Program,
+    settled: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from workshop.cli import main
+
+    data = tmp_path / "data"
+    two_runs(data, program)  # run 2 answered "old-question", which the program does not have
+    argv = ["validate", str(mini_program_dir), "--data-dir", str(data)]
+    assert main(argv) == 0
+    first = capsys.readouterr().out
+    assert "steps.old-question: warning: is no longer in the program" in first
+    assert (journal_folder(data) / answered.ANSWERED_FILE).is_file()
+
+    def no_run_read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a run was read: validate should have used the journal-wide file")
+
+    monkeypatch.setattr(summary, "_summary", no_run_read)
+    assert main(argv) == 0
+    assert capsys.readouterr().out == first
