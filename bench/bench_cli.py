@@ -11,7 +11,9 @@ programs (as any second run has); the "cache miss" row pays validation every tim
 an install or an edit does. Goal: under 150 ms each, Textual never imported. Not a test: nothing here asserts a time.
 
 Each command's peak memory (GNU time's ``%M``) is printed beside its time, with the
-floor's: ``export`` streams runs (issue 20), so its peak should not grow with the years of history.
+floor's: ``export`` streams runs (issue 20), so its peak should not grow with the years of history. So is
+the CPU time it used (user + system, GNU time's ``%U`` and ``%S``, 10 ms steps), which a machine shared with
+other work inflates much less than the wall-clock time: read the growth with history there first.
 """
 
 from __future__ import annotations
@@ -54,14 +56,15 @@ def env_for(label: str, env: dict[str, str], root: Path) -> dict[str, str]:
     return {**env, "WORKSHOP_CACHE_DIR": tempfile.mkdtemp(dir=root)}
 
 
-def time_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Milliseconds from start to exit, and the peak memory of that one process in MiB.
+def time_once(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Milliseconds from start to exit, the peak memory of that one process in MiB, and its CPU time
+    (user + system) in milliseconds.
 
     The peak is GNU time's (``/usr/bin/time -f %M``, a small process that starts the command): the
     child's own ``ru_maxrss`` would count the pages of this benchmark, which it shares until it execs.
     The wrapper costs the floor's row the same as every other."""
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as peak_file:
-        wrapped = [TIME, "-o", peak_file.name, "-f", "%M", *command]
+        wrapped = [TIME, "-o", peak_file.name, "-f", "%M %U %S", *command]
         start = time.perf_counter()
         done = subprocess.run(
             wrapped, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
@@ -69,7 +72,8 @@ def time_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
         elapsed = (time.perf_counter() - start) * 1000
         if done.returncode != 0:
             raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
-        return elapsed, int(peak_file.read().split()[-1]) / 1024  # KiB
+        peak, user, system = peak_file.read().split()[-3:]
+        return elapsed, int(peak) / 1024, (float(user) + float(system)) * 1000  # KiB, seconds
 
 
 def imported_modules(command: list[str], env: dict[str, str]) -> set[str]:
@@ -122,26 +126,30 @@ def time_commands(data: Path, env: dict[str, str], root: Path, repeat: int) -> N
         time_once(argv(args_, data), env_for(label, env, root))
     timings: dict[str, list[float]] = {label: [] for label in COMMANDS}
     peaks: dict[str, list[float]] = {label: [] for label in COMMANDS}
+    cpus: dict[str, list[float]] = {label: [] for label in COMMANDS}
     for _ in range(repeat):
         for label, args_ in COMMANDS.items():
-            elapsed, peak = time_once(argv(args_, data), env_for(label, env, root))
+            elapsed, peak, cpu = time_once(argv(args_, data), env_for(label, env, root))
             timings[label].append(elapsed)
             peaks[label].append(peak)
+            cpus[label].append(cpu)
     floor = median(timings["floor: python -c pass"])
     floor_peak = median(peaks["floor: python -c pass"])
+    floor_cpu = median(cpus["floor: python -c pass"])
     print(
-        f"{'command':<32} {'median':>8} {'min':>8} {'- floor':>8}  {'peak RSS':>9} {'- floor':>9}  "
-        f"Textual imported?  (n={repeat})"
+        f"{'command':<32} {'median':>8} {'min':>8} {'- floor':>8}  {'CPU':>6} {'- floor':>7}  "
+        f"{'peak RSS':>9} {'- floor':>9}  Textual imported?  (n={repeat})"
     )
     for label, args_ in COMMANDS.items():
         values = timings[label]
         textual = (
             "" if not args_ else ("YES" if "textual" in imported_modules(argv(args_, data), env) else "no")
         )
-        peak = median(peaks[label])
+        peak, cpu = median(peaks[label]), median(cpus[label])
         print(
             f"{label:<32} {median(values):6.1f} ms {min(values):6.1f} ms "
-            f"{median(values) - floor:6.1f} ms  {peak:5.1f} MiB {peak - floor_peak:+5.1f} MiB  {textual}"
+            f"{median(values) - floor:6.1f} ms  {cpu:3.0f} ms {cpu - floor_cpu:4.0f} ms  "
+            f"{peak:5.1f} MiB {peak - floor_peak:+5.1f} MiB  {textual}"
         )
 
 

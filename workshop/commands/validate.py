@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop import paths
-from workshop.content.cache import cached_verdict, folder_key, write_verdict
 from workshop.invocation import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_dir, error, program_dir
 
 if TYPE_CHECKING:
@@ -39,6 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: every command's start (``--help`` too) imports this module.
+    from workshop.content.cache import folder_key, write_verdict
+
     path = Path(args.path).expanduser() if args.path else program_dir(args)
     if not path.exists():
         error(f"{path}: no such file or folder")
@@ -101,6 +103,7 @@ def _cached(
     path: Path, key: bytes | None
 ) -> tuple[ProgramOutline, StepLookup, dict[str, Path], str] | None:
     """The verdict of an earlier ``validate`` of this unchanged folder (``content/cache.py``), or None."""
+    from workshop.content.cache import cached_verdict
     from workshop.content.outline import ProgramOutline
 
     verdict = cached_verdict(path, paths.cache_dir(), key) if key is not None else None
@@ -139,25 +142,21 @@ def _journal_warnings(
 ) -> list[Problem]:
     """Warnings for answers in the user's journal to steps this program no longer asks.
 
-    The journal is only read, and only if its folder exists: validating never creates anything.
+    The journal is only read, and only if its folder exists: validating never creates a folder. It keeps
+    the step ids a plain journal answered beside its runs (``journal/answered.py``), as the app keeps
+    each run's index.
     """
     journal_dir = data_dir(args)
     if not journal_dir.is_dir():
         return []
     from workshop.commands._passphrase import open_journal
     from workshop.content.drift import SavedAnswer, drift_warnings
+    from workshop.journal.answered import answered_steps
     from workshop.journal.errors import JournalError
-    from workshop.journal.summary import read_summaries
 
-    summaries = read_summaries(journal_dir, program)
-    if summaries is not None:  # a plain journal: the answered step ids from each run's index
-        saved = [
-            SavedAnswer(module_id, step_id, run.program_version)
-            for run in summaries.runs
-            for module_id in run.module_ids()
-            for step_id in run.answered(module_id)
-        ]
-        return drift_warnings(lookup, saved, files)
+    answered = answered_steps(journal_dir, program)
+    if answered is not None:  # a plain journal: the answered step ids, kept journal-wide (answered.py)
+        return drift_warnings(lookup, [SavedAnswer(*each) for each in answered], files)
     try:
         journal = open_journal(journal_dir, program, args)
     except JournalError as failure:

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+"""What ``%B`` gives: Python never sets the time locale, so its month names are the C locale's."""
+
 
 def format_moment(moment: datetime | None) -> str:
     """``3 March 2025 at 21:14``."""
     if moment is None:
         return "not yet"
-    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
+    # Without strftime, byte for byte the same: an export calls this for every answer, and strftime was
+    # a quarter of the time spent making a year's HTML (40 us a call; 10,560 answers in twenty years).
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} at {moment.hour:02d}:{moment.minute:02d}"
 
 
 def format_day(moment: datetime) -> str:

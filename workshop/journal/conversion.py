@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.files.atomic import write_file
+from workshop.journal import index
 from workshop.journal.crypto import (
     AGE_ARMOR_MAGIC,
     AGE_MAGIC,
@@ -111,11 +112,13 @@ def turn_on(keys: KeyFiles, folder: Path, passphrase: str) -> tuple[Identity, Co
     if it is encrypted already (``finish_turning_on`` completes a conversion cut short).
     """
     identity = keys.create(passphrase)
+    index.remove_all(folder)  # an encrypted journal keeps no index, not even an encrypted one
     return identity, encrypt_files(folder, identity.recipient)
 
 
 def finish_turning_on(keys: KeyFiles, folder: Path) -> ConversionReport:
     """Encrypt whatever is still plain under ``folder`` in an encrypted journal. Needs no passphrase."""
+    index.remove_all(folder)
     return encrypt_files(folder, keys.recipient())
 
 

@@ -117,10 +117,14 @@ def remove(folder: Path) -> None:
 
 
 def remove_all(journals_root: Path) -> None:
-    """Remove every run's index under ``journals_root`` (``<data>/journal``), as encryption is turned on."""
+    """Remove every run's index under ``journals_root`` (``<data>/journal``), and each program's list of
+    answered steps (``answered.py``), as encryption is turned on."""
+    from workshop.journal import answered
+
     with contextlib.suppress(OSError):
         for program in os.scandir(journals_root):
             if program.is_dir(follow_symlinks=False):
+                answered.remove(Path(program.path))
                 for run in os.scandir(program.path):
                     if run.is_dir(follow_symlinks=False):
                         with contextlib.suppress(OSError):

@@ -121,14 +121,14 @@ def read_summaries(data_dir: Path, program: ProgramShape, *, newest: int | None 
     return Summaries(runs, len(numbered))
 
 
-def _summary(folder: Path, number: int, home: dict[str, str]) -> RunSummary | None:
+def _summary(folder: Path, number: int, home: dict[str, str], *, use_index: bool = True) -> RunSummary | None:
     names = sorted(entry.name for entry in os.scandir(folder))
     module_names = [name for name in names if module_id_of(name)]
     if RUN_FILE not in names:
         if module_names:
             raise FormatError("no run file")  # the journal makes a stand-in and says why: let it
         return None
-    known, run_entry = index.read_all(folder)
+    known, run_entry = index.read_all(folder) if use_index else ({}, None)
     run: RunData | index.RunFacts
     if run_entry is not None and run_entry[0] == index.stamp_of(os.stat(folder / RUN_FILE)):
         run = run_entry[1]
@@ -154,3 +154,12 @@ def _plain(path: Path) -> bytes:
     if crypto.is_age(raw):
         raise crypto.CryptoError(path, "encrypted")
     return raw
+
+
+def read_run(folder: Path, *, use_index: bool = True) -> RunSummary | None:
+    """The summary of the one run in ``folder`` (None for a folder with neither a run file nor a day),
+    without the program's step homes: for which steps are answered, not for ``RunSummary.answer``.
+    ``use_index=False`` parses every file, for files changed too recently for their signatures to tell
+    (``answered.RACY_NS``). Raises ``OSError``, ``FormatError`` and ``CryptoError`` where
+    ``read_summaries`` gives up."""
+    return _summary(folder, paths.run_number_of(folder.name) or 0, {}, use_index=use_index)
