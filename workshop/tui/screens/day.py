@@ -93,7 +93,7 @@ class DayScreen(WorkshopScreen):
         self.query_one("#day-progress", ProgressBar).update(progress=walk.number)
         self.query_one("#step-title", Static).update(plain(step.title))
         body = self.query_one("#step-body", VerticalScroll)
-        await body.remove_children()
+        await self._clear_body(body)
         answer = walk.current_answer()
         items = walk.recap_items(step) if isinstance(step, RecapStep) else None
         plans = walk.commitment_items(step) if isinstance(step, FollowThroughStep) else None
@@ -119,6 +119,20 @@ class DayScreen(WorkshopScreen):
             # The step opens at its top, scrolled only as far as needed for the whole field to show:
             # what is typed is always seen (a recap's earlier answers and a long question come first).
             self.call_after_refresh(body.scroll_to_widget, field, animate=False, top=False)
+
+    async def _clear_body(self, body: VerticalScroll) -> None:
+        """Take the last step away, with nothing focused once it has gone.
+
+        Textual restyles a widget *and everything in it* when it gains or loses the focus. Left to itself,
+        it hands the focus of a removed field to the body, and the body then lost it to the next step's
+        field with the whole step inside it: 15 to 35 ms of restyling in one go as each step opened. So the
+        field lets go first (only the field is restyled), and a body that had the focus (a reading) lets go
+        once it is empty. Keys typed meanwhile are held (tui/keys.py), so none goes to nothing."""
+        if self.focused is not body:
+            self.set_focus(None, scroll_visible=False)
+        await body.remove_children()
+        if self.focused is body:
+            self.set_focus(None, scroll_visible=False)
 
     async def _mount_look_back_and_sources(self, view: StepView) -> None:
         """Earlier answers the question refers to go just above it; a line saying F2 shows the step's
