@@ -56,6 +56,8 @@ class DayScreen(WorkshopScreen):
         super().__init__(classes="day-screen")
         self.walk = walk
         self.over_review = over_review
+        self._view: StepView | None = None
+        """The step on screen, once it is mounted (looked up at every key before: a walk of the screen)."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -105,6 +107,7 @@ class DayScreen(WorkshopScreen):
             clock=self.workshop.monotonic,
         )
         await body.mount(view)
+        self._view = view
         await view.loaded()
         # The step's own field, found before the earlier answers go above it: their box can take the focus
         # (to be scrolled), and a step that takes its first focusable widget would have found that box.
@@ -128,6 +131,7 @@ class DayScreen(WorkshopScreen):
         field with the whole step inside it: 15 to 35 ms of restyling in one go as each step opened. So the
         field lets go first (only the field is restyled), and a body that had the focus (a reading) lets go
         once it is empty. Keys typed meanwhile are held (tui/keys.py), so none goes to nothing."""
+        self._view = None
         if self.focused is not body:
             self.set_focus(None, scroll_visible=False)
         await body.remove_children()
@@ -148,8 +152,7 @@ class DayScreen(WorkshopScreen):
             await view.mount(Static(plain(line), classes="sources-line"))
 
     def current_view(self) -> StepView | None:
-        views = self.query(StepView)
-        return views.first() if views else None
+        return self._view
 
     # -- the user's moves --------------------------------------------------------------------------------
 
