@@ -126,6 +126,8 @@ def run_once(
         print(
             f"  saves: {[(round(s0 - begin, 3), round((s1 - s0) * 1000, 1), t) for s0, s1, t in data['saves']]}"
         )
+        slow = [(round(at - begin, 3), generation, round(took * 1000)) for at, generation, took in data["gc"]]
+        print(f"  garbage collections over 10 ms (s, generation, ms): {[c for c in slow if c[2] > 10]}")
     saves = data["saves"]
     overlapping = [s for s in saves if any(b0 <= s[1] and s[0] <= b1 for b0, b1 in bursts)]
     return {
