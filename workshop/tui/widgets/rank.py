@@ -113,8 +113,8 @@ class RankView(StepView):
         ]
         if options.option_count != len(self.step.options):
             # As the step opens: each option drawn once, ticked or not (not drawn, then drawn again).
-            chosen = zip(prompts, self.step.options, strict=True)
-            options.add_options(Option(prompt, id=option) for prompt, option in chosen)
+            pairs = zip(prompts, self.step.options, strict=True)
+            options.add_options(Option(prompt, id=option) for prompt, option in pairs)
             options.highlighted = 0
         else:
             # Update the ticks in place, so the highlight stays where the user's eyes are.
