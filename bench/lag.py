@@ -4,7 +4,8 @@ A task on the app's event loop asks to wake every 5 ms; the time between two wak
 was busy with something else (a key press, a repaint, a save) plus the 5 ms. Nothing that happens on the
 UI thread can hide from it: a stall of 40 ms shows as a gap of 45 ms. The gaps (wall-clock time of
 wake-up, gap in seconds) are written as JSON to ``$BENCH_HEARTBEAT`` when the process exits, with the
-start and end of every ``Journal.save`` when the journal store was loaded.
+start and end of every ``Journal.save`` when the journal store was loaded. Each gap also carries the CPU
+time the UI thread used in it (``time.thread_time``), which a busy machine inflates much less.
 """
 
 from __future__ import annotations
@@ -26,15 +27,17 @@ def start_heartbeat(app: Any) -> None:
     path = os.environ.get("BENCH_HEARTBEAT")
     if not path:
         return
-    gaps: list[tuple[float, float]] = []
+    gaps: list[tuple[float, float, float]] = []
 
     async def beat() -> None:
-        last = time.time()
+        # Beside each gap, the CPU time the UI thread spent in it: on a machine shared with other work, a
+        # gap also holds the time the thread waited for a core (or for the interpreter), and this does not.
+        last, last_cpu = time.time(), time.thread_time()
         while True:
             await asyncio.sleep(INTERVAL)
-            now = time.time()
-            gaps.append((now, now - last))
-            last = now
+            now, cpu = time.time(), time.thread_time()
+            gaps.append((now, now - last, cpu - last_cpu))
+            last, last_cpu = now, cpu
 
     app._bench_heartbeat = asyncio.get_running_loop().create_task(beat())  # keep a reference
     _time_collections()
@@ -67,7 +70,7 @@ def time_saves() -> None:
     Journal.save = save  # type: ignore[method-assign]  # measurement only: every save timed
 
 
-def _watch_stalls(gaps: list[tuple[float, float]], stacks: list[tuple[float, str]]) -> None:
+def _watch_stalls(gaps: list[tuple[float, float, float]], stacks: list[tuple[float, str]]) -> None:
     """Diagnosis: when the loop has not woken for 30 ms, keep what the main thread is doing."""
     import sys
     import threading

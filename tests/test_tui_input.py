@@ -116,6 +116,31 @@ async def test_enter_then_text_at_once_goes_to_the_next_line(tmp_path: Path, min
         assert plan is not None and plan.value == CommitmentValue("a real lunch", "Thursday", "2026-03-05")
 
 
+async def test_corrections_typed_fast_in_a_line_land_where_they_were_typed(
+    tmp_path: Path, mini_program_dir: Path
+) -> None:
+    # Textual runs an Input's own keys (backspace, home, ctrl+u...) once they have bubbled up to the app,
+    # after the letters typed behind them: "river", two backspaces and "ver" came out "riverv", and ctrl+u
+    # then a new line wiped the new line too. Found typing in tmux right after ctrl+n.
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        await open_step(pilot, "five-things")
+        type_at_once(app, *text(app, "river"), "backspace", "backspace", *text(app, "ver"), "enter")
+        type_at_once(app, *text(app, "gone"), "ctrl+u", *text(app, "kept"), "home", *text(app, "all "))
+        await until(pilot, lambda: getattr(app.focused, "value", "") == "all kept")
+        await open_step(pilot, "one-step")
+        # Undo takes back the word typed after the backspace ("ay"), then "y" and on to the action.
+        type_at_once(app, *text(app, "Thursdy"), "backspace", *text(app, "ay"), "ctrl+z", *text(app, "y"))
+        type_at_once(app, "enter", *text(app, "a walk"))
+        await until(pilot, lambda: getattr(app.focused, "value", "") == "a walk")
+        run = app.current_run
+        assert run is not None
+        items, plan = run.answer("five-things"), run.answer("one-step")
+        assert items is not None and items.value == ItemsValue(("rivver", "all kept", "", "", ""))
+        assert plan is not None and plan.value == CommitmentValue("a walk", "Thursdy")
+
+
 async def test_coming_back_to_a_filled_line_keeps_it_and_types_at_its_end(
     tmp_path: Path, mini_program_dir: Path
 ) -> None:

@@ -56,6 +56,8 @@ class DayScreen(WorkshopScreen):
         super().__init__(classes="day-screen")
         self.walk = walk
         self.over_review = over_review
+        self._view: StepView | None = None
+        """The step on screen, once it is mounted (looked up at every key before: a walk of the screen)."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -93,7 +95,7 @@ class DayScreen(WorkshopScreen):
         self.query_one("#day-progress", ProgressBar).update(progress=walk.number)
         self.query_one("#step-title", Static).update(plain(step.title))
         body = self.query_one("#step-body", VerticalScroll)
-        await body.remove_children()
+        await self._clear_body(body)
         answer = walk.current_answer()
         items = walk.recap_items(step) if isinstance(step, RecapStep) else None
         plans = walk.commitment_items(step) if isinstance(step, FollowThroughStep) else None
@@ -105,6 +107,7 @@ class DayScreen(WorkshopScreen):
             clock=self.workshop.monotonic,
         )
         await body.mount(view)
+        self._view = view
         await view.loaded()
         # The step's own field, found before the earlier answers go above it: their box can take the focus
         # (to be scrolled), and a step that takes its first focusable widget would have found that box.
@@ -120,6 +123,21 @@ class DayScreen(WorkshopScreen):
             # what is typed is always seen (a recap's earlier answers and a long question come first).
             self.call_after_refresh(body.scroll_to_widget, field, animate=False, top=False)
 
+    async def _clear_body(self, body: VerticalScroll) -> None:
+        """Take the last step away, with nothing focused once it has gone.
+
+        Textual restyles a widget *and everything in it* when it gains or loses the focus. Left to itself,
+        it hands the focus of a removed field to the body, and the body then lost it to the next step's
+        field with the whole step inside it: 15 to 35 ms of restyling in one go as each step opened. So the
+        field lets go first (only the field is restyled), and a body that had the focus (a reading) lets go
+        once it is empty. Keys typed meanwhile are held (tui/keys.py), so none goes to nothing."""
+        self._view = None
+        if self.focused is not body:
+            self.set_focus(None, scroll_visible=False)
+        await body.remove_children()
+        if self.focused is body:
+            self.set_focus(None, scroll_visible=False)
+
     async def _mount_look_back_and_sources(self, view: StepView) -> None:
         """Earlier answers the question refers to go just above it; a line saying F2 shows the step's
         sources goes at its end, below the answer, where it moves nothing the user needs."""
@@ -134,8 +152,7 @@ class DayScreen(WorkshopScreen):
             await view.mount(Static(plain(line), classes="sources-line"))
 
     def current_view(self) -> StepView | None:
-        views = self.query(StepView)
-        return views.first() if views else None
+        return self._view
 
     # -- the user's moves --------------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@ and undoes (ctrl+z) and redoes (ctrl+y) like the reflection boxes do.
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Input
+
+from workshop.tui.widgets.in_order import InOrderInput
 
 UNDO_LIMIT = 200
 
@@ -55,8 +56,9 @@ class UndoHistory:
         return self._redo.pop()
 
 
-class Field(Input):
-    """An ``Input`` that never selects its text on focus, with the cursor at its end, and with undo."""
+class Field(InOrderInput):
+    """An ``Input`` that never selects its text on focus, with the cursor at its end, and with undo; its
+    editing keys (backspace, the arrows, ctrl+u, undo) happen in the order they were typed (in_order.py)."""
 
     BINDINGS = [  # noqa: RUF012 - Textual's convention
         Binding("ctrl+z", "undo", "Undo", show=False, id="field.undo"),

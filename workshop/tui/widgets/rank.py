@@ -107,15 +107,19 @@ class RankView(StepView):
 
     def _refresh_lists(self, highlight: int | None = None) -> None:
         options = self.query_one("#rank-options", OptionList)
+        prompts = [
+            hanging(TICKED if option in self.ranked else UNTICKED, option, bold=option in self.ranked)
+            for option in self.step.options
+        ]
         if options.option_count != len(self.step.options):
-            options.add_options(Option(hanging(UNTICKED, option), id=option) for option in self.step.options)
+            # As the step opens: each option drawn once, ticked or not (not drawn, then drawn again).
+            pairs = zip(prompts, self.step.options, strict=True)
+            options.add_options(Option(prompt, id=option) for prompt, option in pairs)
             options.highlighted = 0
-        # Update the ticks in place, so the highlight stays where the user's eyes are.
-        for index, option in enumerate(self.step.options):
-            chosen = option in self.ranked
-            options.replace_option_prompt_at_index(
-                index, hanging(TICKED if chosen else UNTICKED, option, bold=chosen)
-            )
+        else:
+            # Update the ticks in place, so the highlight stays where the user's eyes are.
+            for index, prompt in enumerate(prompts):
+                options.replace_option_prompt_at_index(index, prompt)
         picked = self.query_one("#rank-picked", RankedList)
         picked.clear_options()
         picked.add_options(
