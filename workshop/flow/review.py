@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import re
 import time
+import zlib
+from array import array
+from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import overload
 
-from workshop.answers import Answer
+from workshop.answers import Answer, TextValue
 from workshop.content.models import Module, Program, Step
 from workshop.flow.describe import describe_value
-from workshop.flow.run_view import RunRecord
+from workshop.flow.run_view import ReleasableRun, RunRecord
 from workshop.flow.runs import question_of, run_days, shown_answer
 
 
@@ -53,16 +59,20 @@ def iter_review_entries(program: Program, runs: Iterable[RunRecord]) -> Iterator
     """``review_entries`` one at a time, a run at a time: the review shows the newest answers while the
     older runs (years of them) are still to be read."""
     for run in sorted(runs, key=lambda r: r.number, reverse=True):
-        for day in run_days(program, run):
-            for entry in day.steps:
-                if entry.answer is not None and not entry.answer.value.is_empty():
-                    text = describe_value(entry.answer.value, entry.step)
-                    yield ReviewEntry(run.number, day.module_id, day.module, entry.step, entry.answer, text)
-            for answer in day.earlier:
-                if not answer.value.is_empty():
-                    yield ReviewEntry(
-                        run.number, day.module_id, day.module, None, answer, describe_value(answer.value)
-                    )
+        yield from run_entries(program, run)
+
+
+def run_entries(program: Program, run: RunRecord) -> Iterator[ReviewEntry]:
+    """The answers of one run, as ``review_entries`` lists them."""
+    for day in run_days(program, run):
+        for entry in day.steps:
+            if entry.answer is not None and not entry.answer.value.is_empty():
+                text = describe_value(entry.answer.value, entry.step)
+                yield ReviewEntry(run.number, day.module_id, day.module, entry.step, entry.answer, text)
+        for answer in day.earlier:
+            if not answer.value.is_empty():
+                text = describe_value(answer.value)
+                yield ReviewEntry(run.number, day.module_id, day.module, None, answer, text)
 
 
 EARLIER_VERSION = "This answer is from an earlier version of the program; it is kept, read-only."
@@ -91,31 +101,168 @@ def search(entries: Sequence[ReviewEntry], query: str, run_number: int | None = 
 # --------------------------------------------------------------------------------------------------------
 
 
-class Catalog:
-    """The review's entries, made from the runs only as far as a search has needed them so far.
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where one answer is: its run, day and step. No words: the catalog keeps one for every answer."""
 
-    Each entry's text is folded for matching once, when it is first made. ``complete`` once every run has
-    been read. Nothing here is written anywhere: it lives as long as the review screen.
+    run_number: int
+    module_id: str
+    module: Module | None
+    step: Step | None
+    step_id: str
+
+
+def folded_words(entry: ReviewEntry) -> bytes:
+    """What a query is looked for in: the entry's title and text, case-folded (UTF-8, as it is kept)."""
+    return encoded(f"{entry.title}\n{entry.text}".casefold())
+
+
+def encoded(text: str) -> bytes:
+    # UTF-8 finds a needle only where a character starts, so looking in the bytes finds what looking in
+    # the text would; "surrogatepass" keeps a lone surrogate (hostile text) from raising.
+    return text.encode("utf-8", "surrogatepass")
+
+
+PACK_LEVEL = 1
+"""zlib's level for a run's folded words: the fastest; the higher levels took longer and saved little more
+on prose (2.4 against 2.75 times smaller)."""
+
+
+class RunTexts:
+    """One run's answers as the search reads them: where each is (``places``), and their folded words one
+    after another in one compressed block (``ends``: where each answer's words end in it)."""
+
+    __slots__ = ("ends", "number", "packed", "places", "reads")
+
+    def __init__(self, number: int, places: list[Place], folded: list[bytes], reads: int | None) -> None:
+        self.number = number
+        self.places = places
+        self.ends = array("Q", accumulate(len(words) for words in folded))
+        self.packed = zlib.compress(b"".join(folded), PACK_LEVEL)
+        self.reads = reads
+        """The run's ``reads`` once it was let go, or None when it was not: while its ``reads`` is still
+        that, nothing has asked for the run since, so it is as it was, and these texts can serve again."""
+
+
+SHOWN_RUNS = 4
+"""Runs kept read for the answers shown (the list's rows, the pane): a page of answers comes from one or
+a few runs, and each run let go is read again from its files when next shown."""
+
+
+class Catalog:
+    """The review's answers, read from the runs a run at a time, only as far as a search has needed so far.
+
+    It keeps where each answer is (``places``), never the answer itself: for matching, each run's titles
+    and answers are folded once into one compressed block (``RunTexts``), and the run then lets go of its
+    answers (``Run.release``: its files are read again when next asked for). An answer shown in the list
+    or the pane is made whole again from its run (``entries``), the last few runs shown kept read. So
+    twenty years of answers cost a compressed copy of their folded words, not the answers and a folded
+    copy. ``complete`` once every run has been read. Nothing here is written anywhere: it lives as long as
+    the review screen. A catalog made with ``earlier`` (the review's previous one, as it comes back from a
+    step) uses again the texts of every run that nothing has read since.
     """
 
-    def __init__(self, entries: Iterator[ReviewEntry]) -> None:
-        self._source = entries
-        self.entries: list[ReviewEntry] = []
-        self.folded: list[str] = []
-        """``entries[i]``'s title and text, case-folded: what a query is looked for in."""
+    def __init__(
+        self, program: Program, runs: Iterable[RunRecord], *, earlier: Catalog | None = None
+    ) -> None:
+        self._program = program
+        self._runs = {run.number: run for run in runs}
+        self._unread = iter(sorted(self._runs, reverse=True))
+        self._earlier = (
+            {texts.number: texts for texts in earlier._texts}
+            if earlier is not None and earlier._program is program
+            else {}
+        )
+        self.places: list[Place] = []
+        """Every answer read so far, in the review's order (newest run first)."""
+        self._texts: list[RunTexts] = []
+        self._firsts: list[int] = []  # the index in ``places`` of each run's first answer
+        self._unpacked: tuple[int, bytes] = (-1, b"")  # the run whose words were last unpacked, and them
+        self._shown: OrderedDict[int, RunRecord] = OrderedDict()  # runs read for showing, last shown last
+        self.entries = Entries(self)
+        """Every answer read so far, made whole from its run when asked for."""
         self.complete = False
 
     def grow(self) -> bool:
-        """Make one more entry; False when there are no more."""
+        """Read one more run that has answers; False when there are no more."""
         if self.complete:
             return False
-        entry = next(self._source, None)
-        if entry is None:
-            self.complete = True
-            return False
-        self.entries.append(entry)
-        self.folded.append(f"{entry.title}\n{entry.text}".casefold())
-        return True
+        for number in self._unread:
+            texts = self._read(number)
+            if texts.places:
+                self._firsts.append(len(self.places))
+                self._texts.append(texts)
+                self.places.extend(texts.places)
+                return True
+        self.complete = True
+        return False
+
+    def _read(self, number: int) -> RunTexts:
+        run = self._runs[number]
+        kept = self._earlier.pop(number, None)
+        if kept is not None and isinstance(run, ReleasableRun) and kept.reads == run.reads:
+            return kept  # let go when it was read, and nothing has read it since: as it was
+        places, folded = [], []
+        for entry in run_entries(self._program, run):
+            places.append(Place(number, entry.module_id, entry.module, entry.step, entry.answer.step_id))
+            folded.append(folded_words(entry))
+        reads = None
+        if isinstance(run, ReleasableRun) and number not in self._shown and run.release():
+            reads = run.reads
+        return RunTexts(number, places, folded, reads)
+
+    def holds(self, index: int, needle: bytes) -> bool:
+        """True when answer ``index`` (its title or its words) holds ``needle``, a folded query (UTF-8)."""
+        slot = bisect_right(self._firsts, index) - 1
+        texts = self._texts[slot]
+        if self._unpacked[0] != slot:
+            self._unpacked = (slot, zlib.decompress(texts.packed))
+        at = index - self._firsts[slot]
+        return self._unpacked[1].find(needle, texts.ends[at - 1] if at else 0, texts.ends[at]) >= 0
+
+    def entry(self, index: int) -> ReviewEntry:
+        """Answer ``index`` whole, with its words, read again from its run if the run let them go."""
+        place = self.places[index]
+        run = self._runs[place.run_number]
+        self._shown.pop(place.run_number, None)
+        self._shown[place.run_number] = run
+        while len(self._shown) > SHOWN_RUNS:
+            oldest = self._shown.popitem(last=False)[1]
+            if isinstance(oldest, ReleasableRun):
+                oldest.release()
+        if place.step is not None:
+            answer = shown_answer(run, place.step)
+        else:
+            answer = run.answers(place.module_id).get(place.step_id)
+        if answer is None or answer.value.is_empty():  # its file changed (another program) since it was read
+            answer = Answer(place.step_id, TextValue(GONE), run.started, run.started)
+        text = describe_value(answer.value, place.step)
+        return ReviewEntry(place.run_number, place.module_id, place.module, place.step, answer, text)
+
+
+GONE = "This answer is no longer in its file: it changed after the review read it. Open the review again."
+
+
+class Entries(Sequence[ReviewEntry]):
+    """A catalog's answers read so far as ``ReviewEntry`` values, each made from its run when asked for
+    (``Catalog.entry``): counting them costs nothing, going through them all reads every run again."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+
+    def __len__(self) -> int:
+        return len(self._catalog.places)
+
+    @overload
+    def __getitem__(self, index: int) -> ReviewEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ReviewEntry]: ...
+
+    def __getitem__(self, index: int | slice) -> ReviewEntry | list[ReviewEntry]:
+        if isinstance(index, slice):
+            return [self._catalog.entry(i) for i in range(len(self))[index]]
+        return self._catalog.entry(range(len(self))[index])
 
 
 def needle_of(query: str) -> str:
@@ -164,7 +311,7 @@ class Finding:
         if self.done:
             return True
         deadline = clock() + budget
-        catalog, needle, run_number, found = self.catalog, self.needle, self.run_number, self.found
+        catalog, needle, run_number, found = self.catalog, encoded(self.needle), self.run_number, self.found
         checked = 0
         while True:
             if self._candidates is not None:
@@ -172,15 +319,15 @@ class Finding:
                 if index is None:
                     self._candidates = None
                     continue
-            elif self._scanned < len(catalog.entries) or catalog.grow():
+            elif self._scanned < len(catalog.places) or catalog.grow():
                 index = self._scanned
                 self._scanned += 1
             else:
                 self.done = True
                 return True
-            if (
-                run_number is None or catalog.entries[index].run_number == run_number
-            ) and needle in catalog.folded[index]:
+            if (run_number is None or catalog.places[index].run_number == run_number) and catalog.holds(
+                index, needle
+            ):
                 found.append(index)
                 if enough is not None and len(found) >= enough:
                     return False
@@ -190,7 +337,7 @@ class Finding:
 
     def entries(self, start: int = 0, stop: int | None = None) -> list[ReviewEntry]:
         """The matching entries found so far, ``found[start:stop]``."""
-        return [self.catalog.entries[index] for index in self.found[start:stop]]
+        return [self.catalog.entry(index) for index in self.found[start:stop]]
 
 
 def match_spans(text: str, query: str) -> list[tuple[int, int]]:

@@ -154,6 +154,9 @@ class Run:
         self._loader: Callable[[Run], None] | None = None
         self._reader: Callable[[Run], None] | None = None
         self._index_moments: tuple[datetime, ...] = ()  # when each day last changed, from the index
+        self.reads = 0
+        """How many times this run's files were read on first use (``load``): a reader that let the run go
+        (the review) knows by it whether anything has read, and so perhaps changed, the run since."""
         self._meta_changes = 1 if new else 0  # a new run's file is still to be written
         self._meta_saved = 0
         self._home = {step.id: module.id for module in program.modules for step in module.steps}
@@ -186,6 +189,7 @@ class Run:
             if loader is not None:
                 loader(self)
                 self._loader = None
+                self.reads += 1
 
     def release(self) -> bool:
         """Let go of the answers of a run opened from its index, to be read again when next asked for: an
