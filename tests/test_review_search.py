@@ -118,7 +118,7 @@ def test_a_letter_added_looks_only_among_the_answers_that_matched(
     assert looked_at == night.found  # only the answers that held "night", in order
     looked_at.clear()
     finish(Finding.start(catalog, "nights", None, None))
-    assert looked_at == list(range(len(catalog.places)))  # a fresh search looks at every one
+    assert looked_at == list(range(len(catalog)))  # a fresh search looks at every one
 
 
 def test_a_narrowed_search_that_stopped_early_still_looks_at_what_its_parent_had_left(
@@ -141,15 +141,15 @@ def test_answers_are_read_from_the_runs_only_as_far_as_the_search_has_got(progra
     assert not finding.advance(1.0, enough=PAGE)
     assert len(finding.found) == PAGE
     read = [run.number for run in reversed(history) if run.reads_of_answers]
-    per_run = len(catalog.places) // len(read)
+    per_run = len(catalog) // len(read)
     assert read == list(range(200, 200 - len(read), -1))  # the newest runs, and no more than the page needs
     assert (len(read) - 1) * per_run < PAGE
     ticks = itertools.count()
     assert not finding.advance(0.5, clock=lambda: next(ticks))  # time runs out: it stops, to go on later
     assert not catalog.complete
     finish(finding)
-    assert all(run.reads_of_answers == 1 for run in history)  # each run read once
-    assert catalog.complete and len(finding.found) == len(catalog.places) == len(review_entries(program, history))
+    assert all(run.reads_of_answers for run in history)  # every run read by now
+    assert catalog.complete and len(finding.found) == len(catalog) == len(review_entries(program, history))
 
 
 # ---- the screen ---------------------------------------------------------------------------------------

@@ -103,9 +103,9 @@ def search(entries: Sequence[ReviewEntry], query: str, run_number: int | None = 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where one answer is: its run, day and step. No words: the catalog keeps one for every answer."""
+    """Where an answer is in its run: its day and step. No words, and no run: one for each step answered,
+    shared by every run that answered it."""
 
-    run_number: int
     module_id: str
     module: Module | None
     step: Step | None
@@ -130,14 +130,14 @@ on prose (2.4 against 2.75 times smaller)."""
 
 class RunTexts:
     """One run's answers as the search reads them: where each is (``places``), and their folded words one
-    after another in one compressed block (``ends``: where each answer's words end in it)."""
+    after another in one compressed block (``bounds``: where each answer's words begin, and the end)."""
 
-    __slots__ = ("ends", "number", "packed", "places", "reads")
+    __slots__ = ("bounds", "number", "packed", "places", "reads")
 
     def __init__(self, number: int, places: list[Place], folded: list[bytes], reads: int | None) -> None:
         self.number = number
-        self.places = places
-        self.ends = array("Q", accumulate(len(words) for words in folded))
+        self.places = tuple(places)
+        self.bounds = array("I", accumulate((len(words) for words in folded), initial=0))
         self.packed = zlib.compress(b"".join(folded), PACK_LEVEL)
         self.reads = reads
         """The run's ``reads`` once it was let go, or None when it was not: while its ``reads`` is still
@@ -152,14 +152,15 @@ a few runs, and each run let go is read again from its files when next shown."""
 class Catalog:
     """The review's answers, read from the runs a run at a time, only as far as a search has needed so far.
 
-    It keeps where each answer is (``places``), never the answer itself: for matching, each run's titles
-    and answers are folded once into one compressed block (``RunTexts``), and the run then lets go of its
-    answers (``Run.release``: its files are read again when next asked for). An answer shown in the list
-    or the pane is made whole again from its run (``entries``), the last few runs shown kept read. So
-    twenty years of answers cost a compressed copy of their folded words, not the answers and a folded
-    copy. ``complete`` once every run has been read. Nothing here is written anywhere: it lives as long as
-    the review screen. A catalog made with ``earlier`` (the review's previous one, as it comes back from a
-    step) uses again the texts of every run that nothing has read since.
+    It keeps where each answer is (its run, and its ``Place``: one for each step, shared by every run),
+    never the answer itself. For matching, each run's titles and answers are folded once into one
+    compressed block (``RunTexts``), and the run then lets go of its answers (``Run.release``: its files
+    are read again when next asked for). An answer shown in the list or the pane is made whole again
+    from its run (``entry``), the last few runs shown kept read. So twenty years of answers cost a
+    compressed copy of their folded words and a few bytes each, not every answer and a folded copy.
+    ``complete`` once every run has been read. Nothing here is written anywhere: it lives as long as
+    the review screen. A catalog made with ``earlier`` (the review's previous one, as the review comes
+    back from a step) uses again the texts of every run that nothing has read since.
     """
 
     def __init__(
@@ -173,10 +174,12 @@ class Catalog:
             if earlier is not None and earlier._program is program
             else {}
         )
-        self.places: list[Place] = []
-        """Every answer read so far, in the review's order (newest run first)."""
+        # Every answer read so far, in the review's order (newest run first): its run and its place.
+        self._run_numbers = array("I")
+        self._places: list[Place] = []
+        self._shared: dict[tuple[str, str, bool], Place] = {}  # one place for every run that has it
         self._texts: list[RunTexts] = []
-        self._firsts: list[int] = []  # the index in ``places`` of each run's first answer
+        self._firsts: list[int] = []  # the index of each run's first answer
         self._unpacked: tuple[int, bytes] = (-1, b"")  # the run whose words were last unpacked, and them
         self._shown: OrderedDict[int, RunRecord] = OrderedDict()  # runs read for showing, last shown last
         self.entries = Entries(self)
@@ -190,9 +193,10 @@ class Catalog:
         for number in self._unread:
             texts = self._read(number)
             if texts.places:
-                self._firsts.append(len(self.places))
+                self._firsts.append(len(self._places))
                 self._texts.append(texts)
-                self.places.extend(texts.places)
+                self._places.extend(texts.places)
+                self._run_numbers.extend([number] * len(texts.places))
                 return True
         self.complete = True
         return False
@@ -204,7 +208,11 @@ class Catalog:
             return kept  # let go when it was read, and nothing has read it since: as it was
         places, folded = [], []
         for entry in run_entries(self._program, run):
-            places.append(Place(number, entry.module_id, entry.module, entry.step, entry.answer.step_id))
+            key = (entry.module_id, entry.answer.step_id, entry.step is None)
+            place = self._shared.get(key)
+            if place is None:
+                place = self._shared[key] = Place(entry.module_id, entry.module, entry.step, key[1])
+            places.append(place)
             folded.append(folded_words(entry))
         reads = None
         if isinstance(run, ReleasableRun) and number not in self._shown and run.release():
@@ -218,14 +226,24 @@ class Catalog:
         if self._unpacked[0] != slot:
             self._unpacked = (slot, zlib.decompress(texts.packed))
         at = index - self._firsts[slot]
-        return self._unpacked[1].find(needle, texts.ends[at - 1] if at else 0, texts.ends[at]) >= 0
+        return self._unpacked[1].find(needle, texts.bounds[at], texts.bounds[at + 1]) >= 0
+
+    def __len__(self) -> int:
+        """How many answers have been read so far."""
+        return len(self._places)
+
+    def run_number(self, index: int) -> int:
+        return self._run_numbers[index]
+
+    def place(self, index: int) -> Place:
+        return self._places[index]
 
     def entry(self, index: int) -> ReviewEntry:
         """Answer ``index`` whole, with its words, read again from its run if the run let them go."""
-        place = self.places[index]
-        run = self._runs[place.run_number]
-        self._shown.pop(place.run_number, None)
-        self._shown[place.run_number] = run
+        number, place = self._run_numbers[index], self._places[index]
+        run = self._runs[number]
+        self._shown.pop(number, None)
+        self._shown[number] = run
         while len(self._shown) > SHOWN_RUNS:
             oldest = self._shown.popitem(last=False)[1]
             if isinstance(oldest, ReleasableRun):
@@ -235,9 +253,10 @@ class Catalog:
         else:
             answer = run.answers(place.module_id).get(place.step_id)
         if answer is None or answer.value.is_empty():  # its file changed (another program) since it was read
-            answer = Answer(place.step_id, TextValue(GONE), run.started, run.started)
+            stand_in = Answer(place.step_id, TextValue(GONE), run.started, run.started)
+            return ReviewEntry(number, place.module_id, place.module, place.step, stand_in, GONE)
         text = describe_value(answer.value, place.step)
-        return ReviewEntry(place.run_number, place.module_id, place.module, place.step, answer, text)
+        return ReviewEntry(number, place.module_id, place.module, place.step, answer, text)
 
 
 GONE = "This answer is no longer in its file: it changed after the review read it. Open the review again."
@@ -251,7 +270,7 @@ class Entries(Sequence[ReviewEntry]):
         self._catalog = catalog
 
     def __len__(self) -> int:
-        return len(self._catalog.places)
+        return len(self._catalog)
 
     @overload
     def __getitem__(self, index: int) -> ReviewEntry: ...
@@ -319,13 +338,13 @@ class Finding:
                 if index is None:
                     self._candidates = None
                     continue
-            elif self._scanned < len(catalog.places) or catalog.grow():
+            elif self._scanned < len(catalog) or catalog.grow():
                 index = self._scanned
                 self._scanned += 1
             else:
                 self.done = True
                 return True
-            if (run_number is None or catalog.places[index].run_number == run_number) and catalog.holds(
+            if (run_number is None or catalog.run_number(index) == run_number) and catalog.holds(
                 index, needle
             ):
                 found.append(index)

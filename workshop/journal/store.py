@@ -153,6 +153,7 @@ class Run:
         self._load_lock = threading.Lock()
         self._loader: Callable[[Run], None] | None = None
         self._reader: Callable[[Run], None] | None = None
+        self._let_go: Callable[[Run], None] | None = None
         self._index_moments: tuple[datetime, ...] = ()  # when each day last changed, from the index
         self.reads = 0
         """How many times this run's files were read on first use (``load``): a reader that let the run go
@@ -166,12 +167,19 @@ class Run:
 
     # -- read on first use -----------------------------------------------------------------------------
 
-    def read_later(self, reader: Callable[[Run], None], moments: tuple[datetime, ...]) -> None:
+    def read_later(
+        self,
+        reader: Callable[[Run], None],
+        moments: tuple[datetime, ...],
+        let_go: Callable[[Run], None] | None = None,
+    ) -> None:
         """For the journal: this run's files are read by ``reader`` when first needed. ``moments`` are when
-        each of its days last changed (from the index), so ``last_activity`` needs no file."""
+        each of its days last changed (from the index), so ``last_activity`` needs no file. ``let_go`` is
+        told each time the run lets go of its answers (``release``)."""
         with self._load_lock:
             self._loader = self._reader = reader
             self._index_moments = moments
+            self._let_go = let_go
 
     @property
     def loaded(self) -> bool:
@@ -206,6 +214,8 @@ class Run:
                 self._index_moments = tuple(m.updated for m in self._modules.values() if m.updated)
                 self._modules = {}
             self._loader = self._reader
+            if self._let_go is not None:
+                self._let_go(self)
             return True
 
     def take_meta(self, data: RunData) -> None:
@@ -802,7 +812,7 @@ class Journal:
             facts.position,
         )
         run = Run(folder, data, self.program, self._clock)
-        run.read_later(self._read_later, tuple(moments))
+        run.read_later(self._read_later, tuple(moments), self._let_go)
         return run
 
     def _read_later(self, run: Run) -> None:
@@ -824,6 +834,16 @@ class Journal:
         self.problems[found:] = late  # a run read again after ``release``: each problem is listed once
         if late and self.on_problems is not None:
             self.on_problems(late)
+
+    def _let_go(self, run: Run) -> None:
+        """``run`` let go of its answers (``Run.release``): what the journal kept of its days for its index
+        goes too (twenty years of step ids add up). Reading the run again makes it afresh (``_hold``), and
+        a save reads the run first. Left while a save is writing: it may be using it."""
+        if self._save_lock.acquire(blocking=False):
+            try:
+                self._summaries.pop(run.folder, None)
+            finally:
+                self._save_lock.release()
 
     def _read(self, path: Path, decode: Callable[[dict[str, Any]], T]) -> tuple[T | None, DiskState]:
         """Read and decode one file; on failure record a problem and return why it must be kept."""
