@@ -106,13 +106,18 @@ def test_a_letter_added_looks_only_among_the_answers_that_matched(
     night = Finding.start(catalog, "night", None, None)
     finish(night)
     looked_at: list[int] = []
-    holds = catalog.holds
+    holding, find = catalog.holding, catalog.find
 
-    def counted(index: int, needle: bytes) -> bool:
-        looked_at.append(index)
-        return holds(index, needle)
+    def among(needle: bytes, indexes: list[int]) -> list[int]:
+        looked_at.extend(indexes)
+        return holding(needle, indexes)
 
-    monkeypatch.setattr(catalog, "holds", counted)
+    def through(needle: bytes, start: int, stop: int) -> list[int]:
+        looked_at.extend(range(start, stop))
+        return find(needle, start, stop)
+
+    monkeypatch.setattr(catalog, "holding", among)
+    monkeypatch.setattr(catalog, "find", through)
     narrowed = Finding.start(catalog, "nights", None, night)
     finish(narrowed)
     assert looked_at == night.found  # only the answers that held "night", in order

@@ -6,7 +6,7 @@ import re
 import time
 import zlib
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -219,14 +219,47 @@ class Catalog:
             reads = run.reads
         return RunTexts(number, places, folded, reads)
 
-    def holds(self, index: int, needle: bytes) -> bool:
-        """True when answer ``index`` (its title or its words) holds ``needle``, a folded query (UTF-8)."""
+    def run_of(self, index: int) -> tuple[int, int, int]:
+        """The run that answer ``index`` is in: its number, and the indexes of its first and last answers
+        (the last one plus one)."""
+        slot = bisect_right(self._firsts, index) - 1
+        texts = self._texts[slot]
+        return texts.number, self._firsts[slot], self._firsts[slot] + len(texts.places)
+
+    def find(self, needle: bytes, start: int, stop: int) -> list[int]:
+        """The answers from ``start`` to ``stop`` (not included; all of one run) whose title or words hold
+        ``needle``, a folded query (UTF-8): the run's words are searched whole, not answer by answer."""
+        first, bounds, words = self._words_of(start)
+        found: list[int] = []
+        at, last = start - first, stop - first
+        end = bounds[last]
+        place = words.find(needle, bounds[at], end)
+        while place >= 0:
+            at = bisect_right(bounds, place, at) - 1  # the answer it was found in
+            if place + len(needle) <= bounds[at + 1]:
+                found.append(first + at)
+                at += 1
+                if at == last:
+                    break
+                place = words.find(needle, bounds[at], end)
+            else:  # it runs on into the next answer: not a match; a later one in this answer may be
+                place = words.find(needle, place + 1, end)
+        return found
+
+    def holding(self, needle: bytes, indexes: list[int]) -> list[int]:
+        """Those of ``indexes`` (all of one run) whose title or words hold ``needle``."""
+        first, bounds, words = self._words_of(indexes[0])
+        find = words.find
+        return [i for i in indexes if find(needle, bounds[i - first], bounds[i - first + 1]) >= 0]
+
+    def _words_of(self, index: int) -> tuple[int, array[int], bytes]:
+        """The run that answer ``index`` is in: the index of its first answer, where each answer's words
+        begin, and the words, unpacked (the last run unpacked is kept, for the next look)."""
         slot = bisect_right(self._firsts, index) - 1
         texts = self._texts[slot]
         if self._unpacked[0] != slot:
             self._unpacked = (slot, zlib.decompress(texts.packed))
-        at = index - self._firsts[slot]
-        return self._unpacked[1].find(needle, texts.bounds[at], texts.bounds[at + 1]) >= 0
+        return self._firsts[slot], texts.bounds, self._unpacked[1]
 
     def __len__(self) -> int:
         """How many answers have been read so far."""
@@ -301,7 +334,9 @@ class Finding:
     needle: str
     run_number: int | None = None
     found: list[int] = field(default_factory=list)
-    _candidates: Iterator[int] | None = None
+    _candidates: list[int] | None = None
+    _next: int = 0
+    """The next of ``_candidates`` to look at."""
     _scanned: int = 0
     """Catalog entries looked at so far, beyond those the earlier finding had already looked at."""
     done: bool = False
@@ -312,9 +347,8 @@ class Finding:
         if earlier is not None and earlier.run_number == run_number and earlier.needle in finding.needle:
             # Whatever did not match the shorter needle cannot match this one. What the earlier finding
             # had still to look at among its own candidates is looked at too.
-            pending = list(earlier._candidates) if earlier._candidates is not None else []
-            earlier._candidates = iter(pending)
-            finding._candidates = iter([*earlier.found, *pending])
+            pending = earlier._candidates[earlier._next :] if earlier._candidates is not None else []
+            finding._candidates = [*earlier.found, *pending]
             finding._scanned = earlier.scanned
         return finding
 
@@ -331,27 +365,34 @@ class Finding:
             return True
         deadline = clock() + budget
         catalog, needle, run_number, found = self.catalog, encoded(self.needle), self.run_number, self.found
-        checked = 0
-        while True:
-            if self._candidates is not None:
-                index = next(self._candidates, None)
-                if index is None:
+        while True:  # a run at a time: its answers are looked at in one go
+            candidates = self._candidates
+            if candidates is not None:
+                if self._next == len(candidates):
                     self._candidates = None
                     continue
+                number, _, stop = catalog.run_of(candidates[self._next])
+                looked_at = candidates[self._next : bisect_left(candidates, stop, self._next)]
+                hits = catalog.holding(needle, looked_at) if run_number in (None, number) else []
+                self._next += len(looked_at)
             elif self._scanned < len(catalog) or catalog.grow():
-                index = self._scanned
-                self._scanned += 1
+                number, _, stop = catalog.run_of(self._scanned)
+                hits = catalog.find(needle, self._scanned, stop) if run_number in (None, number) else []
+                self._scanned = stop
             else:
                 self.done = True
                 return True
-            if (run_number is None or catalog.run_number(index) == run_number) and catalog.holds(
-                index, needle
-            ):
-                found.append(index)
-                if enough is not None and len(found) >= enough:
-                    return False
-            checked += 1
-            if checked % 64 == 0 and clock() > deadline:
+            if hits and enough is not None and len(found) + len(hits) >= enough:
+                # Enough for the page: what follows the last one taken is looked at again next time.
+                hits = hits[: max(1, enough - len(found))]
+                if candidates is not None:
+                    self._next -= len(looked_at) - looked_at.index(hits[-1]) - 1
+                else:
+                    self._scanned = hits[-1] + 1
+                found.extend(hits)
+                return False
+            found.extend(hits)
+            if clock() > deadline:
                 return False
 
     def entries(self, start: int = 0, stop: int | None = None) -> list[ReviewEntry]:
