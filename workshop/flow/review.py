@@ -124,8 +124,9 @@ def encoded(text: str) -> bytes:
 
 
 PACK_LEVEL = 1
-"""zlib's level for a run's folded words: the fastest; the higher levels took longer and saved little more
-on prose (2.4 against 2.75 times smaller)."""
+"""zlib's level for a run's folded words: the fastest. On prose (the docs, in blocks the size of a run)
+it packs 2.4 times in 1.4 ms a run; level 6 packs 2.8 times but takes 5 ms a run, 1.2 s more at twenty
+years. Unpacking takes 0.5 ms a run either way."""
 
 
 class RunTexts:
@@ -233,17 +234,17 @@ class Catalog:
         found: list[int] = []
         at, last = start - first, stop - first
         end = bounds[last]
-        place = words.find(needle, bounds[at], end)
-        while place >= 0:
-            at = bisect_right(bounds, place, at) - 1  # the answer it was found in
-            if place + len(needle) <= bounds[at + 1]:
+        hit = words.find(needle, bounds[at], end)
+        while hit >= 0:
+            at = bisect_right(bounds, hit, at) - 1  # the answer it was found in
+            if hit + len(needle) <= bounds[at + 1]:
                 found.append(first + at)
                 at += 1
                 if at == last:
                     break
-                place = words.find(needle, bounds[at], end)
+                hit = words.find(needle, bounds[at], end)  # on to the next answer
             else:  # it runs on into the next answer: not a match; a later one in this answer may be
-                place = words.find(needle, place + 1, end)
+                hit = words.find(needle, hit + 1, end)
         return found
 
     def holding(self, needle: bytes, indexes: list[int]) -> list[int]:
