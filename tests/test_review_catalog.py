@@ -86,13 +86,26 @@ def test_twenty_runs_on_the_search_finds_the_oldest_run_and_shows_its_whole_answ
         found = finish(Finding.start(catalog, "SNOW CAME", None, None))
         oldest = journal.runs[0]
         assert found and {entry.run_number for entry in found} == {1}
-        assert found == search(review_entries(program, journal.runs), "SNOW CAME")  # the same, answer and text
         assert found[0].text.count("\n") == 29 and found[0].text.endswith(f"in run 1: {OLDEST}")
-        assert oldest.loaded  # read again to show them, kept while among the last runs shown
-        for run in journal.runs[1:6]:  # four more runs shown: the first one shown lets go again
+        assert not oldest.loaded  # made from its day files alone: the run stays let go
+        assert found == search(review_entries(program, journal.runs), "SNOW CAME")  # the same answers and text
+
+
+def test_a_day_changed_on_disk_since_it_was_read_is_shown_as_it_is_now(tmp_path: Path, program: Program) -> None:
+    history(tmp_path, program)
+    with Journal.open(tmp_path, program, lazy=True) as journal:
+        catalog = Catalog(program, journal.runs)
+        finding = look(Finding.start(catalog, "snow came", None, None))
+        for run in journal.runs[:5]:  # another program changes a day of five runs the review has read
+            day = next(path for path in run.folder.iterdir() if path.name.startswith("one"))
+            day.write_text(day.read_text().replace("again", "anew").replace("snow came", "rain fell"))
+        oldest = journal.runs[0]
+        shown = finding.entries(0, 1)[0]
+        assert shown.text.endswith("in run 1: the ward at 3 a.m., when the rain fell")  # read whole, as it is now
+        assert oldest.loaded  # kept read while among the last runs shown
+        for run in journal.runs[1:5]:  # four more such runs shown: the first one lets go again
             catalog.entry(next(i for i in range(len(catalog)) if catalog.run_number(i) == run.number))
         assert not oldest.loaded
-        assert catalog.entry(next(i for i in range(len(catalog)) if catalog.run_number(i) == 1)) == found[0]
 
 
 def test_the_words_are_looked_for_as_they_are_whatever_they_hold(program: Program) -> None:

@@ -110,6 +110,8 @@ class Place:
     module: Module | None
     step: Step | None
     step_id: str
+    kept_in: str
+    """The module whose file holds the answer: ``module_id`` but for a step that moved to another day."""
 
 
 def folded_words(entry: ReviewEntry) -> bytes:
@@ -178,7 +180,7 @@ class Catalog:
         # Every answer read so far, in the review's order (newest run first): its run and its place.
         self._run_numbers = array("I")
         self._places: list[Place] = []
-        self._shared: dict[tuple[str, str, bool], Place] = {}  # one place for every run that has it
+        self._shared: dict[tuple[str, str, bool, str], Place] = {}  # one place for every run that has it
         self._texts: list[RunTexts] = []
         self._firsts: list[int] = []  # the index of each run's first answer
         self._unpacked: tuple[int, bytes] = (-1, b"")  # the run whose words were last unpacked, and them
@@ -208,11 +210,13 @@ class Catalog:
         if kept is not None and isinstance(run, ReleasableRun) and kept.reads == run.reads:
             return kept  # let go when it was read, and nothing has read it since: as it was
         places, folded = [], []
+        files = {id(answer): day for day in run.module_ids() for answer in run.answers(day).values()}
         for entry in run_entries(self._program, run):
-            key = (entry.module_id, entry.answer.step_id, entry.step is None)
+            kept_in = files.get(id(entry.answer), entry.module_id)
+            key = (entry.module_id, entry.answer.step_id, entry.step is None, kept_in)
             place = self._shared.get(key)
             if place is None:
-                place = self._shared[key] = Place(entry.module_id, entry.module, entry.step, key[1])
+                place = self._shared[key] = Place(entry.module_id, entry.module, entry.step, key[1], key[3])
             places.append(place)
             folded.append(folded_words(entry))
         reads = None
@@ -273,9 +277,19 @@ class Catalog:
         return self._places[index]
 
     def entry(self, index: int) -> ReviewEntry:
-        """Answer ``index`` whole, with its words, read again from its run if the run let them go."""
+        """Answer ``index`` whole, with its words: from its run, or, when the run has let go of its answers,
+        from the one day file that holds it (a page of a rare word's answers may come from as many runs:
+        reading each whole took 6 ms, one file takes a fraction of that)."""
         number, place = self._run_numbers[index], self._places[index]
         run = self._runs[number]
+        if isinstance(run, ReleasableRun):
+            day = run.day_answers(place.kept_in)
+            answer = day.get(place.step_id) if day is not None else None
+            if answer is not None and (place.step is None or type(answer.value) is place.step.answer_type):
+                text = describe_value(answer.value, place.step)
+                return ReviewEntry(number, place.module_id, place.module, place.step, answer, text)
+        # The run itself (read whole if it had let go, which reports a file damaged since): kept read
+        # while among the last few shown.
         self._shown.pop(number, None)
         self._shown[number] = run
         while len(self._shown) > SHOWN_RUNS:

@@ -100,6 +100,11 @@ class ReleasableRun(Protocol):
         """Let go of the answers; False when it cannot (unsaved changes, or read in full at start)."""
         ...
 
+    def day_answers(self, module_id: str) -> dict[str, Answer] | None:
+        """One module's answers, read from its file alone while the run has let go (None: it cannot be,
+        ask ``answers``)."""
+        ...
+
 
 if TYPE_CHECKING:
     # mypy checks here that the journal's Run is every one of these (a change to Run that breaks a reader
