@@ -283,6 +283,43 @@ def test_a_released_run_reads_the_same_again_and_a_changed_one_is_not_let_go(
         assert older.answers("one")["signs"].value == TextValue("unsaved")
 
 
+def test_a_run_let_go_then_changed_and_saved_still_has_every_day_in_its_index(
+    tmp_path: Path, program: Program
+) -> None:
+    # A run let go forgets what the journal kept of its days for its index (memory at twenty years); a
+    # save after that must still write an index naming every day, or the next start reads it in full.
+    data = tmp_path / "data"
+    three_runs(data, program)
+    with Journal.open(data, program, lazy=True) as journal:
+        older = journal.runs[0]
+        older.answers("one")
+        assert older.release() and not older.loaded
+        older.set_answer("one", "meaning-now", TextValue("changed after"))
+        journal.save(older)
+    assert set(index.read_all(run_dir(data, 1))[0]) == {"one.toml", "two.toml"}
+    with Journal.open(data, program, lazy=True) as reopened:
+        assert not reopened.runs[0].loaded  # its index is trusted: opened from it
+        assert reopened.runs[0].answers("two")["single"].value == TextValue("a second day")
+        assert reopened.runs[0].answers("one")["meaning-now"].value == TextValue("changed after")
+
+
+def test_a_run_let_go_hands_over_one_day_from_its_file_while_that_file_is_as_it_was_read(
+    tmp_path: Path, program: Program
+) -> None:
+    data = tmp_path / "data"
+    three_runs(data, program)
+    with Journal.open(data, program, lazy=True) as journal:
+        older = journal.runs[0]
+        assert older.day_answers("two") == older.answers("two")  # read: its own answers
+        before = older.answers("one")
+        assert older.release()
+        assert older.day_answers("one") == before and not older.loaded  # that file alone: still let go
+        day = run_dir(data, 1) / "one.toml"
+        day.write_text(day.read_text().replace(WORDS, "changed elsewhere"))
+        assert older.day_answers("one") is None and not older.loaded  # not as it was read: the run is to be read
+        assert older.answers("one")["first-thought"].value == TextValue("changed elsewhere")
+
+
 async def test_the_app_reports_a_damaged_older_day_when_the_review_first_reads_it(
     tmp_path: Path, program: Program, mini_program_dir: Path
 ) -> None:

@@ -7,7 +7,6 @@ The speed itself is measured by ``bench/bench_review.py``; these tests check the
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,6 @@ from workshop.flow.review import (
     Catalog,
     Finding,
     ReviewEntry,
-    iter_review_entries,
     review_entries,
     search,
     snippet,
@@ -59,19 +57,14 @@ def runs(program: Program, count: int) -> list[MemoryRun]:
     return made
 
 
-class Counted:
-    """An entry source that counts how many entries were taken from it."""
+class Counted(MemoryRun):
+    """A run that counts how many times its answers were read."""
 
-    def __init__(self, entries: Iterator[ReviewEntry]) -> None:
-        self.entries, self.taken = entries, 0
+    reads_of_answers: int = 0
 
-    def __iter__(self) -> Iterator[ReviewEntry]:
-        return self
-
-    def __next__(self) -> ReviewEntry:
-        entry = next(self.entries)
-        self.taken += 1
-        return entry
+    def module_ids(self) -> tuple[str, ...]:
+        self.reads_of_answers += 1
+        return super().module_ids()
 
 
 def finish(finding: Finding) -> list[ReviewEntry]:
@@ -86,7 +79,7 @@ def test_letter_by_letter_the_search_finds_what_a_plain_search_finds(
 ) -> None:
     history = runs(program, 12)
     everything = review_entries(program, history)
-    catalog = Catalog(iter_review_entries(program, history))
+    catalog = Catalog(program, history)
     finding: Finding | None = None
     for query in [
         "n",
@@ -106,23 +99,38 @@ def test_letter_by_letter_the_search_finds_what_a_plain_search_finds(
         assert finish(finding) == search(everything, query, run_number), query
 
 
-def test_a_letter_added_looks_only_among_the_answers_that_matched(program: Program) -> None:
-    catalog = Catalog(iter_review_entries(program, runs(program, 6)))
+def test_a_letter_added_looks_only_among_the_answers_that_matched(
+    program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = Catalog(program, runs(program, 6))
     night = Finding.start(catalog, "night", None, None)
     finish(night)
-    missed = next(i for i in range(len(catalog.entries)) if i not in night.found)
-    catalog.folded[missed] += " nights"  # were it looked at again, it would match now
+    looked_at: list[int] = []
+    holding, find = catalog.holding, catalog.find
+
+    def among(needle: bytes, indexes: list[int]) -> list[int]:
+        looked_at.extend(indexes)
+        return holding(needle, indexes)
+
+    def through(needle: bytes, start: int, stop: int) -> list[int]:
+        looked_at.extend(range(start, stop))
+        return find(needle, start, stop)
+
+    monkeypatch.setattr(catalog, "holding", among)
+    monkeypatch.setattr(catalog, "find", through)
     narrowed = Finding.start(catalog, "nights", None, night)
-    assert missed not in [catalog.entries.index(e) for e in finish(narrowed)]
-    fresh = Finding.start(catalog, "nights", None, None)
-    assert catalog.entries[missed] in finish(fresh)
+    finish(narrowed)
+    assert looked_at == night.found  # only the answers that held "night", in order
+    looked_at.clear()
+    finish(Finding.start(catalog, "nights", None, None))
+    assert looked_at == list(range(len(catalog)))  # a fresh search looks at every one
 
 
 def test_a_narrowed_search_that_stopped_early_still_looks_at_what_its_parent_had_left(
     program: Program,
 ) -> None:
     history = runs(program, 12)
-    catalog = Catalog(iter_review_entries(program, history))
+    catalog = Catalog(program, history)
     first = Finding.start(catalog, "n", None, None)
     finish(first)
     second = Finding.start(catalog, "ni", None, first)
@@ -132,16 +140,21 @@ def test_a_narrowed_search_that_stopped_early_still_looks_at_what_its_parent_had
 
 
 def test_answers_are_read_from_the_runs_only_as_far_as_the_search_has_got(program: Program) -> None:
-    source = Counted(iter_review_entries(program, runs(program, 200)))
-    catalog = Catalog(source)
+    history = [Counted(**vars(run)) for run in runs(program, 200)]
+    catalog = Catalog(program, history)
     finding = Finding.start(catalog, "", None, None)
     assert not finding.advance(1.0, enough=PAGE)
-    assert len(finding.found) == PAGE and source.taken == PAGE  # the first page: no more read than that
+    assert len(finding.found) == PAGE
+    read = [run.number for run in reversed(history) if run.reads_of_answers]
+    per_run = len(catalog) // len(read)
+    assert read == list(range(200, 200 - len(read), -1))  # the newest runs, and no more than the page needs
+    assert (len(read) - 1) * per_run < PAGE
     ticks = itertools.count()
     assert not finding.advance(0.5, clock=lambda: next(ticks))  # time runs out: it stops, to go on later
     assert not catalog.complete
     finish(finding)
-    assert catalog.complete and len(finding.found) == source.taken
+    assert all(run.reads_of_answers for run in history)  # every run read by now
+    assert catalog.complete and len(finding.found) == len(catalog) == len(review_entries(program, history))
 
 
 # ---- the screen ---------------------------------------------------------------------------------------

@@ -11,12 +11,13 @@ a journal on disk. From the smallest up:
 - ``RunRecord``: everything a view of a whole run reads: dates, version, every module's answers
   (the exports and the review).
 - ``ScheduledRun``: ``RunRecord`` and ``RunAnswers`` (the follow-up check-ins: when due, which are done).
+- ``ReleasableRun``: a run that can let go of its answers once read (the review reads years of them).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from workshop.answers import Answer, Value
 
@@ -85,10 +86,32 @@ class ScheduledRun(RunRecord, RunAnswers, Protocol):
     """A whole run and how far each module is: when its follow-up check-ins are due and which are done."""
 
 
+@runtime_checkable
+class ReleasableRun(Protocol):
+    """A run that can let go of its answers, to read them again from its files when next asked for (the
+    journal's older runs, opened from their index)."""
+
+    @property
+    def reads(self) -> int:
+        """How many times its files have been read so far: unchanged, nothing has asked for it since."""
+        ...
+
+    def release(self) -> bool:
+        """Let go of the answers; False when it cannot (unsaved changes, or read in full at start)."""
+        ...
+
+    def day_answers(self, module_id: str) -> dict[str, Answer] | None:
+        """One module's answers, read from its file alone while the run has let go (None: it cannot be,
+        ask ``answers``)."""
+        ...
+
+
 if TYPE_CHECKING:
     # mypy checks here that the journal's Run is every one of these (a change to Run that breaks a reader
     # is named at this line, not at each reader).
     from workshop.journal.store import Run
 
-    def _the_journal_run_is_all_of_them(run: Run) -> tuple[RunWriter, RunRecord, ScheduledRun]:
-        return run, run, run
+    def _the_journal_run_is_all_of_them(
+        run: Run,
+    ) -> tuple[RunWriter, RunRecord, ScheduledRun, ReleasableRun]:
+        return run, run, run, run

@@ -153,7 +153,12 @@ class Run:
         self._load_lock = threading.Lock()
         self._loader: Callable[[Run], None] | None = None
         self._reader: Callable[[Run], None] | None = None
+        self._let_go: Callable[[Run], None] | None = None
+        self._peek: Callable[[Run, str], dict[str, Answer] | None] | None = None
         self._index_moments: tuple[datetime, ...] = ()  # when each day last changed, from the index
+        self.reads = 0
+        """How many times this run's files were read on first use (``load``): a reader that let the run go
+        (the review) knows by it whether anything has read, and so perhaps changed, the run since."""
         self._meta_changes = 1 if new else 0  # a new run's file is still to be written
         self._meta_saved = 0
         self._home = {step.id: module.id for module in program.modules for step in module.steps}
@@ -163,12 +168,21 @@ class Run:
 
     # -- read on first use -----------------------------------------------------------------------------
 
-    def read_later(self, reader: Callable[[Run], None], moments: tuple[datetime, ...]) -> None:
+    def read_later(
+        self,
+        reader: Callable[[Run], None],
+        moments: tuple[datetime, ...],
+        let_go: Callable[[Run], None] | None = None,
+        peek: Callable[[Run, str], dict[str, Answer] | None] | None = None,
+    ) -> None:
         """For the journal: this run's files are read by ``reader`` when first needed. ``moments`` are when
-        each of its days last changed (from the index), so ``last_activity`` needs no file."""
+        each of its days last changed (from the index), so ``last_activity`` needs no file. ``let_go`` is
+        told each time the run lets go of its answers (``release``); ``peek`` reads one day's file alone
+        (``day_answers``)."""
         with self._load_lock:
             self._loader = self._reader = reader
             self._index_moments = moments
+            self._let_go, self._peek = let_go, peek
 
     @property
     def loaded(self) -> bool:
@@ -186,6 +200,7 @@ class Run:
             if loader is not None:
                 loader(self)
                 self._loader = None
+                self.reads += 1
 
     def release(self) -> bool:
         """Let go of the answers of a run opened from its index, to be read again when next asked for: an
@@ -202,7 +217,19 @@ class Run:
                 self._index_moments = tuple(m.updated for m in self._modules.values() if m.updated)
                 self._modules = {}
             self._loader = self._reader
+            if self._let_go is not None:
+                self._let_go(self)
             return True
+
+    def day_answers(self, module_id: str) -> dict[str, Answer] | None:
+        """Every answer in that module's file, as ``answers`` gives them, for a reader that shows one and
+        keeps none (the review): while the run has let go of its answers (``release``), read from that
+        file alone, and the run stays let go. None when the file cannot be read that way (changed since
+        the journal last read or wrote it, damaged, encrypted): ``answers`` then reads the whole run, and
+        reports what is wrong."""
+        with self._load_lock:
+            peek = self._peek if self._loader is not None and self.reads else None
+        return peek(self, module_id) if peek is not None else self.answers(module_id)
 
     def take_meta(self, data: RunData) -> None:
         """For the journal: the run file as read on first use (nothing to save)."""
@@ -798,7 +825,7 @@ class Journal:
             facts.position,
         )
         run = Run(folder, data, self.program, self._clock)
-        run.read_later(self._read_later, tuple(moments))
+        run.read_later(self._read_later, tuple(moments), self._let_go, self._peek_day)
         return run
 
     def _read_later(self, run: Run) -> None:
@@ -820,6 +847,31 @@ class Journal:
         self.problems[found:] = late  # a run read again after ``release``: each problem is listed once
         if late and self.on_problems is not None:
             self.on_problems(late)
+
+    def _let_go(self, run: Run) -> None:
+        """``run`` let go of its answers (``Run.release``): what the journal kept of its days for its index
+        goes too (twenty years of step ids add up). Reading the run again makes it afresh (``_hold``), and
+        a save reads the run first. Left while a save is writing: it may be using it."""
+        if self._save_lock.acquire(blocking=False):
+            try:
+                self._summaries.pop(run.folder, None)
+            finally:
+                self._save_lock.release()
+
+    def _peek_day(self, run: Run, module_id: str) -> dict[str, Answer] | None:
+        """One day file of a run that let go of its answers, read alone and kept nowhere
+        (``Run.day_answers``), when it is just as the journal last read or wrote it (the same signature,
+        bytes included); None for anything else, for which the whole run is read as usual."""
+        if self.identity is not None or self.keys.is_encrypted():
+            return None
+        path = run.folder / module_file_name(module_id)
+        try:
+            raw, signature = atomic.read_journal_file(path)
+            if signature != self._disk.get(path):
+                return None
+            return dict(decode_module(parse_bytes(raw), module_id).answers)
+        except (OSError, FormatError):
+            return None
 
     def _read(self, path: Path, decode: Callable[[dict[str, Any]], T]) -> tuple[T | None, DiskState]:
         """Read and decode one file; on failure record a problem and return why it must be kept."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Sequence
 
 from textual import events
 from textual.actions import SkipAction
@@ -24,7 +25,6 @@ from workshop.flow.review import (
     Catalog,
     Finding,
     ReviewEntry,
-    iter_review_entries,
     match_spans,
     snippet,
     why_no_then_and_now,
@@ -135,7 +135,7 @@ class ReviewScreen(WorkshopScreen):
         self._reading_timer: Timer | None = None  # or once typing pauses
 
     @property
-    def entries(self) -> list[ReviewEntry]:
+    def entries(self) -> Sequence[ReviewEntry]:
         """Every answer read so far (all of them once ``searched`` is True)."""
         return self._catalog.entries if self._catalog is not None else []
 
@@ -192,7 +192,7 @@ class ReviewScreen(WorkshopScreen):
 
     def reload(self) -> None:
         """Read the answers afresh and search them again, keeping the highlighted place."""
-        self._catalog = Catalog(iter_review_entries(self.workshop.program, self.workshop.runs))
+        self._catalog = Catalog(self.workshop.program, self.workshop.runs, earlier=self._catalog)
         keep = self.query_one("#entries", OptionList).highlighted or 0
         self._begin_search(narrow=False, enough=max(self.page, keep + 1), wait=keep >= self.page)
 
