@@ -114,6 +114,7 @@ class WorkshopApp(App[None]):
         clock: Callable[[], datetime] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         open_journal: JournalOpener | None = None,
+        review_ahead: bool = True,
     ) -> None:
         tolerate_bad_input_bytes()  # before the driver starts reading the terminal
         super().__init__()
@@ -133,6 +134,9 @@ class WorkshopApp(App[None]):
         self.clock = clock
         self.monotonic = monotonic
         self._open_journal = open_journal
+        self.review_ahead = review_ahead
+        """Build the review once the journal is open, so that ``r`` shows it at once (tests turn it off:
+        most never open the review, and building it costs each of them)."""
         self.journal: Journal | None = None
         self.identity: Identity | None = None
         """The encrypted journal's key, unlocked once for this session (None for a plain journal)."""
@@ -361,6 +365,14 @@ class WorkshopApp(App[None]):
         elif not journal.runs and not journal.encrypted and not self.settings.encryption_offered:
             self.routes.offer_encryption()
         self._warm_up()
+        if self.review_ahead:
+            self.call_after_refresh(self.routes.build_review_ahead)  # once home shows the days
+
+    def build_ahead(self, screen: Screen[Any]) -> None:
+        """Compose, mount and style ``screen`` now without showing it: pushed later, it is shown at once.
+        Textual's own first step of ``push_screen`` (a private method; the version is pinned)."""
+        if not screen.is_running:
+            self._register(self, screen)
 
     def _ask_passphrase(self) -> None:
         """The journal is encrypted: ask for its passphrase (unlocked in a worker), then open it."""

@@ -62,6 +62,10 @@ class RoutesHost(Workshop, Protocol):
 
     def push_screen(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> object: ...
 
+    def install_screen(self, screen: Screen[Any], name: str) -> None: ...
+
+    def build_ahead(self, screen: Screen[Any]) -> None: ...
+
     def pop_screen(self) -> object: ...
 
     def notify(self, message: str, *, markup: bool = True, timeout: float | None = None) -> None: ...
@@ -79,6 +83,9 @@ class Routes:
         # A page asked for before the journal was open (r pressed at once after start, on a long history),
         # opened as soon as it is.
         self._page_when_open: Callable[[], Screen[Any]] | None = None
+        # The review, built once a session and kept (closed, it empties itself): ``r`` then shows it rather
+        # than composing and styling a screen of some twenty widgets each time.
+        self._review: Screen[Any] | None = None
 
     # -- home --------------------------------------------------------------------------------------------
 
@@ -151,9 +158,20 @@ class Routes:
             self.app.screen.call_after_refresh(self.app.release_keys)
 
     def open_review(self) -> None:
-        from workshop.tui.screens.review import ReviewScreen
+        self._open_page(self._review_screen)
 
-        self._open_page(ReviewScreen)
+    def build_review_ahead(self) -> None:
+        """Build the review now, unseen, so that the first ``r`` shows it too: called once the journal is
+        open, while the person reads home."""
+        self.app.build_ahead(self._review_screen())
+
+    def _review_screen(self) -> Screen[Any]:
+        if self._review is None:
+            from workshop.tui.screens.review import ReviewScreen
+
+            self._review = ReviewScreen()
+            self.app.install_screen(self._review, "review")  # kept when closed, not taken apart
+        return self._review
 
     def open_then_and_now(self, entry: ReviewEntry) -> None:
         from workshop.tui.screens.then_and_now import ThenAndNowScreen

@@ -133,6 +133,7 @@ class ReviewScreen(WorkshopScreen):
         self._reading: tuple[ReviewEntry | None, str] | None = None  # what the reading pane shows
         self._reading_due = False  # the pane is to follow the highlight once the list is drawn
         self._reading_timer: Timer | None = None  # or once typing pauses
+        self._runs_offered: list[int] | None = None  # the run numbers the filter offers, newest first
 
     @property
     def entries(self) -> list[ReviewEntry]:
@@ -145,16 +146,11 @@ class ReviewScreen(WorkshopScreen):
         return self._finding is not None and self._finding.done
 
     def compose(self) -> ComposeResult:
-        runs = self.workshop.runs
         yield Header(show_clock=False)
         with Vertical(classes="column review-column"):
             with Horizontal(classes="review-filters"):
                 yield InOrderInput(placeholder="Search your answers", id="search")
-                yield Select[int](
-                    [(f"Run {run.number}", run.number) for run in reversed(runs)],
-                    prompt="All runs",
-                    id="run-filter",
-                )
+                yield Select[int]([], prompt="All runs", id="run-filter")  # its runs: ``_offer_runs``
                 yield Button("Then and now", id="then-and-now")
             with Container(classes="review-body"):
                 yield OptionList(id="entries", classes="entries")
@@ -173,8 +169,6 @@ class ReviewScreen(WorkshopScreen):
         return max(PAGE, self.query_one("#entries", OptionList).size.height // ROW_HEIGHT + 4)
 
     def on_mount(self) -> None:
-        self.set_class(self.app.size.width >= WIDE, "wide")
-        self.reload()
         entries = self.query_one("#entries", OptionList)
         entries.focus()
         self.watch(entries, "scroll_y", self._scrolled, init=False)
@@ -186,14 +180,50 @@ class ReviewScreen(WorkshopScreen):
             self._show_more(self.page)
 
     def on_screen_resume(self) -> None:
-        # Back from a step opened here: its answer may have changed; the search and the place stay.
-        if self.is_mounted:
+        """Shown: opened (the screen may have been built ahead, or shown before), or back from a step opened
+        here, whose answer may have changed; the search and the place stay. Every answer is read afresh
+        here and only here: a screen just pushed is mounted first and resumed next, and reading them in
+        both (as it once did) searched twice as the review opened."""
+        if self.is_mounted and self.is_current:  # not when uncovered only to be closed (Esc home from a step)
+            self.set_class(self.app.size.width >= WIDE, "wide")  # the terminal may have changed meanwhile
+            self._offer_runs()
             self.reload()
+
+    def on_screen_suspend(self) -> None:
+        """Closed (not merely covered by a step or then and now): the next opening starts afresh, as a new
+        review would, and the answers read are let go until then."""
+        if self not in self.app.screen_stack:
+            self._forget()
+
+    def _offer_runs(self) -> None:
+        """The run filter offers every run, newest first (a run may have begun since it was built)."""
+        numbers = [run.number for run in reversed(self.workshop.runs)]
+        if numbers != self._runs_offered:
+            self._runs_offered = numbers
+            with self.prevent(Select.Changed):
+                self.query_one("#run-filter", Select).set_options(
+                    [(f"Run {number}", number) for number in numbers]
+                )
+
+    def _forget(self) -> None:
+        """Empty the search box, the filter, the list and the pane, and let the answers go."""
+        self._catalog, self._finding, self.shown, self._reading = None, None, [], None
+        if self._reading_timer is not None:
+            self._reading_timer.stop()
+            self._reading_timer = None
+        with self.prevent(Input.Changed, Select.Changed):
+            self.query_one("#search", Input).value = ""
+            self.query_one("#run-filter", Select).clear()
+        self.query_one("#entries", OptionList).clear_options()
+        self.query_one("#reader-text", Static).update(Content(""))
+        self.query_one("#review-count", Static).update(Content(""), layout=False)
+        self.query_one("#entries", OptionList).focus()
 
     def reload(self) -> None:
         """Read the answers afresh and search them again, keeping the highlighted place."""
         self._catalog = Catalog(iter_review_entries(self.workshop.program, self.workshop.runs))
         keep = self.query_one("#entries", OptionList).highlighted or 0
+        self._give_way()  # the first page and the screen are drawn before the search of the rest begins
         self._begin_search(narrow=False, enough=max(self.page, keep + 1), wait=keep >= self.page)
 
     def refresh_entries(self) -> None:
@@ -233,10 +263,14 @@ class ReviewScreen(WorkshopScreen):
         newer search takes over by replacing ``self._finding``, and this one then stops."""
         counted = time.monotonic()
         page = self.page
-        while not finding.advance(SLICE):
+        while True:
+            # Waits first: the first page (and the key or the opening that asked for it) is drawn before
+            # the rest is looked through.
             await asyncio.sleep(max(0.0, self._quiet_until - time.monotonic()))
             if finding is not self._finding:
                 return
+            if finding.advance(SLICE):
+                break
             if len(self.shown) < page:
                 self._show_more(page - len(self.shown))
             if time.monotonic() - counted > COUNT_EVERY:  # years of answers take seconds: show it going
