@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from tests.memory_run import MemoryRun
 from tests.test_tui_input import type_at_once
@@ -193,6 +193,61 @@ async def test_keys_typed_at_once_with_ctrl_f_all_reach_the_box_and_the_list_fol
         assert review.shown == expected[: len(review.shown)]
         count = str(review.query_one("#review-count").render())
         assert count.startswith(f'{len(expected)} of {len(review.entries)} answers hold "river"')
+
+
+async def test_the_review_built_ahead_is_what_r_shows_and_keys_typed_at_once_with_r_reach_its_box(
+    tmp_path: Path, program: Program
+) -> None:
+    # The app builds the review as it starts (review_ahead), so that r shows it rather than composing it.
+    long_history(tmp_path / "data", program, 30)
+    app = build_app(program, tmp_path / "data", review_ahead=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_journal(pilot)
+        built = app.get_screen("review")
+        await until(pilot, lambda: built.is_mounted)
+        assert isinstance(built, ReviewScreen) and not built.shown  # built, and nothing read before it is shown
+        type_at_once(app, "r", "ctrl+f", *"river")
+        box = built.query_one("#search", Input)
+        await until(pilot, lambda: box.value == "river" and built.searched)
+        assert app.screen is built and box.has_focus
+        expected = search(review_entries(app.program, app.journal.runs), "river")  # type: ignore[union-attr]
+        assert expected and built.shown == expected[: len(built.shown)]
+
+
+async def test_the_review_opened_again_starts_afresh_with_the_answers_and_runs_written_in_between(
+    tmp_path: Path, program: Program
+) -> None:
+    long_history(tmp_path / "data", program, 5)
+    app = build_app(program, tmp_path / "data", review_ahead=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(pilot)
+        await pilot.press("ctrl+f", *"night", "enter", "down")  # to the answers found, and the second
+        await until(pilot, lambda: review.searched and review.query_one("#entries", OptionList).highlighted == 1)
+        before = len(review.entries)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is not review and not review.entries  # closed: what it read is let go
+        journal = app.journal
+        assert journal is not None
+        run = journal.new_run()  # a sixth run, begun and answered since the review was last open
+        module = program.modules[0]
+        step = next(step for step in module.steps if step.kind == "prompt")
+        run.set_answer(module.id, step.id, TextValue("the harbour at first light"))
+        await pilot.press("r")
+        await until(pilot, lambda: app.screen is review and review.searched)
+        entries = review.query_one("#entries", OptionList)
+        assert review.query_one("#search", Input).value == "" and entries.has_focus
+        assert entries.highlighted == 0 and review.query_one("#run-filter", Select).is_blank()
+        assert review.shown[0].text == "the harbour at first light"  # the newest answer, first
+        assert len(review.entries) == before + 1
+        count = str(review.query_one("#review-count", Static).render())
+        assert count.startswith(f"{before + 1} of {before + 1} answers")
+        offered = review.query_one("#run-filter SelectOverlay", OptionList)
+        runs_offered = [str(offered.get_option_at_index(i).prompt) for i in range(offered.option_count)]
+        assert runs_offered == ["All runs", *(f"Run {n}" for n in range(6, 0, -1))]  # the new run too
+        await pilot.press("ctrl+f", *"harbour")
+        await until(pilot, lambda: review.searched and review.query_one("#search", Input).value == "harbour")
+        assert [entry.text for entry in review.shown] == ["the harbour at first light"]
 
 
 async def test_scrolling_down_brings_the_next_answers_and_enter_opens_the_highlighted_one(

@@ -174,6 +174,8 @@ class WorkshopApp(App[None]):
         self.push_screen(HomeScreen())
         # Parse the journal after the home screen is painted: a year of answers takes tens of ms.
         self.call_after_refresh(self.open_journal)
+        if self.review_ahead:
+            self.call_after_refresh(self.routes.build_review_ahead)
 
     def _install_signal_handlers(self) -> None:
         """A closed terminal (SIGHUP) or a polite kill (SIGTERM) saves before the app ends."""
@@ -365,8 +367,6 @@ class WorkshopApp(App[None]):
         elif not journal.runs and not journal.encrypted and not self.settings.encryption_offered:
             self.routes.offer_encryption()
         self._warm_up()
-        if self.review_ahead:
-            self.call_after_refresh(self.routes.build_review_ahead)  # once home shows the days
 
     def build_ahead(self, screen: Screen[Any]) -> None:
         """Compose, mount and style ``screen`` now without showing it: pushed later, it is shown at once.
