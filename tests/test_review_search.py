@@ -204,8 +204,9 @@ async def test_the_review_built_ahead_is_what_r_shows_and_keys_typed_at_once_wit
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_journal(pilot)
         built = app.get_screen("review")
+        assert isinstance(built, ReviewScreen)
         await until(pilot, lambda: built.is_mounted)
-        assert isinstance(built, ReviewScreen) and not built.shown  # built, and nothing read before it is shown
+        assert not built.shown  # built, and nothing read before it is shown
         type_at_once(app, "r", "ctrl+f", *"river")
         box = built.query_one("#search", Input)
         await until(pilot, lambda: box.value == "river" and built.searched)
