@@ -210,9 +210,9 @@ async def test_the_review_built_ahead_is_what_r_shows_and_keys_typed_at_once_wit
         type_at_once(app, "r", "ctrl+f", *"river")
         box = built.query_one("#search", Input)
         await until(pilot, lambda: box.value == "river" and built.searched)
-        assert app.screen is built and box.has_focus
         expected = search(review_entries(app.program, app.journal.runs), "river")  # type: ignore[union-attr]
         assert expected and built.shown == expected[: len(built.shown)]
+        assert box.has_focus and app.screen is built
 
 
 async def test_the_review_opened_again_starts_afresh_with_the_answers_and_runs_written_in_between(
