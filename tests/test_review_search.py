@@ -7,6 +7,7 @@ The speed itself is measured by ``bench/bench_review.py``; these tests check the
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from tests.memory_run import MemoryRun
 from tests.test_tui_input import type_at_once
 from tests.tui_helpers import build_app, screen_text, settle, until, wait_for_journal
 from workshop.answers import TextValue
+from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.flow.review import (
     SNIPPET_CHARACTERS,
@@ -31,7 +33,7 @@ from workshop.flow.review import (
     search,
     snippet,
 )
-from workshop.journal.store import Journal
+from workshop.journal.store import Journal, Run
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.review import (
@@ -249,6 +251,31 @@ async def test_the_review_opened_again_starts_afresh_with_the_answers_and_runs_w
         await pilot.press("ctrl+f", *"harbour")
         await until(pilot, lambda: review.searched and review.query_one("#search", Input).value == "harbour")
         assert [entry.text for entry in review.shown] == ["the harbour at first light"]
+
+
+async def test_older_runs_are_read_in_a_thread_ahead_of_the_search_not_in_the_event_loop(
+    tmp_path: Path, shipped_program_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The journal opens older runs from their index and reads their files when first needed. Read inside a
+    # slice of the search, each stopped the loop (and any key typed then) for tens of ms at twenty years.
+    # The shipped program: runs of some forty answers, as the search goes through them at that age.
+    program = load_program(shipped_program_dir)
+    long_history(tmp_path / "data", program, 16)
+    read_in: list[bool] = []  # for each run read: was it read in the event loop's thread?
+    load = Run.load
+
+    def recorded(run: Run) -> None:
+        if not run.loaded:
+            read_in.append(threading.current_thread() is threading.main_thread())
+        load(run)
+
+    monkeypatch.setattr(Run, "load", recorded)
+    app = build_app(program, tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(pilot)
+        await until(pilot, lambda: review.searched)
+        assert len(read_in) == 15  # every run but the newest, read when the review first needed it
+        assert read_in.count(True) <= 2  # in the loop: the first page's, if it reaches that far
 
 
 async def test_scrolling_down_brings_the_next_answers_and_enter_opens_the_highlighted_one(

@@ -8,7 +8,9 @@ answer is read whole in the pane below the list (beside it, in a wide terminal).
 from __future__ import annotations
 
 import asyncio
+import math
 import time
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.actions import SkipAction
@@ -34,6 +36,9 @@ from workshop.text import display_text
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.tui.widgets.in_order import InOrderInput
 
+if TYPE_CHECKING:
+    from workshop.journal.store import Run
+
 MATCH_STYLE = "reverse"  # a match reads without colour, and in every theme
 
 # Years of answers are searched a slice at a time, so that no key ever waits for the search (issue 20):
@@ -54,6 +59,12 @@ focus remounts the footer's keys), each of which would otherwise wait behind a s
 READ_AFTER_TYPING = 0.15
 """Seconds after a search begins (a key in the search box) before the reading pane shows the answer it
 highlights, unless another key comes first."""
+READ_AHEAD = 4
+"""Runs read ahead of the search, in a thread, at first (twice as many each time a slice of the search
+went past them: runs of few answers are gone through quickly). The search reads the runs in order, newest
+first, and a run of years ago is read from its files when it is first needed (``Journal.open(lazy=True)``).
+Read there, in a slice of the search, a run's files stopped the loop for 10 to 40 ms each, and a key typed
+then waited; read in a thread beforehand, the loop handles the key within a few ms."""
 COUNT_EVERY = 0.25
 """Seconds between updates of "found so far" while a long search runs."""
 DEBOUNCE = 0.02
@@ -134,6 +145,7 @@ class ReviewScreen(WorkshopScreen):
         self._reading_due = False  # the pane is to follow the highlight once the list is drawn
         self._reading_timer: Timer | None = None  # or once typing pauses
         self._runs_offered: list[int] | None = None  # the run numbers the filter offers, newest first
+        self._ahead = READ_AHEAD  # runs to read ahead of the search
 
     @property
     def entries(self) -> list[ReviewEntry]:
@@ -269,8 +281,13 @@ class ReviewScreen(WorkshopScreen):
             await asyncio.sleep(max(0.0, self._quiet_until - time.monotonic()))
             if finding is not self._finding:
                 return
+            if await self._read_ahead():
+                continue  # time has passed: a key may have come meanwhile, or a newer search
+            read = self._runs_ahead()
             if finding.advance(SLICE):
                 break
+            if read and self._reached() < read[-1].number:  # the slice went past the runs read ahead
+                self._ahead = min(2 * self._ahead, 64)
             if len(self.shown) < page:
                 self._show_more(page - len(self.shown))
             if time.monotonic() - counted > COUNT_EVERY:  # years of answers take seconds: show it going
@@ -280,6 +297,27 @@ class ReviewScreen(WorkshopScreen):
             if len(self.shown) < page:
                 self._show_more(page - len(self.shown))
             self._update_count()
+
+    def _runs_ahead(self) -> list[Run]:
+        """The runs the search comes to next (newest first, as it reads them), as many as it reads ahead."""
+        if self._catalog is None or self._catalog.complete:
+            return []
+        runs = sorted(self.workshop.runs, key=lambda run: run.number, reverse=True)
+        return [run for run in runs if run.number < self._reached()][: self._ahead]
+
+    def _reached(self) -> float:
+        """The number of the run the search has come to (infinity before the first)."""
+        catalog = self._catalog
+        return catalog.entries[-1].run_number if catalog is not None and catalog.entries else math.inf
+
+    async def _read_ahead(self) -> bool:
+        """Read the files of the next run the search will come to, if not read yet, in a thread; True if
+        one was read."""
+        for run in self._runs_ahead():
+            if not run.loaded:
+                await asyncio.to_thread(run.load)
+                return True
+        return False
 
     def _show_more(self, count: int) -> None:
         """Put up to ``count`` more of the answers found into the list."""
