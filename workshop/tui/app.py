@@ -135,8 +135,9 @@ class WorkshopApp(App[None]):
         self.monotonic = monotonic
         self._open_journal = open_journal
         self.review_ahead = review_ahead
-        """Build the review once the journal is open, so that ``r`` shows it at once (tests turn it off:
-        most never open the review, and building it costs each of them)."""
+        """Build the review as the app starts (after the first paint, while the journal opens), so that
+        ``r`` shows it rather than composes it (tests turn it off: most never open the review, and building
+        it would cost each of them)."""
         self.journal: Journal | None = None
         self.identity: Identity | None = None
         """The encrypted journal's key, unlocked once for this session (None for a plain journal)."""
