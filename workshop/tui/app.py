@@ -135,9 +135,9 @@ class WorkshopApp(App[None]):
         self.monotonic = monotonic
         self._open_journal = open_journal
         self.review_ahead = review_ahead
-        """Build the review as the app starts (after the first paint, while the journal opens), so that
-        ``r`` shows it rather than composes it (tests turn it off: most never open the review, and building
-        it would cost each of them)."""
+        """Build the review as the app starts (once the program is loaded, while the journal opens), so
+        that ``r`` shows it rather than composes it (tests turn it off: most never open the review, and
+        building it would cost each of them)."""
         self.journal: Journal | None = None
         self.identity: Identity | None = None
         """The encrypted journal's key, unlocked once for this session (None for a plain journal)."""
@@ -175,8 +175,6 @@ class WorkshopApp(App[None]):
         self.push_screen(HomeScreen())
         # Parse the journal after the home screen is painted: a year of answers takes tens of ms.
         self.call_after_refresh(self.open_journal)
-        if self.review_ahead:
-            self.call_after_refresh(self.routes.build_review_ahead)
 
     def _install_signal_handlers(self) -> None:
         """A closed terminal (SIGHUP) or a polite kill (SIGTERM) saves before the app ends."""
@@ -344,6 +342,8 @@ class WorkshopApp(App[None]):
             options["identity"] = self.identity
         try:
             program = self._program or self._load_program()
+            if self.review_ahead:  # the review imports the program's models: loaded by now, here
+                self.call_from_thread(self.call_after_refresh, self.routes.build_review_ahead)
             journal = opener(self.data_dir, program, **options)
         except ContentError as failure:
             self.call_from_thread(self._program_failed, failure.problems)

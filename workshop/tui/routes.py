@@ -161,8 +161,8 @@ class Routes:
         self._open_page(self._review_screen)
 
     def build_review_ahead(self) -> None:
-        """Build the review now, unseen, so that the first ``r`` shows it too: called after the first paint,
-        while the journal opens. It reads no answer until it is shown."""
+        """Build the review now, unseen, so that the first ``r`` shows it too: called once the program is
+        loaded, while the journal opens. It reads no answer until it is shown."""
         self.app.build_ahead(self._review_screen())
 
     def _review_screen(self) -> Screen[Any]:
