@@ -15,7 +15,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -27,6 +27,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import AwaitMount
 
 from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.content.problems import ContentError, Problem
@@ -135,9 +136,8 @@ class WorkshopApp(App[None]):
         self.monotonic = monotonic
         self._open_journal = open_journal
         self.review_ahead = review_ahead
-        """Build the review as the app starts (once the program is loaded, while the journal opens), so
-        that ``r`` shows it rather than composes it (tests turn it off: most never open the review, and
-        building it would cost each of them)."""
+        """Build the review once the journal is open, so that ``r`` shows it rather than composes it
+        (tests turn it off: most never open the review, and building it would cost each of them)."""
         self.journal: Journal | None = None
         self.identity: Identity | None = None
         """The encrypted journal's key, unlocked once for this session (None for a plain journal)."""
@@ -342,8 +342,6 @@ class WorkshopApp(App[None]):
             options["identity"] = self.identity
         try:
             program = self._program or self._load_program()
-            if self.review_ahead:  # the review imports the program's models: loaded by now, here
-                self.call_from_thread(self.call_after_refresh, self.routes.build_review_ahead)
             journal = opener(self.data_dir, program, **options)
         except ContentError as failure:
             self.call_from_thread(self._program_failed, failure.problems)
@@ -367,13 +365,23 @@ class WorkshopApp(App[None]):
             self._offer_restore(list(journal.problems))
         elif not journal.runs and not journal.encrypted and not self.settings.encryption_offered:
             self.routes.offer_encryption()
+        self.call_later(self._prepare_the_rest)
+
+    async def _prepare_the_rest(self) -> None:
+        """While the person reads home: build the review, then import the other screens. One after the
+        other: built while the journal opened, or while the screens were imported, each slowed the other
+        (a thread that reads files waits for the interpreter at every read), and the journal opened 150 to
+        300 ms later."""
+        if self.review_ahead:
+            await self.build_ahead(self.routes.review_screen())
         self._warm_up()
 
-    def build_ahead(self, screen: Screen[Any]) -> None:
+    def build_ahead(self, screen: Screen[Any]) -> Awaitable[None]:
         """Compose, mount and style ``screen`` now without showing it: pushed later, it is shown at once.
         Textual's own first step of ``push_screen`` (a private method; the version is pinned)."""
-        if not screen.is_running:
-            self._register(self, screen)
+        if screen.is_running:
+            return AwaitMount(screen, [])
+        return AwaitMount(screen, self._register(self, screen))
 
     def _ask_passphrase(self) -> None:
         """The journal is encrypted: ask for its passphrase (unlocked in a worker), then open it."""

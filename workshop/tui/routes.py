@@ -64,7 +64,6 @@ class RoutesHost(Workshop, Protocol):
 
     def install_screen(self, screen: Screen[Any], name: str) -> None: ...
 
-    def build_ahead(self, screen: Screen[Any]) -> None: ...
 
     def pop_screen(self) -> object: ...
 
@@ -158,14 +157,11 @@ class Routes:
             self.app.screen.call_after_refresh(self.app.release_keys)
 
     def open_review(self) -> None:
-        self._open_page(self._review_screen)
+        self._open_page(self.review_screen)
 
-    def build_review_ahead(self) -> None:
-        """Build the review now, unseen, so that the first ``r`` shows it too: called once the program is
-        loaded, while the journal opens. It reads no answer until it is shown."""
-        self.app.build_ahead(self._review_screen())
-
-    def _review_screen(self) -> Screen[Any]:
+    def review_screen(self) -> Screen[Any]:
+        """The review: built once a session (ahead of the first ``r`` once the journal is open, see
+        ``WorkshopApp``), kept when closed. It reads no answer until it is shown."""
         if self._review is None:
             from workshop.tui.screens.review import ReviewScreen
 
