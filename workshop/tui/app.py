@@ -365,7 +365,7 @@ class WorkshopApp(App[None]):
             self._offer_restore(list(journal.problems))
         elif not journal.runs and not journal.encrypted and not self.settings.encryption_offered:
             self.routes.offer_encryption()
-        self.call_later(self._prepare_the_rest)
+        self.call_after_refresh(self._prepare_the_rest)  # once home shows the journal open
 
     async def _prepare_the_rest(self) -> None:
         """While the person reads home: build the review, then import the other screens. One after the
