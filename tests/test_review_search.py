@@ -275,7 +275,9 @@ async def test_older_runs_are_read_in_a_thread_ahead_of_the_search_not_in_the_ev
         review = await open_review(pilot)
         await until(pilot, lambda: review.searched)
         assert len(read_in) == 15  # every run but the newest, read when the review first needed it
-        assert read_in.count(True) <= 2  # in the loop: the first page's, if it reaches that far
+        # In the loop: the first page's, if it reaches that far, and the few a slice may go through before
+        # the search reads further ahead (it learns from that); read there, all fifteen would be.
+        assert read_in.count(True) <= 4, read_in
 
 
 async def test_scrolling_down_brings_the_next_answers_and_enter_opens_the_highlighted_one(

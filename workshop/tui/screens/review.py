@@ -59,12 +59,13 @@ focus remounts the footer's keys), each of which would otherwise wait behind a s
 READ_AFTER_TYPING = 0.15
 """Seconds after a search begins (a key in the search box) before the reading pane shows the answer it
 highlights, unless another key comes first."""
-READ_AHEAD = 4
-"""Runs read ahead of the search, in a thread, at first (twice as many each time a slice of the search
-went past them: runs of few answers are gone through quickly). The search reads the runs in order, newest
-first, and a run of years ago is read from its files when it is first needed (``Journal.open(lazy=True)``).
-Read there, in a slice of the search, a run's files stopped the loop for 10 to 40 ms each, and a key typed
-then waited; read in a thread beforehand, the loop handles the key within a few ms."""
+READ_AHEAD = 8
+"""Runs read ahead of the search, in a thread, at first; twice as many each time a slice of the search
+went past them (a slice goes through several runs once they are read, more if they hold few answers).
+The search reads the runs in order, newest first, and a run of years ago is read from its files when it
+is first needed (``Journal.open(lazy=True)``). Read there, in a slice of the search, a run's files stopped
+the loop for 10 to 40 ms each, and a key typed then waited; read in a thread beforehand, the loop handles
+the key within a few ms."""
 COUNT_EVERY = 0.25
 """Seconds between updates of "found so far" while a long search runs."""
 DEBOUNCE = 0.02
