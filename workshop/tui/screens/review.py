@@ -269,7 +269,10 @@ class ReviewScreen(WorkshopScreen):
         self._read_soon()
         self._update_count()
         if not finding.done:
-            self.run_worker(self._search_rest(finding), group="review-search")
+            # Once the screen has been drawn with the first page: begun sooner, the rest (and the runs it
+            # reads in a thread) would share the interpreter with drawing it.
+            rest = self._search_rest
+            self.call_after_refresh(lambda: self.run_worker(rest(finding), group="review-search"))
 
     async def _search_rest(self, finding: Finding) -> None:
         """Look through the rest of the answers, a slice at a time, giving the loop back in between; a
