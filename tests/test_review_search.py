@@ -7,17 +7,19 @@ The speed itself is measured by ``bench/bench_review.py``; these tests check the
 from __future__ import annotations
 
 import itertools
+import threading
 from pathlib import Path
 
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from tests.memory_run import MemoryRun
 from tests.test_tui_input import type_at_once
 from tests.tui_helpers import build_app, screen_text, settle, until, wait_for_journal
 from workshop.answers import TextValue
+from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.flow.review import (
     SNIPPET_CHARACTERS,
@@ -29,7 +31,7 @@ from workshop.flow.review import (
     search,
     snippet,
 )
-from workshop.journal.store import Journal
+from workshop.journal.store import Journal, Run
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.review import (
@@ -206,6 +208,89 @@ async def test_keys_typed_at_once_with_ctrl_f_all_reach_the_box_and_the_list_fol
         assert review.shown == expected[: len(review.shown)]
         count = str(review.query_one("#review-count").render())
         assert count.startswith(f'{len(expected)} of {len(review.entries)} answers hold "river"')
+
+
+async def test_the_review_built_ahead_is_what_r_shows_and_keys_typed_at_once_with_r_reach_its_box(
+    tmp_path: Path, program: Program
+) -> None:
+    # The app builds the review as it starts (review_ahead), so that r shows it rather than composing it.
+    long_history(tmp_path / "data", program, 30)
+    app = build_app(program, tmp_path / "data", review_ahead=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_journal(pilot)
+        built = app.get_screen("review")
+        assert isinstance(built, ReviewScreen)
+        await until(pilot, lambda: built.is_mounted)
+        assert not built.shown  # built, and nothing read before it is shown
+        type_at_once(app, "r", "ctrl+f", *"river")
+        box = built.query_one("#search", Input)
+        await until(pilot, lambda: box.value == "river" and built.searched)
+        expected = search(review_entries(app.program, app.journal.runs), "river")  # type: ignore[union-attr]
+        assert expected and built.shown == expected[: len(built.shown)]
+        assert box.has_focus and app.screen is built
+
+
+async def test_the_review_opened_again_starts_afresh_with_the_answers_and_runs_written_in_between(
+    tmp_path: Path, program: Program
+) -> None:
+    long_history(tmp_path / "data", program, 5)
+    app = build_app(program, tmp_path / "data", review_ahead=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(pilot)
+        await pilot.press("ctrl+f", *"night", "enter", "down")  # to the answers found, and the second
+        await until(pilot, lambda: review.searched and review.query_one("#entries", OptionList).highlighted == 1)
+        before = len(review.entries)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is not review and not review.entries  # closed: what it read is let go
+        journal = app.journal
+        assert journal is not None
+        run = journal.new_run()  # a sixth run, begun and answered since the review was last open
+        module = program.modules[0]
+        step = next(step for step in module.steps if step.kind == "prompt")
+        run.set_answer(module.id, step.id, TextValue("the harbour at first light"))
+        await pilot.press("r")
+        await until(pilot, lambda: app.screen is review and review.searched)
+        entries = review.query_one("#entries", OptionList)
+        assert review.query_one("#search", Input).value == "" and entries.has_focus
+        assert entries.highlighted == 0 and review.query_one("#run-filter", Select).is_blank()
+        assert review.shown[0].text == "the harbour at first light"  # the newest answer, first
+        assert len(review.entries) == before + 1
+        count = str(review.query_one("#review-count", Static).render())
+        assert count.startswith(f"{before + 1} of {before + 1} answers")
+        offered = review.query_one("#run-filter SelectOverlay", OptionList)
+        runs_offered = [str(offered.get_option_at_index(i).prompt) for i in range(offered.option_count)]
+        assert runs_offered == ["All runs", *(f"Run {n}" for n in range(6, 0, -1))]  # the new run too
+        await pilot.press("ctrl+f", *"harbour")
+        await until(pilot, lambda: review.searched and review.query_one("#search", Input).value == "harbour")
+        assert [entry.text for entry in review.shown] == ["the harbour at first light"]
+
+
+async def test_older_runs_are_read_in_a_thread_ahead_of_the_search_not_in_the_event_loop(
+    tmp_path: Path, shipped_program_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The journal opens older runs from their index and reads their files when first needed. Read inside a
+    # slice of the search, each stopped the loop (and any key typed then) for tens of ms at twenty years.
+    # The shipped program: runs of some forty answers, as the search goes through them at that age.
+    program = load_program(shipped_program_dir)
+    long_history(tmp_path / "data", program, 16)
+    read_in: list[bool] = []  # for each run read: was it read in the event loop's thread?
+    load = Run.load
+
+    def recorded(run: Run) -> None:
+        if not run.loaded:
+            read_in.append(threading.current_thread() is threading.main_thread())
+        load(run)
+
+    monkeypatch.setattr(Run, "load", recorded)
+    app = build_app(program, tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(pilot)
+        await until(pilot, lambda: review.searched)
+        assert len(read_in) == 15  # every run but the newest, read when the review first needed it
+        # In the loop: the first page's, if it reaches that far, and the few a slice may go through before
+        # the search reads further ahead (it learns from that); read there, all fifteen would be.
+        assert read_in.count(True) <= 4, read_in
 
 
 async def test_scrolling_down_brings_the_next_answers_and_enter_opens_the_highlighted_one(

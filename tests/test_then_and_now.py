@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import OptionList, Select, Static
 
 from tests.checkins import CHECKINS, checkins_program, fill
-from tests.tui_helpers import FixedClock, build_app, settle, wait_for_journal
+from tests.tui_helpers import FixedClock, build_app, settle, until, wait_for_journal
 from workshop.answers import TextValue
 from workshop.content.loader import load_program
 from workshop.flow.review import default_pair, review_entries, then_and_now
@@ -56,6 +56,7 @@ async def test_t_in_review_shows_two_runs_side_by_side_and_the_select_changes_on
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
+        await until(pilot, lambda: review.searched)  # every answer read (the first page comes first)
         entries = review.query_one("#entries", OptionList)
         # Down to run 2's north star, as a person scrolls (the list brings its next answers as they near).
         for _ in range(len(review.entries)):

@@ -222,14 +222,16 @@ async def test_keys_typed_while_the_journal_opens_wait_for_the_step(tmp_path: Pa
         assert app.journal is not None and len(app.journal.runs) == 1
 
 
+@pytest.mark.parametrize("review_ahead", [False, True], ids=["review-built-on-r", "review-built-ahead"])
 async def test_r_pressed_while_the_journal_opens_opens_the_review_and_the_search_keys_follow(
-    tmp_path: Path, program: Program
+    tmp_path: Path, program: Program, review_ahead: bool
 ) -> None:
     # On a long history the journal takes a moment to open after the first screen: r pressed then did
     # nothing at all, and the letters after it were keys on home. The first start after a copy of twenty
-    # years takes seconds, longer than a step's hold (HOLD_LIMIT): the keys still wait for the page.
+    # years takes seconds, longer than a step's hold (HOLD_LIMIT): the keys still wait for the page. (The
+    # app builds the review as it starts; the tests build it on r unless they ask.)
     deferred, release = held_back(program)
-    app = build_app(deferred, tmp_path / "data")
+    app = build_app(deferred, tmp_path / "data", review_ahead=review_ahead)
     async with app.run_test() as pilot:
         await pilot.pause(0.1)
         type_at_once(app, "r", "ctrl+f", *text(app, "night"))

@@ -15,7 +15,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, TextArea
 
-from tests.tui_helpers import build_app, settle, wait_for_journal
+from tests.tui_helpers import build_app, settle, until, wait_for_journal
 from workshop.answers import TextValue
 from workshop.content.loader import load_program
 from workshop.content.models import (
@@ -115,6 +115,7 @@ async def test_every_day_and_every_answer_comes_back(tmp_path: Path, mini_progra
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
+        await until(pilot, lambda: review.searched)  # every answer read (the first page comes first)
         answered = sum(1 for m in program.modules for s in m.steps if s.answers)
         assert len(review.entries) == answered
 

@@ -50,6 +50,8 @@ def build_app(program: Program | DeferredProgram | Path, data_dir: Path, **optio
     # The first-run offer of encryption is answered: the tests of encryption ask for it with settings=Settings().
     options.setdefault("settings", Settings(encryption_offered=True))
     options.setdefault("config_dir", data_dir.parent / "config")
+    # The review is built when a test opens it, not ahead: most tests never do, and it would cost each.
+    options.setdefault("review_ahead", False)
     app = make_app(program, data_dir, **options)
     # Scrolling at once, not animated: what a test sees is the same, sooner. (The tmux tests keep them.)
     app.animation_level = "none"

@@ -224,6 +224,11 @@ class Catalog:
             reads = run.reads
         return RunTexts(number, places, folded, reads)
 
+    @property
+    def last_run_read(self) -> int | None:
+        """The number of the last run read so far (the oldest: runs are read newest first), or None."""
+        return self._run_numbers[-1] if self._run_numbers else None
+
     def run_of(self, index: int) -> tuple[int, int, int]:
         """The run that answer ``index`` is in: its number, and the indexes of its first and last answers
         (the last one plus one)."""

@@ -15,7 +15,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -27,6 +27,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import AwaitMount
 
 from workshop.content.outline import DeferredProgram, ProgramOutline
 from workshop.content.problems import ContentError, Problem
@@ -114,6 +115,7 @@ class WorkshopApp(App[None]):
         clock: Callable[[], datetime] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         open_journal: JournalOpener | None = None,
+        review_ahead: bool = True,
     ) -> None:
         tolerate_bad_input_bytes()  # before the driver starts reading the terminal
         super().__init__()
@@ -134,6 +136,9 @@ class WorkshopApp(App[None]):
         self.clock = clock
         self.monotonic = monotonic
         self._open_journal = open_journal
+        self.review_ahead = review_ahead
+        """Build the review once the journal is open, so that ``r`` shows it rather than composes it
+        (tests turn it off: most never open the review, and building it would cost each of them)."""
         self.journal: Journal | None = None
         self.identity: Identity | None = None
         """The encrypted journal's key, unlocked once for this session (None for a plain journal)."""
@@ -364,6 +369,15 @@ class WorkshopApp(App[None]):
             self._offer_restore(list(journal.problems))
         elif not journal.runs and not journal.encrypted and not self.settings.encryption_offered:
             self.routes.offer_encryption()
+        self.call_after_refresh(self._prepare_the_rest)  # once home shows the journal open
+
+    async def _prepare_the_rest(self) -> None:
+        """While the person reads home: build the review, then import the other screens. One after the
+        other: built while the journal opened, or while the screens were imported, each slowed the other
+        (a thread that reads files waits for the interpreter at every read), and the journal opened 150 to
+        300 ms later."""
+        if self.review_ahead:
+            await self.build_ahead(self.routes.review_screen())
         self._warm_up()
 
     def _forget_early_requests(self) -> None:
@@ -372,6 +386,13 @@ class WorkshopApp(App[None]):
         than typed into that prompt. Quit and support still work (``drop_held_keys``)."""
         self.routes.forget_early_requests()
         self.drop_held_keys()
+
+    def build_ahead(self, screen: Screen[Any]) -> Awaitable[None]:
+        """Compose, mount and style ``screen`` now without showing it: pushed later, it is shown at once.
+        Textual's own first step of ``push_screen`` (a private method; the version is pinned)."""
+        if screen.is_running:
+            return AwaitMount(screen, [])
+        return AwaitMount(screen, self._register(self, screen))
 
     def _ask_passphrase(self) -> None:
         """The journal is encrypted: ask for its passphrase (unlocked in a worker), then open it."""

@@ -63,6 +63,9 @@ class RoutesHost(Workshop, Protocol):
 
     def push_screen(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> object: ...
 
+    def install_screen(self, screen: Screen[Any], name: str) -> None: ...
+
+
     def pop_screen(self) -> object: ...
 
     def notify(self, message: str, *, markup: bool = True, timeout: float | None = None) -> None: ...
@@ -80,6 +83,9 @@ class Routes:
         # A page asked for before the journal was open (r pressed at once after start, on a long history),
         # opened as soon as it is.
         self._page_when_open: Callable[[], Screen[Any]] | None = None
+        # The review, built once a session and kept (closed, it empties itself): ``r`` then shows it rather
+        # than composing and styling a screen of some twenty widgets each time.
+        self._review: Screen[Any] | None = None
 
     # -- home --------------------------------------------------------------------------------------------
 
@@ -160,9 +166,17 @@ class Routes:
                 screen.forget_chosen_early()
 
     def open_review(self) -> None:
-        from workshop.tui.screens.review import ReviewScreen
+        self._open_page(self.review_screen)
 
-        self._open_page(ReviewScreen)
+    def review_screen(self) -> Screen[Any]:
+        """The review: built once a session (ahead of the first ``r`` once the journal is open, see
+        ``WorkshopApp``), kept when closed. It reads no answer until it is shown."""
+        if self._review is None:
+            from workshop.tui.screens.review import ReviewScreen
+
+            self._review = ReviewScreen()
+            self.app.install_screen(self._review, "review")  # kept when closed, not taken apart
+        return self._review
 
     def open_then_and_now(self, entry: ReviewEntry) -> None:
         from workshop.tui.screens.then_and_now import ThenAndNowScreen

@@ -8,8 +8,10 @@ answer is read whole in the pane below the list (beside it, in a wide terminal).
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.actions import SkipAction
@@ -34,6 +36,9 @@ from workshop.text import display_text
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.tui.widgets.in_order import InOrderInput
 
+if TYPE_CHECKING:
+    from workshop.journal.store import Run
+
 MATCH_STYLE = "reverse"  # a match reads without colour, and in every theme
 
 # Years of answers are searched a slice at a time, so that no key ever waits for the search (issue 20):
@@ -54,6 +59,13 @@ focus remounts the footer's keys), each of which would otherwise wait behind a s
 READ_AFTER_TYPING = 0.15
 """Seconds after a search begins (a key in the search box) before the reading pane shows the answer it
 highlights, unless another key comes first."""
+READ_AHEAD = 8
+"""Runs read ahead of the search, in a thread, at first; twice as many each time a slice of the search
+went past them (a slice goes through several runs once they are read, more if they hold few answers).
+The search reads the runs in order, newest first, and a run of years ago is read from its files when it
+is first needed (``Journal.open(lazy=True)``). Read there, in a slice of the search, a run's files stopped
+the loop for 10 to 40 ms each, and a key typed then waited; read in a thread beforehand, the loop handles
+the key within a few ms."""
 COUNT_EVERY = 0.25
 """Seconds between updates of "found so far" while a long search runs."""
 DEBOUNCE = 0.02
@@ -133,6 +145,8 @@ class ReviewScreen(WorkshopScreen):
         self._reading: tuple[ReviewEntry | None, str] | None = None  # what the reading pane shows
         self._reading_due = False  # the pane is to follow the highlight once the list is drawn
         self._reading_timer: Timer | None = None  # or once typing pauses
+        self._runs_offered: list[int] | None = None  # the run numbers the filter offers, newest first
+        self._ahead = READ_AHEAD  # runs to read ahead of the search
 
     @property
     def entries(self) -> Sequence[ReviewEntry]:
@@ -145,16 +159,11 @@ class ReviewScreen(WorkshopScreen):
         return self._finding is not None and self._finding.done
 
     def compose(self) -> ComposeResult:
-        runs = self.workshop.runs
         yield Header(show_clock=False)
         with Vertical(classes="column review-column"):
             with Horizontal(classes="review-filters"):
                 yield InOrderInput(placeholder="Search your answers", id="search")
-                yield Select[int](
-                    [(f"Run {run.number}", run.number) for run in reversed(runs)],
-                    prompt="All runs",
-                    id="run-filter",
-                )
+                yield Select[int]([], prompt="All runs", id="run-filter")  # its runs: ``_offer_runs``
                 yield Button("Then and now", id="then-and-now")
             with Container(classes="review-body"):
                 yield OptionList(id="entries", classes="entries")
@@ -173,8 +182,6 @@ class ReviewScreen(WorkshopScreen):
         return max(PAGE, self.query_one("#entries", OptionList).size.height // ROW_HEIGHT + 4)
 
     def on_mount(self) -> None:
-        self.set_class(self.app.size.width >= WIDE, "wide")
-        self.reload()
         entries = self.query_one("#entries", OptionList)
         entries.focus()
         self.watch(entries, "scroll_y", self._scrolled, init=False)
@@ -186,14 +193,50 @@ class ReviewScreen(WorkshopScreen):
             self._show_more(self.page)
 
     def on_screen_resume(self) -> None:
-        # Back from a step opened here: its answer may have changed; the search and the place stay.
-        if self.is_mounted:
+        """Shown: opened (the screen may have been built ahead, or shown before), or back from a step opened
+        here, whose answer may have changed; the search and the place stay. Every answer is read afresh
+        here and only here: a screen just pushed is mounted first and resumed next, and reading them in
+        both (as it once did) searched twice as the review opened."""
+        if self.is_mounted and self.is_current:  # not when uncovered only to be closed (Esc home from a step)
+            self.set_class(self.app.size.width >= WIDE, "wide")  # the terminal may have changed meanwhile
+            self._offer_runs()
             self.reload()
+
+    def on_screen_suspend(self) -> None:
+        """Closed (not merely covered by a step or then and now): the next opening starts afresh, as a new
+        review would, and the answers read are let go until then."""
+        if self not in self.app.screen_stack:
+            self._forget()
+
+    def _offer_runs(self) -> None:
+        """The run filter offers every run, newest first (a run may have begun since it was built)."""
+        numbers = [run.number for run in reversed(self.workshop.runs)]
+        if numbers != self._runs_offered:
+            self._runs_offered = numbers
+            with self.prevent(Select.Changed):
+                self.query_one("#run-filter", Select).set_options(
+                    [(f"Run {number}", number) for number in numbers]
+                )
+
+    def _forget(self) -> None:
+        """Empty the search box, the filter, the list and the pane, and let the answers go."""
+        self._catalog, self._finding, self.shown, self._reading = None, None, [], None
+        if self._reading_timer is not None:
+            self._reading_timer.stop()
+            self._reading_timer = None
+        with self.prevent(Input.Changed, Select.Changed):
+            self.query_one("#search", Input).value = ""
+            self.query_one("#run-filter", Select).clear()
+        self.query_one("#entries", OptionList).clear_options()
+        self.query_one("#reader-text", Static).update(Content(""))
+        self.query_one("#review-count", Static).update(Content(""), layout=False)
+        self.query_one("#entries", OptionList).focus()
 
     def reload(self) -> None:
         """Read the answers afresh and search them again, keeping the highlighted place."""
         self._catalog = Catalog(self.workshop.program, self.workshop.runs, earlier=self._catalog)
         keep = self.query_one("#entries", OptionList).highlighted or 0
+        self._give_way()  # the first page and the screen are drawn before the search of the rest begins
         self._begin_search(narrow=False, enough=max(self.page, keep + 1), wait=keep >= self.page)
 
     def refresh_entries(self) -> None:
@@ -226,17 +269,29 @@ class ReviewScreen(WorkshopScreen):
         self._read_soon()
         self._update_count()
         if not finding.done:
-            self.run_worker(self._search_rest(finding), group="review-search")
+            # Once the screen has been drawn with the first page: begun sooner, the rest (and the runs it
+            # reads in a thread) would share the interpreter with drawing it.
+            rest = self._search_rest
+            self.call_after_refresh(lambda: self.run_worker(rest(finding), group="review-search"))
 
     async def _search_rest(self, finding: Finding) -> None:
         """Look through the rest of the answers, a slice at a time, giving the loop back in between; a
         newer search takes over by replacing ``self._finding``, and this one then stops."""
         counted = time.monotonic()
         page = self.page
-        while not finding.advance(SLICE):
+        while True:
+            # Waits first: the first page (and the key or the opening that asked for it) is drawn before
+            # the rest is looked through.
             await asyncio.sleep(max(0.0, self._quiet_until - time.monotonic()))
             if finding is not self._finding:
                 return
+            if await self._read_ahead():
+                continue  # time has passed: a key may have come meanwhile, or a newer search
+            read = self._runs_ahead()
+            if finding.advance(SLICE):
+                break
+            if read and self._reached() < read[-1].number:  # the slice went past the runs read ahead
+                self._ahead = min(2 * self._ahead, 64)
             if len(self.shown) < page:
                 self._show_more(page - len(self.shown))
             if time.monotonic() - counted > COUNT_EVERY:  # years of answers take seconds: show it going
@@ -246,6 +301,28 @@ class ReviewScreen(WorkshopScreen):
             if len(self.shown) < page:
                 self._show_more(page - len(self.shown))
             self._update_count()
+
+    def _runs_ahead(self) -> list[Run]:
+        """The runs the search comes to next (newest first, as it reads them), as many as it reads ahead."""
+        if self._catalog is None or self._catalog.complete:
+            return []
+        runs = sorted(self.workshop.runs, key=lambda run: run.number, reverse=True)
+        return [run for run in runs if run.number < self._reached()][: self._ahead]
+
+    def _reached(self) -> float:
+        """The number of the run the search has come to (infinity before the first)."""
+        # Not ``entries[-1].run_number``: an entry is made from its run's file when asked for.
+        last = self._catalog.last_run_read if self._catalog is not None else None
+        return math.inf if last is None else last
+
+    async def _read_ahead(self) -> bool:
+        """Read the files of the next run the search will come to, if not read yet, in a thread; True if
+        one was read."""
+        for run in self._runs_ahead():
+            if not run.loaded:
+                await asyncio.to_thread(run.load)
+                return True
+        return False
 
     def _show_more(self, count: int) -> None:
         """Put up to ``count`` more of the answers found into the list."""
