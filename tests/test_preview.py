@@ -31,10 +31,14 @@ def program_dir(tmp_path: Path, mini_program_dir: Path) -> Path:
 
 
 def edit(path: Path, old: str, new: str) -> None:
-    """Change a file as an editor would, and make sure its mtime moves even on a coarse clock."""
+    """Change a file as most editors save (a new file put in its place), and make sure its mtime moves even
+    on a coarse clock. Written in place, the watcher (polling every 20 ms from a thread) could read it
+    between the truncation and the write on a busy machine, and count an empty file as one more problem."""
     before = path.stat().st_mtime_ns
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
+    saved = path.with_name(path.name + ".saving")
+    saved.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    os.utime(saved, ns=(before + 1_000_000_000, before + 1_000_000_000))
+    os.replace(saved, path)
 
 
 # --------------------------------------------------------------------------------------------------------
