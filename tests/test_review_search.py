@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -291,6 +292,31 @@ async def test_older_runs_are_read_in_a_thread_ahead_of_the_search_not_in_the_ev
         # In the loop: the first page's, if it reaches that far, and the few a slice may go through before
         # the search reads further ahead (it learns from that); read there, all fifteen would be.
         assert read_in.count(True) <= 4, read_in
+
+
+async def test_a_search_still_going_when_the_review_is_taken_down_ends_quietly(
+    tmp_path: Path, program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The app closing takes the review's widgets down while its search of the rest may still be waiting
+    # for a run read in a thread; that search has nothing left to show and must end without an error
+    # (it stopped the app with WorkerFailed at the end of a test, once in a full run of the suite).
+    long_history(tmp_path / "data", program, 12)
+    load = Run.load
+
+    def slow(run: Run) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            time.sleep(0.2)  # read ahead in a thread: the search waits for it
+        load(run)
+
+    monkeypatch.setattr(Run, "load", slow)
+    app = build_app(program, tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(pilot)
+        assert not review.searched  # still going
+        await review.remove_children()
+        await until(pilot, lambda: review.searched or not app.is_running)
+        await pilot.pause(0.1)  # the search's last step, where it shows its count
+        assert app.is_running and app.return_code is None
 
 
 async def test_scrolling_down_brings_the_next_answers_and_enter_opens_the_highlighted_one(

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content, Span
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Button, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -275,6 +276,18 @@ class ReviewScreen(WorkshopScreen):
             self.call_after_refresh(lambda: self.run_worker(rest(finding), group="review-search"))
 
     async def _search_rest(self, finding: Finding) -> None:
+        """``_look_through_the_rest``, ending quietly if the screen is taken down meanwhile.
+
+        The app closing removes the review's widgets while this may still be waiting for a run read in a
+        thread; a search that then has nowhere to show what it found has nothing left to do (it stopped
+        the app with an error at quit before, once in a full run of the suite)."""
+        try:
+            await self._look_through_the_rest(finding)
+        except NoMatches:
+            if self.is_attached and self.query("#entries"):
+                raise  # the screen is all there: a real mistake, not a screen taken down
+
+    async def _look_through_the_rest(self, finding: Finding) -> None:
         """Look through the rest of the answers, a slice at a time, giving the loop back in between; a
         newer search takes over by replacing ``self._finding``, and this one then stops."""
         counted = time.monotonic()
