@@ -8,9 +8,10 @@ answer is read whole in the pane below the list (beside it, in a wide terminal).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -275,17 +276,21 @@ class ReviewScreen(WorkshopScreen):
             rest = self._search_rest
             self.call_after_refresh(lambda: self.run_worker(rest(finding), group="review-search"))
 
-    async def _search_rest(self, finding: Finding) -> None:
-        """``_look_through_the_rest``, ending quietly if the screen is taken down meanwhile.
-
-        The app closing removes the review's widgets while this may still be waiting for a run read in a
-        thread; a search that then has nowhere to show what it found has nothing left to do (it stopped
-        the app with an error at quit before, once in a full run of the suite)."""
+    @contextlib.contextmanager
+    def _quiet_if_taken_down(self) -> Iterator[None]:
+        """For the search's workers: the app closing removes the review's widgets while a search may still
+        be waiting (for a run read in a thread, or for typing to pause); a search that then has nowhere to
+        show what it found has nothing left to do (it stopped the app with an error at quit before, once
+        in a full run of the suite)."""
         try:
-            await self._look_through_the_rest(finding)
+            yield
         except NoMatches:
             if self.is_attached and self.query("#entries"):
                 raise  # the screen is all there: a real mistake, not a screen taken down
+
+    async def _search_rest(self, finding: Finding) -> None:
+        with self._quiet_if_taken_down():
+            await self._look_through_the_rest(finding)
 
     async def _look_through_the_rest(self, finding: Finding) -> None:
         """Look through the rest of the answers, a slice at a time, giving the loop back in between; a
@@ -426,7 +431,8 @@ class ReviewScreen(WorkshopScreen):
     async def _search_after_pause(self, typed: int) -> None:
         await asyncio.sleep(DEBOUNCE)
         if typed == self._typed:  # nothing typed since: search (a later key has its own worker)
-            self._search_now()
+            with self._quiet_if_taken_down():
+                self._search_now()
 
     def _search_now(self) -> None:
         self._searched_at = time.monotonic()
