@@ -189,3 +189,25 @@ async def test_the_pane_reads_the_whole_answer_of_a_run_let_go(tmp_path: Path, p
         reader = review.query_one("#reader-text", Static)
         assert str(reader.content) == str(entry_content(review.shown[0], "snow came"))
         assert str(reader.content).endswith(f"in run 1: {OLDEST}") and str(reader.content).count("line ") == 30
+
+
+def test_the_runs_to_come_are_the_next_the_catalog_reads_newest_first(program: Program) -> None:
+    # The review reads these runs' files ahead, in a thread: they must be the ones ``grow`` reads next.
+    catalog = Catalog(program, [MemoryRun(number=number) for number in (1, 2, 3)] + runs_with_answers(program))
+    assert catalog.runs_to_come(2) == [6, 5]
+    catalog.grow()  # run 6
+    assert catalog.runs_to_come(2) == [5, 4]
+    while catalog.grow():
+        pass
+    assert catalog.runs_to_come(2) == []
+
+
+def runs_with_answers(program: Program) -> list[MemoryRun]:
+    """Runs 4 to 6, each with an answer to the sample program's first prompt."""
+    module, step = next((m, s) for m in program.modules for s in m.steps if s.kind == "prompt")
+    made = []
+    for number in (4, 5, 6):
+        run = MemoryRun(number=number)
+        run.set_answer(module.id, step.id, TextValue(f"run {number}"))
+        made.append(run)
+    return made

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import overload
 
 from workshop.answers import Answer, TextValue
@@ -224,10 +224,14 @@ class Catalog:
             reads = run.reads
         return RunTexts(number, places, folded, reads)
 
-    @property
-    def last_run_read(self) -> int | None:
-        """The number of the last run read so far (the oldest: runs are read newest first), or None."""
-        return self._run_numbers[-1] if self._run_numbers else None
+    def runs_to_come(self, count: int) -> list[int]:
+        """The numbers of the next ``count`` runs the catalog will read, in the order it reads them (newest
+        first): a reader may read their files ahead, in a thread, so that ``grow`` does not wait for them."""
+        if self.complete:
+            return []
+        last = self._run_numbers[-1] if self._run_numbers else None  # the oldest run read so far
+        coming = (number for number in sorted(self._runs, reverse=True) if last is None or number < last)
+        return list(islice(coming, count))
 
     def run_of(self, index: int) -> tuple[int, int, int]:
         """The run that answer ``index`` is in: its number, and the indexes of its first and last answers

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import math
 import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -308,7 +307,7 @@ class ReviewScreen(WorkshopScreen):
             read = self._runs_ahead()
             if finding.advance(SLICE):
                 break
-            if read and self._reached() < read[-1].number:  # the slice went past the runs read ahead
+            if read and read[-1] not in self._runs_ahead():  # the slice went past the runs read ahead
                 self._ahead = min(2 * self._ahead, 64)
             if len(self.shown) < page:
                 self._show_more(page - len(self.shown))
@@ -322,16 +321,10 @@ class ReviewScreen(WorkshopScreen):
 
     def _runs_ahead(self) -> list[Run]:
         """The runs the search comes to next (newest first, as it reads them), as many as it reads ahead."""
-        if self._catalog is None or self._catalog.complete:
+        if self._catalog is None:
             return []
-        runs = sorted(self.workshop.runs, key=lambda run: run.number, reverse=True)
-        return [run for run in runs if run.number < self._reached()][: self._ahead]
-
-    def _reached(self) -> float:
-        """The number of the run the search has come to (infinity before the first)."""
-        # Not ``entries[-1].run_number``: an entry is made from its run's file when asked for.
-        last = self._catalog.last_run_read if self._catalog is not None else None
-        return math.inf if last is None else last
+        by_number = {run.number: run for run in self.workshop.runs}
+        return [by_number[number] for number in self._catalog.runs_to_come(self._ahead)]
 
     async def _read_ahead(self) -> bool:
         """Read the files of the next run the search will come to, if not read yet, in a thread; True if
