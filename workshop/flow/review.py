@@ -52,14 +52,8 @@ def review_entries(program: Program, runs: Iterable[RunRecord]) -> list[ReviewEn
     Built on ``runs.run_days``, as the exports are: an answer to a step that moved to another day shows
     under that day, and answers kept from days no longer in the program are listed after the others.
     """
-    return list(iter_review_entries(program, runs))
-
-
-def iter_review_entries(program: Program, runs: Iterable[RunRecord]) -> Iterator[ReviewEntry]:
-    """``review_entries`` one at a time, a run at a time: the review shows the newest answers while the
-    older runs (years of them) are still to be read."""
-    for run in sorted(runs, key=lambda r: r.number, reverse=True):
-        yield from run_entries(program, run)
+    newest_first = sorted(runs, key=lambda r: r.number, reverse=True)
+    return [entry for run in newest_first for entry in run_entries(program, run)]
 
 
 def run_entries(program: Program, run: RunRecord) -> Iterator[ReviewEntry]:

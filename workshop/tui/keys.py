@@ -21,11 +21,13 @@ from textual.widget import Widget
 
 HOLD_LIMIT = 2.0
 """Seconds after which held keys are handed on even if the change that held them never said it was done."""
-OPENING_HOLD_LIMIT = 60.0
-"""The same, for keys typed after asking for a step or a page while the journal is still opening. That
-takes seconds the first time a long history is read (after a copy or a restore), and the app says what
-became of the keys when it ends: handed to the page once it opens, or dropped if a passphrase prompt or an
-error comes instead (``WorkshopApp.forget_early_requests``)."""
+SLOW_HOLD_LIMIT = 60.0
+"""The same, for keys typed while something slow that always ends in an answer is under way: the journal
+opening after a step or a page was asked for (seconds the first time a long history is read, after a
+copy or a restore), or a passphrase being tried (scrypt: about a second where the key was made, many more
+on a slower machine). The app says what became of the keys when it ends: handed to the screen that
+follows, or dropped if a prompt or an error comes instead (``WorkshopApp._forget_early_requests``, a
+refused passphrase)."""
 CATCH_UP_LIMIT = 2.0
 """Seconds to wait, at most, for a field to handle its keys. A field takes a few milliseconds a key, but a
 long burst on a machine that is busy took more than half a second (and its tail was lost); the limit only

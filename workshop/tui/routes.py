@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workshop.tui.context import Workshop
-from workshop.tui.keys import OPENING_HOLD_LIMIT
+from workshop.tui.keys import SLOW_HOLD_LIMIT
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.notice import Notice
 
@@ -64,7 +64,6 @@ class RoutesHost(Workshop, Protocol):
     def push_screen(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> object: ...
 
     def install_screen(self, screen: Screen[Any], name: str) -> None: ...
-
 
     def pop_screen(self) -> object: ...
 
@@ -142,7 +141,7 @@ class Routes:
         the journal is still opening, it opens once it is, and the keys typed meanwhile wait for it."""
         if self.app.journal is None:
             self._page_when_open = make_screen
-            self.app.hold_keys(limit=OPENING_HOLD_LIMIT)
+            self.app.hold_keys(limit=SLOW_HOLD_LIMIT)
             return
         self.app.save_now()
         self.go_home()

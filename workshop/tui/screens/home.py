@@ -14,7 +14,7 @@ from workshop.content.outline import DayOutline
 from workshop.flow.completion import DayProgress, continue_place, program_progress
 from workshop.flow.home import continue_label, says_where_words_stay
 from workshop.text import one_line
-from workshop.tui.keys import OPENING_HOLD_LIMIT
+from workshop.tui.keys import SLOW_HOLD_LIMIT
 from workshop.tui.screens.base import WorkshopScreen, workshop_footer
 from workshop.ui_text import plain
 
@@ -205,7 +205,7 @@ class HomeScreen(WorkshopScreen):
     def _open_day_by_id(self, module_id: str) -> None:
         if not self.workshop.journal_open:
             self._chosen_early = module_id
-            self.workshop.hold_keys(limit=OPENING_HOLD_LIMIT)
+            self.workshop.hold_keys(limit=SLOW_HOLD_LIMIT)
             return
         module = self.workshop.program.module(module_id)
         if module is not None:
@@ -261,7 +261,7 @@ class HomeScreen(WorkshopScreen):
     def action_resume(self) -> None:
         if not self.workshop.journal_open:
             self._chosen_early = ""  # continue, as soon as the journal is open
-            self.workshop.hold_keys(limit=OPENING_HOLD_LIMIT)  # and what is typed meanwhile goes to the step
+            self.workshop.hold_keys(limit=SLOW_HOLD_LIMIT)  # and what is typed meanwhile goes to the step
             return
         place = continue_place(self.workshop.current_run, self.workshop.program)
         if place is not None:

@@ -19,12 +19,8 @@ from textual.widgets import Button, Input, Static
 
 from workshop.flow.encryption import Outcome
 from workshop.tui.context import workshop_of
-from workshop.tui.keys import caught_up
+from workshop.tui.keys import SLOW_HOLD_LIMIT, caught_up
 from workshop.ui_text import plain
-
-UNLOCK_HOLD_LIMIT = 60.0
-"""Seconds the keys typed while a passphrase is tried are kept at most: scrypt takes about a second where
-the key was made, many more on a slower machine."""
 
 Attempt = Callable[[list[str]], Outcome]
 """Given what was typed in each field, in order: the outcome (run in a thread: it may take a second)."""
@@ -117,7 +113,7 @@ class PassphraseScreen(ModalScreen[Outcome | None]):
         self._say(self.working)
         # What is typed while the passphrase is tried (c, to continue) is meant for the screen that
         # follows: kept, and handed on if the passphrase opens, forgotten if it is refused.
-        workshop_of(self.app).hold_keys(limit=UNLOCK_HOLD_LIMIT)
+        workshop_of(self.app).hold_keys(limit=SLOW_HOLD_LIMIT)
         self._run(typed)
 
     @work(thread=True, exclusive=True, group="passphrase", exit_on_error=False)

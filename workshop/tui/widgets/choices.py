@@ -62,11 +62,6 @@ class Hanging(Visual):
         return self._lines(width)[1]
 
 
-def hanging(mark: str, text: str, *, bold: bool = False) -> Hanging:
-    """``mark`` then ``text`` (shown literally), the text's wrapped lines starting under its first letter."""
-    return Hanging(mark, text, bold=bold)
-
-
 class ChoiceList(OptionList):
     """The options of a choice step. Enter, space or a click picks the highlighted one; the step view
     decides what that means (``workshop.flow.answering.toggle_pick``) and calls ``show``."""
@@ -74,7 +69,7 @@ class ChoiceList(OptionList):
     BINDINGS = [Binding("space", "select", "Tick", show=False)]  # noqa: RUF012 - Textual's convention
 
     def __init__(self, options: Sequence[str], *, multiple: bool, id: str | None = None) -> None:
-        super().__init__(*(Option(hanging(UNTICKED, option), id=option) for option in options), id=id)
+        super().__init__(*(Option(Hanging(UNTICKED, option), id=option) for option in options), id=id)
         self.choices = tuple(options)
         self.multiple = multiple
 
@@ -83,4 +78,4 @@ class ChoiceList(OptionList):
         on, off = (TICKED, UNTICKED) if self.multiple else (CHOSEN, NOT_CHOSEN)
         for index, option in enumerate(self.choices):
             chosen = option in picked
-            self.replace_option_prompt_at_index(index, hanging(on if chosen else off, option, bold=chosen))
+            self.replace_option_prompt_at_index(index, Hanging(on if chosen else off, option, bold=chosen))

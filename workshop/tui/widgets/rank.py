@@ -16,7 +16,7 @@ from workshop.answers import RankedValue, Value
 from workshop.content.models import RankStep
 from workshop.flow.answering import rank_is_full, rank_note, saved_ranking
 from workshop.tui.widgets.base import StepView, question
-from workshop.tui.widgets.choices import TICKED, UNTICKED, hanging
+from workshop.tui.widgets.choices import TICKED, UNTICKED, Hanging
 from workshop.ui_text import plain
 
 
@@ -108,7 +108,7 @@ class RankView(StepView):
     def _refresh_lists(self, highlight: int | None = None) -> None:
         options = self.query_one("#rank-options", OptionList)
         prompts = [
-            hanging(TICKED if option in self.ranked else UNTICKED, option, bold=option in self.ranked)
+            Hanging(TICKED if option in self.ranked else UNTICKED, option, bold=option in self.ranked)
             for option in self.step.options
         ]
         if options.option_count != len(self.step.options):
@@ -123,7 +123,7 @@ class RankView(StepView):
         picked = self.query_one("#rank-picked", RankedList)
         picked.clear_options()
         picked.add_options(
-            Option(hanging(f"{number}.", option)) for number, option in enumerate(self.ranked, start=1)
+            Option(Hanging(f"{number}.", option)) for number, option in enumerate(self.ranked, start=1)
         )
         if highlight is not None and self.ranked:
             picked.highlighted = max(0, highlight)
