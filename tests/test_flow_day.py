@@ -17,6 +17,7 @@ from workshop.content.models import CommitmentStep, Program, RecapStep
 from workshop.flow.completion import StepState, continue_place, day_progress, program_finished, step_states
 from workshop.flow.day import DayWalk, day_summary, recap_items
 from workshop.flow.describe import describe_value
+from workshop.flow.followups import commitments_of
 from workshop.flow.runs import run_days, shown_answer
 from workshop.paths import shipped_program_dir
 
@@ -63,6 +64,22 @@ def test_recording_keeps_an_answer_and_an_empty_one_clears_it(program: Program) 
     walk.record(None)  # nothing to clear: nothing changes
     walk.record(TextValue(""))
     assert run.changes == changes
+
+
+def test_a_plan_with_only_its_when_or_its_date_written_is_kept(program: Program) -> None:
+    """Words typed into "When" with "I will" still empty are the person's words: kept, not cleared."""
+    one = program.modules[0]
+    run = MemoryRun()
+    walk = DayWalk(program, one, run, index=[step.id for step in one.steps].index("one-step"))
+    walk.record(CommitmentValue(when="after the Tuesday clinic"))
+    assert answer_to(run, "one-step").value == CommitmentValue(when="after the Tuesday clinic")
+    assert describe_value(CommitmentValue(when="after the Tuesday clinic")) == "When: after the Tuesday clinic"
+    walk.record(CommitmentValue(date="2026-12-04"))
+    assert answer_to(run, "one-step").value == CommitmentValue(date="2026-12-04")
+    # Not yet a plan: nothing to follow up or to put in a calendar until it says what the person will do.
+    assert commitments_of(program, run) == []
+    walk.record(CommitmentValue("walk home", "after the Tuesday clinic"))
+    assert [item.step.id for item in commitments_of(program, run)] == ["one-step"]
 
 
 def test_skip_leaves_a_step_open_and_next_counts_it_done_without_an_answer(program: Program) -> None:

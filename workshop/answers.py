@@ -89,7 +89,12 @@ class CommitmentValue:
     date: str = ""
 
     def is_empty(self) -> bool:
-        return not self.action.strip()
+        # Any field counts: a "when" typed before the "I will" is the person's words, kept like any others.
+        return not (self.action.strip() or self.when.strip() or self.date.strip())
+
+    def is_plan(self) -> bool:
+        """It says what the person will do: only such a plan is listed, followed up or put in a calendar."""
+        return bool(self.action.strip())
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,9 @@ def describe_parts(value: Value, step: Step | None = None, *, style: Style = "sc
             return [(f"{number}. ", item) for number, item in enumerate(ranked, start=1)]
         case CommitmentValue(action=action, when=when, date=date):
             parts = [("When: ", when)] if when.strip() else []
-            parts += [("I will: " if parts else "", line) for line in action.split("\n")[:1]]
-            parts += [("", line) for line in action.split("\n")[1:]]
+            if action.strip():  # a "when" may be written before its "I will"
+                parts += [("I will: " if parts else "", line) for line in action.split("\n")[:1]]
+                parts += [("", line) for line in action.split("\n")[1:]]
             return parts + ([("Date: ", date)] if date.strip() else [])
         case FollowThroughValue():
             return _follow_through_parts(value, bullet)

@@ -202,7 +202,7 @@ def commitments_of(
             if not isinstance(step, CommitmentStep):
                 continue
             answer = run.answer(step.id)
-            if answer is None or not isinstance(answer.value, CommitmentValue) or answer.value.is_empty():
+            if answer is None or not isinstance(answer.value, CommitmentValue) or not answer.value.is_plan():
                 continue
             items.append(CommitmentItem(step, module, answer.value, revisions.get(step.id, "")))
     return items

@@ -150,7 +150,7 @@ def commitments(program: Program, run: NumberedRun) -> tuple[Commitment, ...]:
     for module in program.modules:
         for step in module.steps:
             answer = shown_answer(run, step) if isinstance(step, CommitmentStep) else None
-            if answer is None or not isinstance(answer.value, CommitmentValue) or answer.value.is_empty():
+            if answer is None or not isinstance(answer.value, CommitmentValue) or not answer.value.is_plan():
                 continue
             plan = answer.value
             said = HAPPENED_WORDS
