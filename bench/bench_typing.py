@@ -13,7 +13,8 @@ between wake-ups is how long the loop was busy). Reported, over the typing and t
 the longest gap, the 99th percentile, how many gaps exceeded 50 ms, the CPU time the UI thread itself
 used in a gap (the longest, and how many exceeded 50 ms: on a shared machine a gap also holds time spent
 waiting for a core, which this leaves out), and the saves that ran (and how many overlapped a burst).
-Peak memory (VmHWM) is read after the typing. Goal: longest stall under 50 ms; peak memory at most 20 MiB
+Peak memory (VmHWM) is read after the typing. ``--verbose`` also names, for each gap with over 50 ms of
+the UI thread's CPU, the step that was opening or on screen and the garbage collections in it. Goal: longest stall under 50 ms; peak memory at most 20 MiB
 above the floor. Not a test: nothing here asserts a time.
 """
 
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from floor_app import MARKER
 from history import (
@@ -75,6 +77,30 @@ def walk_day(terminal: Terminal, text_steps: list[bool]) -> list[tuple[float, fl
         spans.append((start, time.time()))
         time.sleep(0.4)
     return spans
+
+
+def busy_gaps(data: dict[str, Any], begin: float, end: float) -> list[str]:
+    """Each gap with over 50 ms of the UI thread's CPU, with what it falls in: the step opening or on
+    screen (the workshop records them; the floor does not) and the garbage collections inside it."""
+    lines = []
+    for moment, gap, cpu in data["gaps"]:
+        if not begin <= moment <= end or cpu <= 0.05:
+            continue
+        start = moment - gap
+        step = "-"
+        for opened, built, name in data.get("steps", []):
+            if opened <= moment:
+                step = f"{name} ({'opening' if built >= start else 'on screen'})"
+        collected = [
+            f"gen {generation} {took * 1000:.0f} ms"
+            for at, generation, took in data["gc"]
+            if start <= at <= moment and took > 0.003
+        ]
+        lines.append(
+            f"{moment - begin:6.2f} s: {cpu * 1000:3.0f} ms of CPU in a gap of {gap * 1000:3.0f} ms; "
+            f"step {step}; garbage collections in it: {', '.join(collected) or 'none over 3 ms'}"
+        )
+    return lines
 
 
 def run_once(
@@ -128,6 +154,8 @@ def run_once(
         )
         slow = [(round(at - begin, 3), generation, round(took * 1000)) for at, generation, took in data["gc"]]
         print(f"  garbage collections over 10 ms (s, generation, ms): {[c for c in slow if c[2] > 10]}")
+        for line in busy_gaps(data, begin, end):
+            print(f"    {line}")
     saves = data["saves"]
     overlapping = [s for s in saves if any(b0 <= s[1] and s[0] <= b1 for b0, b1 in bursts)]
     return {

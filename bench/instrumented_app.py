@@ -1,7 +1,8 @@
 """``workshop`` with a lag recorder (``lag.py``), for the typing benchmark. Same arguments as ``workshop``.
 
 Nothing of the app changes: a subclass adds one more ``on_mount`` handler (Textual runs the handlers of
-every class in the hierarchy), and ``Journal.save`` is wrapped to record when saves ran.
+every class in the hierarchy), ``Journal.save`` is wrapped to record when saves ran, and the day screen's
+step opening to record which step was opening or on screen.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lag import start_heartbeat, time_saves
+from lag import start_heartbeat, time_saves, time_steps
 
 from workshop.tui import app as tui_app
 
@@ -29,6 +30,7 @@ def make_app(program: Any, data_dir: Path, **options: Any) -> InstrumentedApp:
 
 if __name__ == "__main__":
     time_saves()
+    time_steps()
     tui_app.make_app = make_app  # launch.run_app looks it up at call time
     from workshop.cli import main
 

@@ -20,6 +20,7 @@ from typing import Any
 INTERVAL = 0.005
 saves: list[tuple[float, float, str]] = []
 collections: list[tuple[float, int, float]] = []  # (end, generation, seconds) of garbage collections
+steps: list[tuple[float, float, str]] = []  # (start, end, step id) of each step a day screen opened
 
 
 def start_heartbeat(app: Any) -> None:
@@ -47,7 +48,9 @@ def start_heartbeat(app: Any) -> None:
 
     def dump() -> None:
         with open(path, "w", encoding="utf-8") as handle:
-            json.dump({"gaps": gaps, "saves": saves, "stacks": stacks, "gc": collections}, handle)
+            json.dump(
+                {"gaps": gaps, "saves": saves, "stacks": stacks, "gc": collections, "steps": steps}, handle
+            )
 
     atexit.register(dump)
 
@@ -68,6 +71,36 @@ def time_saves() -> None:
             saves.append((start, time.time(), threading.current_thread().name))
 
     Journal.save = save  # type: ignore[method-assign]  # measurement only: every save timed
+
+
+def time_steps() -> None:
+    """Wrap ``DayScreen._build_step`` (and ``Routes.finish_day``) to record when each step (and the end of
+    the day) opened, so that a gap can name it."""
+    from workshop.tui.screens.day import DayScreen
+
+    original = DayScreen._build_step
+
+    async def build(self: DayScreen) -> None:
+        start, step = time.time(), self.walk.step.id
+        try:
+            await original(self)
+        finally:
+            steps.append((start, time.time(), step))
+
+    DayScreen._build_step = build  # type: ignore[method-assign]  # measurement only
+
+    from workshop.tui.routes import Routes
+
+    finish = Routes.finish_day
+
+    def finish_day(self: Routes, walk: Any) -> None:
+        start = time.time()
+        try:
+            finish(self, walk)
+        finally:
+            steps.append((start, time.time(), "the end of the day"))
+
+    Routes.finish_day = finish_day  # type: ignore[method-assign]  # measurement only
 
 
 def _watch_stalls(gaps: list[tuple[float, float, float]], stacks: list[tuple[float, str]]) -> None:
@@ -93,15 +126,16 @@ def _watch_stalls(gaps: list[tuple[float, float, float]], stacks: list[tuple[flo
 
 
 def _time_collections() -> None:
-    """Record how long each garbage collection takes: a full one can pause every thread."""
+    """Record the CPU time each garbage collection takes: a full one can pause every thread."""
     import gc
 
     started = [0.0]
 
     def callback(phase: str, info: dict[str, int]) -> None:
+        # CPU time, as for the gaps: on a shared machine the wall clock also holds waits for a core.
         if phase == "start":
-            started[0] = time.perf_counter()
+            started[0] = time.thread_time()
         else:
-            collections.append((time.time(), info["generation"], time.perf_counter() - started[0]))
+            collections.append((time.time(), info["generation"], time.thread_time() - started[0]))
 
     gc.callbacks.append(callback)
