@@ -29,8 +29,8 @@ def keep_full_collections_short() -> None:
 
 
 def collect_what_the_day_left() -> None:
-    """Free what the frozen collections kept of a finished day: one full walk of everything (up to about 100 ms),
-    run while the person reads the end of their day, so memory stays bounded by one day's steps."""
+    """Free what the frozen collections kept of a finished day: one full walk of everything (up to about
+    100 ms), run while the person reads the end of their day, so memory stays bounded by one day's steps."""
     if _freeze_after_full_collection not in gc.callbacks:
         return  # the policy is not in place (an app under test): leave the process's collector alone
     gc.unfreeze()
