@@ -1,18 +1,14 @@
 """Crash safety: a writer killed with SIGKILL at random moments never leaves a torn or empty file.
 
 A separate process saves over and over (two module files and the run file each time, of varying sizes);
-the test kills it at a random moment (sixteen times or more, each writer forked from one process started
-once), then checks that every file parses and holds either the last
+the test kills it at a random moment, then checks that every file parses and holds either the last
 acknowledged state or the one being written, never anything else, and that the next start is not blocked.
+Sixteen writers or more, each a new process, are killed that way.
 """
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,6 +16,7 @@ import pytest
 
 from tests.conftest import MINI_PROGRAM
 from tests.expect import value_as
+from tests.killed_workers import Workers
 from workshop.answers import CommitmentValue, TextValue
 from workshop.content.loader import load_any
 from workshop.content.models import Program
@@ -29,21 +26,20 @@ from workshop.journal.store import Journal
 MIN_SAVES = 100
 MIN_KILLS = 16
 
-# One Python start for the whole test (imports and the program cost a start about 0.4 s of CPU, sixty
-# saves' worth): the process below forks a writer for each kill, and reaps it once the test has killed
-# it, so each writer is a new process that opens the journal afresh after the last one was killed.
-WRITERS = r"""
-import os
+# Each writer is forked from one process started once (tests/killed_workers.py): a Python start and these
+# imports cost as much CPU as sixty saves.
+WRITER = r"""
 import sys
 from pathlib import Path
 from workshop.content.loader import load_any
 from workshop.answers import CommitmentValue, TextValue
 from workshop.journal.store import Journal
 
-data, program = Path(sys.argv[1]), load_any(Path(sys.argv[2]))
+program = load_any(Path(sys.argv[1]))
 
 
-def write_forever(n):
+def work(data, n):
+    data, n = Path(data), int(n)
     journal = Journal.open(data, program, wait=10)
     run = journal.current_run() or journal.new_run()
     print("ready", flush=True)
@@ -55,19 +51,6 @@ def write_forever(n):
         run.set_position("one", f"state-{n}")
         journal.save(run)
         print(n, flush=True)
-
-
-for start in sys.stdin:  # a writer from this state; the next line is sent once the test has killed it
-    writer = os.fork()
-    if writer == 0:
-        try:
-            write_forever(int(start))
-        finally:
-            os._exit(1)
-    print("writer", writer, flush=True)
-    sys.stdin.readline()
-    os.waitpid(writer, 0)  # reaped, so nothing sees a dead writer as still holding the journal
-    print("reaped", flush=True)
 """
 
 
@@ -76,33 +59,23 @@ def state_of(text: str) -> int:
     return int(text.split()[1].split("-")[0])
 
 
-def kill_at_random(writers: subprocess.Popen[str], start: int, rng: random.Random) -> int | None:
-    """Have ``writers`` start a writer from state ``start``, SIGKILL it at a random moment, and wait until
-    it is reaped. Returns the last state it acknowledged (a save that returned), or None if it acknowledged
-    none."""
-    assert writers.stdin is not None and writers.stdout is not None
-    writers.stdin.write(f"{start}\n")
-    writers.stdin.flush()
-    started = writers.stdout.readline()
-    assert started.startswith("writer "), started
-    writer = int(started.split()[1])
-    line = writers.stdout.readline()
+def kill_at_random(writers: Workers, data: Path, start: int, rng: random.Random) -> int | None:
+    """Run a writer from state ``start``, SIGKILL it at a random moment.
+
+    Returns the last state it acknowledged (a save that returned), or None if it acknowledged none.
+    """
+    writers.start(str(data), str(start))
+    line = writers.readline()
     assert line == "ready\n", line
     # Let it make a random number of saves first, then kill it at a random moment within the next few.
     acknowledged = []
     for _ in range(rng.randint(0, 2 * MIN_SAVES // MIN_KILLS)):
-        line = writers.stdout.readline()
+        line = writers.readline()
         if not line:
             break
         acknowledged.append(line)
     time.sleep(rng.uniform(0, 0.03))
-    os.kill(writer, signal.SIGKILL)
-    writers.stdin.write("killed\n")
-    writers.stdin.flush()
-    lines = [*acknowledged]
-    while (line := writers.stdout.readline()) != "reaped\n":
-        assert line, "the writers' process ended"
-        lines.append(line)
+    lines = [*acknowledged, *writers.kill()]
     return int(lines[-1]) if lines else None
 
 
@@ -147,27 +120,17 @@ def test_sigkill_at_random_moments_never_leaves_a_torn_file(tmp_path: Path) -> N
         journal.save(run)
     saves = kills = 0
     state = acknowledged = 0
-    writers = subprocess.Popen(
-        [sys.executable, "-c", WRITERS, str(tmp_path), str(MINI_PROGRAM)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group, so a failure here takes every writer down with it
-    )
-    try:
+    with Workers(WRITER, str(MINI_PROGRAM)) as writers:
         while saves < MIN_SAVES or kills < MIN_KILLS:
             # A writer killed before its first save returned acknowledged nothing: the last acknowledged
             # state is still the previous writer's, while files may hold what either was writing.
-            last = kill_at_random(writers, state, rng)
+            last = kill_at_random(writers, tmp_path, state, rng)
             in_flight = (state if last is None else last) + 1
             if last is not None:
                 saves += last - state
                 acknowledged = last
             kills += 1
             state = check_files(tmp_path, program, acknowledged, in_flight)
-    finally:
-        os.killpg(writers.pid, signal.SIGKILL)
-        writers.wait()
     with Journal.open(tmp_path, program):  # a killed holder never blocks the next start; temps are swept
         pass
     leftovers = [p.name for p in tmp_path.rglob(".*.tmp")]
