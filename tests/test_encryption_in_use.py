@@ -26,6 +26,7 @@ from tests.tui_helpers import build_app, held_back, open_step, screen_text, sett
 from workshop import paths
 from workshop.answers import TextValue
 from workshop.cli import main
+from workshop.commands import _passphrase
 from workshop.commands._passphrase import add_passphrase_options, unlock_from_args
 from workshop.content.models import Program
 from workshop.flow import encryption
@@ -233,13 +234,29 @@ def workshop(*args: str, data: Path, stdin: str | None = None) -> subprocess.Com
     )
 
 
+def workshop_here(
+    *args: str, data: Path, capfd: pytest.CaptureFixture[str]
+) -> subprocess.CompletedProcess[str]:
+    """``workshop`` run in this process (``main``), as ``workshop()`` runs it in a child but without its
+    Python start: no terminal to ask at, so a passphrase must come from a file."""
+    capfd.readouterr()
+    code = main(["--data-dir", str(data), *args])
+    said = capfd.readouterr()
+    return subprocess.CompletedProcess(args, code, said.out, said.err)
+
+
 def test_the_commands_on_an_encrypted_journal(
     encrypted_data: Path,
     program: Program,
     journal_keys: tuple[Path, Identity],
     tmp_path: Path,
     mini_program_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
 ) -> None:
+    """The commands as a person runs them, in child processes where the process matters (no terminal, a
+    passphrase on a descriptor) and here for the rest (as in a child, there is no terminal to ask at)."""
+    monkeypatch.setattr(_passphrase, "terminal_available", lambda: False)
     seed(encrypted_data, program, journal_keys[1], TYPED)
     right, wrong = tmp_path / "right", tmp_path / "wrong"
     right.write_text(JOURNAL_PASSPHRASE + "\n")
@@ -250,7 +267,9 @@ def test_the_commands_on_an_encrypted_journal(
     assert locked.returncode == 1 and "no terminal" in locked.stderr and TYPED not in locked.stdout
     # A wrong passphrase: one clear line naming the key file; nothing changed.
     before = {p: p.read_bytes() for p in journal_files(encrypted_data)}
-    failed = workshop("progress", *program_args, "--passphrase-file", str(wrong), data=encrypted_data)
+    failed = workshop_here(
+        "progress", *program_args, "--passphrase-file", str(wrong), data=encrypted_data, capfd=capfd
+    )
     assert failed.returncode == 1 and "that passphrase does not unlock" in failed.stderr
     assert "Traceback" not in failed.stderr and str(paths.identity_file(encrypted_data)) in failed.stderr
     # The right one, from a descriptor: the export says first that it is not encrypted.
@@ -260,7 +279,7 @@ def test_the_commands_on_an_encrypted_journal(
     assert exported.returncode == 0, exported.stderr
     assert TYPED in exported.stdout and "this export is not" in exported.stderr
     sealed = tmp_path / "journal.md.age"
-    written = workshop(
+    written = workshop_here(
         "export",
         *program_args,
         "--encrypt",
@@ -269,6 +288,7 @@ def test_the_commands_on_an_encrypted_journal(
         "--passphrase-file",
         str(right),
         data=encrypted_data,
+        capfd=capfd,
     )
     assert written.returncode == 0, written.stderr
     assert "not encrypted" not in written.stderr and TYPED.encode() in journal_keys[1].decrypt(
@@ -277,7 +297,9 @@ def test_the_commands_on_an_encrypted_journal(
     assert {p: p.read_bytes() for p in journal_files(encrypted_data)} == before
     # A missing key file: a clear line that says what to do; the journal files are untouched.
     os.rename(paths.identity_file(encrypted_data), tmp_path / "identity.age")
-    missing = workshop("progress", *program_args, "--passphrase-file", str(right), data=encrypted_data)
+    missing = workshop_here(
+        "progress", *program_args, "--passphrase-file", str(right), data=encrypted_data, capfd=capfd
+    )
     assert (
         missing.returncode == 1
         and "key file is missing" in missing.stderr
