@@ -1,7 +1,10 @@
 """Encryption at rest: age v1 through pyrage, written and read interchangeably with the ``age`` tool.
 
-Every step that takes a passphrase runs scrypt (about a second, on purpose), so the key files are made once
-per module and each test that changes them works on a copy. The rest uses keys made in memory.
+Every step that takes a passphrase runs scrypt, about a second on purpose at the work factor pyrage
+chooses, so one test makes key files that way and opens them (here, with the GIL free, and with the age
+tool). The others unlock, change and restore copies of the session's cheap key files (work factor 2^10,
+``tests/data/keys``), and what they seal is sealed at that work factor too (``tests/cheap_age.py``), then
+opened by pyrage; the rest uses keys made in memory.
 """
 
 from __future__ import annotations
@@ -15,11 +18,14 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
+import pyrage
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests import cheap_age
 from tests.conftest import JOURNAL_PASSPHRASE
 from tests.pty_run import run_in_pty
 from workshop.answers import (
@@ -58,26 +64,23 @@ from workshop.journal.format import ModuleData, decode_module, encode_module, pa
 PASSPHRASE = JOURNAL_PASSPHRASE  # the passphrase of the cheap keys, and of the keys made here
 WORDS = "Ich habe genug. The night shift ended at 7; I cried in the car ☕ שלום 🌊"
 
+AGE_MISSING = shutil.which("age") is None and not os.environ.get("WORKSHOP_REQUIRE_AGE")
+T = TypeVar("T")
+
 needs_age = pytest.mark.skipif(
     # Skipped without the age tool, except where WORKSHOP_REQUIRE_AGE is set (.ci/run): there they must run.
-    shutil.which("age") is None and not os.environ.get("WORKSHOP_REQUIRE_AGE"),
+    AGE_MISSING,
     reason="the age command-line tool is not installed (Debian package age)",
 )
-
-
-@pytest.fixture(scope="module")
-def made_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Identity]:
-    folder = tmp_path_factory.mktemp("made") / "data"  # does not exist yet: create makes it, 0700
-    return folder, KeyFiles(folder).create(PASSPHRASE)
 
 
 @pytest.fixture
 def keys(journal_keys: tuple[Path, Identity], tmp_path: Path) -> KeyFiles:
     """A private copy of the tests' key files, for a test to unlock, change or damage.
 
-    They are the session's cheap keys (scrypt work factor 2^10, see tests/data/keys), not ``made_keys``:
-    every unlock here runs the same scrypt in the same child process, in a millisecond instead of the
-    second the app's work factor costs. The keys the app makes are tested through ``made_keys``."""
+    They are the session's cheap keys (scrypt work factor 2^10, see tests/data/keys): every unlock here
+    runs the same scrypt in the same child process, in a millisecond instead of the second the app's work
+    factor costs. The keys the app makes are tested in ``test_making_the_keys_...``."""
     shutil.copytree(journal_keys[0], tmp_path / "data")
     return KeyFiles(tmp_path / "data")
 
@@ -263,11 +266,17 @@ def test_the_secret_key_never_shows_in_a_repr() -> None:
 # --------------------------------------------------------------------------------------------------------
 
 
-def test_making_the_keys_writes_a_passphrase_protected_key_and_a_public_key(
-    made_keys: tuple[Path, Identity],
+def test_making_the_keys_writes_a_passphrase_protected_key_that_age_opens_with_the_gil_left_free(
+    tmp_path: Path,
 ) -> None:
-    folder, identity = made_keys
+    """The one test of keys made at the work factor pyrage chooses (seconds of scrypt: sealing the key file,
+    then reading it back). While scrypt runs, another thread keeps running: an app stays responsive. The
+    age tool opens the key file that was made, with its passphrase, and decrypts a journal file with it."""
+    folder = tmp_path / "data"  # does not exist yet: create makes it, 0700
     keys = KeyFiles(folder)
+    identity, longest_stall, took = while_ticking(lambda: keys.create(PASSPHRASE))
+    # pyrage in this process would hold the GIL for all of scrypt: one stall as long as the step itself.
+    assert longest_stall < took / 2, (longest_stall, took)
     assert keys.is_encrypted()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     for path in (keys.identity_path, keys.recipient_path):
@@ -279,8 +288,37 @@ def test_making_the_keys_writes_a_passphrase_protected_key_and_a_public_key(
     assert keys.recipient() == identity.recipient
     work = keys.work_factor()
     assert work is not None
-    assert 10 <= work <= AGE_CLI_MAX_WORK_FACTOR  # one the age command accepts
+    assert cheap_age.WORK_FACTOR < work <= AGE_CLI_MAX_WORK_FACTOR  # pyrage's choice, one age accepts
     assert sorted(p.name for p in folder.iterdir()) == ["identity.age", "recipient.txt"]  # no temp left
+    if AGE_MISSING:
+        pytest.skip(needs_age.kwargs["reason"] + " (the keys were made and checked; age did not open them)")
+    assert_age_decrypts_with_the_key_file(keys)
+
+
+def while_ticking(step: Callable[[], T]) -> tuple[T, float, float]:
+    """What ``step`` returns, the longest gap between ticks of another thread while it ran, and how long
+    it took: a step that holds the GIL stalls the ticks for as long as it holds it."""
+    import threading
+    import time
+
+    ticks: list[float] = []
+    done = threading.Event()
+
+    def tick() -> None:
+        while not done.is_set():
+            ticks.append(time.perf_counter())
+            time.sleep(0.01)
+
+    ticker = threading.Thread(target=tick)
+    ticker.start()
+    started = time.perf_counter()
+    try:
+        result = step()
+    finally:
+        took = time.perf_counter() - started
+        done.set()
+        ticker.join()
+    return result, max(later - earlier for earlier, later in itertools.pairwise(ticks)), took
 
 
 def test_the_right_passphrase_unlocks_the_key(keys: KeyFiles, identity: Identity) -> None:
@@ -385,7 +423,10 @@ def test_a_weak_new_passphrase_is_refused_before_anything_is_written(tmp_path: P
         assert weak not in str(caught.value)
 
 
-def test_changing_the_passphrase_rewrites_only_the_key_file(keys: KeyFiles, identity: Identity) -> None:
+def test_changing_the_passphrase_rewrites_only_the_key_file(
+    keys: KeyFiles, identity: Identity, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cheap_age.cheap_scrypt(monkeypatch)  # the new key file is sealed at 2^10, then opened by pyrage
     journal_file = keys.folder / "day-1.toml"
     journal_file.write_bytes(keys.recipient().encrypt(WORDS.encode()))
     untouched = {p: p.read_bytes() for p in (journal_file, keys.recipient_path)}
@@ -405,13 +446,19 @@ def test_changing_the_passphrase_never_puts_another_key_in_place(keys: KeyFiles)
     assert keys.identity_path.read_bytes() == before
 
 
-def test_the_recovery_key_restores_a_forgotten_passphrase(keys: KeyFiles, identity: Identity) -> None:
+def test_the_recovery_key_restores_a_forgotten_passphrase(
+    keys: KeyFiles, identity: Identity, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cheap_age.cheap_scrypt(monkeypatch)  # the new key file is sealed at 2^10, then opened by pyrage
+    original = keys.identity_path.read_bytes()
     typed = " ".join(identity.secret_key().lower()[i : i + 6] for i in range(0, 74, 6))  # as copied by hand
     restored = keys.restore(typed, "remembered this time", now=datetime(2025, 4, 1, 9, 30))
     assert restored.secret_key() == identity.secret_key()
     assert keys.unlock("remembered this time").secret_key() == identity.secret_key()
+    with pytest.raises(WrongPassphrase):
+        keys.unlock(PASSPHRASE)
     # The old key file is kept aside, never deleted: it still opens with the old passphrase.
-    assert (keys.folder / "identity.retired-20250401-093000.age").exists()
+    assert (keys.folder / "identity.retired-20250401-093000.age").read_bytes() == original
 
 
 def test_a_recovery_key_that_is_not_this_journals_is_refused(keys: KeyFiles) -> None:
@@ -459,38 +506,14 @@ def test_without_a_child_process_the_passphrase_step_runs_here(monkeypatch: pyte
 
 
 def test_a_passphrase_in_any_script_reaches_the_child_whole() -> None:
-    # Sealed in the child, opened here: the passphrase crossed the pipe byte for byte.
+    # Sealed here (cheaply), opened in the child: the passphrase crossed the pipe byte for byte. (The child
+    # seals with the same message as it opens with; making the keys above seals there.)
     passphrase = "Grüße aus Köln, שלום, 🌊 und ein Leerzeichen am Ende "
-    sealed = crypto._scrypt("encrypt", b"the key", passphrase)
-    assert crypto._scrypt_here("decrypt", sealed, passphrase) == b"the key"
-
-
-def test_the_passphrase_step_leaves_the_gil_free(made_keys: tuple[Path, Identity]) -> None:
-    """While scrypt runs (about a second), another thread keeps running: an app stays responsive."""
-    import threading
-    import time
-
-    keys = KeyFiles(made_keys[0])
-    ticks: list[float] = []
-    done = threading.Event()
-
-    def tick() -> None:
-        while not done.is_set():
-            ticks.append(time.perf_counter())
-            time.sleep(0.01)
-
-    ticker = threading.Thread(target=tick)
-    ticker.start()
-    started = time.perf_counter()
-    try:
-        keys.unlock(PASSPHRASE)
-    finally:
-        took = time.perf_counter() - started
-        done.set()
-        ticker.join()
-    longest_stall = max(later - earlier for earlier, later in itertools.pairwise(ticks))
-    # pyrage in this process would hold the GIL for all of scrypt: one stall as long as the unlock itself.
-    assert longest_stall < took / 2, (longest_stall, took)
+    sealed = cheap_age.seal(b"the key", passphrase)
+    assert crypto._scrypt("decrypt", sealed, passphrase) == b"the key"
+    for near in (passphrase.rstrip(), passphrase.replace("ü", "u"), passphrase.encode().decode("latin-1")):
+        with pytest.raises(pyrage.DecryptError):
+            crypto._scrypt("decrypt", sealed, near)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -516,6 +539,11 @@ def test_age_decrypts_a_file_we_wrote_with_the_secret_key(tmp_path: Path) -> Non
 
 @needs_age
 def test_age_opens_the_passphrase_protected_key_file_and_decrypts_with_it(keys: KeyFiles) -> None:
+    assert_age_decrypts_with_the_key_file(keys)  # the tests' cheap key files (and the app's: above)
+
+
+def assert_age_decrypts_with_the_key_file(keys: KeyFiles) -> None:
+    """``age -d -i identity.age``, the passphrase typed at its prompt, decrypts a journal file."""
     plain = every_answer_type()
     journal_file = keys.folder / "day-1.toml"
     journal_file.write_bytes(keys.recipient().encrypt(plain))

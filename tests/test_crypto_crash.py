@@ -8,16 +8,13 @@ Running the conversion again then finishes it and sweeps what the killed process
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.killed_workers import Workers
 from workshop.journal.conversion import decrypt_files, encrypt_files
 from workshop.journal.crypto import Identity, is_age, is_temp_name, open_bytes
 
@@ -25,18 +22,20 @@ MIN_KILLS = 10
 MIN_MIXED = 3  # kills that caught the folder part-way through a conversion, some files in each form
 MAX_KILLS = 60
 
+# Each converter is forked from one process started once (tests/killed_workers.py).
 CONVERTER = r"""
-import sys
 from pathlib import Path
 from workshop.journal.conversion import decrypt_files, encrypt_files
 from workshop.journal.crypto import Identity
 
-folder = Path(sys.argv[1])
-identity = Identity.from_secret_key(Path(sys.argv[2]).read_text())
-print("ready", flush=True)
-while True:
-    encrypt_files(folder, identity.recipient)
-    decrypt_files(folder, identity)
+
+def work(folder, key_file):
+    folder = Path(folder)
+    identity = Identity.from_secret_key(Path(key_file).read_text())
+    print("ready", flush=True)
+    while True:
+        encrypt_files(folder, identity.recipient)
+        decrypt_files(folder, identity)
 """
 
 
@@ -47,9 +46,7 @@ def make_journal(root: Path, rng: random.Random) -> dict[Path, bytes]:
             for variant in ("", ".backup", ".unreadable-20250301-101500"):
                 path = root / "program" / f"run-00{run}" / f"{name}{variant}.toml"
                 size = rng.choice([0, 10, 3_000, 20_000, 150_000])
-                data = f"{path.name} {rng.random()}\n".encode() + bytes(
-                    rng.randrange(256) for _ in range(size)
-                )
+                data = f"{path.name} {rng.random()}\n".encode() + rng.randbytes(size)
                 files[path] = data
     for path, data in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,20 +54,13 @@ def make_journal(root: Path, rng: random.Random) -> dict[Path, bytes]:
     return files
 
 
-def kill_at_random(folder: Path, key_file: Path, rng: random.Random) -> None:
-    converter = subprocess.Popen(
-        [sys.executable, "-c", CONVERTER, str(folder), str(key_file)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert converter.stdout is not None
-    line = converter.stdout.readline()
-    assert line == "ready\n", converter.stderr.read() if converter.stderr else line
+def kill_at_random(converters: Workers, folder: Path, key_file: Path, rng: random.Random) -> None:
+    """Start a converter of ``folder`` and SIGKILL it at a random moment (it must not have ended before)."""
+    converters.start(str(folder), str(key_file))
+    line = converters.readline()
+    assert line == "ready\n", line
     time.sleep(rng.uniform(0.0, 0.3))
-    os.kill(converter.pid, signal.SIGKILL)
-    converter.wait()
-    assert converter.returncode == -signal.SIGKILL, converter.stderr.read() if converter.stderr else ""
+    converters.kill()
 
 
 def check_every_file(folder: Path, files: dict[Path, bytes], identity: Identity) -> tuple[int, int]:
@@ -95,11 +85,12 @@ def test_sigkill_at_random_moments_leaves_every_file_in_its_old_or_new_form(tmp_
     key_file = tmp_path / "key.txt"
     key_file.write_text(identity.secret_key())
     kills = mixed = 0
-    while (kills < MIN_KILLS or mixed < MIN_MIXED) and kills < MAX_KILLS:
-        kill_at_random(folder, key_file, rng)
-        kills += 1
-        encrypted, plain = check_every_file(folder, files, identity)
-        mixed += encrypted > 0 and plain > 0
+    with Workers(CONVERTER) as converters:
+        while (kills < MIN_KILLS or mixed < MIN_MIXED) and kills < MAX_KILLS:
+            kill_at_random(converters, folder, key_file, rng)
+            kills += 1
+            encrypted, plain = check_every_file(folder, files, identity)
+            mixed += encrypted > 0 and plain > 0
     assert mixed >= MIN_MIXED, f"seed {seed}: only {mixed} of {kills} kills landed mid-conversion"
 
     # Running the conversion again finishes it, and sweeps the writes left in progress.

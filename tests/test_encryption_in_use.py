@@ -18,6 +18,7 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
+from tests import cheap_age
 from tests.conftest import JOURNAL_PASSPHRASE
 from tests.plain_helpers import converse
 from tests.test_store_encrypted import assert_no_plaintext, first_step, journal_files
@@ -25,6 +26,7 @@ from tests.tui_helpers import build_app, held_back, open_step, screen_text, sett
 from workshop import paths
 from workshop.answers import TextValue
 from workshop.cli import main
+from workshop.commands import _passphrase
 from workshop.commands._passphrase import add_passphrase_options, unlock_from_args
 from workshop.content.models import Program
 from workshop.flow import encryption
@@ -232,13 +234,29 @@ def workshop(*args: str, data: Path, stdin: str | None = None) -> subprocess.Com
     )
 
 
+def workshop_here(
+    *args: str, data: Path, capfd: pytest.CaptureFixture[str]
+) -> subprocess.CompletedProcess[str]:
+    """``workshop`` run in this process (``main``), as ``workshop()`` runs it in a child but without its
+    Python start: no terminal to ask at, so a passphrase must come from a file."""
+    capfd.readouterr()
+    code = main(["--data-dir", str(data), *args])
+    said = capfd.readouterr()
+    return subprocess.CompletedProcess(args, code, said.out, said.err)
+
+
 def test_the_commands_on_an_encrypted_journal(
     encrypted_data: Path,
     program: Program,
     journal_keys: tuple[Path, Identity],
     tmp_path: Path,
     mini_program_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
 ) -> None:
+    """The commands as a person runs them, in child processes where the process matters (no terminal, a
+    passphrase on a descriptor) and here for the rest (as in a child, there is no terminal to ask at)."""
+    monkeypatch.setattr(_passphrase, "terminal_available", lambda: False)
     seed(encrypted_data, program, journal_keys[1], TYPED)
     right, wrong = tmp_path / "right", tmp_path / "wrong"
     right.write_text(JOURNAL_PASSPHRASE + "\n")
@@ -249,7 +267,9 @@ def test_the_commands_on_an_encrypted_journal(
     assert locked.returncode == 1 and "no terminal" in locked.stderr and TYPED not in locked.stdout
     # A wrong passphrase: one clear line naming the key file; nothing changed.
     before = {p: p.read_bytes() for p in journal_files(encrypted_data)}
-    failed = workshop("progress", *program_args, "--passphrase-file", str(wrong), data=encrypted_data)
+    failed = workshop_here(
+        "progress", *program_args, "--passphrase-file", str(wrong), data=encrypted_data, capfd=capfd
+    )
     assert failed.returncode == 1 and "that passphrase does not unlock" in failed.stderr
     assert "Traceback" not in failed.stderr and str(paths.identity_file(encrypted_data)) in failed.stderr
     # The right one, from a descriptor: the export says first that it is not encrypted.
@@ -259,7 +279,7 @@ def test_the_commands_on_an_encrypted_journal(
     assert exported.returncode == 0, exported.stderr
     assert TYPED in exported.stdout and "this export is not" in exported.stderr
     sealed = tmp_path / "journal.md.age"
-    written = workshop(
+    written = workshop_here(
         "export",
         *program_args,
         "--encrypt",
@@ -268,6 +288,7 @@ def test_the_commands_on_an_encrypted_journal(
         "--passphrase-file",
         str(right),
         data=encrypted_data,
+        capfd=capfd,
     )
     assert written.returncode == 0, written.stderr
     assert "not encrypted" not in written.stderr and TYPED.encode() in journal_keys[1].decrypt(
@@ -276,7 +297,9 @@ def test_the_commands_on_an_encrypted_journal(
     assert {p: p.read_bytes() for p in journal_files(encrypted_data)} == before
     # A missing key file: a clear line that says what to do; the journal files are untouched.
     os.rename(paths.identity_file(encrypted_data), tmp_path / "identity.age")
-    missing = workshop("progress", *program_args, "--passphrase-file", str(right), data=encrypted_data)
+    missing = workshop_here(
+        "progress", *program_args, "--passphrase-file", str(right), data=encrypted_data, capfd=capfd
+    )
     assert (
         missing.returncode == 1
         and "key file is missing" in missing.stderr
@@ -286,7 +309,12 @@ def test_the_commands_on_an_encrypted_journal(
 
 
 def test_decrypt_then_encrypt_from_the_command_line(
-    encrypted_data: Path, program: Program, journal_keys: tuple[Path, Identity], tmp_path: Path
+    encrypted_data: Path,
+    program: Program,
+    journal_keys: tuple[Path, Identity],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     seed(encrypted_data, program, journal_keys[1], TYPED)
     passphrase = tmp_path / "pass"
@@ -297,10 +325,19 @@ def test_decrypt_then_encrypt_from_the_command_line(
     assert not paths.identity_file(encrypted_data).exists() and list(
         encrypted_data.glob("identity.retired-*")
     )
-    on = workshop("encrypt", "--new-passphrase-file", str(passphrase), data=encrypted_data)
-    assert on.returncode == 0, on.stderr
+    # Encrypting makes new keys: run here, with the new key file sealed at the tests' cheap work factor
+    # (making keys at the app's is test_crypto's), instead of in a child paying seconds of scrypt.
+    cheap_age.cheap_scrypt(monkeypatch)
+    on = main(["--data-dir", str(encrypted_data), "encrypt", "--new-passphrase-file", str(passphrase)])
+    assert on == 0, capsys.readouterr().err
     assert all(is_age(p.read_bytes()) for p in journal_files(encrypted_data))
     assert_no_plaintext(encrypted_data, TYPED)
+    identity = KeyFiles(encrypted_data).unlock(JOURNAL_PASSPHRASE)  # the new key, under the passphrase given
+    assert identity.recipient != journal_keys[1].recipient
+    with Journal.open(encrypted_data, program, identity=identity, lock=False) as journal:
+        assert journal.problems == []
+        answer = journal.runs[0].answer(first_step(program)[1])
+        assert answer is not None and answer.value == TextValue(TYPED)
 
 
 def test_a_public_key_file_holding_another_key_is_rewritten_at_unlock_by_the_app_and_the_commands(

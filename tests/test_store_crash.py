@@ -3,15 +3,12 @@
 A separate process saves over and over (two module files and the run file each time, of varying sizes);
 the test kills it at a random moment, then checks that every file parses and holds either the last
 acknowledged state or the one being written, never anything else, and that the next start is not blocked.
+Sixteen writers or more, each a new process, are killed that way.
 """
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,15 +16,18 @@ import pytest
 
 from tests.conftest import MINI_PROGRAM
 from tests.expect import value_as
+from tests.killed_workers import Workers
 from workshop.answers import CommitmentValue, TextValue
 from workshop.content.loader import load_any
 from workshop.content.models import Program
 from workshop.journal.format import backup_path, decode_module, decode_run, parse_bytes
 from workshop.journal.store import Journal
 
-MIN_SAVES = 200
-MIN_KILLS = 8
+MIN_SAVES = 100
+MIN_KILLS = 16
 
+# Each writer is forked from one process started once (tests/killed_workers.py): a Python start and these
+# imports cost as much CPU as sixty saves.
 WRITER = r"""
 import sys
 from pathlib import Path
@@ -35,18 +35,22 @@ from workshop.content.loader import load_any
 from workshop.answers import CommitmentValue, TextValue
 from workshop.journal.store import Journal
 
-data, mini, n = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-journal = Journal.open(data, load_any(mini), wait=10)
-run = journal.current_run() or journal.new_run()
-print("ready", flush=True)
-while True:
-    n += 1
-    pad = "x" * (n % 7 * 3000)  # sizes vary, so a torn write could not pass for a whole one
-    run.set_answer("one", "first-thought", TextValue(f"state {n}\r\n{pad}"))
-    run.set_answer("two", "closing", CommitmentValue(f"state {n}", pad))
-    run.set_position("one", f"state-{n}")
-    journal.save(run)
-    print(n, flush=True)
+program = load_any(Path(sys.argv[1]))
+
+
+def work(data, n):
+    data, n = Path(data), int(n)
+    journal = Journal.open(data, program, wait=10)
+    run = journal.current_run() or journal.new_run()
+    print("ready", flush=True)
+    while True:
+        n += 1
+        pad = "x" * (n % 7 * 3000)  # sizes vary, so a torn write could not pass for a whole one
+        run.set_answer("one", "first-thought", TextValue(f"state {n}\r\n{pad}"))
+        run.set_answer("two", "closing", CommitmentValue(f"state {n}", pad))
+        run.set_position("one", f"state-{n}")
+        journal.save(run)
+        print(n, flush=True)
 """
 
 
@@ -55,33 +59,23 @@ def state_of(text: str) -> int:
     return int(text.split()[1].split("-")[0])
 
 
-def kill_at_random(data: Path, start: int, rng: random.Random) -> int | None:
-    """Run the writer from state ``start``, SIGKILL it at a random moment.
+def kill_at_random(writers: Workers, data: Path, start: int, rng: random.Random) -> int | None:
+    """Run a writer from state ``start``, SIGKILL it at a random moment.
 
     Returns the last state it acknowledged (a save that returned), or None if it acknowledged none.
     """
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(data), str(MINI_PROGRAM), str(start)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert writer.stdout is not None
-    line = writer.stdout.readline()
-    assert line == "ready\n", writer.stderr.read() if writer.stderr else line
-    # Let it make a random number of saves first, then kill it at a random moment within the next few:
-    # on a slow or busy disk a kill after a random time alone caught few saves, and the test needed
-    # dozens of writers (each a Python start) to reach MIN_SAVES; this way about ten do.
+    writers.start(str(data), str(start))
+    line = writers.readline()
+    assert line == "ready\n", line
+    # Let it make a random number of saves first, then kill it at a random moment within the next few.
     acknowledged = []
     for _ in range(rng.randint(0, 2 * MIN_SAVES // MIN_KILLS)):
-        line = writer.stdout.readline()
+        line = writers.readline()
         if not line:
             break
         acknowledged.append(line)
     time.sleep(rng.uniform(0, 0.03))
-    os.kill(writer.pid, signal.SIGKILL)
-    lines = [*acknowledged, *writer.stdout.read().split()]
-    writer.wait()
+    lines = [*acknowledged, *writers.kill()]
     return int(lines[-1]) if lines else None
 
 
@@ -126,16 +120,17 @@ def test_sigkill_at_random_moments_never_leaves_a_torn_file(tmp_path: Path) -> N
         journal.save(run)
     saves = kills = 0
     state = acknowledged = 0
-    while saves < MIN_SAVES or kills < MIN_KILLS:
-        # A writer killed before its first save returned acknowledged nothing: the last acknowledged
-        # state is still the previous writer's, while files may hold what either was writing.
-        last = kill_at_random(tmp_path, state, rng)
-        in_flight = (state if last is None else last) + 1
-        if last is not None:
-            saves += last - state
-            acknowledged = last
-        kills += 1
-        state = check_files(tmp_path, program, acknowledged, in_flight)
+    with Workers(WRITER, str(MINI_PROGRAM)) as writers:
+        while saves < MIN_SAVES or kills < MIN_KILLS:
+            # A writer killed before its first save returned acknowledged nothing: the last acknowledged
+            # state is still the previous writer's, while files may hold what either was writing.
+            last = kill_at_random(writers, tmp_path, state, rng)
+            in_flight = (state if last is None else last) + 1
+            if last is not None:
+                saves += last - state
+                acknowledged = last
+            kills += 1
+            state = check_files(tmp_path, program, acknowledged, in_flight)
     with Journal.open(tmp_path, program):  # a killed holder never blocks the next start; temps are swept
         pass
     leftovers = [p.name for p in tmp_path.rglob(".*.tmp")]

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import JOURNAL_PASSPHRASE
+from tests.killed_workers import Workers
 from tests.memory_run import sample_value
 from tests.test_crypto import needs_age
-from tests.test_crypto_crash import kill_at_random
+from tests.test_crypto_crash import CONVERTER, kill_at_random
 from workshop import paths
 from workshop.answers import VALUE_TYPES, TextValue
 from workshop.content.models import Program
@@ -244,15 +245,16 @@ def test_a_conversion_of_a_real_journal_killed_at_any_moment_opens_with_every_wo
     key = tmp_path / "key.txt"
     key.write_text(identity.secret_key())
     rng = random.Random(16)
-    for _ in range(6):
-        kill_at_random(paths.journals_root(encrypted_data), key, rng)
-        with Journal.open(encrypted_data, program, identity=identity) as journal:
-            assert journal.problems == []
-            for number, run in enumerate(journal.runs):
-                answer = run.answer(step_id)
-                assert answer is not None and answer.value == TextValue(f"{WORDS} run {number} version 4")
-        # Opening with the lock finished the conversion: every file is encrypted again.
-        assert all(is_age(p.read_bytes()) for p in journal_files(encrypted_data))
+    with Workers(CONVERTER) as converters:
+        for _ in range(6):
+            kill_at_random(converters, paths.journals_root(encrypted_data), key, rng)
+            with Journal.open(encrypted_data, program, identity=identity) as journal:
+                assert journal.problems == []
+                for number, run in enumerate(journal.runs):
+                    answer = run.answer(step_id)
+                    assert answer is not None and answer.value == TextValue(f"{WORDS} run {number} version 4")
+            # Opening with the lock finished the conversion: every file is encrypted again.
+            assert all(is_age(p.read_bytes()) for p in journal_files(encrypted_data))
 
 
 def test_the_session_keys_are_copied_not_shared(
