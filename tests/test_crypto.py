@@ -505,6 +505,36 @@ def test_without_a_child_process_the_passphrase_step_runs_here(monkeypatch: pyte
     assert ran_here == [("encrypt", b"key", "pass phrase"), ("decrypt", b"file", "pass phrase")]
 
 
+def test_a_key_file_refused_as_too_much_work_on_a_busy_moment_is_tried_again(
+    monkeypatch: pytest.MonkeyPatch, keys: KeyFiles
+) -> None:
+    # pyrage times a tiny scrypt before it unlocks; on a busy machine that timing can make the person's own
+    # key file look like too much work (seen at load 5 to 9). A refusal that passes is tried again...
+    answers: list[bytes | str] = ["Excessive work parameter for passphrase"] * 2 + [b"the key"]
+    tries: list[str] = []
+
+    def once(operation: str, data: bytes, passphrase: str) -> bytes:
+        tries.append(operation)
+        answer = answers.pop(0)
+        if isinstance(answer, str):
+            raise pyrage.DecryptError(answer)
+        return answer
+
+    monkeypatch.setattr(crypto, "_scrypt_once", once)
+    monkeypatch.setattr(crypto, "_BUSY_PAUSE", 0.0)
+    assert crypto._scrypt("decrypt", b"file", "pass phrase") == b"the key"
+    assert tries == ["decrypt"] * 3
+    # ...a refusal that stays is reported after the last try, and a wrong passphrase is never tried again.
+    answers[:] = ["Excessive work parameter for passphrase"] * crypto._BUSY_TRIES
+    with pytest.raises(DamagedKey, match="more work to unlock than this computer allows"):
+        keys.unlock("pass phrase")
+    assert not answers
+    answers[:] = ["Decryption failed", b"never reached"]
+    with pytest.raises(WrongPassphrase):
+        keys.unlock("pass phrase")
+    assert answers == [b"never reached"]
+
+
 def test_a_passphrase_in_any_script_reaches_the_child_whole() -> None:
     # Sealed here (cheaply), opened in the child: the passphrase crossed the pipe byte for byte. (The child
     # seals with the same message as it opens with; making the keys above seals there.)

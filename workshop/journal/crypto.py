@@ -30,6 +30,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -387,7 +388,7 @@ class KeyFiles:
         except pyrage.DecryptError as error:
             if str(error) == "Decryption failed":  # a wrong passphrase fails the scrypt stanza's AEAD
                 raise WrongPassphrase(path) from None
-            if "xcessive work" in str(error):
+            if is_excessive_work(error):
                 raise DamagedKey(
                     path, "the journal's key file asks for more work to unlock than this computer allows"
                 ) from None
@@ -565,7 +566,35 @@ else:
 _SCRYPT_TIMEOUT = 300.0  # the slowest work factor age accepts takes about 16 s on a slow machine
 
 
+_BUSY_TRIES = 6
+"""How often an unlock is tried when pyrage finds the key file's work "excessive" (see ``_scrypt``)."""
+_BUSY_PAUSE = 0.05
+"""Seconds between those tries, more each time: a moment for the machine to be less busy."""
+
+
 def _scrypt(operation: Literal["encrypt", "decrypt"], data: bytes, passphrase: str) -> bytes:
+    """``_scrypt_once``, tried again when pyrage refuses a key file's work factor as excessive.
+
+    Before it unlocks, pyrage (age) times one tiny scrypt (about a millisecond) and refuses a file that
+    asks for more than sixteen times the work it would choose now. On a busy machine that millisecond can
+    take twenty, and the person's own key file, made at a quiet moment, was refused as if damaged (seen in
+    the suite at load 5 to 9). The refusal comes before any real work, so trying again costs little."""
+    for attempt in range(1, _BUSY_TRIES + 1):
+        try:
+            return _scrypt_once(operation, data, passphrase)
+        except pyrage.DecryptError as error:
+            if not is_excessive_work(error) or attempt == _BUSY_TRIES:
+                raise
+            time.sleep(_BUSY_PAUSE * attempt)
+    raise AssertionError("unreachable: the last try returns or raises")
+
+
+def is_excessive_work(error: pyrage.DecryptError) -> bool:
+    """pyrage's refusal of a key file whose scrypt work factor is over what it allows on this machine now."""
+    return "xcessive work" in str(error)
+
+
+def _scrypt_once(operation: Literal["encrypt", "decrypt"], data: bytes, passphrase: str) -> bytes:
     """``pyrage.passphrase.encrypt`` or ``decrypt``, run in a child process so this one's GIL stays free.
 
     The passphrase goes through a pipe, never the command line or the environment. Where no child can be
