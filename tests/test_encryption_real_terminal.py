@@ -17,7 +17,7 @@ import pytest
 
 from tests import test_real_terminal
 from tests.conftest import JOURNAL_PASSPHRASE
-from tests.test_real_terminal import Tmux, until_it_ends, workshop_command
+from tests.test_real_terminal import POLL, Tmux, until_it_ends, workshop_command
 from tests.test_store_encrypted import journal_files
 from workshop import paths
 from workshop.answers import TextValue
@@ -121,7 +121,7 @@ def test_a_second_window_on_an_encrypted_journal_is_told_it_is_open_never_asked_
         while time.monotonic() < deadline and not any(
             words in seen[-1] for words in ("already open in another window", UNLOCK_PROMPT, "Passphrase")
         ):
-            time.sleep(0.05)
+            time.sleep(POLL)
             seen.append(second.screen())
         assert not any(UNLOCK_PROMPT in screen or "Passphrase" in screen for screen in seen), seen[-1]
         assert "already open in another window" in seen[-1], seen[-1]
@@ -165,7 +165,7 @@ def test_the_passphrase_enter_and_the_next_key_typed_at_once_unlock(
     while time.monotonic() < deadline and not any(
         words in screen for words in ("Step 1 of 8", "does not open")
     ):
-        time.sleep(0.05)
+        time.sleep(POLL)
         screen = tmux.screen()
     assert "does not open" not in screen and UNLOCK_PROMPT not in screen, screen
     assert "Step 1 of 8" in screen, screen  # the c typed while unlocking was kept, and continued

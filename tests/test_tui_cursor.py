@@ -17,7 +17,7 @@ from textual.geometry import Offset
 from textual.widgets import Button, Input, OptionList
 
 from tests.expect import answer_to
-from tests.test_real_terminal import Tmux, workshop_command
+from tests.test_real_terminal import POLL, Tmux, workshop_command
 from tests.tui_helpers import build_app, open_step, screen_text, settle, wait_for_journal
 from workshop.answers import IntegerValue
 from workshop.tui.cursor import highlighted_line, is_text_box
@@ -158,7 +158,7 @@ def test_the_real_terminal_cursor_moves_with_the_highlight(tmp_path: Path, mini_
                 x, y = (int(n) for n in tmux("display", "-p", "-t", "w", "#{cursor_x} #{cursor_y}").split())
                 if tmux.screen().splitlines()[y][x:].startswith(day):
                     break
-                time.sleep(0.1)
+                time.sleep(POLL)
             else:
                 raise AssertionError(f"the cursor is not on {day}:\n{tmux.screen()}")
     finally:
