@@ -103,20 +103,30 @@ from workshop.settings import Settings
 from workshop.tui.app import make_app
 from workshop.tui.widgets.pause import STILL_BREATH
 
+async def shown(pilot, query, ready):
+    # The first widget matching the query once it is ready: a step is built a moment after it is asked
+    # for, and its field is focused (and its cursor set) a moment after it is built.
+    for _ in range(1000):
+        found = pilot.app.screen.query(query)
+        if found and ready(found.first()):
+            await pilot.pause()  # and what the app does on it (a focus is heard after it moves)
+            return found.first()
+        await pilot.pause(0.01)
+    raise AssertionError(f"{query} never showed")
+
 async def main():
     program = load_program(Path(sys.argv[1]))
     app = make_app(program, Path(sys.argv[2]), settings=Settings(encryption_offered=True))
     async with app.run_test() as pilot:
         while app.journal is None:
-            await pilot.pause(0.02)
+            await pilot.pause(0.01)
         module, step = program.find_step("first-thought")
         app.routes.open_day(module, 1)
-        await pilot.pause(0.3)
-        area = app.screen.query_one(TextArea)
+        area = await shown(pilot, TextArea, lambda area: area.has_focus)
         print("level", app.animation_level, "blink", area.cursor_blink)
         app.routes.open_day(module, 6)  # the breathing pause
-        await pilot.pause(0.3)
-        print("breath", str(app.screen.query_one("#breath", Static).content) == STILL_BREATH)
+        breath = await shown(pilot, "#breath", lambda breath: str(breath.content))
+        print("breath", str(breath.content) == STILL_BREATH)
 
 asyncio.run(main())
 """
