@@ -25,6 +25,7 @@ from workshop.tui.keys import HOLD_LIMIT, KeyGate
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.review import ReviewScreen
+from workshop.tui.widgets import text_steps
 from workshop.tui.widgets.field import Field
 
 CHARACTER_KEYS = {" ": "space", ".": "full_stop", ",": "comma"}
@@ -221,6 +222,24 @@ async def test_keys_typed_while_the_journal_opens_wait_for_the_step(tmp_path: Pa
         assert isinstance(screen, DayScreen) and screen.walk.step.id == "first-thought"
         assert screen.query_one(TextArea).text == "i remember the night shifts"
         assert app.journal is not None and len(app.journal.runs) == 1
+
+
+async def test_a_day_that_opens_on_a_reading_is_not_held_back_by_it(
+    tmp_path: Path, mini_program_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reading counts as open once Markdown has built it and the screen has measured it (text_steps.py).
+    # When the day opens on the reading, the step is built while the screen is still mounting, and the
+    # screen measures nothing until that ends: the day waited out BUILD_LIMIT (a second) every time
+    # before it showed. With the limit at a minute, the keys typed as the day opens must still land.
+    monkeypatch.setattr(text_steps, "BUILD_LIMIT", 60.0)
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        type_at_once(app, "c", "ctrl+n", *text(app, "on at once"))  # day 1 opens on its welcome, a reading
+        await until(pilot, lambda: "once" in getattr(app.focused, "text", ""), seconds=20)
+        screen = app.screen
+        assert isinstance(screen, DayScreen) and screen.walk.step.id == "first-thought"
+        assert screen.query_one(TextArea).text == "on at once"
 
 
 @pytest.mark.parametrize("review_ahead", [False, True], ids=["review-built-on-r", "review-built-ahead"])
