@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests import test_real_terminal
-from tests.conftest import JOURNAL_PASSPHRASE
+from tests.conftest import JOURNAL_KEYS, JOURNAL_PASSPHRASE
 from tests.test_real_terminal import POLL, Tmux, until_it_ends, workshop_command
 from tests.test_store_encrypted import journal_files
 from workshop import paths
@@ -31,6 +31,28 @@ UNLOCK_PROMPT = "Your journal is encrypted"
 SLOW = 60.0
 """Seconds to wait for the app to start or unlock on a machine shared with others (each wait ends at once
 when the screen shows what it waits for)."""
+
+CHEAP_NEW_KEYS = f"""
+import os, shutil
+from pathlib import Path
+from workshop.journal.crypto import AlreadyEncrypted, KeyFiles
+
+def create(keys, passphrase, *, now=None):
+    # The tests' cheap key files in place of new ones, as conftest's cheap_new_keys does in a test's own
+    # process: making real keys costs seconds of scrypt, and is tested in test_crypto. They open with
+    # JOURNAL_PASSPHRASE only: any other passphrase ends the app here, and the test with it.
+    if passphrase != {JOURNAL_PASSPHRASE!r}:
+        os._exit(3)
+    if keys.is_encrypted():
+        raise AlreadyEncrypted(keys.identity_path)
+    keys.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for name in {(paths.IDENTITY_FILE, paths.RECIPIENT_FILE)!r}:
+        shutil.copy2(Path({str(JOURNAL_KEYS)!r}) / name, keys.folder / name)
+    return keys.unlock(passphrase)
+
+KeyFiles.create = create
+"""
+"""Run in the app's process (``workshop_command``'s ``patch``) where a test has the app make new keys."""
 
 # Words nothing else on disk could hold by chance, so finding any of them means they leaked.
 WORDS = "quillwort marigoldsky zebrafinch: the night I nearly left medicine"
@@ -179,7 +201,7 @@ def test_encryption_chosen_at_the_first_run_offer_with_both_passphrases_typed_at
     "Not now" to the recovery page writes no page."""
     data, home = tmp_path / "data", tmp_path / "home"
     home.mkdir()
-    command = workshop_command(data, mini_program_dir, offer_encryption=True)
+    command = workshop_command(data, mini_program_dir, offer_encryption=True, patch=CHEAP_NEW_KEYS)
     tmux.start(until_it_ends(f"env HOME={shlex.quote(str(home))} {command}"))
     tmux.wait_for("Keep your journal encrypted?", timeout=SLOW)
     tmux.keys("Enter")  # "Choose a passphrase", the first choice

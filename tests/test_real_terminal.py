@@ -194,12 +194,20 @@ def offer_answered(config: Path) -> None:
     (config / "settings.toml").write_text("encryption_offered = true\n", encoding="utf-8")
 
 
-def workshop_command(data_dir: Path, program: Path, *, offer_encryption: bool = False) -> str:
+def workshop_command(
+    data_dir: Path, program: Path, *, offer_encryption: bool = False, patch: str | None = None
+) -> str:
+    """The shell command that starts the workshop on ``data_dir``; with ``patch``, that Python code is run
+    in the app's process first (a test's stand-in for something slow or rare)."""
     config = data_dir.parent / "config"
     if not offer_encryption:
         offer_answered(config)
-    env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={config}"
-    return f"{env} {sys.executable} -m workshop --data-dir {data_dir} --program {program}"
+    env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={shlex.quote(str(config))}"
+    arguments = ["--data-dir", str(data_dir), "--program", str(program)]
+    if patch is None:
+        return f"{env} {shlex.quote(sys.executable)} -m workshop {shlex.join(arguments)}"
+    script = f"import sys\n{patch}\nfrom workshop.cli import main\nsys.exit(main({arguments!r}))\n"
+    return f"{env} {shlex.quote(sys.executable)} -c {shlex.quote(script)}"
 
 
 def until_it_ends(command: str) -> str:
@@ -351,19 +359,15 @@ def test_a_closed_terminal_never_leaves_the_app_running(tmux: Tmux, tmp_path: Pa
     # lock go and end, so the next window opens on the saved words. Only the watchdog can end it here, so
     # its grace period (3 s for users) is made short: what is tested is that it ends, not when.
     data_dir, pid_file = tmp_path / "data", tmp_path / "pid"
-    script = (
-        "import os, sys, threading\n"
+    hang = (
+        "import os, threading\n"
         "from textual.drivers._writer_thread import WriterThread\n"
         "import workshop.tui.app\n"
         "WriterThread.stop = lambda self: threading.Event().wait()\n"
         "workshop.tui.app.STOP_GRACE = 0.5\n"
         f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
-        "from workshop.cli import main\n"
-        f"sys.exit(main(['--data-dir', {str(data_dir)!r}, '--program', {str(mini_program_dir)!r}]))\n"
     )
-    offer_answered(tmp_path / "config")
-    env = f"env TERM=xterm-256color WORKSHOP_CONFIG_DIR={shlex.quote(str(tmp_path / 'config'))}"
-    tmux.start(f"{env} {shlex.quote(sys.executable)} -c {shlex.quote(script)}")
+    tmux.start(workshop_command(data_dir, mini_program_dir, patch=hang))
     tmux.wait_for("Begin day 1")
     tmux.keys("c")
     tmux.wait_for("Step 1 of 8")
