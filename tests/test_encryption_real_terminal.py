@@ -17,7 +17,7 @@ import pytest
 
 from tests import test_real_terminal
 from tests.conftest import JOURNAL_KEYS, JOURNAL_PASSPHRASE
-from tests.test_real_terminal import POLL, Tmux, until_it_ends, workshop_command
+from tests.test_real_terminal import POLL, SHORT_LOCK_WAIT, Tmux, until_it_ends, workshop_command
 from tests.test_store_encrypted import journal_files
 from workshop import paths
 from workshop.answers import TextValue
@@ -136,7 +136,7 @@ def test_a_second_window_on_an_encrypted_journal_is_told_it_is_open_never_asked_
 
     second = Tmux()
     try:
-        second.start(until_it_ends(command))
+        second.start(until_it_ends(workshop_command(encrypted_data, mini_program_dir, patch=SHORT_LOCK_WAIT)))
         # Every screen the second window shows until it says the journal is open, or asks: never the prompt.
         seen = [second.screen()]
         deadline = time.monotonic() + SLOW

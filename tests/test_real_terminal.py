@@ -210,6 +210,15 @@ def workshop_command(
     return f"{env} {shlex.quote(sys.executable)} -c {shlex.quote(script)}"
 
 
+SHORT_LOCK_WAIT = (
+    "from workshop.journal.lock import SessionLock\n"
+    "acquire = SessionLock.acquire\n"
+    "SessionLock.acquire = lambda self, wait=0.0: acquire(self, min(wait, 0.1))\n"
+)
+"""For a second window (``workshop_command``'s ``patch``): it waits a tenth of a second, not the second
+(``DEFAULT_WAIT``) it gives a window that may be closing, before it says the journal is open elsewhere."""
+
+
 def until_it_ends(command: str) -> str:
     """``command``, then its exit status on screen, and the window kept open to read it."""
     return f"sh -c {shlex.quote(command + '; echo EXIT=$?; sleep 60')}"
@@ -344,7 +353,7 @@ def test_a_second_window_is_told_calmly(tmux: Tmux, tmp_path: Path, mini_program
     tmux.wait_for("Continue")
     second = Tmux()
     try:
-        second.start(workshop_command(data_dir, mini_program_dir))
+        second.start(workshop_command(data_dir, mini_program_dir, patch=SHORT_LOCK_WAIT))
         screen = second.wait_for("already open in another window", timeout=10)
         assert "PID" in screen
         assert "Traceback" not in screen
