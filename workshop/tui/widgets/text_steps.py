@@ -44,6 +44,7 @@ class ReadingView(StepView):
 
     async def loaded(self) -> None:
         # Until then a long passage is still growing: End pressed at once stopped short of its end.
+        screen = self.screen
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(BUILD_LIMIT):
                 await self._built.wait()
@@ -51,8 +52,9 @@ class ReadingView(StepView):
             # screen is building the step as it mounts (a day that opens on a reading): it refreshes only
             # after that, so the wait cannot end, and returns at once (it held every such day back for
             # BUILD_LIMIT). ``asyncio.timeout``, not ``wait_for``: the wait must run in this task to see it.
-            async with asyncio.timeout(BUILD_LIMIT):
-                await self.screen.wait_for_refresh()
+            if screen.is_running:  # not already closing (the app ending meanwhile)
+                async with asyncio.timeout(BUILD_LIMIT):
+                    await screen.wait_for_refresh()
 
 
 class WritingArea(TextArea):
