@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests import test_real_terminal
-from tests.conftest import JOURNAL_PASSPHRASE
-from tests.test_real_terminal import Tmux, until_it_ends, workshop_command
+from tests.conftest import JOURNAL_KEYS, JOURNAL_PASSPHRASE
+from tests.test_real_terminal import POLL, SHORT_LOCK_WAIT, Tmux, until_it_ends, workshop_command
 from tests.test_store_encrypted import journal_files
 from workshop import paths
 from workshop.answers import TextValue
@@ -31,6 +31,28 @@ UNLOCK_PROMPT = "Your journal is encrypted"
 SLOW = 60.0
 """Seconds to wait for the app to start or unlock on a machine shared with others (each wait ends at once
 when the screen shows what it waits for)."""
+
+CHEAP_NEW_KEYS = f"""
+import os, shutil
+from pathlib import Path
+from workshop.journal.crypto import AlreadyEncrypted, KeyFiles
+
+def create(keys, passphrase, *, now=None):
+    # The tests' cheap key files in place of new ones, as conftest's cheap_new_keys does in a test's own
+    # process: making real keys costs seconds of scrypt, and is tested in test_crypto. They open with
+    # JOURNAL_PASSPHRASE only: any other passphrase ends the app here, and the test with it.
+    if passphrase != {JOURNAL_PASSPHRASE!r}:
+        os._exit(3)
+    if keys.is_encrypted():
+        raise AlreadyEncrypted(keys.identity_path)
+    keys.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for name in {(paths.IDENTITY_FILE, paths.RECIPIENT_FILE)!r}:
+        shutil.copy2(Path({str(JOURNAL_KEYS)!r}) / name, keys.folder / name)
+    return keys.unlock(passphrase)
+
+KeyFiles.create = create
+"""
+"""Run in the app's process (``workshop_command``'s ``patch``) where a test has the app make new keys."""
 
 # Words nothing else on disk could hold by chance, so finding any of them means they leaked.
 WORDS = "quillwort marigoldsky zebrafinch: the night I nearly left medicine"
@@ -114,14 +136,14 @@ def test_a_second_window_on_an_encrypted_journal_is_told_it_is_open_never_asked_
 
     second = Tmux()
     try:
-        second.start(until_it_ends(command))
+        second.start(until_it_ends(workshop_command(encrypted_data, mini_program_dir, patch=SHORT_LOCK_WAIT)))
         # Every screen the second window shows until it says the journal is open, or asks: never the prompt.
         seen = [second.screen()]
         deadline = time.monotonic() + SLOW
         while time.monotonic() < deadline and not any(
             words in seen[-1] for words in ("already open in another window", UNLOCK_PROMPT, "Passphrase")
         ):
-            time.sleep(0.05)
+            time.sleep(POLL)
             seen.append(second.screen())
         assert not any(UNLOCK_PROMPT in screen or "Passphrase" in screen for screen in seen), seen[-1]
         assert "already open in another window" in seen[-1], seen[-1]
@@ -165,7 +187,7 @@ def test_the_passphrase_enter_and_the_next_key_typed_at_once_unlock(
     while time.monotonic() < deadline and not any(
         words in screen for words in ("Step 1 of 8", "does not open")
     ):
-        time.sleep(0.05)
+        time.sleep(POLL)
         screen = tmux.screen()
     assert "does not open" not in screen and UNLOCK_PROMPT not in screen, screen
     assert "Step 1 of 8" in screen, screen  # the c typed while unlocking was kept, and continued
@@ -179,7 +201,7 @@ def test_encryption_chosen_at_the_first_run_offer_with_both_passphrases_typed_at
     "Not now" to the recovery page writes no page."""
     data, home = tmp_path / "data", tmp_path / "home"
     home.mkdir()
-    command = workshop_command(data, mini_program_dir, offer_encryption=True)
+    command = workshop_command(data, mini_program_dir, offer_encryption=True, patch=CHEAP_NEW_KEYS)
     tmux.start(until_it_ends(f"env HOME={shlex.quote(str(home))} {command}"))
     tmux.wait_for("Keep your journal encrypted?", timeout=SLOW)
     tmux.keys("Enter")  # "Choose a passphrase", the first choice

@@ -17,7 +17,7 @@ from textual.geometry import Offset
 from textual.widgets import Button, Input, OptionList
 
 from tests.expect import answer_to
-from tests.test_real_terminal import Tmux, workshop_command
+from tests.test_real_terminal import POLL, Tmux, workshop_command
 from tests.tui_helpers import build_app, open_step, screen_text, settle, wait_for_journal
 from workshop.answers import IntegerValue
 from workshop.tui.cursor import highlighted_line, is_text_box
@@ -103,20 +103,30 @@ from workshop.settings import Settings
 from workshop.tui.app import make_app
 from workshop.tui.widgets.pause import STILL_BREATH
 
+async def shown(pilot, query, ready):
+    # The first widget matching the query once it is ready: a step is built a moment after it is asked
+    # for, and its field is focused (and its cursor set) a moment after it is built.
+    for _ in range(1000):
+        found = pilot.app.screen.query(query)
+        if found and ready(found.first()):
+            await pilot.pause()  # and what the app does on it (a focus is heard after it moves)
+            return found.first()
+        await pilot.pause(0.01)
+    raise AssertionError(f"{query} never showed")
+
 async def main():
     program = load_program(Path(sys.argv[1]))
     app = make_app(program, Path(sys.argv[2]), settings=Settings(encryption_offered=True))
     async with app.run_test() as pilot:
         while app.journal is None:
-            await pilot.pause(0.02)
+            await pilot.pause(0.01)
         module, step = program.find_step("first-thought")
         app.routes.open_day(module, 1)
-        await pilot.pause(0.3)
-        area = app.screen.query_one(TextArea)
+        area = await shown(pilot, TextArea, lambda area: area.has_focus)
         print("level", app.animation_level, "blink", area.cursor_blink)
         app.routes.open_day(module, 6)  # the breathing pause
-        await pilot.pause(0.3)
-        print("breath", str(app.screen.query_one("#breath", Static).content) == STILL_BREATH)
+        breath = await shown(pilot, "#breath", lambda breath: str(breath.content))
+        print("breath", str(breath.content) == STILL_BREATH)
 
 asyncio.run(main())
 """
@@ -158,7 +168,7 @@ def test_the_real_terminal_cursor_moves_with_the_highlight(tmp_path: Path, mini_
                 x, y = (int(n) for n in tmux("display", "-p", "-t", "w", "#{cursor_x} #{cursor_y}").split())
                 if tmux.screen().splitlines()[y][x:].startswith(day):
                     break
-                time.sleep(0.1)
+                time.sleep(POLL)
             else:
                 raise AssertionError(f"the cursor is not on {day}:\n{tmux.screen()}")
     finally:

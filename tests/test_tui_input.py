@@ -20,10 +20,12 @@ from workshop.answers import CommitmentValue, IntegerValue, ItemsValue, TextValu
 from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.journal.store import Journal
+from workshop.tui.app import WorkshopApp
 from workshop.tui.keys import HOLD_LIMIT, KeyGate
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.review import ReviewScreen
+from workshop.tui.widgets import text_steps
 from workshop.tui.widgets.field import Field
 
 CHARACTER_KEYS = {" ": "space", ".": "full_stop", ",": "comma"}
@@ -222,20 +224,49 @@ async def test_keys_typed_while_the_journal_opens_wait_for_the_step(tmp_path: Pa
         assert app.journal is not None and len(app.journal.runs) == 1
 
 
+async def test_a_day_that_opens_on_a_reading_is_not_held_back_by_it(
+    tmp_path: Path, mini_program_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reading counts as open once Markdown has built it and the screen has measured it (text_steps.py).
+    # When the day opens on the reading, the step is built while the screen is still mounting, and the
+    # screen measures nothing until that ends: the day waited out BUILD_LIMIT (a second) every time
+    # before it showed. With the limit at a minute, the keys typed as the day opens must still land.
+    monkeypatch.setattr(text_steps, "BUILD_LIMIT", 60.0)
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        type_at_once(app, "c", "ctrl+n", *text(app, "on at once"))  # day 1 opens on its welcome, a reading
+        await until(pilot, lambda: "once" in getattr(app.focused, "text", ""), seconds=20)
+        screen = app.screen
+        assert isinstance(screen, DayScreen) and screen.walk.step.id == "first-thought"
+        assert screen.query_one(TextArea).text == "on at once"
+
+
 @pytest.mark.parametrize("review_ahead", [False, True], ids=["review-built-on-r", "review-built-ahead"])
 async def test_r_pressed_while_the_journal_opens_opens_the_review_and_the_search_keys_follow(
-    tmp_path: Path, program: Program, review_ahead: bool
+    tmp_path: Path, program: Program, review_ahead: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # On a long history the journal takes a moment to open after the first screen: r pressed then did
     # nothing at all, and the letters after it were keys on home. The first start after a copy of twenty
     # years takes seconds, longer than a step's hold (HOLD_LIMIT): the keys still wait for the page. (The
     # app builds the review as it starts; the tests build it on r unless they ask.)
+    # Every hold here lasts a tenth of what the app asks for, so that waiting past a step's hold takes a
+    # fraction of a second: the hold the keys get must be asked for as longer than HOLD_LIMIT, and be kept.
+    asked: list[float] = []
+    hold_keys = WorkshopApp.hold_keys
+
+    def a_tenth(self: WorkshopApp, limit: float = HOLD_LIMIT) -> None:
+        asked.append(limit)
+        hold_keys(self, limit / 10)
+
+    monkeypatch.setattr(WorkshopApp, "hold_keys", a_tenth)
     deferred, release = held_back(program)
     app = build_app(deferred, tmp_path / "data", review_ahead=review_ahead)
     async with app.run_test() as pilot:
         await pilot.pause(0.1)
         type_at_once(app, "r", "ctrl+f", *text(app, "night"))
-        await pilot.pause(HOLD_LIMIT + 0.3)
+        await pilot.pause(HOLD_LIMIT / 10 + 0.3)  # a step's hold, so shortened, is over by now
+        assert asked and max(asked) > HOLD_LIMIT, asked  # the keys were held for longer than a step's hold
         assert not app.program_loaded
         assert isinstance(app.screen, HomeScreen)  # no letter was taken as a key on home meanwhile
         release.set()

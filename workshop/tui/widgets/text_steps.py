@@ -44,11 +44,17 @@ class ReadingView(StepView):
 
     async def loaded(self) -> None:
         # Until then a long passage is still growing: End pressed at once stopped short of its end.
-        laid_out = asyncio.Event()
+        screen = self.screen
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._built.wait(), BUILD_LIMIT)
-            self.call_after_refresh(laid_out.set)  # and its blocks measured, so the step knows its height
-            await asyncio.wait_for(laid_out.wait(), BUILD_LIMIT)
+            async with asyncio.timeout(BUILD_LIMIT):
+                await self._built.wait()
+            # And its blocks measured, so the step knows its height: the screen's next refresh. Unless the
+            # screen is building the step as it mounts (a day that opens on a reading): it refreshes only
+            # after that, so the wait cannot end, and returns at once (it held every such day back for
+            # BUILD_LIMIT). ``asyncio.timeout``, not ``wait_for``: the wait must run in this task to see it.
+            if screen.is_running:  # not already closing (the app ending meanwhile)
+                async with asyncio.timeout(BUILD_LIMIT):
+                    await screen.wait_for_refresh()
 
 
 class WritingArea(TextArea):
