@@ -13,7 +13,8 @@ import textwrap
 from pathlib import Path
 
 SETUP = """
-import sys, threading, time
+import builtins, sys, threading, time
+original_import = builtins.__import__
 from pathlib import Path
 folder = Path(sys.argv[1])
 # warm_parent, once running, says a key came (as ``r`` typed while the screens warm up), then imports its
@@ -56,8 +57,9 @@ def test_the_warm_up_waits_while_a_key_is_fresh_and_goes_on_once_the_keys_pause(
         key_at[0] = 0.0  # the keys have paused
         thread.join(10)
         print("DONE", not thread.is_alive() and "warm_child" in sys.modules)
+        print("PUT BACK", builtins.__import__ is original_import)
     """)
-    assert "HELD True" in out and "DONE True" in out, out
+    assert "HELD True" in out and "DONE True" in out and "PUT BACK True" in out, out
 
 
 def test_the_main_thread_needing_a_module_the_warm_up_has_begun_stops_the_waiting(tmp_path: Path) -> None:
