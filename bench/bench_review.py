@@ -159,6 +159,12 @@ def main() -> int:
         help="seconds from journal ready to r (default 0.3: the app is still warming up, importing the "
         "screens not on home, for about half a second)",
     )
+    parser.add_argument(
+        "--histories",
+        type=Path,
+        help="keep the histories in this folder (DIR/1y, DIR/20y ...) and use them again on the next run, "
+        "rather than building them in a temporary folder each time",
+    )
     args = parser.parse_args()
     columns, lines = (int(n) for n in args.size.split("x"))
     size = (columns, lines)
@@ -166,9 +172,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as root_name:
         root = Path(root_name)
         program = shipped_program()
+        homes = args.histories or root
         for year in years:
+            if (homes / f"{year}y" / "journal").exists():
+                continue  # kept from an earlier run (--histories)
             started = time.perf_counter()
-            build_year(root / f"{year}y", program, runs=12 * year)
+            build_year(homes / f"{year}y", program, runs=12 * year)
             print(
                 f"built {year} years ({12 * year} runs) in {time.perf_counter() - started:.0f} s", flush=True
             )
@@ -179,7 +188,7 @@ def main() -> int:
             "floor (bare Textual app)": ([python(), str(REPO / "bench" / "floor_review_app.py")], MARKER)
         }
         for year in years:
-            argv = [python(), "-m", "workshop", "--data-dir", str(root / f"{year}y")]
+            argv = [python(), "-m", "workshop", "--data-dir", str(homes / f"{year}y")]
             cases[f"workshop, {year} year{'s' if year > 1 else ''}"] = (argv, JOURNAL_READY)
         for argv, ready in cases.values():  # warm-up: fills the bytecode cache, as an installed app has
             run_once(argv, env, ready, open_only=args.open_only, size=size, settle=args.settle)

@@ -211,3 +211,24 @@ def runs_with_answers(program: Program) -> list[MemoryRun]:
         run.set_answer(module.id, step.id, TextValue(f"run {number}"))
         made.append(run)
     return made
+
+
+def test_a_search_that_may_not_read_files_stops_before_a_run_still_on_disk(tmp_path: Path, program: Program) -> None:
+    # The review's search of the rest runs in the event loop; the runs' files are read in a thread ahead
+    # of it (``runs_to_come``). Read in the loop, each old run stopped it for tens of ms at twenty years.
+    history(tmp_path, program, runs=5)
+    with Journal.open(tmp_path, program, lazy=True) as journal:
+        by_number = {run.number: run for run in journal.runs}
+        assert by_number[5].loaded and not by_number[4].loaded  # the newest read at start, the rest not
+        finding = Finding.start(Catalog(program, journal.runs), "again", None, None)
+        assert not finding.advance(1.0, read_files=False)  # the newest run looked through, then it waits
+        assert {finding.catalog.run_number(i) for i in finding.found} == {5}
+        assert not by_number[4].loaded and finding.catalog.runs_to_come(2) == [4, 3]
+        waits = 0
+        while not finding.advance(1.0, read_files=False):
+            waits += 1
+            for number in finding.catalog.runs_to_come(1):
+                by_number[number].load()  # as the review does, in a thread
+        assert waits == 4  # once before each older run (run 1 says "again" nowhere: a wait, no match)
+        expected = look(Finding.start(Catalog(program, journal.runs), "again", None, None))
+        assert finding.found == expected.found and finding.catalog.complete

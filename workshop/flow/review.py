@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, islice
+from itertools import accumulate
 from typing import overload
 
 from workshop.answers import Answer, TextValue
@@ -165,7 +165,8 @@ class Catalog:
     ) -> None:
         self._program = program
         self._runs = {run.number: run for run in runs}
-        self._unread = iter(sorted(self._runs, reverse=True))
+        self._unread = sorted(self._runs, reverse=True)  # the runs still to read, newest first
+        self._next_unread = 0  # the index in ``_unread`` of the next run to read
         self._earlier = (
             {texts.number: texts for texts in earlier._texts}
             if earlier is not None and earlier._program is program
@@ -183,11 +184,19 @@ class Catalog:
         """Every answer read so far, made whole from its run when asked for."""
         self.complete = False
 
-    def grow(self) -> bool:
-        """Read one more run that has answers; False when there are no more."""
-        if self.complete:
-            return False
-        for number in self._unread:
+    def grow(self, *, read_files: bool = True) -> bool:
+        """Read one more run that has answers; False when there are no more, or, with ``read_files``
+        False, when the next run's files are still on disk only (``Run.loaded``): a reader reads them in
+        a thread first (``runs_to_come``), so that the event loop never waits for them."""
+        while not self.complete:
+            if self._next_unread == len(self._unread):
+                self.complete = True
+                break
+            number = self._unread[self._next_unread]
+            run = self._runs[number]
+            if not read_files and isinstance(run, ReleasableRun) and not run.loaded:
+                return False
+            self._next_unread += 1
             texts = self._read(number)
             if texts.places:
                 self._firsts.append(len(self._places))
@@ -195,7 +204,6 @@ class Catalog:
                 self._places.extend(texts.places)
                 self._run_numbers.extend([number] * len(texts.places))
                 return True
-        self.complete = True
         return False
 
     def _read(self, number: int) -> RunTexts:
@@ -221,11 +229,7 @@ class Catalog:
     def runs_to_come(self, count: int) -> list[int]:
         """The numbers of the next ``count`` runs the catalog will read, in the order it reads them (newest
         first): a reader may read their files ahead, in a thread, so that ``grow`` does not wait for them."""
-        if self.complete:
-            return []
-        last = self._run_numbers[-1] if self._run_numbers else None  # the oldest run read so far
-        coming = (number for number in sorted(self._runs, reverse=True) if last is None or number < last)
-        return list(islice(coming, count))
+        return self._unread[self._next_unread : self._next_unread + count]
 
     def run_of(self, index: int) -> tuple[int, int, int]:
         """The run that answer ``index`` is in: its number, and the indexes of its first and last answers
@@ -376,9 +380,16 @@ class Finding:
         return self._scanned
 
     def advance(
-        self, budget: float, *, enough: int | None = None, clock: Callable[[], float] = time.perf_counter
+        self,
+        budget: float,
+        *,
+        enough: int | None = None,
+        read_files: bool = True,
+        clock: Callable[[], float] = time.perf_counter,
     ) -> bool:
-        """Look for matches for at most ``budget`` seconds (or until ``enough`` are found); True once done."""
+        """Look for matches for at most ``budget`` seconds (or until ``enough`` are found); True once done.
+        With ``read_files`` False it also stops before a run whose files are still to be read
+        (``Catalog.grow``), and says False: the caller reads them in a thread, then goes on."""
         if self.done:
             return True
         deadline = clock() + budget
@@ -393,10 +404,12 @@ class Finding:
                 looked_at = candidates[self._next : bisect_left(candidates, stop, self._next)]
                 hits = catalog.holding(needle, looked_at) if run_number in (None, number) else []
                 self._next += len(looked_at)
-            elif self._scanned < len(catalog) or catalog.grow():
+            elif self._scanned < len(catalog) or catalog.grow(read_files=read_files):
                 number, _, stop = catalog.run_of(self._scanned)
                 hits = catalog.find(needle, self._scanned, stop) if run_number in (None, number) else []
                 self._scanned = stop
+            elif not catalog.complete:
+                return False  # the next run is still on disk only
             else:
                 self.done = True
                 return True

@@ -92,6 +92,11 @@ class ReleasableRun(Protocol):
     journal's older runs, opened from their index)."""
 
     @property
+    def loaded(self) -> bool:
+        """False while its answers are on disk only (opened from its index, or let go), not yet read."""
+        ...
+
+    @property
     def reads(self) -> int:
         """How many times its files have been read so far: unchanged, nothing has asked for it since."""
         ...

@@ -35,14 +35,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
-
-import pyrage
-from pyrage import passphrase as age_passphrase
-from pyrage import x25519
+from typing import TYPE_CHECKING, Literal
 
 from workshop import paths
 from workshop.files import atomic
+
+# pyrage (1.2 MiB of memory once loaded) is imported where a key is used: a plain journal never needs it,
+# and the journal's store imports this module for its errors and ``is_age``.
+if TYPE_CHECKING:
+    from pyrage import x25519
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
 """The first line of every binary age file (the C2SP age v1 format)."""
@@ -248,17 +249,21 @@ class Recipient:
     @classmethod
     def parse(cls, text: str, path: Path) -> Recipient:
         """The public key in ``text`` (an age recipients file, read from ``path``)."""
+        import pyrage
+
         lines = [line.strip() for line in text.splitlines()]
         keys = [line for line in lines if line and not line.startswith("#")]
         if len(keys) != 1 or not keys[0].startswith("age1"):
             raise DamagedKey(path, "the journal's public key file holds no age public key")
         try:
-            return cls(keys[0], x25519.Recipient.from_str(keys[0]))
+            return cls(keys[0], pyrage.x25519.Recipient.from_str(keys[0]))
         except pyrage.RecipientError:
             raise DamagedKey(path, "the journal's public key file is damaged") from None
 
     def encrypt(self, plaintext: bytes) -> bytes:
         """``plaintext`` as an age file that only the matching secret key opens. Needs no passphrase."""
+        import pyrage
+
         return pyrage.encrypt(plaintext, [self._key])
 
 
@@ -277,6 +282,8 @@ class Identity:
 
     @classmethod
     def generate(cls) -> Identity:
+        from pyrage import x25519
+
         return cls(x25519.Identity.generate())
 
     @classmethod
@@ -287,12 +294,14 @@ class Identity:
         matter, so a key copied by hand in groups still reads. Raises ``NotASecretKey``, which never
         quotes the text.
         """
+        import pyrage
+
         lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
         compact = "".join("".join(lines).split()).upper()
         if not compact.startswith(_SECRET_KEY_PREFIX):
             raise NotASecretKey(f"That is not an age secret key: it should begin {_SECRET_KEY_PREFIX}.")
         try:
-            return cls(x25519.Identity.from_str(compact))
+            return cls(pyrage.x25519.Identity.from_str(compact))
         except pyrage.IdentityError:
             raise NotASecretKey(
                 "That is not a whole age secret key: a character is missing or mistyped."
@@ -304,6 +313,8 @@ class Identity:
 
     def decrypt(self, data: bytes, path: Path) -> bytes:
         """The plaintext of the age file ``data`` (read from ``path``, named in errors)."""
+        import pyrage
+
         if not data.startswith(AGE_MAGIC):
             data = data.lstrip(b" \t\r\n")  # armor after blank lines, as an editor or a mail can leave it
         try:
@@ -381,6 +392,8 @@ class KeyFiles:
         ``WrongPassphrase``, ``MissingIdentity``, ``DamagedKey``, or ``KeyMismatch`` when the public key's
         file holds another key (the error carries the unlocked key, to repair that file).
         """
+        import pyrage
+
         path = self.identity_path
         data = self._read_identity()
         try:
@@ -530,6 +543,8 @@ class KeyFiles:
 
 def _parse_identity(plaintext: bytes, path: Path) -> Identity:
     """The secret key in a decrypted identity file (age-keygen layout: comments, then the key)."""
+    import pyrage
+
     try:
         text = plaintext.decode("ascii")
     except UnicodeDecodeError:
@@ -538,7 +553,7 @@ def _parse_identity(plaintext: bytes, path: Path) -> Identity:
     if len(keys) != 1 or not keys[0].startswith(_SECRET_KEY_PREFIX):
         raise DamagedKey(path, "the journal's key file holds no age secret key")
     try:
-        return Identity(x25519.Identity.from_str(keys[0]))
+        return Identity(pyrage.x25519.Identity.from_str(keys[0]))
     except pyrage.IdentityError:
         raise DamagedKey(path, "the journal's key file holds a damaged secret key") from None
 
@@ -600,6 +615,8 @@ def _scrypt_once(operation: Literal["encrypt", "decrypt"], data: bytes, passphra
     The passphrase goes through a pipe, never the command line or the environment. Where no child can be
     started (a frozen app, no ``sys.executable``, a failed start), it runs here instead.
     """
+    import pyrage
+
     if sys.executable and not getattr(sys, "frozen", False):
         secret = passphrase.encode("utf-8")
         message = operation.encode() + b"\n" + str(len(secret)).encode() + b"\n" + secret + data
@@ -621,6 +638,8 @@ def _scrypt_once(operation: Literal["encrypt", "decrypt"], data: bytes, passphra
 
 
 def _scrypt_here(operation: Literal["encrypt", "decrypt"], data: bytes, passphrase: str) -> bytes:
+    from pyrage import passphrase as age_passphrase
+
     run: Callable[[bytes, str], bytes] = (
         age_passphrase.encrypt if operation == "encrypt" else age_passphrase.decrypt
     )

@@ -10,6 +10,7 @@ everything saved goes through ``workshop.journal``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 import signal
@@ -137,6 +138,7 @@ class WorkshopApp(App[None]):
         self.monotonic = monotonic
         self._open_journal = open_journal
         self.review_ahead = review_ahead
+        self._input_at = 0.0  # time.monotonic() of the last key or click
         """Build the review once the journal is open, so that ``r`` shows it rather than composes it
         (tests turn it off: most never open the review, and building it would cost each of them)."""
         self.journal: Journal | None = None
@@ -266,6 +268,8 @@ class WorkshopApp(App[None]):
     # -- keys typed while the screen changes (see tui/keys.py) ------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            self._input_at = time.monotonic()  # the warm-up gives way to it (``warm_up.py``)
         if self.key_gate.keep(event):
             return
         await super().on_event(event)
@@ -420,13 +424,18 @@ class WorkshopApp(App[None]):
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
-        """Import the screens not on the home page while the user reads it, so the first day opens at once."""
+        """Import the screens not on the home page while the user reads it, so the first day opens at once;
+        a module at a time, each waiting while a key is fresh (``warm_up.py``). Not headless (the tests):
+        no one is typing there, and a test that waits for every worker would wait for the pauses."""
+        from workshop.tui.warm_up import giving_way
+
         try:
-            import workshop.tui.screens.day
-            import workshop.tui.screens.end_of_day
-            import workshop.tui.screens.help
-            import workshop.tui.screens.review
-            import workshop.tui.screens.support  # noqa: F401 (imported for the side effect: loaded modules)
+            with contextlib.nullcontext() if self.is_headless else giving_way(lambda: self._input_at):
+                import workshop.tui.screens.day
+                import workshop.tui.screens.end_of_day
+                import workshop.tui.screens.help
+                import workshop.tui.screens.review
+                import workshop.tui.screens.support  # noqa: F401 (imported for the side effect: loaded modules)
         finally:
             # Everything loaded so far (content, the journal, the screens) lives for the whole session.
             # Freezing it keeps Python's full garbage collections, which stalled typing by 50-80 ms, from

@@ -153,7 +153,14 @@ class Routes:
             return
         self.app.save_now()
         self.go_home()
-        self.app.push_screen(make_screen())
+        screen = make_screen()
+        building = screen.is_running and not screen.is_mounted  # built ahead, and not done yet
+        self.app.push_screen(screen)
+        if building:
+            # Its widgets are not all there yet: the keys typed meanwhile (ctrl+f and a word, sent with
+            # the r) wait for them, as keys typed while the journal opens do, then reach them in order.
+            self.app.hold_keys()
+            screen.call_after_refresh(self.app.release_keys)
 
     def open_page_asked_for_early(self) -> None:
         """The journal is open: open the page asked for before it was, if any, then hand it the keys."""

@@ -60,13 +60,15 @@ focus remounts the footer's keys), each of which would otherwise wait behind a s
 READ_AFTER_TYPING = 0.15
 """Seconds after a search begins (a key in the search box) before the reading pane shows the answer it
 highlights, unless another key comes first."""
-READ_AHEAD = 8
-"""Runs read ahead of the search, in a thread, at first; twice as many each time a slice of the search
-went past them (a slice goes through several runs once they are read, more if they hold few answers).
-The search reads the runs in order, newest first, and a run of years ago is read from its files when it
-is first needed (``Journal.open(lazy=True)``). Read there, in a slice of the search, a run's files stopped
-the loop for 10 to 40 ms each, and a key typed then waited; read in a thread beforehand, the loop handles
-the key within a few ms."""
+READ_AHEAD = 4
+"""Runs read ahead of the search, in a thread. The search reads the runs in order, newest first, and a run
+of years ago is read from its files when it is first needed (``Journal.open(lazy=True)``). Read there, in
+a slice of the search, a run's files stopped the loop for 10 to 40 ms each, and a key typed then waited;
+read in a thread beforehand, the loop handles the key within a few ms. The search of the rest stops
+before a run not read yet (``Finding.advance(read_files=False)``), so no more are needed ahead than a
+slice goes through (two or three runs of long answers); each run read holds its answers (about 0.25 MiB)
+until the search has folded its words, so more ahead would only hold more at once: with the window
+doubling up to 64 runs, twenty years' review peaked some 8 MiB higher."""
 COUNT_EVERY = 0.25
 """Seconds between updates of "found so far" while a long search runs."""
 DEBOUNCE = 0.02
@@ -147,7 +149,6 @@ class ReviewScreen(WorkshopScreen):
         self._reading_due = False  # the pane is to follow the highlight once the list is drawn
         self._reading_timer: Timer | None = None  # or once typing pauses
         self._runs_offered: list[int] | None = None  # the run numbers the filter offers, newest first
-        self._ahead = READ_AHEAD  # runs to read ahead of the search
 
     @property
     def entries(self) -> Sequence[ReviewEntry]:
@@ -304,11 +305,8 @@ class ReviewScreen(WorkshopScreen):
                 return
             if await self._read_ahead():
                 continue  # time has passed: a key may have come meanwhile, or a newer search
-            read = self._runs_ahead()
-            if finding.advance(SLICE):
+            if finding.advance(SLICE, read_files=False):
                 break
-            if read and read[-1] not in self._runs_ahead():  # the slice went past the runs read ahead
-                self._ahead = min(2 * self._ahead, 64)
             if len(self.shown) < page:
                 self._show_more(page - len(self.shown))
             if time.monotonic() - counted > COUNT_EVERY:  # years of answers take seconds: show it going
@@ -324,7 +322,7 @@ class ReviewScreen(WorkshopScreen):
         if self._catalog is None:
             return []
         by_number = {run.number: run for run in self.workshop.runs}
-        return [by_number[number] for number in self._catalog.runs_to_come(self._ahead)]
+        return [by_number[number] for number in self._catalog.runs_to_come(READ_AHEAD)]
 
     async def _read_ahead(self) -> bool:
         """Read the files of the next run the search will come to, if not read yet, in a thread; True if

@@ -1,0 +1,88 @@
+"""What a session loads that it may never need (issue 20: memory at most 20 MiB over a bare Textual app).
+
+Each import here is checked in a fresh interpreter, as the app starts: a module already imported by
+another test would hide it. The memory itself is measured by ``bench/bench_review.py``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workshop.cli import build_parser, command_modules, opening_arguments
+
+
+def test_a_plain_journal_opens_saves_and_reopens_without_the_encryption_library(
+    tmp_path: Path, shipped_program_dir: Path
+) -> None:
+    # pyrage costs 1.2 MiB once loaded; the journal's store imports the crypto module for its errors and
+    # its look at a file's first bytes, and only an encrypted journal needs the library itself.
+    script = f"""
+import sys
+from pathlib import Path
+from workshop.content.loader import load_program
+from workshop.journal.store import Journal
+from workshop.answers import TextValue
+
+program = load_program(Path({str(shipped_program_dir)!r}))
+module = program.modules[0]
+step = next(step for step in module.steps if step.kind == "prompt")
+data = Path({str(tmp_path / "data")!r})
+for _ in range(2):
+    with Journal.open(data, program) as journal:
+        run = journal.new_run()
+        run.set_answer(module.id, step.id, TextValue("the harbour at first light"))
+        journal.save(run)
+with Journal.open(data, program, lazy=True) as journal:
+    assert len(journal.runs) == 2
+    older = journal.runs[0]
+    assert older.answer(step.id).value == TextValue("the harbour at first light")
+print("PYRAGE", "pyrage" in sys.modules)
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "PYRAGE False" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--plain"], ["--data-dir", "d"], ["--program", "p", "--data-dir=d"], ["--data", "d", "--plain"]],
+    ids=["nothing", "plain", "data-dir", "program-and-data-dir", "abbreviated"],
+)
+def test_opening_the_workshop_reads_its_options_as_the_full_parser_does(argv: list[str]) -> None:
+    opening = opening_arguments(argv)
+    full = build_parser(command_modules()).parse_args(argv)
+    assert opening is not None
+    assert vars(opening) == {name: value for name, value in vars(full).items() if name != "command"}
+    assert full.command is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["progress"], ["--data-dir", "d", "export"], ["--help"], ["-h"], ["--version"], ["--bogus"], ["--data-dir"]],
+    ids=["command", "command-after-option", "help", "h", "version", "unknown-option", "missing-value"],
+)
+def test_a_command_help_or_a_mistake_goes_to_the_full_parser(argv: list[str]) -> None:
+    assert opening_arguments(argv) is None  # with its commands, its help and its error messages
+
+
+def test_opening_the_workshop_imports_no_command_module(tmp_path: Path) -> None:
+    # Every command's module and its parser stayed in memory for the whole session: 1.9 MiB.
+    script = f"""
+import sys
+import workshop.plain.launch, workshop.tui.launch
+from workshop.cli import main
+
+def opened(args):
+    print("OPENED", args.data_dir, sorted(m for m in sys.modules if m.startswith("workshop.commands.")))
+    return 0
+
+workshop.plain.launch.run_plain = workshop.tui.launch.run_app = opened
+sys.exit(main(["--data-dir", {str(tmp_path)!r}]))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"OPENED {tmp_path} []" in result.stdout, result.stdout
