@@ -43,7 +43,7 @@ from workshop.files import atomic
 # pyrage (1.2 MiB of memory once loaded) is imported where a key is used: a plain journal never needs it,
 # and the journal's store imports this module for its errors and ``is_age``.
 if TYPE_CHECKING:
-    from pyrage import x25519
+    from pyrage import DecryptError, x25519
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
 """The first line of every binary age file (the C2SP age v1 format)."""
@@ -594,6 +594,8 @@ def _scrypt(operation: Literal["encrypt", "decrypt"], data: bytes, passphrase: s
     asks for more than sixteen times the work it would choose now. On a busy machine that millisecond can
     take twenty, and the person's own key file, made at a quiet moment, was refused as if damaged (seen in
     the suite at load 5 to 9). The refusal comes before any real work, so trying again costs little."""
+    import pyrage
+
     for attempt in range(1, _BUSY_TRIES + 1):
         try:
             return _scrypt_once(operation, data, passphrase)
@@ -604,7 +606,7 @@ def _scrypt(operation: Literal["encrypt", "decrypt"], data: bytes, passphrase: s
     raise AssertionError("unreachable: the last try returns or raises")
 
 
-def is_excessive_work(error: pyrage.DecryptError) -> bool:
+def is_excessive_work(error: DecryptError) -> bool:
     """pyrage's refusal of a key file whose scrypt work factor is over what it allows on this machine now."""
     return "xcessive work" in str(error)
 
