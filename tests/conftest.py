@@ -107,17 +107,15 @@ _one_parse_of_each_stylesheet()
 
 def _lighter_garbage_collection() -> None:
     """A test process starts a few hundred apps, and each leaves tens of thousands of objects in
-    reference cycles (widgets, screens, their message queues): Python's collector ran some 4,000 times
-    per hundred tests and took a tenth of their CPU, its full collections walking every module imported.
-
-    Here the collector runs a tenth as often (the same work for each object, far fewer passes over the
-    survivors), and what the test process imported before its first test is frozen once
-    (``pytest_collection_finish``), as the app freezes what it imported. The app's own ``gc.freeze()`` is not
-    repeated in tests (``_no_freeze_per_app``): there it froze whatever the earlier tests had left for
-    the collector, so that it was never freed and each worker grew by about 2 MiB a test. Collection
-    decides when memory is given back, never what a test sees; the tests that count objects call
-    ``gc.collect()`` themselves."""
-    assert hasattr(textual._styles_cache.StylesCache.get_inner_outer, "cache_clear")  # see _no_freeze_per_app
+    reference cycles (widgets, screens, their message queues) for Python's collector, which ran some
+    6,000 times per hundred Pilot tests and took a tenth of their CPU (4.0 s of 40 s, measured with
+    ``gc.callbacks``). Here it runs a tenth as often: the same work for each object, far fewer passes
+    over the ones that survive, 2 s of those 4. What the test process imported is frozen once, before
+    the first test (``pytest_collection_finish``), as the app freezes what it imported. Collection
+    decides only when memory is given back, never what a test sees; the tests that count objects call
+    ``gc.collect()`` themselves. Textual is pinned exactly; the assertion names the cache emptied in
+    ``_forget_drawn_lines`` if it ever moved."""
+    assert hasattr(textual._styles_cache.StylesCache.get_inner_outer, "cache_clear")
     gc.set_threshold(7000, 10, 10)
 
 
@@ -146,20 +144,17 @@ def shipped_program_dir() -> Path:
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Every test module is imported by now: what lives this long is frozen once (see
-    ``_lighter_garbage_collection``), so the collector's full passes skip it."""
+    ``_lighter_garbage_collection``), so that the collector's full passes skip it."""
     gc.collect()
     gc.freeze()
 
 
 @pytest.fixture(autouse=True)
-def _no_freeze_per_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The app freezes the garbage collector's heap once it has warmed up (``WorkshopApp._warm_up``): in
-    a test process that froze the earlier tests' apps with it, never to be freed. Frozen once per process
-    instead (``pytest_collection_finish``). After each test, Textual's cache of background styles
-    (``StylesCache.get_inner_outer``, an ``lru_cache`` of 1,024 entries keyed by each widget's cache of
-    rendered lines) is emptied too: it kept the drawn lines of a thousand widgets of finished tests
-    alive. Both only decide when memory is freed."""
-    monkeypatch.setattr(gc, "freeze", lambda: None)
+def _forget_drawn_lines() -> Iterator[None]:
+    """Textual's cache of background styles (``StylesCache.get_inner_outer``, an ``lru_cache`` of 1,024
+    entries) is keyed by each widget's cache of rendered lines, so it kept the drawn lines of a thousand
+    widgets of finished tests alive (130,000 objects after the 32 tests of ``test_present_app``), for
+    the collector to walk again and again. Emptied after each test; the next draw fills it again."""
     yield
     textual._styles_cache.StylesCache.get_inner_outer.cache_clear()
 
