@@ -108,7 +108,7 @@ _one_parse_of_each_stylesheet()
 def _lighter_garbage_collection() -> None:
     """A test process starts a few hundred apps, and each leaves tens of thousands of objects in
     reference cycles (widgets, screens, their message queues) for Python's collector, which ran some
-    6,000 times per hundred Pilot tests and took a tenth of their CPU (4.0 s of 40 s, measured with
+    6,000 times in 90 Pilot tests and took a tenth of their CPU (4.0 s of 40 s, measured with
     ``gc.callbacks``). Here it runs a tenth as often: the same work for each object, far fewer passes
     over the ones that survive, 2 s of those 4. What the test process imported is frozen once, before
     the first test (``pytest_collection_finish``), as the app freezes what it imported. Collection
