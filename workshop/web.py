@@ -334,13 +334,18 @@ class WorkshopServer:
 
     async def _stop_service(self, service: Any) -> None:
         """Ask the app to quit (it saves on the way out); kill it only if it has not within ``STOP_WAIT``."""
+        process = getattr(service, "_process", None)  # textual-serve keeps no public handle on it
         try:
             await asyncio.wait_for(service.stop(), STOP_WAIT)
         except (TimeoutError, OSError, RuntimeError, AssertionError):
-            process = getattr(service, "_process", None)  # textual-serve keeps no public handle on it
             if process is not None and process.returncode is None:
                 with contextlib.suppress(ProcessLookupError):
                     process.kill()
+        if process is not None:
+            # Reaped here, while the loop runs: a process left to the garbage collector closed its pipes
+            # after the loop had ended ("Event loop is closed", seen in the suite).
+            with contextlib.suppress(TimeoutError, OSError, RuntimeError):
+                await asyncio.wait_for(process.wait(), STOP_WAIT)
 
     async def _stop_sessions(self, app: web.Application) -> None:
         await asyncio.gather(*(self._stop_service(service) for service in list(self._services)))
