@@ -11,7 +11,6 @@ from workshop import paths
 from workshop.content.cache import cached_outline, load_program_cached
 from workshop.content.outline import DeferredProgram
 from workshop.invocation import EXIT_INVALID, EXIT_OK, data_dir, error, load_program, program_dir
-from workshop.tui.gc_policy import keep_full_collections_short
 
 if TYPE_CHECKING:
     from workshop.content.models import Program
@@ -28,7 +27,6 @@ def run_app(args: argparse.Namespace) -> int:
     # Everything imported so far (Textual, the app) lives as long as the process. Without this, Python's
     # first full garbage collection walks all of it just before the first paint: 25-30 ms, measured.
     gc.freeze()
-    keep_full_collections_short()
     try:
         app.run()
     finally:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workshop.tui.context import Workshop
-from workshop.tui.gc_policy import collect_what_the_day_left
 from workshop.tui.keys import SLOW_HOLD_LIMIT
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.notice import Notice
@@ -30,9 +29,6 @@ if TYPE_CHECKING:
     from workshop.journal.crypto import Identity
     from workshop.journal.store import Journal, Run
     from workshop.settings import Settings
-
-END_OF_DAY_COLLECTION_DELAY = 2.0
-"""Seconds after the end of a day shows before the collector frees what the day left (it is read by then)."""
 
 NEW_RUN_TITLE = "Start the program again?"
 NEW_RUN_BODY = (
@@ -76,8 +72,6 @@ class RoutesHost(Workshop, Protocol):
     def save_now(self) -> str | None: ...
 
     def write_in_background(self, write: Callable[[], Path], done: str) -> object: ...
-
-    def set_timer(self, delay: float, callback: Callable[[], object]) -> object: ...
 
 
 class Routes:
@@ -139,8 +133,6 @@ class Routes:
         self.app.push_screen(
             EndOfDayScreen(summary, last_day=walk.last_day, program_done=walk.program_finished)
         )
-        # Once the end of the day is drawn and being read, free what the day's steps left frozen.
-        self.app.set_timer(END_OF_DAY_COLLECTION_DELAY, collect_what_the_day_left)
 
     # -- pages over home ---------------------------------------------------------------------------------
 
