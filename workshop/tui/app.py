@@ -138,9 +138,9 @@ class WorkshopApp(App[None]):
         self.monotonic = monotonic
         self._open_journal = open_journal
         self.review_ahead = review_ahead
-        self._input_at = 0.0  # time.monotonic() of the last key or click
         """Build the review once the journal is open, so that ``r`` shows it rather than composes it
         (tests turn it off: most never open the review, and building it would cost each of them)."""
+        self._input_at = 0.0  # time.monotonic() of the last key or click
         self.journal: Journal | None = None
         self.identity: Identity | None = None
         """The encrypted journal's key, unlocked once for this session (None for a plain journal)."""
