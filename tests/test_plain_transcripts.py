@@ -141,6 +141,9 @@ def every_screen_script() -> tuple[list[str], list[str]]:
         "home",  # home in the middle of the last step
         "4",
         "list",
+        "more",  # the second page of the list: 11 to 15 of 15
+        "more",  # nothing more
+        "12",  # an answer from the second page, read whole
         "1",
         "edit 3",
         "added later",

@@ -64,11 +64,15 @@ class Conversation:
         *,
         show_help: Callable[[], None],
         show_support: Callable[[], None],
+        before_prompt: Callable[[], None] = lambda: None,
     ) -> None:
         self.out = out
         self.reader = reader
         self._show_help = show_help
         self._show_support = show_support
+        self._before_prompt = before_prompt
+        """Said before each prompt: what the session must tell before the next question (a file found
+        damaged while a page was reading)."""
 
     def ask(self, *, back_to: str = "") -> Reply:
         """The next line typed, with ``help`` and ``support`` answered on the way (then ``back_to`` is
@@ -87,6 +91,7 @@ class Conversation:
 
     def read(self, timeout: float | None = None) -> str:
         """One line after the prompt, with no command handling (raises on end of input or a signal)."""
+        self._before_prompt()
         self.out.prompt(PROMPT)
         line = self.reader.read_line(timeout)
         self.out.answered(by_enter=self.reader.line_ended)
@@ -97,6 +102,7 @@ class Conversation:
 
         Any line ends the wait; ``help`` and ``support`` are answered first, ``quit`` raised as ``Leave``.
         """
+        self._before_prompt()
         self.out.prompt(PROMPT)
         line = self.reader.read_line(timeout=seconds)
         if line is None:

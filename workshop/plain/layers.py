@@ -78,7 +78,7 @@ from workshop.flow.plain_rules import (
     why_not_editable,
 )
 from workshop.flow.plans import date_note, plan_date
-from workshop.flow.review import ReviewEntry, default_pair, preview, review_entries, search, then_and_now
+from workshop.flow.review import Catalog, Finding, ReviewEntry, default_pair, preview, then_and_now
 from workshop.flow.sources import citations_text, step_sources
 from workshop.flow.wellbeing import needs_care
 from workshop.invocation import EXIT_INVALID, EXIT_OK, data_dir, load_program
@@ -120,6 +120,7 @@ __all__ = [
     "WHO5",
     "YOUR_COUNTRY",
     "Answer",
+    "Catalog",
     "CheckStep",
     "ChoiceStep",
     "ChoicesValue",
@@ -128,6 +129,7 @@ __all__ = [
     "DaySummary",
     "DayWalk",
     "FeedbackStep",
+    "Finding",
     "FollowThroughStep",
     "FollowThroughValue",
     "Instrument",
@@ -205,9 +207,7 @@ __all__ = [
     "privacy_line_needed",
     "program_progress",
     "rank_picks",
-    "review_entries",
     "saved_ratings",
-    "search",
     "series_sentences",
     "step_sources",
     "still_open_line",

@@ -7,6 +7,8 @@ app's screens get it; only the wording of how to act (type a number, a word) is 
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -23,9 +25,12 @@ from workshop.plain.layers import (
     PRIVACY,
     PRIVACY_LINE,
     YOUR_COUNTRY,
+    Catalog,
     DaySummary,
     DayWalk,
+    Finding,
     JournalError,
+    JournalProblem,
     Module,
     NorthStar,
     NothingToShare,
@@ -61,8 +66,6 @@ from workshop.plain.layers import (
     preview,
     privacy_line_needed,
     program_progress,
-    review_entries,
-    search,
     series_sentences,
     still_open_line,
     then_and_now,
@@ -77,6 +80,11 @@ if TYPE_CHECKING:
     from workshop.plain.session import PlainSession
 
 PREVIEW_LINES = 6
+PAGE = 10
+"""Answers listed at a time in the review; ``more`` lists the next ones."""
+COUNT_BUDGET = 0.3
+"""Seconds the review may spend reading answers as it opens, to say how many there are; a longer journal
+is read as searches need it, and the review says how many runs it holds instead."""
 
 
 def wait_for_enter(session: PlainSession, message: str = strings.ENTER_FOR_HOME) -> None:
@@ -99,16 +107,16 @@ def welcome(session: PlainSession) -> None:
     out.say(strings.HOW_IT_WORKS)
 
 
-def damaged_files(session: PlainSession) -> None:
+def damaged_files(session: PlainSession, problems: list[JournalProblem]) -> None:
     """Name each file that could not be read; offer its backup back. The files themselves are kept."""
     journal, out = session.journal, session.out
     assert journal is not None
     out.gap()
     out.say(strings.DAMAGED)
-    for problem in journal.problems:
+    for problem in problems:
         out.item("-", problem.message)
     out.say(strings.DAMAGED_KEPT)
-    restorable = [problem for problem in journal.problems if problem.backup is not None]
+    restorable = [problem for problem in problems if problem.backup is not None]
     if not restorable:
         return
     out.say(strings.RESTORE_OFFER.format(count=len(restorable)))
@@ -274,29 +282,44 @@ def end_of_day(session: PlainSession, summary: DaySummary, walk: DayWalk) -> Non
 
 
 class Review:
-    """Every answer, by run and day; search it, read one whole, change one of this run, compare runs."""
+    """Every answer, by run and day; search it, read one whole, change one of this run, compare runs.
+
+    Answers are listed a page at a time (``PAGE``), newest first: a screen reader reads every line, and a
+    search of years of answers can find thousands. The answers come from the review's ``Catalog``, as in
+    the full-screen app: it reads a run only when a search needs it and keeps its words packed, not the
+    answers, so a long journal costs neither the wait nor the memory of reading every answer first.
+    """
 
     def __init__(self, session: PlainSession) -> None:
         self.session = session
         self.out = session.out
-        self.entries: list[ReviewEntry] = []
-        self.shown: list[ReviewEntry] = []
+        self.catalog = Catalog(session.program, session.runs)
+        self.finding: Finding | None = None
+        """The list being shown: every answer, or a search's; None before the first."""
+        self.query = ""
+        self.listed = 0
+        """How many of the finding's answers have been listed so far; their numbers run from 1."""
         self.run_number: int | None = None
-        self.reload()
 
     def reload(self) -> None:
-        self.entries = review_entries(self.session.program, self.session.runs)
+        """After an answer changed: the current run read again, every other run's words kept."""
+        self.catalog = Catalog(self.session.program, self.session.runs, earlier=self.catalog)
+        self.finding = None
+        self.listed = 0
 
     def run(self) -> None:
         out = self.out
         out.gap()
         out.say(strings.REVIEW_TITLE)
-        if not self.entries:
+        if not self.catalog.grow() and not len(self.catalog):
             out.say(strings.REVIEW_EMPTY)
             wait_for_enter(self.session)
             return
         runs = len(self.session.runs)
-        out.say(strings.REVIEW_COUNT.format(count=len(self.entries), runs=runs_words(runs)))
+        if self.counted():
+            out.say(strings.REVIEW_COUNT.format(count=len(self.catalog), runs=runs_words(runs)))
+        else:
+            out.say(strings.REVIEW_RUNS_ONLY.format(runs=runs_words(runs)))
         out.say(strings.REVIEW_HOW)
         if runs > 1:
             out.say(strings.REVIEW_RUNS_HOW)
@@ -306,11 +329,24 @@ class Review:
                 return
             self.act(reply.word, reply.text.strip())
 
+    def counted(self) -> bool:
+        """Whether every answer is read within ``COUNT_BUDGET``, so that their number can be said: a year
+        of runs is, twenty years are not (they are read as searches go on)."""
+        deadline = time.monotonic() + COUNT_BUDGET
+        while not self.catalog.complete and time.monotonic() < deadline:
+            self.catalog.grow()
+        return self.catalog.complete
+
     def act(self, word: str, text: str) -> None:
         command, _, rest = word.partition(" ")
         number = whole_number(word)
         if word == "list":
-            self.show_list(search(self.entries, "", self.run_number), strings.REVIEW_ALL)
+            self.start_list("")
+        elif word == "more" and self.listed:  # with no list shown yet, "more" is a word to search for
+            if self.more_to_come():
+                self.show_page()
+            else:
+                self.out.say(strings.REVIEW_NO_MORE)
         elif number is not None:
             self.read(number)
         elif command in ("read", "edit", "then") and rest:
@@ -328,38 +364,82 @@ class Review:
         elif word in ("all runs", "all"):
             self.filter_run(None)
         else:
-            found = search(self.entries, text, self.run_number)
-            heading = strings.REVIEW_FOUND.format(count=len(found), query=text) if found else ""
-            if not found:
-                self.out.say(strings.REVIEW_NONE_FOUND.format(query=text))
-                return
-            self.show_list(found, heading)
+            self.start_list(text)
 
-    def show_list(self, entries: list[ReviewEntry], heading: str) -> None:
-        self.shown = entries
+    def start_list(self, query: str) -> None:
+        """List every answer (an empty ``query``) or those holding ``query``, from the first page."""
+        self.finding = Finding.start(self.catalog, query, self.run_number, None)
+        self.query = query
+        self.listed = 0
+        self.show_page()
+
+    def more_to_come(self) -> bool:
+        """Whether a list is showing and has answers past those listed (a page always looks one ahead)."""
+        return self.finding is not None and 0 < self.listed < len(self.finding.found)
+
+    def show_page(self) -> None:
+        """The next ``PAGE`` answers of the list, numbered on from the last page, and what to type next."""
+        finding = self.finding
+        assert finding is not None
+        first = self.listed
+        # One more than the page is looked for, to know whether "more" will have anything to show.
+        finding.advance(math.inf, enough=first + PAGE + 1)
+        found = finding.found
+        out = self.out
+        if not found:
+            out.say(strings.REVIEW_NONE_FOUND.format(query=self.query))
+            return
+        shown = found[first : first + PAGE]
+        self.listed = first + len(shown)
+        out.gap()
+        out.say(self.page_heading(first + 1))
+        for number, index in enumerate(shown, start=first + 1):
+            self.show_item(number, self.catalog.entry(index))
+        out.gap()
+        if self.more_to_come():
+            out.say(strings.REVIEW_NEXT_MORE.format(page=PAGE))
+        else:
+            if first:
+                out.say(self.last_page_line())
+            out.say(strings.REVIEW_NEXT)
+
+    def page_heading(self, first: int) -> str:
+        finding = self.finding
+        assert finding is not None
+        if first == 1 and finding.done and len(finding.found) <= PAGE:  # the whole list on one page
+            if not self.query:
+                return strings.REVIEW_ALL
+            return strings.REVIEW_FOUND.format(count=len(finding.found), query=self.query)
+        last = min(first + PAGE - 1, len(finding.found))
+        if not self.query:
+            return strings.REVIEW_ALL_PAGE.format(first=first, last=last)
+        return strings.REVIEW_FOUND_PAGE.format(first=first, last=last, query=self.query)
+
+    def last_page_line(self) -> str:
+        count = self.listed
+        if not self.query:
+            return strings.REVIEW_ALL_END.format(count=count)
+        return strings.REVIEW_FOUND_END.format(count=count, query=self.query)
+
+    def show_item(self, number: int, entry: ReviewEntry) -> None:
         out = self.out
         out.gap()
-        out.say(heading)
-        for number, entry in enumerate(entries, start=1):
-            out.gap()
-            marker = f"{number}."
-            indent = " " * (len(marker) + 1)
-            out.item(marker, entry_heading(entry))
-            shown = preview(entry.text, PREVIEW_LINES)
-            out.say(shown.text, indent=indent)
-            if shown.more:
-                out.say(strings.REVIEW_MORE.format(more=shown.more, number=number), indent=indent)
-        out.gap()
-        out.say(strings.REVIEW_NEXT)
+        marker = f"{number}."
+        indent = " " * (len(marker) + 1)
+        out.item(marker, entry_heading(entry))
+        shown = preview(entry.text, PREVIEW_LINES)
+        out.say(shown.text, indent=indent)
+        if shown.more:
+            out.say(strings.REVIEW_MORE.format(more=shown.more, number=number), indent=indent)
 
     def entry(self, number: int) -> ReviewEntry | None:
-        if not self.shown:
+        if self.finding is None or not self.listed:
             self.out.say(strings.REVIEW_LIST_FIRST)
             return None
-        if not 1 <= number <= len(self.shown):
-            self.out.say(strings.REVIEW_NO_SUCH.format(count=len(self.shown)))
+        if not 1 <= number <= self.listed:
+            self.out.say(strings.REVIEW_NO_SUCH.format(count=self.listed))
             return None
-        return self.shown[number - 1]
+        return self.catalog.entry(self.finding.found[number - 1])
 
     def read(self, number: int) -> None:
         entry = self.entry(number)
@@ -380,7 +460,6 @@ class Review:
             return
         self.session.edit_step(entry.module, entry.module.steps.index(entry.step))
         self.reload()
-        self.shown = []
         self.out.gap()
         self.out.say(strings.REVIEW_BACK)
 
@@ -415,7 +494,8 @@ class Review:
             self.out.say(strings.NO_SUCH_RUN.format(number=number, runs=", ".join(map(str, numbers))))
             return
         self.run_number = number
-        self.shown = []
+        self.finding = None
+        self.listed = 0
         self.out.say(strings.ONLY_RUN.format(number=number) if number is not None else strings.EVERY_RUN)
 
 

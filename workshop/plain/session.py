@@ -23,6 +23,7 @@ from workshop.plain.layers import (
     JournalError,
     JournalLocked,
     JournalNeedsUnlock,
+    JournalProblem,
     Module,
     Program,
     Run,
@@ -56,7 +57,7 @@ class PlainSession:
         settings: Settings,
         interactive: bool,
         clock: Callable[[], datetime] | None = None,
-        open_journal: JournalOpener = Journal.open,
+        open_journal: JournalOpener | None = None,
         ask_passphrase: Callable[[str], str] | None = None,
     ) -> None:
         self.program = program
@@ -76,8 +77,11 @@ class PlainSession:
             reader,
             show_help=lambda: pages.show_help(self),
             show_support=lambda: pages.show_support(self),
+            before_prompt=self._report_late_problems,
         )
         self.journal: Journal | None = None
+        self._late_problems: list[JournalProblem] = []
+        """Files of an older run found damaged when a page first read them, to name before the next prompt."""
         self._save_problem: str | None = None
 
     # -- start and end ---------------------------------------------------------------------------------------
@@ -96,9 +100,13 @@ class PlainSession:
     def open(self) -> bool:
         """Open (and lock) the journal; say why not if it cannot be. Damaged files are reported."""
         options: dict[str, Any] = {"clock": self.clock} if self.clock else {}
+        opener = self._open_journal
+        if opener is None:
+            opener = Journal.open
+            options["lazy"] = True  # older runs are read when a page first needs them, as in the app
         while True:
             try:
-                self.journal = self._open_journal(self.data_dir, self.program, **options)
+                self.journal = opener(self.data_dir, self.program, **options)
             except JournalLocked as locked:
                 self.err.say(strings.ERROR.format(message=locked))
                 if not self.interactive:
@@ -120,8 +128,18 @@ class PlainSession:
         if self.settings.problem:
             self.out.say(self.settings.problem)
         if self.journal.problems:
-            pages.damaged_files(self)
+            pages.damaged_files(self, list(self.journal.problems))
+        self.journal.on_problems = self._late_problems.extend
         return True
+
+    def _report_late_problems(self) -> None:
+        """Name the files an older run's reading found damaged since the last prompt, as at start."""
+        if self._late_problems:
+            problems = list(self._late_problems)
+            self._late_problems.clear()  # first: the restore offer asks, and so comes back here
+            pages.damaged_files(self, problems)
+            self.out.gap()
+            self.out.say(strings.BACK_TO_PROMPT)
 
     def _unlock(self) -> Identity | None:
         """Ask for the passphrase, hidden, up to three times; the key, or None (said why)."""

@@ -188,6 +188,7 @@ FEEDBACK_OPTIONAL = (
 REVIEW_TITLE = "Review"
 REVIEW_EMPTY = "Nothing written yet. Your answers will appear here as you go."
 REVIEW_COUNT = "{count} answers, in {runs}."
+REVIEW_RUNS_ONLY = "Answers from {runs}, newest first."
 REVIEW_HOW = (
     "Type words to search for, or list to hear every answer. Then type a number to read that answer whole, "
     "or edit and its number to change it. An empty line goes home."
@@ -198,6 +199,15 @@ REVIEW_RUNS_HOW = (
 )
 REVIEW_ALL = "Every answer:"
 REVIEW_FOUND = "{count} found for {query}:"
+REVIEW_ALL_PAGE = "Every answer, newest run first, {first} to {last}:"
+REVIEW_FOUND_PAGE = "Found for {query}, newest run first, {first} to {last}:"
+REVIEW_ALL_END = "That was the last: {count} answers in all."
+REVIEW_FOUND_END = "That was the last: {count} found for {query}."
+REVIEW_NO_MORE = "That was the last of this list. Type a number to read one whole, or new words to search."
+REVIEW_NEXT_MORE = (
+    "Type more for the next {page}, a number to read one whole, edit and a number to change it, or new "
+    "words to search."
+)
 REVIEW_NONE_FOUND = "Nothing found for {query}. Type other words, list, or press Enter to go home."
 REVIEW_MORE = "{more} more lines: type {number} to read it all."
 REVIEW_NEXT = "Type a number to read one whole, edit and a number to change it, or new words to search."
