@@ -190,8 +190,8 @@ REVIEW_EMPTY = "Nothing written yet. Your answers will appear here as you go."
 REVIEW_COUNT = "{count} answers, in {runs}."
 REVIEW_RUNS_ONLY = "Answers from {runs}, newest first."
 REVIEW_HOW = (
-    "Type words to search for, or list to hear every answer. Then type a number to read that answer whole, "
-    "or edit and its number to change it. An empty line goes home."
+    "Type words to search for, or list to hear every answer, ten at a time. Then type a number to read one "
+    "whole, or edit and its number to change it. An empty line goes home."
 )
 REVIEW_RUNS_HOW = (
     "With more than one run: run and a number shows only that run, all runs shows every run again, and "
