@@ -15,9 +15,11 @@ from tests.tui_helpers import build_app, frozen, settle, wait_for_journal
 from workshop.content.loader import load_program
 from workshop.flow.insight import (
     AT_OR_UNDER_CUT_OFF,
+    NEWEST_RUNS,
     OVERLAP,
     across_run_lines,
     checkin_lines,
+    earlier_runs_line,
     insight,
     series_lines,
     sources,
@@ -192,3 +194,41 @@ class TestInsightLooks:
             await settle(pilot)
 
         assert snap_compare(app, terminal_size=(100, 40), run_before=run_before)
+
+
+def test_older_runs_read_for_insight_let_go_of_their_answers_and_the_numbers_are_the_same(
+    tmp_path: Path,
+) -> None:
+    """Twenty years of runs are not held in memory for a few numbers each: a run opened from its index and
+    read only for insight lets go of its answers at once; what insight says is what it says of runs read
+    whole."""
+    program = checkins_program()
+    journal_with_runs(tmp_path / "data", program, count=5).close()
+    with Journal.open(tmp_path / "data", program, lock=False) as whole:
+        expected = insight(program, whole.runs)
+    with Journal.open(tmp_path / "data", program, lazy=True) as journal:
+        *older, newest = journal.runs
+        older[0].answer("wellbeing-before")  # a run already read by another page stays read
+        found = insight(program, journal.runs)
+        assert [run.loaded for run in older] == [True, False, False, False]
+        assert all(run.reads == 1 for run in older)  # each read once, not again for every series
+        assert newest.loaded
+    assert found == expected
+    assert found.series and across_run_lines(found) == across_run_lines(expected)
+
+
+def test_insight_shows_the_newest_year_of_runs_and_says_the_rest_are_in_the_export(tmp_path: Path) -> None:
+    """At twenty years the page shows what moved lately, never reading the older runs at all."""
+    program = checkins_program()
+    journal_with_runs(tmp_path / "data", program, count=NEWEST_RUNS + 2).close()
+    with Journal.open(tmp_path / "data", program, lazy=True) as journal:
+        found = insight(program, journal.runs)
+        assert [run.run_number for run in found.runs] == list(range(3, NEWEST_RUNS + 3))
+        assert [run.reads for run in journal.runs[:2]] == [0, 0]  # the two oldest: never read
+        assert all(len(series.lines) == NEWEST_RUNS for series in found.series)
+    assert earlier_runs_line(found) == (
+        f"Your newest {NEWEST_RUNS} runs of {NEWEST_RUNS + 2}. Every run's check-ins are in an export of your "
+        "journal."
+    )
+    with Journal.open(tmp_path / "data", program, lock=False) as journal:
+        assert earlier_runs_line(insight(program, journal.runs[:NEWEST_RUNS])) is None

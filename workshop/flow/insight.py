@@ -24,7 +24,7 @@ from workshop.content.instruments import (
 from workshop.content.models import Program
 from workshop.flow.followups import module_label
 from workshop.flow.run_view import NumberedRun
-from workshop.flow.trends import CheckReading, RunCheckins, Series, all_series, run_checkins
+from workshop.flow.trends import CheckReading, RunCheckins, Series, all_series, charted_runs, run_checkins
 
 NOT_A_DIAGNOSIS = (
     "These check-ins are for your own reflection. A score is not a diagnosis; if a number worries you, "
@@ -55,6 +55,8 @@ class Insight:
     runs: tuple[RunInsight, ...]
     """Oldest run first."""
     series: tuple[Series, ...]
+    earlier_runs: int = 0
+    """Older runs left out (``NEWEST_RUNS``)."""
 
     def across_runs(self) -> list[tuple[int, int, Change]]:
         """(earlier run, later run, change) between each run's latest WHO-5 score and the run before's."""
@@ -70,13 +72,29 @@ class Insight:
         return not self.series
 
 
+NEWEST_RUNS = 12
+"""Runs the insight page shows: a year of monthly runs. Someone with twenty years of runs reads what moved
+lately; 240 runs of lines and 240 lines in each chart would read as noise (and took 1.6 s and 35 MiB to
+draw). Every run is in the export."""
+EARLIER_RUNS = "Your newest {shown} runs of {total}. Every run's check-ins are in an export of your journal."
+
+
 def insight(program: Program, runs: Sequence[NumberedRun]) -> Insight:
-    ordered = sorted(runs, key=lambda run: run.number)
+    """What moved in the newest ``NEWEST_RUNS`` runs: each run's check-ins, and the series across them."""
+    newest = sorted(runs, key=lambda run: run.number)[-NEWEST_RUNS:]
+    ordered = charted_runs(program, newest, let_go=True)
     per_run = tuple(
         RunInsight(run.number, run_checkins(program, run, WHO5.id), run_checkins(program, run, BURNOUT.id))
         for run in ordered
     )
-    return Insight(per_run, tuple(all_series(program, ordered)))
+    return Insight(per_run, tuple(all_series(program, ordered)), earlier_runs=len(runs) - len(newest))
+
+
+def earlier_runs_line(found: Insight) -> str | None:
+    """The line that says older runs are left out, when they are."""
+    if not found.earlier_runs:
+        return None
+    return EARLIER_RUNS.format(shown=len(found.runs), total=len(found.runs) + found.earlier_runs)
 
 
 RECALL_DAYS = 14

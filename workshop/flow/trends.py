@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from workshop.answers import IntegerValue, ItemScoresValue
+from workshop.answers import Answer, IntegerValue, ItemScoresValue
 from workshop.content.instruments import (
     BURNOUT,
     BURNOUT_FROM_OPTION,
@@ -26,7 +26,42 @@ from workshop.content.instruments import (
 )
 from workshop.content.models import CheckStep, Module, Program, ScaleStep, Step
 from workshop.flow.followups import module_label
-from workshop.flow.run_view import NumberedRun
+from workshop.flow.run_view import NumberedRun, ReleasableRun
+
+
+@dataclass(frozen=True)
+class ChartedRun:
+    """What the charts and the insight page read of a run: its number and its answers to the check-ins and
+    scales, nothing else."""
+
+    number: int
+    answers: dict[str, Answer]
+
+    def answer(self, step_id: str) -> Answer | None:
+        return self.answers.get(step_id)
+
+
+def charted_runs(program: Program, runs: Iterable[NumberedRun], *, let_go: bool = False) -> list[ChartedRun]:
+    """The charted answers of every run, read in one pass: the series go through the runs many times, and
+    a run opened from its index could be read from disk on each pass. With ``let_go``, a run read only for
+    this (not read before) lets go of its other answers at once, as the review's runs do, so that a year
+    of long answers is not held for a few numbers each (the insight page; an export's runs are let go by
+    ``journal.store.OneAtATime`` once rendered, so it reads each run once)."""
+    charted = [
+        step.id
+        for module in program.all_modules
+        for step in module.steps
+        if isinstance(step, CheckStep | ScaleStep)
+    ]
+    found = []
+    for run in runs:
+        read_for_this = let_go and isinstance(run, ReleasableRun) and not run.loaded
+        answers = {step_id: answer for step_id in charted if (answer := run.answer(step_id)) is not None}
+        if read_for_this:
+            assert isinstance(run, ReleasableRun)
+            run.release()
+        found.append(ChartedRun(run.number, answers))
+    return found
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ from workshop.flow.dates import format_day
 from workshop.flow.day import DaySummary, DayWalk, RecapItem, day_summary
 from workshop.flow.describe import HAPPENED_WORDS, describe_value
 from workshop.flow.followups import check_in_label, check_in_line, open_check_in
-from workshop.flow.insight import across_run_lines, checkin_lines, insight
+from workshop.flow.insight import across_run_lines, checkin_lines, earlier_runs_line, insight
 from workshop.flow.insight import sources as insight_sources
 from workshop.flow.insight import sources_line as insight_sources_line
 from workshop.flow.northstar import NorthStar
@@ -179,6 +179,7 @@ __all__ = [
     "default_pair",
     "describe_value",
     "display_text",
+    "earlier_runs_line",
     "end_of_day_title",
     "export_to_file",
     "exports_dir",

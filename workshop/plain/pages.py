@@ -46,6 +46,7 @@ from workshop.plain.layers import (
     continue_place,
     default_pair,
     describe_value,
+    earlier_runs_line,
     end_of_day_title,
     export_to_file,
     exports_dir,
@@ -525,6 +526,9 @@ def show_insight(session: PlainSession) -> None:
     out.gap()
     out.say(strings.INSIGHT_TITLE)
     out.say(strings.NOT_A_DIAGNOSIS)
+    earlier = earlier_runs_line(found)
+    if earlier:
+        out.say(earlier)
     if found.empty:
         out.gap()
         out.say(NOTHING_YET)

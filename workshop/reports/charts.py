@@ -8,14 +8,12 @@ so the lines are told apart in black and white. Every string that came from a fi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from workshop.answers import Answer
 from workshop.content.instruments import BURNOUT, WHO5
-from workshop.content.models import CheckStep, Program, ScaleStep
+from workshop.content.models import Program
 from workshop.flow.insight import change_words
 from workshop.flow.run_view import NumberedRun
-from workshop.flow.trends import CheckReading, RunCheckins, Series, all_series, run_checkins
+from workshop.flow.trends import CheckReading, RunCheckins, Series, all_series, charted_runs, run_checkins
 from workshop.reports.html_page import html_text
 from workshop.reports.markdown import md_line
 
@@ -85,36 +83,9 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]
     return lines + ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
 
 
-@dataclass(frozen=True)
-class _ChartRun:
-    """What the charts read of a run: its number and its answers to check-ins and scales, nothing else."""
-
-    number: int
-    answers: dict[str, Answer]
-
-    def answer(self, step_id: str) -> Answer | None:
-        return self.answers.get(step_id)
-
-
-def _chart_runs(program: Program, runs: Sequence[NumberedRun]) -> list[_ChartRun]:
-    """The charted answers of every run, read in one pass: the series and rows below go through the runs
-    many times, and an export's runs are read from disk again on each pass (``journal.store.OneAtATime``)."""
-    charted = [
-        step.id
-        for module in program.all_modules
-        for step in module.steps
-        if isinstance(step, CheckStep | ScaleStep)
-    ]
-    found = []
-    for run in runs:
-        answers = {step_id: answer for step_id in charted if (answer := run.answer(step_id)) is not None}
-        found.append(_ChartRun(run.number, answers))
-    return found
-
-
 def markdown_section(program: Program, runs: Sequence[NumberedRun]) -> list[str]:
     """The section's Markdown lines, or none when nothing has been answered."""
-    charted = _chart_runs(program, runs)
+    charted = charted_runs(program, runs)
     series = all_series(program, charted)
     if not series:
         return []
@@ -210,7 +181,7 @@ figcaption { font-style: italic; margin-bottom: .3em; }
 
 def html_section(program: Program, runs: Sequence[NumberedRun]) -> list[str]:
     """The section's HTML, or nothing when nothing has been answered."""
-    charted = _chart_runs(program, runs)
+    charted = charted_runs(program, runs)
     series = all_series(program, charted)
     if not series:
         return []

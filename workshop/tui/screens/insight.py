@@ -16,6 +16,7 @@ from workshop.flow.insight import (
     NOT_A_DIAGNOSIS,
     across_run_lines,
     checkin_lines,
+    earlier_runs_line,
     insight,
     series_lines,
     sources,
@@ -86,6 +87,9 @@ class InsightScreen(WorkshopScreen):
         with VerticalScroll(classes="page", id="insight-body"), Vertical(classes="column"):
             yield Static("What moved", classes="home-title")
             yield Static(NOT_A_DIAGNOSIS, classes="dim insight-note")
+            earlier = earlier_runs_line(found)
+            if earlier:
+                yield Static(earlier, classes="dim insight-note", id="insight-earlier")
             if not found.empty:
                 yield Static(sources_line(), classes="dim insight-note", id="insight-sources")
             if found.empty:
