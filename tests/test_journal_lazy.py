@@ -240,14 +240,39 @@ UNTRUSTED = {
 
 
 @pytest.mark.parametrize("spoil", UNTRUSTED.values(), ids=list(UNTRUSTED))
-def test_an_index_that_cannot_be_trusted_means_the_files_are_read(
-    tmp_path: Path, program: Program, spoil: Callable[[Path], None]
+def test_an_index_that_cannot_be_trusted_means_the_files_are_read_then_let_go(
+    tmp_path: Path, program: Program, spoil: Callable[[Path], None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The run is read from its files as the journal opens, not from its index; then it lets go of its
+    answers as a run opened from its index would (a journal copied to a new machine is all like this:
+    twenty years of answers were held for the whole session), and reads them again when asked."""
     data = tmp_path / "data"
     three_runs(data, program)
     spoil(data)
+    read_at_open: list[str] = []
+    read_run = Journal._load_run
+
+    def spy(journal: Journal, folder: Path, number: int, names: list[str]) -> Run | None:
+        read_at_open.append(folder.name)
+        return read_run(journal, folder, number, names)
+
+    monkeypatch.setattr(Journal, "_load_run", spy)
+    with Journal.open(data, program, lazy=True) as journal:
+        assert read_at_open == [run_dir(data, 1).name, run_dir(data, 3).name]  # the second run: its index
+        assert [run.loaded for run in journal.runs] == [False, False, True]
+        first = journal.runs[0]
+        assert first.answers("one")["first-thought"].value == TextValue(WORDS)
+        assert first.answers("two")["single"].value == TextValue("a second day")
+        assert first.loaded and first.reads == 1
+
+
+def test_a_run_read_in_full_at_open_with_a_damaged_day_stays_read(tmp_path: Path, program: Program) -> None:
+    data = tmp_path / "data"
+    three_runs(data, program)
+    (run_dir(data, 1) / "two.toml").write_bytes(b"[[[")  # the index no longer matches: read at open
     with Journal.open(data, program, lazy=True) as journal:
         assert [run.loaded for run in journal.runs] == [True, False, True]
+        assert len(journal.problems) == 1 and journal.problems[0].path == run_dir(data, 1) / "two.toml"
         assert journal.runs[0].answers("one")["first-thought"].value == TextValue(WORDS)
 
 

@@ -184,6 +184,18 @@ class Run:
             self._index_moments = moments
             self._let_go, self._peek = let_go, peek
 
+    def read_again_later(
+        self,
+        reader: Callable[[Run], None],
+        let_go: Callable[[Run], None] | None = None,
+        peek: Callable[[Run, str], dict[str, Answer] | None] | None = None,
+    ) -> None:
+        """For the journal: this run, read in full as the journal opened, may let go of its answers as one
+        opened from its index does (``release``); ``reader`` reads its files again when next needed."""
+        with self._load_lock:
+            self._reader = reader
+            self._let_go, self._peek = let_go, peek
+
     @property
     def loaded(self) -> bool:
         """False while this run's answers are on disk only (opened from its index, not yet asked for)."""
@@ -741,8 +753,12 @@ class Journal:
             names = sorted(entry.name for entry in os.scandir(folder))
             if self._session_lock is not None:
                 _remove_stale_temps(folder, names)
-            run = self._run_from_index(folder, number, names) if lazy and number != numbers[-1] else None
-            run = run or self._load_run(folder, number, names)
+            older = lazy and number != numbers[-1]
+            run = self._run_from_index(folder, number, names) if older else None
+            if run is None:
+                run = self._load_run(folder, number, names)
+                if run is not None and older:
+                    self._let_go_once_read(run)
             if run is not None:
                 self.runs.append(run)
         if self.runs:
@@ -795,6 +811,18 @@ class Journal:
                     self._held_backups.add(problem.path)
 
     # -- older runs, read on first use -----------------------------------------------------------------
+
+    def _let_go_once_read(self, run: Run) -> None:
+        """An older run that a lazy open had to read in full (its index missing, stale, or naming other
+        files: a journal copied to a new machine has new inodes) lets go of its answers at once, as one
+        opened from its index would be: the first start after copying twenty years held every answer of
+        them, 85 MB more, for the whole session. A run with a problem or written by a newer app stays read,
+        as it was."""
+        if run.read_only or any(problem.path.parent == run.folder for problem in self.problems):
+            return
+        run.read_again_later(self._read_later, self._let_go, self._peek_day)
+        run.release()
+
 
     def _run_from_index(self, folder: Path, number: int, names: list[str]) -> Run | None:
         """The run in ``folder`` as its index describes it, its files left for later; None unless the index
