@@ -361,3 +361,24 @@ async def test_end_at_once_on_a_long_reading_reaches_its_last_line(tmp_path: Pat
         with contextlib.suppress(AssertionError):  # the scroll lands at a redraw: wait for it, briefly
             await until(pilot, lambda: body.scroll_y == body.max_scroll_y, 2)
         assert body.scroll_y == body.max_scroll_y
+
+
+async def test_tab_and_shift_tab_typed_with_words_move_between_fields_in_order(
+    tmp_path: Path, mini_program_dir: Path
+) -> None:
+    # Tab was Textual's own binding, run once the key had bubbled up from the field: the words typed
+    # behind it went into the field being left ("walk at lunch", Tab, "take the stairs" was saved as one
+    # "When"). Found by typing in tmux.
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        await open_step(pilot, "one-step")
+        type_at_once(app, *text(app, "Thursday"), "tab", *text(app, "a real lunch"), "shift+tab", *text(app, " noon"))
+        await until(pilot, lambda: getattr(app.focused, "value", "") == "Thursday noon")
+        await open_step(pilot, "five-things")
+        type_at_once(app, *text(app, "walks"), "tab", *text(app, "music"), "tab", *text(app, "sleep"))
+        await until(pilot, lambda: getattr(app.focused, "value", "") == "sleep")
+        run = not_none(app.current_run)
+        items, plan = run.answer("five-things"), run.answer("one-step")
+        assert plan is not None and plan.value == CommitmentValue("a real lunch", "Thursday noon")
+        assert items is not None and items.value == ItemsValue(("walks", "music", "sleep", "", ""))

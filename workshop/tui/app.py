@@ -102,6 +102,11 @@ class WorkshopApp(App[None]):
             tooltip="Save now (it also saves by itself)",
         ),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Save and quit"),
+        # Tab and shift+tab move the focus as the app reads them, before the keys typed behind them: as
+        # Textual's own bindings they ran once the key had bubbled up from the field, and the words typed
+        # after Tab went into the field being left ("walk at lunch", Tab, "take the stairs": one "When").
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
     ]
 
     save_status: reactive[str] = reactive("")
