@@ -116,7 +116,12 @@ def test_giving_back_returns_the_free_pages_to_the_system() -> None:
 
 def test_the_app_asks_for_one_heap_before_anything_else(monkeypatch: pytest.MonkeyPatch) -> None:
     order: list[str] = []
-    monkeypatch.setattr(allocator, "one_heap", lambda: bool(order.append("one heap")))
+
+    def one_heap() -> bool:
+        order.append("one heap")
+        return True
+
+    monkeypatch.setattr(allocator, "one_heap", one_heap)
 
     def program_for_app(args: Namespace) -> None:  # None: a program with problems, the app not started
         order.append(f"program, {threading.active_count()} thread(s)")
