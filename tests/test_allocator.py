@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from tests.test_review_search import long_history, open_review
 from tests.tui_helpers import build_app, until, wait_for_journal
@@ -172,19 +173,22 @@ async def test_the_review_gives_back_as_it_reads_the_runs_and_once_every_run_is_
 
     monkeypatch.setattr(Run, "load", recorded_load)
     app = build_app(program, tmp_path / "data")
+
+    def given_back() -> None:
+        in_loop = threading.current_thread() is threading.main_thread()
+        catalog = getattr(app.screen, "_catalog", None) if in_loop else None
+        complete = catalog is not None and catalog.complete
+        events.append("given back, every run read" if in_loop and complete else f"given back, {in_loop=}")
+
     async with app.run_test(size=(100, 30)) as pilot:
-        review = await open_review(pilot)
-
-        def given_back() -> None:
-            in_loop = threading.current_thread() is threading.main_thread()
-            complete = review._catalog is not None and review._catalog.complete
-            events.append("given back, every run read" if in_loop and complete else f"given back, {in_loop=}")
-
+        await wait_for_journal(pilot)
+        await app.workers.wait_for_complete()  # the warm-up's own give back, done
         monkeypatch.setattr(allocator, "give_back", given_back)
+        review = await open_review(pilot)
         await until(pilot, lambda: review.searched)
         # Another search of the same answers: nothing more read, nothing more to give back.
         await pilot.press("ctrl+f", *"river")
-        await until(pilot, lambda: review.searched and review.query_one("#search").value == "river")  # type: ignore[attr-defined]
+        await until(pilot, lambda: review.searched and review.query_one("#search", Input).value == "river")
     reads = events.count("read")
     assert reads == 15  # every run but the newest
     # In the reading thread, before every GIVE_BACK_EVERY-th run is read: the runs before it were folded
