@@ -20,7 +20,7 @@ import contextlib
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -129,6 +129,7 @@ class Run:
         *,
         read_only: bool = False,
         new: bool = False,
+        homes: Mapping[str, str] | None = None,
     ) -> None:
         self.folder = folder
         """The run's folder, ``journal/<program id>/run-NNN``."""
@@ -161,7 +162,8 @@ class Run:
         (the review) knows by it whether anything has read, and so perhaps changed, the run since."""
         self._meta_changes = 1 if new else 0  # a new run's file is still to be written
         self._meta_saved = 0
-        self._home = {step.id: module.id for module in program.modules for step in module.steps}
+        self._home = step_homes(program) if homes is None else homes
+        """The module the program puts each step in (never changed: the journal's runs share one)."""
 
     def __repr__(self) -> str:  # never the answers: a repr can end up in a log or a traceback
         return f"Run(number={self.number}, program_id={self.program_id!r}, folder={str(self.folder)!r})"
@@ -503,6 +505,11 @@ def _fits(kind: FieldKind, item: object) -> bool:
 # --------------------------------------------------------------------------------------------------------
 
 
+def step_homes(program: ProgramShape) -> dict[str, str]:
+    """The module ``program`` puts each step in, by step id."""
+    return {step.id: module.id for module in program.modules for step in module.steps}
+
+
 class Journal:
     """Every run of one program in one data folder. Open with ``Journal.open``; close to release the lock."""
 
@@ -516,6 +523,7 @@ class Journal:
     ) -> None:
         self.data_dir = data_dir
         self.program = program
+        self._homes = step_homes(program)  # one for every run: 1.6 kB each, 0.4 MB at twenty years
         self.folder = paths.journal_dir(data_dir, program.id)
         """Where this program's runs are kept."""
         self.problems: list[JournalProblem] = []
@@ -597,7 +605,7 @@ class Journal:
         folder = paths.run_dir(self.folder, number)
         now = self._clock()
         data = RunData(self.program.id, self.program.version, number, now, updated=now)
-        run = Run(folder, data, self.program, self._clock, new=True)
+        run = Run(folder, data, self.program, self._clock, new=True, homes=self._homes)
         self.save(run)
         self.runs.append(run)
         return run
@@ -755,7 +763,7 @@ class Journal:
         run_data, run_state, modules = self._read_run_files(folder, names)
         if run_data is None:
             run_data = self._stand_in_run_data(folder, number, [m for _, m, _ in modules])
-        run = Run(folder, run_data, self.program, self._clock)
+        run = Run(folder, run_data, self.program, self._clock, homes=self._homes)
         run.number = number  # the folder's number is the one the user sees; the file's is informative
         self._hold(run, run_state, modules)
         return run
@@ -824,7 +832,7 @@ class Journal:
             self.program.id, facts.program_version, number, facts.started, facts.finished, facts.updated,
             facts.position,
         )
-        run = Run(folder, data, self.program, self._clock)
+        run = Run(folder, data, self.program, self._clock, homes=self._homes)
         run.read_later(self._read_later, tuple(moments), self._let_go, self._peek_day)
         return run
 
