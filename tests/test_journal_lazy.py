@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -251,16 +252,58 @@ UNTRUSTED = {
 }
 
 
+def read_whole_at_open(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The run folders whose files ``Journal.open`` reads whole (not opened from their index), in order."""
+    read: list[str] = []
+    load_run = Journal._load_run
+
+    def recorded(journal: Journal, folder: Path, number: int, names: list[str]) -> Run | None:
+        read.append(folder.name)
+        return load_run(journal, folder, number, names)
+
+    monkeypatch.setattr(Journal, "_load_run", recorded)
+    return read
+
+
 @pytest.mark.parametrize("spoil", UNTRUSTED.values(), ids=list(UNTRUSTED))
 def test_an_index_that_cannot_be_trusted_means_the_files_are_read(
-    tmp_path: Path, program: Program, spoil: Callable[[Path], None]
+    tmp_path: Path, program: Program, spoil: Callable[[Path], None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = tmp_path / "data"
     three_runs(data, program)
     spoil(data)
+    read_whole = read_whole_at_open(monkeypatch)
     with Journal.open(data, program, lazy=True) as journal:
-        assert [run.loaded for run in journal.runs] == [True, False, True]
+        assert read_whole == [run_dir(data, 1).name, run_dir(data, 3).name]  # its files, not its index
+        # Then, its index written afresh from its files, let go as the other older runs are; a run whose
+        # folder is a link is never opened from an index, so it stays read.
+        assert [run.loaded for run in journal.runs] == [spoil is linked_folder, False, True]
         assert journal.runs[0].answers("one")["first-thought"].value == TextValue(WORDS)
+
+
+def test_a_copied_journal_is_read_whole_once_and_not_held(
+    tmp_path: Path, program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A journal restored from a backup or moved to a new computer: every file has a new inode, so no
+    # index is trusted. Each older run was read whole and kept for the session: twenty years, 110 MiB.
+    three_runs(tmp_path / "data", program)
+    data = tmp_path / "copy"
+    shutil.copytree(tmp_path / "data", data)
+    read_whole = read_whole_at_open(monkeypatch)
+    with Journal.open(data, program, lazy=True) as journal:
+        assert read_whole == [run_dir(data, number).name for number in (1, 2, 3)]
+        assert [run.loaded for run in journal.runs] == [False, False, True]
+        assert journal.runs[0].answers("one")["first-thought"].value == TextValue(WORDS)
+        assert journal.runs[1].answers("one")["first-thought"].value == TextValue(LATER)
+        older = journal.runs[0]
+        older.set_answer("one", "signs", TextValue("more"))  # read again, changed and saved as before
+        journal.save(older)
+    read_whole.clear()
+    with Journal.open(data, program, lazy=True) as journal:
+        assert read_whole == [run_dir(data, 3).name]  # the indexes were written afresh: trusted now
+        assert journal.runs[0].answers("one")["signs"].value == TextValue("more")
+        assert journal.runs[0].answers("one")["first-thought"].value == TextValue(WORDS)
+        assert not journal.problems
 
 
 def test_an_encrypted_journal_is_read_in_full_and_keeps_no_index(

@@ -749,12 +749,36 @@ class Journal:
             names = sorted(entry.name for entry in os.scandir(folder))
             if self._session_lock is not None:
                 _remove_stale_temps(folder, names)
-            run = self._run_from_index(folder, number, names) if lazy and number != numbers[-1] else None
-            run = run or self._load_run(folder, number, names)
+            if lazy and number != numbers[-1]:
+                run = self._run_from_index(folder, number, names)
+                run = run or self._read_then_let_go(folder, number, names)
+            else:
+                run = self._load_run(folder, number, names)
             if run is not None:
                 self.runs.append(run)
         if self.runs:
             self.runs[-1].load()  # the current run (the newest folder may have been left empty by a crash)
+
+    def _read_then_let_go(self, folder: Path, number: int, names: list[str]) -> Run | None:
+        """An older run whose index cannot be trusted (a journal copied or restored, so every file has a new
+        inode; edited; from another version): read whole, which writes its index afresh from its files,
+        then opened from that index like the others. Kept read, it held every answer of a copied twenty
+        years for the session (110 MiB). Kept as read when something is wrong with it (a problem, a newer
+        file), or when no index could be written (a journal opened without its lock)."""
+        found = len(self.problems)
+        run = self._load_run(folder, number, names)
+        if run is None or run.read_only or len(self.problems) > found:
+            return run
+        lazy = self._run_from_index(folder, number, names)
+        if lazy is None:
+            return run
+        # What the journal kept of the run read whole goes, as for a run let go (``_let_go``): read again
+        # with the run when first needed.
+        self._summaries.pop(folder, None)
+        self._run_data.pop(folder, None)
+        for name in names:
+            self._disk.pop(folder / name, None)
+        return lazy
 
     def _load_run(self, folder: Path, number: int, names: list[str]) -> Run | None:
         module_names = [name for name in names if module_id_of(name)]
