@@ -258,7 +258,7 @@ class Catalog:
                 hit = words.find(needle, hit + 1, end)
         return found
 
-    def holding(self, needle: bytes, indexes: list[int]) -> list[int]:
+    def holding(self, needle: bytes, indexes: Sequence[int]) -> list[int]:
         """Those of ``indexes`` (all of one run) whose title or words hold ``needle``."""
         first, bounds, words = self._words_of(indexes[0])
         find = words.find
@@ -349,14 +349,17 @@ class Finding:
 
     ``found`` holds catalog indexes of the matches in order. A finding made ``narrowing`` an earlier one
     (the same run filter, and the earlier needle inside this one: a letter was added) looks only among
-    the earlier one's matches, then carries on past where the earlier one had got to.
+    the earlier one's matches, then carries on past where the earlier one had got to. Both are arrays of
+    4-byte numbers: a common letter matches every answer of twenty years, and as a list each of those ten
+    thousand indexes was a Python int (32 bytes, and 8 more for its place in the list), with up to three
+    such lists alive as letters were added.
     """
 
     catalog: Catalog
     needle: str
     run_number: int | None = None
-    found: list[int] = field(default_factory=list)
-    _candidates: list[int] | None = None
+    found: array[int] = field(default_factory=lambda: array("I"))
+    _candidates: array[int] | None = None
     _next: int = 0
     """The next of ``_candidates`` to look at."""
     _scanned: int = 0
@@ -369,8 +372,10 @@ class Finding:
         if earlier is not None and earlier.run_number == run_number and earlier.needle in finding.needle:
             # Whatever did not match the shorter needle cannot match this one. What the earlier finding
             # had still to look at among its own candidates is looked at too.
-            pending = earlier._candidates[earlier._next :] if earlier._candidates is not None else []
-            finding._candidates = [*earlier.found, *pending]
+            candidates = array("I", earlier.found)
+            if earlier._candidates is not None:
+                candidates.extend(earlier._candidates[earlier._next :])
+            finding._candidates = candidates
             finding._scanned = earlier.scanned
         return finding
 

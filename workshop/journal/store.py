@@ -20,7 +20,7 @@ import contextlib
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -129,6 +129,7 @@ class Run:
         *,
         read_only: bool = False,
         new: bool = False,
+        homes: Mapping[str, str] | None = None,
     ) -> None:
         self.folder = folder
         """The run's folder, ``journal/<program id>/run-NNN``."""
@@ -161,7 +162,8 @@ class Run:
         (the review) knows by it whether anything has read, and so perhaps changed, the run since."""
         self._meta_changes = 1 if new else 0  # a new run's file is still to be written
         self._meta_saved = 0
-        self._home = {step.id: module.id for module in program.modules for step in module.steps}
+        self._home = step_homes(program) if homes is None else homes
+        """The module the program puts each step in (never changed: the journal's runs share one)."""
 
     def __repr__(self) -> str:  # never the answers: a repr can end up in a log or a traceback
         return f"Run(number={self.number}, program_id={self.program_id!r}, folder={str(self.folder)!r})"
@@ -182,18 +184,6 @@ class Run:
         with self._load_lock:
             self._loader = self._reader = reader
             self._index_moments = moments
-            self._let_go, self._peek = let_go, peek
-
-    def read_again_later(
-        self,
-        reader: Callable[[Run], None],
-        let_go: Callable[[Run], None] | None = None,
-        peek: Callable[[Run, str], dict[str, Answer] | None] | None = None,
-    ) -> None:
-        """For the journal: this run, read in full as the journal opened, may let go of its answers as one
-        opened from its index does (``release``); ``reader`` reads its files again when next needed."""
-        with self._load_lock:
-            self._reader = reader
             self._let_go, self._peek = let_go, peek
 
     @property
@@ -515,6 +505,11 @@ def _fits(kind: FieldKind, item: object) -> bool:
 # --------------------------------------------------------------------------------------------------------
 
 
+def step_homes(program: ProgramShape) -> dict[str, str]:
+    """The module ``program`` puts each step in, by step id."""
+    return {step.id: module.id for module in program.modules for step in module.steps}
+
+
 class Journal:
     """Every run of one program in one data folder. Open with ``Journal.open``; close to release the lock."""
 
@@ -528,6 +523,7 @@ class Journal:
     ) -> None:
         self.data_dir = data_dir
         self.program = program
+        self._homes = step_homes(program)  # one for every run: 1.6 kB each, 0.4 MB at twenty years
         self.folder = paths.journal_dir(data_dir, program.id)
         """Where this program's runs are kept."""
         self.problems: list[JournalProblem] = []
@@ -609,7 +605,7 @@ class Journal:
         folder = paths.run_dir(self.folder, number)
         now = self._clock()
         data = RunData(self.program.id, self.program.version, number, now, updated=now)
-        run = Run(folder, data, self.program, self._clock, new=True)
+        run = Run(folder, data, self.program, self._clock, new=True, homes=self._homes)
         self.save(run)
         self.runs.append(run)
         return run
@@ -753,16 +749,36 @@ class Journal:
             names = sorted(entry.name for entry in os.scandir(folder))
             if self._session_lock is not None:
                 _remove_stale_temps(folder, names)
-            older = lazy and number != numbers[-1]
-            run = self._run_from_index(folder, number, names) if older else None
-            if run is None:
+            if lazy and number != numbers[-1]:
+                run = self._run_from_index(folder, number, names)
+                run = run or self._read_then_let_go(folder, number, names)
+            else:
                 run = self._load_run(folder, number, names)
-                if run is not None and older:
-                    self._let_go_once_read(run)
             if run is not None:
                 self.runs.append(run)
         if self.runs:
             self.runs[-1].load()  # the current run (the newest folder may have been left empty by a crash)
+
+    def _read_then_let_go(self, folder: Path, number: int, names: list[str]) -> Run | None:
+        """An older run whose index cannot be trusted (a journal copied or restored, so every file has a new
+        inode; edited; from another version): read whole, which writes its index afresh from its files,
+        then opened from that index like the others. Kept read, it held every answer of a copied twenty
+        years for the session (110 MiB). Kept as read when something is wrong with it (a problem, a newer
+        file), or when no index could be written (a journal opened without its lock)."""
+        found = len(self.problems)
+        run = self._load_run(folder, number, names)
+        if run is None or run.read_only or len(self.problems) > found:
+            return run
+        lazy = self._run_from_index(folder, number, names)
+        if lazy is None:
+            return run
+        # What the journal kept of the run read whole goes, as for a run let go (``_let_go``): read again
+        # with the run when first needed.
+        self._summaries.pop(folder, None)
+        self._run_data.pop(folder, None)
+        for name in names:
+            self._disk.pop(folder / name, None)
+        return lazy
 
     def _load_run(self, folder: Path, number: int, names: list[str]) -> Run | None:
         module_names = [name for name in names if module_id_of(name)]
@@ -771,7 +787,7 @@ class Journal:
         run_data, run_state, modules = self._read_run_files(folder, names)
         if run_data is None:
             run_data = self._stand_in_run_data(folder, number, [m for _, m, _ in modules])
-        run = Run(folder, run_data, self.program, self._clock)
+        run = Run(folder, run_data, self.program, self._clock, homes=self._homes)
         run.number = number  # the folder's number is the one the user sees; the file's is informative
         self._hold(run, run_state, modules)
         return run
@@ -812,18 +828,6 @@ class Journal:
 
     # -- older runs, read on first use -----------------------------------------------------------------
 
-    def _let_go_once_read(self, run: Run) -> None:
-        """An older run that a lazy open had to read in full (its index missing, stale, or naming other
-        files: a journal copied to a new machine has new inodes) lets go of its answers at once, as one
-        opened from its index would be: the first start after copying twenty years held every answer of
-        them, 85 MB more, for the whole session. A run with a problem or written by a newer app stays read,
-        as it was."""
-        if run.read_only or any(problem.path.parent == run.folder for problem in self.problems):
-            return
-        run.read_again_later(self._read_later, self._let_go, self._peek_day)
-        run.release()
-
-
     def _run_from_index(self, folder: Path, number: int, names: list[str]) -> Run | None:
         """The run in ``folder`` as its index describes it, its files left for later; None unless the index
         can be trusted: a real folder (not a link), the index in this version's format, an entry for the
@@ -852,7 +856,7 @@ class Journal:
             self.program.id, facts.program_version, number, facts.started, facts.finished, facts.updated,
             facts.position,
         )
-        run = Run(folder, data, self.program, self._clock)
+        run = Run(folder, data, self.program, self._clock, homes=self._homes)
         run.read_later(self._read_later, tuple(moments), self._let_go, self._peek_day)
         return run
 

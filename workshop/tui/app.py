@@ -41,6 +41,7 @@ from workshop.journal.errors import (
     SaveReport,
 )
 from workshop.settings import Settings, load_settings, save_settings
+from workshop.tui import allocator
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.cursor import follow_focus, hold_still
 from workshop.tui.keys import HOLD_LIMIT, KeyGate, caught_up
@@ -365,6 +366,9 @@ class WorkshopApp(App[None]):
         except JournalError as error:
             self.call_from_thread(self._journal_failed, str(error))
         else:
+            # What loading the program and reading the newest run let go goes back to the system before
+            # the screens are imported (the peak at start is what is alive, not what once was).
+            allocator.give_back()
             self.call_from_thread(self._journal_ready, program, journal)
 
     def _journal_ready(self, program: Program, journal: Journal) -> None:
@@ -446,6 +450,7 @@ class WorkshopApp(App[None]):
             # Freezing it keeps Python's full garbage collections, which stalled typing by 50-80 ms, from
             # walking it again.
             gc.freeze()
+            allocator.give_back()  # what the imports let go (files read, compiled code), before the review
 
     def _program_failed(self, problems: list[Problem]) -> None:
         """The program changed between the first paint and loading it, and no longer validates."""

@@ -11,6 +11,7 @@ from workshop import paths
 from workshop.content.cache import cached_outline, load_program_cached
 from workshop.content.outline import DeferredProgram
 from workshop.invocation import EXIT_INVALID, EXIT_OK, data_dir, error, load_program, program_dir
+from workshop.tui import allocator
 
 if TYPE_CHECKING:
     from workshop.content.models import Program
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 def run_app(args: argparse.Namespace) -> int:
     """Run the app on a program that is known to be valid; a broken program never reaches the screen."""
+    allocator.one_heap()  # before the app starts any thread: a thread's own heap is made at its first malloc
     program = program_for_app(args)
     if program is None:
         return EXIT_INVALID
