@@ -1,9 +1,11 @@
-"""A screen that opens is styled once, not twice: every styling is a share of the stall as it opens.
+"""A screen that opens is styled and laid out once, not twice: each is a share of the stall as it opens.
 
 Textual styles each widget as it mounts, then, as a pushed screen first shows, styles the whole screen a
 second time, and marks a compact footer's keys compact only once they are mounted (styling each again).
 ``WorkshopScreen.post_message`` and ``KeysFooter.compose`` leave those second stylings out; these tests
 count the stylings, and check that a screen built ahead (whose theme may have changed since) keeps it.
+Textual also lays a screen out again on the resize its own first layout sends it, at the same size
+(``WorkshopScreen.on_resize`` leaves that out); a real resize of the terminal still lays every screen out.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Any
 
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.geometry import Size
+from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.widgets._footer import FooterKey
 
@@ -124,3 +128,38 @@ def test_the_day_s_answers_show_in_one_text_under_their_titles_a_blank_line_betw
     assert "coffee" in shown.plain and "a walk" in shown.plain
     bold = [shown.plain[span.start : span.end] for span in shown.spans if "bold" in str(span.style)]
     assert bold == [prompt.title, items.title]
+
+
+async def test_a_screen_is_laid_out_once_as_it_opens_and_again_when_the_terminal_is_resized(
+    tmp_path: Path, mini_program_dir: Path
+) -> None:
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_journal(pilot)
+        home = app.screen
+        layouts: Counter[str] = Counter()
+        original = Screen._refresh_layout
+
+        def refresh_layout(screen: Screen[Any], size: Size | None = None, scroll: bool = False) -> None:
+            if size is not None:  # a layout at a size: the screen resumed, or resized
+                layouts[type(screen).__name__] += 1
+            original(screen, size, scroll)
+
+        Screen._refresh_layout = refresh_layout  # type: ignore[method-assign,assignment]  # counting only
+        try:
+            end = EndOfDayScreen(finished_day_one(app), last_day=False)
+            app.push_screen(end)
+            await settle(pilot)
+            # Laid out at its size as it first shows; not again on the resize that layout sends it (nor home).
+            assert layouts == Counter({"EndOfDayScreen": 1})
+
+            await pilot.resize_terminal(120, 30)
+            await settle(pilot)
+            assert layouts["EndOfDayScreen"] >= 2 and layouts["HomeScreen"] >= 1
+        finally:
+            Screen._refresh_layout = original  # type: ignore[method-assign]
+        assert end.size == Size(120, 30)
+        assert "What you wrote today" in screen_text(app)
+        app.pop_screen()
+        await settle(pilot)
+        assert app.screen is home and home.size == Size(120, 30)

@@ -35,6 +35,13 @@ class WorkshopScreen(Screen[None]):
             message.refresh_styles = False
         return super().post_message(message)
 
+    def on_resize(self, event: events.Resize) -> None:
+        # Laid out as it first shows, a screen is resized from nothing and sent this event, on which Textual
+        # lays it out again, and the screens under it, at the size it has just been laid out at: 5 to 10 ms
+        # more in the moment a screen opens. A resize to another size (the terminal's) is left to Textual.
+        if event.size == self.outer_size:  # the size it was last laid out at (``size`` is the app's)
+            event.prevent_default()
+
     def keep_current_answer(self) -> None:
         """Record what is on screen that is not recorded yet, before a save. Only a day screen has any."""
 
