@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
+from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from workshop.tui.context import Navigation, Workshop, workshop_of
 
@@ -20,6 +24,23 @@ class WorkshopScreen(Screen[None]):
     def routes(self) -> Navigation:
         """Where this screen can send the user (``tui/routes.py``)."""
         return self.workshop.routes
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.ScreenResume) and not self.is_mounted:
+            # Pushed before it has composed (the end of the day, a page, a day): each of its widgets is styled
+            # as it mounts, with the screen already in the stack, so that a theme change meanwhile restyles
+            # it too. Textual would then style the whole screen again as it first shows, in the turn that
+            # lays it out and draws it. A screen built ahead (the review) keeps that second styling: a
+            # theme may have changed since.
+            message.refresh_styles = False
+        return super().post_message(message)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Laid out as it first shows, a screen is resized from nothing and sent this event, on which Textual
+        # lays it out again, and the screens under it, at the size it has just been laid out at: 5 to 10 ms
+        # more in the moment a screen opens. A resize to another size (the terminal's) is left to Textual.
+        if event.size == self.outer_size:  # the size it was last laid out at (``size`` is the app's)
+            event.prevent_default()
 
     def keep_current_answer(self) -> None:
         """Record what is on screen that is not recorded yet, before a save. Only a day screen has any."""
@@ -49,6 +70,14 @@ class KeysFooter(Footer):
                 return
             self._shown = shown
         super().bindings_changed(screen)
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, each already marked compact as it is styled. Textual marks a key compact only
+        once it is mounted, and each key was then styled a second time, in the moment a screen opens."""
+        for widget in super().compose():
+            if self.compact and isinstance(widget, FooterKey):
+                widget.add_class("-compact", update=False)  # styled once, as it mounts
+            yield widget
 
 
 def keys_shown(screen: Screen[Any]) -> tuple[tuple[object, ...], ...]:

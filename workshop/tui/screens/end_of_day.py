@@ -26,6 +26,18 @@ PROGRAM_DONE = (
 )
 
 
+def written_today(summary: DaySummary) -> Content:
+    """Every answer of the day under its step's title, a blank line between them, in one text.
+
+    One widget, not one per answer: the screen is built, styled, laid out and drawn in the moment the
+    last step is left, and each widget more was a share of the longest stall of a day."""
+    blocks = [
+        Content.assemble((display_text(step.title), "bold"), "\n", plain(describe_value(answer.value, step)))
+        for step, answer in summary.answers
+    ]
+    return Content("\n\n").join(blocks)
+
+
 class EndOfDayScreen(WorkshopScreen):
     BINDINGS = [  # noqa: RUF012
         Binding("escape,enter", "home", "Home", id="end.home", tooltip="Home"),
@@ -64,13 +76,8 @@ class EndOfDayScreen(WorkshopScreen):
             yield Static("What you wrote today", classes="section-title")
             if not summary.answers:
                 yield Static("Nothing written today, and that is fine too.", classes="dim")
-            for step, answer in summary.answers:
-                yield Static(
-                    Content.assemble(
-                        (display_text(step.title), "bold"), "\n", plain(describe_value(answer.value, step))
-                    ),
-                    classes="summary-answer",
-                )
+            else:
+                yield Static(written_today(summary), classes="summary-answer")
             with Horizontal(classes="home-buttons"):
                 yield Button("Home", id="home", variant="primary")
                 if summary.still_open:

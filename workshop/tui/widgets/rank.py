@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -57,14 +57,14 @@ class RankView(StepView):
 
     def compose(self) -> ComposeResult:
         yield question(self.step.question)
-        with Horizontal(classes="rank-columns"):
-            with Vertical(classes="rank-column"):
-                yield Label("Options · Enter picks", classes="field-label")
-                yield OptionList(id="rank-options")
-            with Vertical(classes="rank-column"):
-                heading = f"Your top {self.step.pick} · shift+↑↓ or [ and ] move"
-                yield Label(plain(heading), classes="field-label")
-                yield RankedList(id="rank-picked")
+        # Two columns in one grid (headings, then lists), not a row of two columns: each container is laid
+        # out and drawn again at every layout, and the step opens in three of them.
+        with Grid(classes="rank-columns"):
+            yield Label("Options · Enter picks", classes="field-label")
+            heading = f"Your top {self.step.pick} · shift+↑↓ or [ and ] move"
+            yield Label(plain(heading), classes="field-label")
+            yield OptionList(id="rank-options")
+            yield RankedList(id="rank-picked")
         yield Static("", id="rank-status", classes="pick-count")
 
     def on_mount(self) -> None:
