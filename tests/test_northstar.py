@@ -10,8 +10,7 @@ from pathlib import Path
 from tests.checkins import CHECKINS, checkins_program, fill
 from tests.tui_helpers import FixedClock, build_app, settle, wait_for_journal
 from workshop.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
-from workshop.content.loader import load_program
-from workshop.content.models import CommitmentStep
+from workshop.content.models import CommitmentStep, Program
 from workshop.flow.northstar import gather
 from workshop.journal.store import Journal
 from workshop.reports.northstar import render_html, render_markdown
@@ -136,8 +135,8 @@ async def test_the_last_day_ends_with_a_way_to_the_page(tmp_path: Path) -> None:
         assert isinstance(app.screen, NorthStarScreen)
 
 
-def test_the_shipped_program_feeds_the_page(tmp_path: Path, shipped_program_dir: Path) -> None:
-    program = load_program(shipped_program_dir)
+def test_the_shipped_program_feeds_the_page(tmp_path: Path, shipped: Program) -> None:
+    program = shipped
     with Journal.open(tmp_path / "data", program) as journal:
         run = journal.new_run()
         run.set_answer("day-1-achievement", "values-sort", RankedValue(("Curiosity",)))
