@@ -142,6 +142,14 @@ def shipped_program_dir() -> Path:
     return paths.shipped_program_dir()
 
 
+@pytest.fixture(scope="session")
+def shipped() -> Program:
+    """The shipped program, loaded and validated once per test process: some seventy tests used to load it
+    each (about 60 ms of CPU a load). Content models are frozen, so no test can change what the next one
+    gets. Loading and validating it is tested in ``test_shipped_program``, which loads its own."""
+    return load_program(paths.shipped_program_dir())
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Every test module is imported by now: what lives this long is frozen once (see
     ``_lighter_garbage_collection``), so that the collector's full passes skip it."""

@@ -7,19 +7,15 @@ checked here, so those journeys can run a small sample program.
 
 from __future__ import annotations
 
-import pytest
-
 from tests.expect import answer_to
 from tests.memory_run import MemoryRun, sample_value
 from workshop.answers import CommitmentValue, ItemsValue, TextValue
-from workshop.content.loader import load_program
 from workshop.content.models import CommitmentStep, Program, RecapStep
 from workshop.flow.completion import StepState, continue_place, day_progress, program_finished, step_states
 from workshop.flow.day import DayWalk, day_summary, recap_items
 from workshop.flow.describe import describe_value
 from workshop.flow.followups import commitments_of
 from workshop.flow.runs import run_days, shown_answer
-from workshop.paths import shipped_program_dir
 
 
 def test_a_day_opens_where_it_was_left_and_every_move_is_remembered(program: Program) -> None:
@@ -134,11 +130,6 @@ def test_the_end_of_a_day_sets_commitments_apart_and_leaves_out_empty_answers(pr
 
 
 # ---- the shipped program, every step ---------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Program:
-    return load_program(shipped_program_dir())
 
 
 def test_a_walk_through_every_step_of_the_shipped_program(shipped: Program) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from tests.tui_helpers import FixedClock, build_app, screen_text, settle, until, wait_for_journal
 from workshop.answers import CommitmentValue, ItemScoresValue, RankedValue, TextValue
-from workshop.content.loader import load_program
 from workshop.content.models import CheckStep, Program
 from workshop.flow.northstar import choose_run, gather
 from workshop.journal.format import RUN_FILE
@@ -61,8 +60,8 @@ def move_dates_back(data_dir: Path, days: int) -> None:
     assert "finished = 2026-02-" in (run_dir / RUN_FILE).read_text(encoding="utf-8")
 
 
-async def test_a_check_in_is_offered_answered_and_shown(tmp_path: Path, shipped_program_dir: Path) -> None:
-    program = load_program(shipped_program_dir)
+async def test_a_check_in_is_offered_answered_and_shown(tmp_path: Path, shipped: Program) -> None:
+    program = shipped
     data_dir = tmp_path / "data"
     all_but_the_last_step(data_dir, program)
 
@@ -145,8 +144,10 @@ async def test_a_check_in_is_offered_answered_and_shown(tmp_path: Path, shipped_
     assert "| 1 | Curiosity | Family |" in text  # values on day 1 and day 4, side by side
 
 
-def test_the_north_star_of_run_one_after_run_two_has_begun(tmp_path: Path, shipped_program_dir: Path) -> None:
-    program = load_program(shipped_program_dir)
+def test_the_north_star_of_run_one_after_run_two_has_begun(
+    tmp_path: Path, shipped_program_dir: Path, shipped: Program
+) -> None:
+    program = shipped
     data_dir = tmp_path / "data"
     all_but_the_last_step(data_dir, program)
     with Journal.open(data_dir, program) as journal:
@@ -174,8 +175,8 @@ def test_the_north_star_of_run_one_after_run_two_has_begun(tmp_path: Path, shipp
     assert "run 1" in out.read_text(encoding="utf-8")
 
 
-async def test_the_app_chooses_a_run_for_the_page(tmp_path: Path, shipped_program_dir: Path) -> None:
-    program = load_program(shipped_program_dir)
+async def test_the_app_chooses_a_run_for_the_page(tmp_path: Path, shipped: Program) -> None:
+    program = shipped
     data_dir = tmp_path / "data"
     all_but_the_last_step(data_dir, program)
     with Journal.open(data_dir, program) as journal:

@@ -28,8 +28,8 @@ FINISHED = datetime(2026, 1, 31, 18, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def program(shipped_program_dir: Path) -> Program:
-    return load_program(shipped_program_dir)
+def program(shipped: Program) -> Program:
+    return shipped
 
 
 def finished_run(finished: datetime | None = FINISHED) -> MemoryRun:

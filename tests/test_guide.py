@@ -232,8 +232,8 @@ def test_guide_shows_a_steps_phases_with_their_own_start_times(tmp_path: Path) -
     assert phases == "Phases: Write on your own, 1.5 min (on your own); then Share in pairs, 2.5 min (in pairs)"
 
 
-def test_guide_says_the_aims_once(shipped_program_dir: Path) -> None:
-    program = load_program(shipped_program_dir)
+def test_guide_says_the_aims_once(shipped: Program) -> None:
+    program = shipped
     for module in program.modules:
         assert module.facilitator_notes
         opening = module.facilitator_notes.strip().splitlines()[0]

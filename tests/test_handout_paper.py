@@ -13,19 +13,11 @@ import pytest
 
 from tests.paper_helpers import Node, parse, rows
 from workshop.content.instruments import BURNOUT, WHO5
-from workshop.content.loader import load_program
 from workshop.content.models import ChoiceStep, ListStep, Program, RankStep, ScaleStep
 from workshop.content.support import load_support_lines
 from workshop.present import strings
 from workshop.reports import paper
 from workshop.reports.handouts import PROMPT_LINES, handout
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Program:
-    from workshop import paths
-
-    return load_program(paths.shipped_program_dir())
 
 
 @pytest.fixture(scope="module")

@@ -46,8 +46,8 @@ def test_every_page_escapes_hostile_content_text(hostile_program: Program, page:
     assert "\\<script\\>" in markdown
 
 
-def test_the_privacy_statement_says_what_stays_what_is_shared_and_how_to_look() -> None:
-    program = load_program(paths.shipped_program_dir())
+def test_the_privacy_statement_says_what_stays_what_is_shared_and_how_to_look(shipped: Program) -> None:
+    program = shipped
     html = kit_page("privacy", program, fmt="html")
     for words in (
         "What stays on your computer",
@@ -62,8 +62,8 @@ def test_the_privacy_statement_says_what_stays_what_is_shared_and_how_to_look() 
         assert words in html, words
 
 
-def test_the_attendance_sheet_has_a_column_per_day_and_no_scores() -> None:
-    program = load_program(paths.shipped_program_dir())
+def test_the_attendance_sheet_has_a_column_per_day_and_no_scores(shipped: Program) -> None:
+    program = shipped
     html = kit_page("attendance", program, fmt="html")
     header = html.split("<thead>")[1].split("</thead>")[0]
     assert re.findall(r"Day (\d)", header) == ["1", "2", "3", "4"]
@@ -72,8 +72,8 @@ def test_the_attendance_sheet_has_a_column_per_day_and_no_scores() -> None:
         assert words not in html.split("<table")[1]
 
 
-def test_feedback_slips_print_each_days_form_twice_to_a_page(tmp_path: Path) -> None:
-    program = load_program(paths.shipped_program_dir())
+def test_feedback_slips_print_each_days_form_twice_to_a_page(tmp_path: Path, shipped: Program) -> None:
+    program = shipped
     html = kit_page("feedback", program, fmt="html")
     forms = [step for module in program.modules for step in module.steps if isinstance(step, FeedbackStep)]
     assert html.count('<section class="slip">') == SLIPS_PER_PAGE * len(forms) == 8

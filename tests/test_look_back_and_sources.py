@@ -13,6 +13,7 @@ from tests.test_content import module_text, problems_of, step, write
 from workshop.content.citations import figures, program_unsourced
 from workshop.content.drift import module_files
 from workshop.content.loader import load_program, unsourced_figure_problems
+from workshop.content.models import Program
 
 PROGRAM_HEAD = 'id = "p"\ntitle = "P"\nversion = "1.0"\ndescription = "D"\nmodules = ["a.toml", "b.toml"]\n'
 REFERENCE = '\n[[references]]\nid = "smith-2020"\ntext = "Smith J. A study. 2020."\nurl = "https://example.org/smith"\n'
@@ -162,8 +163,8 @@ def test_which_numbers_are_figures(text: str, expected: list[str]) -> None:
     assert figures(text) == expected
 
 
-def test_the_shipped_program_has_a_source_for_every_figure(shipped_program_dir: Path) -> None:
-    program = load_program(shipped_program_dir)
+def test_the_shipped_program_has_a_source_for_every_figure(shipped: Program) -> None:
+    program = shipped
     assert program_unsourced(program) == []
     # ...and that is not because the check sees nothing: without its cites, the burnout figure is found.
     reading = next(s for m in program.modules for s in m.steps if s.id == "identity-reading")

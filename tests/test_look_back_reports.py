@@ -6,11 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from tests.plain_helpers import converse
 from workshop.answers import ItemsValue, TextValue
-from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.journal.store import Journal
 from workshop.present.app import PresentApp
@@ -22,13 +19,6 @@ from workshop.reports.printed_deck import printed_deck
 
 PRIVATE = "ZEBRA-4417 my private words"
 HOSTILE = "<b>bold</b> [a link](https://evil.example) *stars* & `code`"
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Program:
-    from workshop import paths
-
-    return load_program(paths.shipped_program_dir())
 
 
 def journal_with_private_answers(data_dir: Path, program: Program) -> Journal:

@@ -4,26 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import Static
 
 from tests.test_tui_reach import SMALL, assert_complete, fill, hidden_part
 from tests.tui_helpers import build_app, frozen, open_step, screen_text, until, wait_for_journal
 from workshop.answers import ItemsValue
-from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.tui.screens.notice import Notice
 from workshop.tui.widgets.look_back import LookBack
 from workshop.tui.widgets.text_steps import WritingArea
 
 HOSTILE = "[bold]Boards[/] <b>exam</b> \x1b[31m[@click=app.quit]"
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Program:
-    from workshop import paths
-
-    return load_program(paths.shipped_program_dir())
 
 
 async def test_earlier_answers_sit_above_the_question_and_the_answer_box_keeps_the_focus(

@@ -7,11 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.checkins import CHECKINS, checkins_program, fill
 from tests.tui_helpers import FixedClock, build_app, settle, wait_for_journal
 from workshop.answers import CommitmentValue, ItemsValue, RankedValue, TextValue
-from workshop.content.loader import load_program
-from workshop.content.models import CommitmentStep
+from workshop.cli import main
+from workshop.content.models import CommitmentStep, Program
 from workshop.flow.northstar import gather
 from workshop.journal.store import Journal
 from workshop.reports.northstar import render_html, render_markdown
@@ -86,19 +88,33 @@ def workshop(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_export_north_star_from_the_command_line(tmp_path: Path) -> None:
+def workshop_here(*args: str, capfd: pytest.CaptureFixture[str]) -> subprocess.CompletedProcess[str]:
+    """``workshop`` run in this process (``main``, as the console script runs it), without a Python start:
+    its exit code (a usage error's too) and what it printed."""
+    capfd.readouterr()
+    try:
+        code = main(list(args))
+    except SystemExit as usage:  # argparse's refusal, which the console script turns into the exit code
+        code = usage.code if isinstance(usage.code, int) else 2
+    said = capfd.readouterr()
+    return subprocess.CompletedProcess(args, code, said.out, said.err)
+
+
+def test_export_north_star_from_the_command_line(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     data_dir = completed(tmp_path)
     common = ["--program", str(CHECKINS), "--data-dir", str(data_dir)]
-    markdown = workshop("export", "--north-star", *common)
+    markdown = workshop("export", "--north-star", *common)  # the real command line, once
     assert markdown.returncode == 0, markdown.stderr
     assert markdown.stdout.startswith("# My north star")
     out = tmp_path / "star.html"
-    printable = workshop("export", "--north-star", "--format", "html", "--run", "1", "-o", str(out), *common)
+    printable = workshop_here(
+        "export", "--north-star", "--format", "html", "--run", "1", "-o", str(out), *common, capfd=capfd
+    )
     assert printable.returncode == 0, printable.stderr
     assert "<h2>My north star</h2>" in out.read_text(encoding="utf-8")
     assert out.stat().st_mode & 0o077 == 0  # readable only by the user
-    assert workshop("export", "--north-star", "--format", "json", *common).returncode == 2
-    missing = workshop("export", "--north-star", "--run", "7", *common)
+    assert workshop_here("export", "--north-star", "--format", "json", *common, capfd=capfd).returncode == 2
+    missing = workshop_here("export", "--north-star", "--run", "7", *common, capfd=capfd)
     assert missing.returncode == 2 and "no run 7" in missing.stderr
 
 
@@ -136,8 +152,8 @@ async def test_the_last_day_ends_with_a_way_to_the_page(tmp_path: Path) -> None:
         assert isinstance(app.screen, NorthStarScreen)
 
 
-def test_the_shipped_program_feeds_the_page(tmp_path: Path, shipped_program_dir: Path) -> None:
-    program = load_program(shipped_program_dir)
+def test_the_shipped_program_feeds_the_page(tmp_path: Path, shipped: Program) -> None:
+    program = shipped
     with Journal.open(tmp_path / "data", program) as journal:
         run = journal.new_run()
         run.set_answer("day-1-achievement", "values-sort", RankedValue(("Curiosity",)))

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from tests.paper_helpers import chromium, pdf_pages, print_to_pdf
-from workshop import paths
 from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.present.deck import build_deck
@@ -109,8 +108,9 @@ def _crowded_program(tmp_path: Path) -> Program:
     return load_program(folder)
 
 
-def test_every_slide_prints_on_exactly_one_page_with_and_without_notes(tmp_path: Path) -> None:
-    shipped = load_program(paths.shipped_program_dir())
+def test_every_slide_prints_on_exactly_one_page_with_and_without_notes(
+    tmp_path: Path, shipped: Program
+) -> None:
     crowded = _crowded_program(tmp_path)
     decks = [(shipped, module) for module in shipped.modules] + [(crowded, crowded.modules[0])]
     # One print for both: the pages with notes use the same styles as those without.
@@ -120,8 +120,7 @@ def test_every_slide_prints_on_exactly_one_page_with_and_without_notes(tmp_path:
     assert pdf_pages(_print(tmp_path, "deck", html)) == 2 * slides
 
 
-def test_each_run_sheet_is_one_page_even_for_a_long_day(tmp_path: Path) -> None:
-    shipped = load_program(paths.shipped_program_dir())
+def test_each_run_sheet_is_one_page_even_for_a_long_day(tmp_path: Path, shipped: Program) -> None:
     long_day = tmp_path / "long"
     long_day.mkdir()
     (long_day / "program.toml").write_text(
@@ -147,8 +146,7 @@ def test_each_run_sheet_is_one_page_even_for_a_long_day(tmp_path: Path) -> None:
     shutil.which("pdftotext") is None and not os.environ.get("WORKSHOP_REQUIRE_CHROMIUM"),
     reason="pdftotext (poppler-utils) is not installed (.ci/run installs it)",
 )
-def test_each_days_agenda_is_whole_on_the_first_page_of_its_day(tmp_path: Path) -> None:
-    shipped = load_program(paths.shipped_program_dir())
+def test_each_days_agenda_is_whole_on_the_first_page_of_its_day(tmp_path: Path, shipped: Program) -> None:
     pdf = tmp_path / "guide.pdf"
     pdf.write_bytes(_print(tmp_path, "guide", guide(shipped, fmt="html")))  # every day: each starts a page
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)

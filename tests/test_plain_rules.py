@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from workshop.answers import TextValue
-from workshop.content.loader import load_program
 from workshop.content.models import Program, RankStep
 from workshop.flow.day import day_summary
 from workshop.flow.northstar import NorthStar, section_lines, sections
@@ -110,8 +109,7 @@ def test_the_end_of_a_day_in_words(tmp_path: Path, program: Program) -> None:
     assert closing_words(last_day=True, program_done=True) == PROGRAM_DONE
 
 
-def test_home_and_the_north_star_page(shipped_program_dir: Path) -> None:
-    shipped = load_program(shipped_program_dir)
+def test_home_and_the_north_star_page(shipped: Program) -> None:
     assert not privacy_line_needed(shipped.description)  # it says so itself
     assert privacy_line_needed("Four days of reflection.")
     assert continue_label(2, 5) == "Continue: day 2, step 5"

@@ -30,6 +30,7 @@ from tests.plain_helpers import (
 )
 from workshop.answers import TextValue
 from workshop.content.loader import load_program
+from workshop.content.models import Program
 from workshop.flow.completion import program_finished
 from workshop.journal.store import Journal
 
@@ -57,8 +58,8 @@ def compare_with_golden(name: str, text: str) -> None:
         )
 
 
-def test_all_four_days_of_the_shipped_program(tmp_path: Path, shipped_program_dir: Path) -> None:
-    program = load_program(shipped_program_dir)
+def test_all_four_days_of_the_shipped_program(tmp_path: Path, shipped: Program) -> None:
+    program = shipped
     lines, expected = answer_script(program)
     data_dir = tmp_path / "data"
     result = plain_process(["--plain", "--data-dir", str(data_dir)], [*lines, "quit"], columns=WIDE)

@@ -593,8 +593,7 @@ async def test_notes_window_shows_the_agenda_with_ahead_or_behind(program: Progr
     assert not reader_path(path).exists()  # the "following" marker goes with the window
 
 
-async def test_the_agenda_in_the_notes_window_fits_its_column(shipped_program_dir: Path, tmp_path: Path) -> None:
-    shipped = load_program(shipped_program_dir)
+async def test_the_agenda_in_the_notes_window_fits_its_column(tmp_path: Path, shipped: Program) -> None:
     session = PresentSession(build_deck(shipped, shipped.modules[0]), FakeClock())
     session.go_to(14)  # "The parts that feel like you": the longest titles are in the table
     session.agenda_open = True

@@ -27,13 +27,6 @@ def area(size: tuple[int, int]) -> tuple[int, int]:
     return size[0] - 4, size[1] - 1
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Program:
-    from workshop import paths
-
-    return load_program(paths.shipped_program_dir())
-
-
 def every_slide(program: Program) -> list[Slide]:
     return [slide for module in program.modules for slide in build_deck(program, module).slides]
 
@@ -85,7 +78,9 @@ def test_every_shipped_slide_fits_and_loses_no_word(shipped: Program, size: tupl
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 35)], ids=["80x24", "120x35"])
-def test_day_four_values_resort_shows_all_twenty_values_at_once(shipped: Program, size: tuple[int, int]) -> None:
+def test_day_four_values_resort_shows_all_twenty_values_at_once(
+    shipped: Program, size: tuple[int, int]
+) -> None:
     deck = build_deck(shipped, shipped.modules[3])
     slide = next(slide for slide in deck.slides if slide.step_id == "values-resort")
     assert len(slide.items) == 20

@@ -87,10 +87,7 @@ def test_the_plan_counts_the_check_in_ground_rules_and_closing_round(program: Pr
     assert build_deck(bare, module).planned_minutes == steps + 17
 
 
-def test_every_shipped_day_plans_the_ninety_minutes_its_notes_describe(shipped_program_dir: Path) -> None:
-    from workshop.content.loader import load_program
-
-    shipped = load_program(shipped_program_dir)
+def test_every_shipped_day_plans_the_ninety_minutes_its_notes_describe(shipped: Program) -> None:
     for module in shipped.modules:
         deck = build_deck(shipped, module)
         assert deck.planned_minutes == 90, module.id
@@ -103,10 +100,7 @@ def test_every_shipped_day_plans_the_ninety_minutes_its_notes_describe(shipped_p
             assert f"{figure:g}" in (module.facilitator_notes or ""), (module.id, figure)
 
 
-def test_shipped_steps_whose_notes_mix_writing_and_sharing_have_phases(shipped_program_dir: Path) -> None:
-    from workshop.content.loader import load_program
-
-    shipped = load_program(shipped_program_dir)
+def test_shipped_steps_whose_notes_mix_writing_and_sharing_have_phases(shipped: Program) -> None:
     mixed = re.compile(r"writing, then (pairs|small groups)|writing, then four minutes in pairs", re.IGNORECASE)
     for module in shipped.modules:
         for step in module.steps:

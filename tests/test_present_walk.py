@@ -40,14 +40,6 @@ def area(size: tuple[int, int]) -> tuple[int, int]:
     return size[0] - 4, size[1] - 1
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Program:
-    from workshop import paths
-    from workshop.content.loader import load_program
-
-    return load_program(paths.shipped_program_dir())
-
-
 def walk_forward(session: PresentSession, label: str) -> list[tuple[int, int]]:
     """PageDown to the end: every press moves forward; returns every (slide, page) visited."""
     deck = session.deck

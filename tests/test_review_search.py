@@ -20,7 +20,6 @@ from tests.memory_run import MemoryRun
 from tests.test_tui_input import type_at_once
 from tests.tui_helpers import build_app, screen_text, settle, until, wait_for_journal
 from workshop.answers import TextValue
-from workshop.content.loader import load_program
 from workshop.content.models import Program
 from workshop.flow.review import (
     SNIPPET_CHARACTERS,
@@ -269,12 +268,12 @@ async def test_the_review_opened_again_starts_afresh_with_the_answers_and_runs_w
 
 
 async def test_older_runs_are_read_in_a_thread_ahead_of_the_search_not_in_the_event_loop(
-    tmp_path: Path, shipped_program_dir: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped: Program
 ) -> None:
     # The journal opens older runs from their index and reads their files when first needed. Read inside a
     # slice of the search, each stopped the loop (and any key typed then) for tens of ms at twenty years.
     # The shipped program: runs of some forty answers, as the search goes through them at that age.
-    program = load_program(shipped_program_dir)
+    program = shipped
     long_history(tmp_path / "data", program, 16)
     read_in: list[bool] = []  # for each run read: was it read in the event loop's thread?
     held: list[int] = []  # for each run read: how many runs held their answers then, the newest among them

@@ -10,15 +10,17 @@ from tests.scores_helpers import journal_with_runs
 from tests.tui_helpers import build_app, settle, wait_for_journal
 from workshop import paths
 from workshop.answers import RatingsValue
-from workshop.content.loader import load_program
+from workshop.content.models import Program
 from workshop.journal.store import Journal
 from workshop.plain import strings
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.notice import Notice
 
 
-async def test_the_feedback_form_is_answered_with_number_keys_and_saved(tmp_path: Path) -> None:
-    program = load_program(paths.shipped_program_dir())
+async def test_the_feedback_form_is_answered_with_number_keys_and_saved(
+    tmp_path: Path, shipped: Program
+) -> None:
+    program = shipped
     data_dir = tmp_path / "data"
     app = build_app(program, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -36,8 +38,10 @@ async def test_the_feedback_form_is_answered_with_number_keys_and_saved(tmp_path
     assert answer.value == RatingsValue(("useful", "safe-to-speak", "recommend"), (5, 3, None))
 
 
-async def test_share_my_scores_shows_the_summary_and_writes_only_on_write(tmp_path: Path) -> None:
-    program = load_program(paths.shipped_program_dir())
+async def test_share_my_scores_shows_the_summary_and_writes_only_on_write(
+    tmp_path: Path, shipped: Program
+) -> None:
+    program = shipped
     data_dir = tmp_path / "data"
     journal_with_runs(data_dir, program)
     run_file = data_dir / "journal" / program.id / "run-001" / "_run.toml"
@@ -67,8 +71,8 @@ async def test_share_my_scores_shows_the_summary_and_writes_only_on_write(tmp_pa
     assert written.stat().st_mode & 0o777 == 0o600
 
 
-def test_the_plain_mode_shows_the_summary_and_shares_only_on_yes(tmp_path: Path) -> None:
-    program = load_program(paths.shipped_program_dir())
+def test_the_plain_mode_shows_the_summary_and_shares_only_on_yes(tmp_path: Path, shipped: Program) -> None:
+    program = shipped
     data_dir = tmp_path / "data"
     journal_with_runs(data_dir, program)
     run_file = data_dir / "journal" / program.id / "run-001" / "_run.toml"

@@ -16,14 +16,12 @@ import pytest
 
 from tests.clocks import SteppingClock
 from tests.scores_helpers import MARCH, Words, journal_with_runs
-from workshop import paths
 from workshop.answers import (
     ItemScoresValue,
     RatingsValue,
     TextValue,
 )
 from workshop.cli import main
-from workshop.content.loader import load_program
 from workshop.content.models import (
     FeedbackStep,
     Program,
@@ -32,11 +30,6 @@ from workshop.flow.scores import measurement_point
 from workshop.journal.store import Journal
 from workshop.reports.scores import read_scores
 from workshop.reports.share import prepare
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Program:
-    return load_program(paths.shipped_program_dir())
 
 
 def export(data_dir: Path, output: Path, *extra: str) -> int:
@@ -148,7 +141,9 @@ def test_a_run_with_no_number_answered_has_nothing_to_share(
 # ---- the run's id --------------------------------------------------------------------------------------------
 
 
-def test_the_same_run_exported_twice_has_the_same_id_and_two_runs_have_two(tmp_path: Path, shipped: Program) -> None:
+def test_the_same_run_exported_twice_has_the_same_id_and_two_runs_have_two(
+    tmp_path: Path, shipped: Program
+) -> None:
     data_dir = tmp_path / "data"
     journal_with_runs(data_dir, shipped, count=2)
     assert export(data_dir, tmp_path / "a.json", "--run", "1") == 0
@@ -273,7 +268,9 @@ def test_without_a_file_name_it_is_named_by_the_random_id(
 # ---- into the journal and out again, and into a cohort ------------------------------------------------------
 
 
-def test_feedback_answers_round_trip_through_the_journal_into_the_file(tmp_path: Path, shipped: Program) -> None:
+def test_feedback_answers_round_trip_through_the_journal_into_the_file(
+    tmp_path: Path, shipped: Program
+) -> None:
     data_dir = tmp_path / "data"
     ratings = RatingsValue(("useful", "safe-to-speak", "recommend"), (5, None, 2))
     with Journal.open(data_dir, shipped, clock=SteppingClock(MARCH)) as journal:
@@ -313,7 +310,9 @@ def test_five_exported_runs_make_a_cohort_report(tmp_path: Path, shipped: Progra
     assert "| useful | 5 | 3 | 1 | 1 | 1 | 1 | 1 |" in markdown.split("### Day 2")[1]
 
 
-def test_a_damaged_scores_id_in_the_run_file_is_named_and_never_used(tmp_path: Path, shipped: Program) -> None:
+def test_a_damaged_scores_id_in_the_run_file_is_named_and_never_used(
+    tmp_path: Path, shipped: Program
+) -> None:
     data_dir = tmp_path / "data"
     journal_with_runs(data_dir, shipped)
     assert export(data_dir, tmp_path / "s.json") == 0

@@ -175,9 +175,9 @@ async def test_every_step_of_the_sample_program(tmp_path: Path, mini_program_dir
 
 
 async def test_the_longest_step_of_each_kind_in_the_shipped_program(
-    tmp_path: Path, shipped_program_dir: Path
+    tmp_path: Path, shipped: Program
 ) -> None:
-    program = load_program(shipped_program_dir)
+    program = shipped
     longest: dict[str, tuple[int, str, int]] = {}
     for module in program.modules:
         for index, step in enumerate(module.steps):

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, OptionList, TextArea
 from tests.expect import not_none
 from tests.tui_helpers import build_app, frozen, open_step, screen_text, settle, wait_for_journal
 from workshop.answers import ChoicesValue, IntegerValue, RankedValue, TextValue
-from workshop.content.loader import load_program
+from workshop.content.models import Program
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.end_of_day import EndOfDayScreen
@@ -97,9 +97,9 @@ async def test_a_finished_program_says_so_and_offers_what_comes_after(
 
 
 async def test_home_shows_its_keys_f1_explains_them_and_the_header_and_palette_fit(
-    tmp_path: Path, shipped_program_dir: Path
+    tmp_path: Path, shipped: Program
 ) -> None:
-    program = load_program(shipped_program_dir)
+    program = shipped
     app = build_app(program, tmp_path / "data")
     async with app.run_test(size=SMALL) as pilot:
         await wait_for_journal(pilot)
@@ -183,8 +183,8 @@ async def test_review_shows_a_whole_answer_marks_matches_and_esc_comes_back_to_t
         assert "Edited." in screen_text(app)
 
 
-async def test_a_recap_starts_in_a_box_that_is_on_screen(tmp_path: Path, shipped_program_dir: Path) -> None:
-    program = load_program(shipped_program_dir)
+async def test_a_recap_starts_in_a_box_that_is_on_screen(tmp_path: Path, shipped: Program) -> None:
+    program = shipped
     app = build_app(program, tmp_path / "data")
     async with app.run_test(size=SMALL) as pilot:
         await wait_for_journal(pilot)
