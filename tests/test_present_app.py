@@ -8,6 +8,7 @@ slide of the shipped program at four window sizes is in ``test_present_walk.py``
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 from typing import TypedDict, Unpack
 
@@ -21,11 +22,12 @@ from tests.expect import not_none
 from tests.tui_helpers import until
 from workshop.content.loader import load_program
 from workshop.content.models import Phase, Program
+from workshop.present import app as present_app
 from workshop.present import strings
 from workshop.present.app import AgendaScreen, KeysScreen, NotesApp, PresentApp, SlideScreen
 from workshop.present.deck import build_deck
 from workshop.present.session import PresentSession
-from workshop.present.sync import read_state, reader_path, touch_reader, write_state
+from workshop.present.sync import NotesState, read_state, reader_path, touch_reader, write_state
 from workshop.present.timer import SWITCH_CUE_SECONDS, FakeClock
 from workshop.present.widgets import NotesView, SlideView, TimerBox
 
@@ -645,13 +647,21 @@ async def test_markup_in_content_is_shown_literally(mini_program_dir: Path, tmp_
         assert app.is_running
 
 
-async def test_a_second_presenter_of_the_same_day_is_told_in_the_notes(program: Program, tmp_path: Path) -> None:
+async def test_a_second_presenter_of_the_same_day_is_told_in_the_notes(
+    program: Program, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "state.json"
     session = PresentSession(build_deck(program, program.modules[0]), FakeClock())
     write_state(path, session.notes_state(written_at=0.0))  # fresh: wall clock is 0.0 in make_app
+
+    def slow_read(state_path: Path) -> NotesState | None:
+        time.sleep(0.3)  # a busy machine: the slide is drawn before the shared state is read
+        return read_state(state_path)
+
+    monkeypatch.setattr(present_app, "read_state", slow_read)
     app, _ = make_app(program, sync_path=path)
     async with app.run_test(size=SIZE) as pilot:
-        # Read at the first look at the shared state, which a busy machine can put off past one pause.
+        # Shown as soon as the state is read, not at the next tick (which never comes here: tick=3600).
         await until(pilot, lambda: strings.INDICATOR_OTHER_PRESENTER in bottom_line(app))
         assert app.session.message() == strings.ALREADY_PRESENTING
         assert not app._notifications

@@ -474,6 +474,9 @@ class PresentApp(App[None]):
             if other is not None and self.wall() - other.written_at < STALE_AFTER:
                 # Two presenters of the same day would take turns writing the notes file.
                 self.session.say(strings.ALREADY_PRESENTING, strings.INDICATOR_OTHER_PRESENTER, 15)
+                # Shown at once, not at the next tick: the slide may have drawn its status line while the
+                # file was being read (a test's tick never comes: it failed once on a busy machine).
+                self.call_after_refresh(self.slide_screen.refresh_dynamic)
         if self._handle_signals:
             # Without these, closing the terminal (SIGHUP) or `kill` (SIGTERM) skips on_unmount and the
             # notes window keeps following a presenter that is gone.
