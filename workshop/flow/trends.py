@@ -47,19 +47,13 @@ def charted_runs(program: Program, runs: Iterable[NumberedRun], *, let_go: bool 
     this (not read before) lets go of its other answers at once, as the review's runs do, so that a year
     of long answers is not held for a few numbers each (the insight page; an export's runs are let go by
     ``journal.store.OneAtATime`` once rendered, so it reads each run once)."""
-    charted = [
-        step.id
-        for module in program.all_modules
-        for step in module.steps
-        if isinstance(step, CheckStep | ScaleStep)
-    ]
+    charted = [step.id for kind in (CheckStep, ScaleStep) for _, step in _steps_of(program, kind)]
     found = []
     for run in runs:
-        read_for_this = let_go and isinstance(run, ReleasableRun) and not run.loaded
+        read_for_this = run if let_go and isinstance(run, ReleasableRun) and not run.loaded else None
         answers = {step_id: answer for step_id in charted if (answer := run.answer(step_id)) is not None}
-        if read_for_this:
-            assert isinstance(run, ReleasableRun)
-            run.release()
+        if read_for_this is not None:
+            read_for_this.release()
         found.append(ChartedRun(run.number, answers))
     return found
 

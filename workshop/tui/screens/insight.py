@@ -89,7 +89,7 @@ class InsightScreen(WorkshopScreen):
             yield Static(NOT_A_DIAGNOSIS, classes="dim insight-note")
             earlier = earlier_runs_line(found)
             if earlier:
-                yield Static(earlier, classes="dim insight-note", id="insight-earlier")
+                yield Static(plain(earlier), classes="dim insight-note", id="insight-earlier")
             if not found.empty:
                 yield Static(sources_line(), classes="dim insight-note", id="insight-sources")
             if found.empty:
