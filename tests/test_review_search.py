@@ -211,6 +211,32 @@ async def test_keys_typed_at_once_with_ctrl_f_all_reach_the_box_and_the_list_fol
         assert count.startswith(f'{len(expected)} of {len(review.entries)} answers hold "river"')
 
 
+async def test_a_finished_search_for_earlier_words_is_not_taken_for_the_words_now_in_the_box(
+    tmp_path: Path, program: Program
+) -> None:
+    # The box takes keys before the review hears of them: a test that waited for "searched" once saw the
+    # search for the words before them finished, and read a count still going for the new ones (in CI).
+    long_history(tmp_path / "data", program, 60)
+    app = build_app(program, tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(pilot)
+        search_box = review.query_one("#search", Input)
+        await pilot.press("ctrl+f", *"rivver")
+        await until(pilot, lambda: review.searched)
+        search_box.value = "river"  # as if the keys had reached the box and the review not yet heard
+        assert not review.searched  # the finished search was for "rivver"
+        await until(pilot, lambda: review.searched)
+        expected = search(review_entries(app.program, app.journal.runs), "river")  # type: ignore[union-attr]
+        count = str(review.query_one("#review-count", Static).render())
+        assert count.startswith(f'{len(expected)} of {len(review.entries)} answers hold "river"'), count
+        # Words that search for the same keep the search and what it found: nothing to look through again.
+        finding = review._finding
+        await pilot.press("space")
+        await until(pilot, lambda: search_box.value == "river ")
+        await settle(pilot)
+        assert review.searched and review._finding is finding
+
+
 async def test_the_review_built_ahead_is_what_r_shows_and_keys_typed_at_once_with_r_reach_its_box(
     tmp_path: Path, program: Program
 ) -> None:

@@ -29,6 +29,7 @@ from workshop.flow.review import (
     Finding,
     ReviewEntry,
     match_spans,
+    needle_of,
     snippet,
     why_no_then_and_now,
     why_read_only,
@@ -165,8 +166,20 @@ class ReviewScreen(WorkshopScreen):
 
     @property
     def searched(self) -> bool:
-        """True once the current search has looked through every answer."""
-        return self._finding is not None and self._finding.done
+        """True once a search for what the search box and the run filter say now has looked through every
+        answer. Keys still on their way (the box already holds them, the search not yet) make it False: an
+        earlier search that has finished is not the answer to the words in the box."""
+        finding = self._finding
+        return finding is not None and finding.done and self._asks_for(finding)
+
+    def _asks_for(self, finding: Finding) -> bool:
+        """True if ``finding`` searches for what the search box and the run filter say now."""
+        needle = needle_of(self.query_one("#search", Input).value)
+        return finding.needle == needle and finding.run_number == self._chosen_run()
+
+    def _chosen_run(self) -> int | None:
+        chosen = self.query_one("#run-filter", Select).value
+        return chosen if isinstance(chosen, int) else None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -250,7 +263,11 @@ class ReviewScreen(WorkshopScreen):
         self._begin_search(narrow=False, enough=max(self.page, keep + 1), wait=keep >= self.page)
 
     def refresh_entries(self) -> None:
-        """Search again for what the search box and the run filter now say (a letter added narrows)."""
+        """Search again for what the search box and the run filter now say (a letter added narrows). Words
+        that search for the same (a space typed at the end, a capital) keep the search as it is."""
+        if self._finding is not None and self._asks_for(self._finding):
+            self._update_count()  # the words quoted there are as typed
+            return
         self._begin_search(narrow=True)
 
     def _begin_search(self, *, narrow: bool, enough: int | None = None, wait: bool = False) -> None:
@@ -259,10 +276,8 @@ class ReviewScreen(WorkshopScreen):
         assert self._catalog is not None
         enough = enough or self.page
         query = self.query_one("#search", Input).value
-        chosen = self.query_one("#run-filter", Select).value
-        run_number = chosen if isinstance(chosen, int) else None
         earlier = self._finding if narrow else None
-        finding = self._finding = Finding.start(self._catalog, query, run_number, earlier)
+        finding = self._finding = Finding.start(self._catalog, query, self._chosen_run(), earlier)
         entries = self.query_one("#entries", OptionList)
         keep = entries.highlighted
         if wait:  # back from a step: the highlighted answer's place must be in the list again
