@@ -189,6 +189,17 @@ def test_the_calendar_leaves_out_answered_and_lapsed_check_ins(program: Program)
     assert names == ["Workshop check-in (3 months on)"]  # the month's lapsed quietly when 3m fell due
 
 
+def test_a_calendar_asked_for_before_any_run_says_what_it_is_made_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workshop.cli import main
+
+    assert main(["--data-dir", str(tmp_path / "data"), "calendar"]) != 0
+    error = capsys.readouterr().err.strip()
+    assert error == "workshop: there are no runs yet: the calendar (your check-ins and dated plans) is made from your answers"
+    assert not (tmp_path / "data").exists()  # nothing written for a calendar with nothing in it
+
+
 # ---- the content: checked at load ------------------------------------------------------------------------
 
 

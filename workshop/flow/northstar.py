@@ -217,13 +217,14 @@ def gather(program: Program, run: RunRecord | NumberedRun) -> NorthStar:
     )
 
 
-def choose_run(runs: Sequence[R], run_number: int | None) -> R:
+def choose_run(runs: Sequence[R], run_number: int | None, *, made: str = "the north-star page") -> R:
     """Run ``run_number``; else the latest finished run (a run just begun has nothing to show yet), else
-    the newest. ``JournalError`` when there is none."""
+    the newest. ``JournalError`` when there is none, saying what ``made`` (the page or file asked for)
+    would have been made from."""
     if run_number is not None:
         return select_runs(runs, run_number)[0]
     if not runs:
-        raise JournalError("there are no runs yet: the north-star page is made from your answers")
+        raise JournalError(f"there are no runs yet: {made} is made from your answers")
     finished = [run for run in runs if run.finished is not None]
     return max(finished or runs, key=lambda run: run.number)
 

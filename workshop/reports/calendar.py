@@ -129,7 +129,7 @@ def write_calendar(
 
     moment = now or local_now()
     with Journal.open(data_dir, program, lock=False, identity=identity) as journal:
-        run = choose_run(journal.runs, run_number)
+        run = choose_run(journal.runs, run_number, made="the calendar (your check-ins and dated plans)")
         entries = calendar_entries(program, run, moment.date(), full_text=full_text)
     text = render(entries, moment)
     path = output or paths.exports_dir(data_dir) / f"workshop-calendar-{moment:%Y-%m-%d-%H%M%S}.ics"
