@@ -84,8 +84,9 @@ async def test_keys_typed_while_steps_change_reach_the_step_they_were_typed_for(
         assert score is not None and value_as(score, IntegerValue).value == 7
 
 
+@pytest.mark.parametrize("key", ["c", "enter"])  # Enter: home's page has the focus, Continue is the default
 async def test_keys_typed_as_a_day_opens_from_home_reach_its_step(
-    tmp_path: Path, mini_program_dir: Path
+    tmp_path: Path, mini_program_dir: Path, key: str
 ) -> None:
     app = build_app(mini_program_dir, tmp_path / "data")
     async with app.run_test() as pilot:
@@ -93,7 +94,7 @@ async def test_keys_typed_as_a_day_opens_from_home_reach_its_step(
         await open_step(pilot, "first-thought")
         await pilot.press("escape")
         await settle(pilot)
-        type_at_once(app, "c", *text(app, "typed as it opened"))  # Continue, and straight on typing
+        type_at_once(app, key, *text(app, "typed as it opened"))  # Continue, and straight on typing
         await until(pilot, lambda: "opened" in getattr(app.focused, "text", ""))
         screen = app.screen
         assert isinstance(screen, DayScreen) and screen.walk.step.id == "first-thought"

@@ -91,7 +91,7 @@ async def test_a_finished_program_says_so_and_offers_what_comes_after(
         assert "every day is done" in text and "Continue" not in text
         footer = rows(app)[-1]
         assert "r Review" in footer and "s North star" in footer and "n New run" in footer
-        await pilot.press("c")  # nothing to continue: it does nothing
+        await pilot.press("c", "enter")  # nothing to continue: neither does anything
         await settle(pilot)
         assert app.screen is home
 

@@ -86,7 +86,7 @@ class HomeScreen(WorkshopScreen):
             id="home.open",
             show=False,
             priority=True,
-            tooltip="Open the day or button",
+            tooltip="Open the day or button chosen, or continue",
         ),
     ]
 
@@ -248,13 +248,16 @@ class HomeScreen(WorkshopScreen):
         return True
 
     def action_choose(self) -> None:
-        """Enter: open the highlighted day, or press the focused button, before any later key is handled."""
+        """Enter: open the highlighted day, or press the focused button, before any later key is handled;
+        with neither focused (as home first shows), Continue, the button drawn as the one to press."""
         focused = self.focused
         if isinstance(focused, OptionList) and focused.highlighted is not None:
             option = focused.get_option_at_index(focused.highlighted)
             self._open_day_by_id(option.id or "")
         elif isinstance(focused, Button):
             self._press(focused.id or "")
+        elif self.check_action("resume", ()):
+            self.action_resume()
         else:
             raise SkipAction()
 
