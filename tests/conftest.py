@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import inspect
 import os
+import pickle
 import re
 import shutil
 import stat
@@ -132,10 +133,23 @@ def mini_program_dir() -> Path:
     return MINI_PROGRAM
 
 
+_validated: dict[tuple[object, ...], bytes] = {}
+
+
 @pytest.fixture
 def program(mini_program_dir: Path) -> Program:
-    """The sample program, loaded and validated. (test_shipped_program overrides it with the shipped one.)"""
-    return load_program(mini_program_dir)
+    """The sample program, loaded and validated. (test_shipped_program overrides it with the shipped one.)
+
+    Validated once per test process for each content of the folder (every file's bytes are the key), then
+    given to each test as a new copy, unpickled as the app's own cache does on a second start: a test
+    that changed its copy cannot change the next test's. Some three hundred tests ask for it, at 5 ms a
+    validation; loading and validating are tested in their own tests, which call ``load_program``."""
+    files = sorted(path for path in mini_program_dir.rglob("*") if path.is_file())
+    key = (mini_program_dir.resolve(), *((path.name, path.read_bytes()) for path in files))
+    if key not in _validated:
+        _validated[key] = pickle.dumps(load_program(mini_program_dir))
+    loaded: Program = pickle.loads(_validated[key])
+    return loaded
 
 
 @pytest.fixture
