@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.test_cli import workshop_here
 from tests.test_content import module_text, problems_of, step, write
 from workshop.content.citations import figures, program_unsourced
 from workshop.content.drift import module_files
@@ -227,8 +227,6 @@ def test_a_figure_in_program_toml_is_a_problem_there(tmp_path: Path) -> None:
 
 
 def validate(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "workshop", "--data-dir", str(path / "no-journal"), "validate", str(path)],
-        capture_output=True,
-        text=True,
-    )
+    """``workshop validate PATH``, through the command line's ``main`` in this process (``test_cli`` starts
+    it for real)."""
+    return workshop_here("--data-dir", str(path / "no-journal"), "validate", str(path))

@@ -13,13 +13,17 @@ import types
 from pathlib import Path
 
 import pytest
+import textual.constants
 from textual.geometry import Offset
-from textual.widgets import Button, Input, OptionList
+from textual.widgets import Button, Input, OptionList, TextArea
 
 from tests.expect import answer_to
 from tests.test_real_terminal import POLL, Tmux, workshop_command
-from tests.tui_helpers import build_app, open_step, screen_text, settle, wait_for_journal
+from tests.tui_helpers import build_app, open_step, screen_text, settle, until, wait_for_journal
 from workshop.answers import IntegerValue
+from workshop.content.loader import load_program
+from workshop.settings import Settings
+from workshop.tui.app import make_app
 from workshop.tui.cursor import highlighted_line, is_text_box
 
 
@@ -133,21 +137,36 @@ asyncio.run(main())
 
 
 def test_textual_animations_none_is_honoured(tmp_path: Path, mini_program_dir: Path) -> None:
-    """Set in the environment, as a user would: Textual reads it once, at import."""
-    for setting, expected in (
-        ("none", "level none blink False\nbreath True"),
-        ("full", "level full blink True"),
-    ):
-        env = {**os.environ, "TEXTUAL_ANIMATIONS": setting}
-        result = subprocess.run(
-            [sys.executable, "-c", STILL, str(mini_program_dir), str(tmp_path / setting)],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=60,
-            check=False,
-        )
-        assert result.stdout.strip().startswith(expected), result.stdout + result.stderr
+    """Set in the environment, as a user would: Textual reads it once, at import (so in a Python of its
+    own; the opposite setting, below, in the test's process)."""
+    env = {**os.environ, "TEXTUAL_ANIMATIONS": "none"}
+    result = subprocess.run(
+        [sys.executable, "-c", STILL, str(mini_program_dir), str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.stdout.strip().startswith("level none blink False\nbreath True"), result.stdout + result.stderr
+
+
+async def test_textual_animations_full_keeps_the_cursor_blinking(
+    tmp_path: Path, mini_program_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's default, read from the environment at import (the test above starts a Python for that):
+    each app takes it from ``textual.constants`` as it is made, so it is set there for this one."""
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "full")
+    program = load_program(mini_program_dir)
+    app = make_app(program, tmp_path / "data", settings=Settings(encryption_offered=True))
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        found = program.find_step("first-thought")
+        assert found is not None
+        app.routes.open_day(found[0], 1)
+        await until(pilot, lambda: bool(app.screen.query(TextArea)) and app.screen.query_one(TextArea).has_focus)
+        assert app.animation_level == "full"
+        assert app.screen.query_one(TextArea).cursor_blink is True
 
 
 @pytest.mark.slow
