@@ -368,6 +368,32 @@ def test_a_run_let_go_then_changed_and_saved_still_has_every_day_in_its_index(
         assert reopened.runs[0].answers("one")["meaning-now"].value == TextValue("changed after")
 
 
+def test_a_run_let_go_leaves_the_journal_only_the_signature_of_each_of_its_files(
+    tmp_path: Path, program: Program
+) -> None:
+    # At twenty years what the journal kept of each run the review had read and let go (its days' ids
+    # and its run file's facts for the index, a path object for each file) held 0.8 MiB for the session.
+    data = tmp_path / "data"
+    three_runs(data, program)
+    with Journal.open(data, program, lazy=True) as journal:
+        older = journal.runs[0]
+        older.answers("one")
+        assert older.folder in journal._run_data and older.folder in journal._summaries
+        assert older.release()
+        assert older.folder not in journal._run_data and older.folder not in journal._summaries
+        day = older.folder / "one.toml"
+        assert journal._disk.get(day) == atomic.signature_of(day)  # a day is still read alone against it
+        assert all(type(path) is str for path in journal._disk._states)  # the path's text, not a Path
+        older.set_answer("one", "meaning-now", TextValue("changed after"))  # read again, then saved
+        journal.save(older)
+    modules, run_entry = index.read_all(run_dir(data, 1))
+    assert set(modules) == {"one.toml", "two.toml"}
+    assert run_entry is not None and run_entry[1].finished is not None  # the run file's facts, as read again
+    with Journal.open(data, program, lazy=True) as reopened:
+        assert not reopened.runs[0].loaded  # the index is trusted: opened from it
+        assert reopened.runs[0].finished is not None
+
+
 def test_a_run_let_go_hands_over_one_day_from_its_file_while_that_file_is_as_it_was_read(
     tmp_path: Path, program: Program
 ) -> None:

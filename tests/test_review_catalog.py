@@ -73,8 +73,13 @@ def test_once_read_the_catalog_holds_no_answer_and_each_older_run_has_let_go(
         assert catalog.complete and len(catalog) == len(review_entries(program, [current])) * RUNS
         assert not any(run.loaded for run in journal.runs[:-1])
         assert answers_alive() == held_by_the_current_run  # what the catalog keeps is no answer at all
-        # One place for each step answered, whatever the number of runs: per answer, a run number.
+        # One place for each step answered, whatever the number of runs, and one tuple of them for every
+        # run that answered the same steps: nothing is kept per answer but its words.
         assert len({id(catalog.place(index)) for index in range(len(catalog))}) == len(catalog) // RUNS
+        assert len({id(texts.places) for texts in catalog._texts}) == 1
+        assert [catalog.run_number(index) for index in range(len(catalog))] == [
+            number for number in range(RUNS, 0, -1) for _ in range(len(catalog) // RUNS)
+        ]
 
 
 def test_twenty_runs_on_the_search_finds_the_oldest_run_and_shows_its_whole_answer(
