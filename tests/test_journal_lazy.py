@@ -25,7 +25,7 @@ from workshop.journal import index
 from workshop.journal.crypto import Identity
 from workshop.journal.errors import JournalProblem
 from workshop.journal.format import decode_module, parse_bytes
-from workshop.journal.store import Journal, OneAtATime, Run
+from workshop.journal.store import DiskStates, Journal, OneAtATime, Run
 from workshop.reports.export import FORMATS, iter_render, render
 from workshop.tui.screens.notice import Notice
 from workshop.tui.screens.review import ReviewScreen
@@ -492,3 +492,24 @@ def test_a_streamed_file_is_left_as_it_was_when_making_it_fails(tmp_path: Path) 
     assert path.read_bytes() == b"the export before" and list(tmp_path.iterdir()) == [path]
     atomic.write_stream(path, iter([b"a ", b"whole ", b"export"]))
     assert path.read_bytes() == b"a whole export" and path.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_journal_knows_each_file_it_read_by_a_packed_signature_that_reads_back_the_same(
+    tmp_path: Path,
+) -> None:
+    # What the journal keeps of every file it reads (twenty years of them once the review has read them
+    # all): the path's text and 56 bytes, and what it hands back is the signature it was given.
+    states = DiskStates()
+    day = tmp_path / "one.toml"
+    day.write_text("x = 1\n")
+    signature = atomic.signature_of(day)
+    odd = atomic.Signature(7, 8, -9, "not a digest")  # anything else is kept as it is
+    states[day] = signature
+    states[tmp_path / "odd"] = odd
+    states.update({tmp_path / "gone": None, tmp_path / "new": "newer"})
+    assert states.get(day) == signature and states.get(tmp_path / "odd") == odd
+    assert states.get(tmp_path / "gone") is None and states.get(tmp_path / "new") == "newer"
+    kept = states._states[str(day)]
+    assert isinstance(kept, bytes) and len(kept) == 56
+    states.pop(day)
+    assert states.get(day) is None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import struct
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -81,20 +82,27 @@ DiskState = atomic.Signature | None | Literal["unreadable", "newer"]
 
 
 class DiskStates:
-    """What the journal knows of each file it read or wrote, by path (``DiskState``). Kept under the path's
-    text: a ``Path`` object for each of twenty years' files (its parts, each a string of its own) held
-    0.3 MiB more for the whole session than the strings do."""
+    """What the journal knows of each file it read or wrote, by path (``DiskState``), for a session that
+    may read every file of twenty years (the review). Each path's text, not a ``Path`` (its parts each a
+    string of their own), and a signature packed in 56 bytes (inode, size, time, the SHA-256's bytes)
+    rather than an object, its hex digest and three numbers: 0.45 MiB for 1,200 files became 0.25."""
 
     __slots__ = ("_states",)
 
+    _PACKED = struct.Struct("<QQq32s")
+
     def __init__(self) -> None:
-        self._states: dict[str, DiskState] = {}
+        self._states: dict[str, DiskState | bytes] = {}
 
     def get(self, path: Path) -> DiskState:
-        return self._states.get(str(path))
+        state = self._states.get(str(path))
+        if isinstance(state, bytes):
+            inode, size, mtime_ns, digest = self._PACKED.unpack(state)
+            return atomic.Signature(inode, size, mtime_ns, digest.hex())
+        return state
 
     def __setitem__(self, path: Path, state: DiskState) -> None:
-        self._states[str(path)] = state
+        self._states[str(path)] = self._packed(state)
 
     def pop(self, path: Path) -> None:
         self._states.pop(str(path), None)
@@ -102,6 +110,18 @@ class DiskStates:
     def update(self, states: Mapping[Path, DiskState]) -> None:
         for path, state in states.items():
             self[path] = state
+
+    @classmethod
+    def _packed(cls, state: DiskState) -> DiskState | bytes:
+        """``state`` packed when it is a signature that unpacks to the same (any other is kept as it is)."""
+        if isinstance(state, atomic.Signature):
+            try:
+                digest = bytes.fromhex(state.sha256)
+                if len(digest) == 32 and digest.hex() == state.sha256:
+                    return cls._PACKED.pack(state.inode, state.size, state.mtime_ns, digest)
+            except (ValueError, struct.error):
+                pass
+        return state
 
 
 def local_now() -> datetime:
