@@ -18,7 +18,7 @@ from tests.test_review_search import open_review
 from tests.tui_helpers import build_app, settle, until
 from workshop.answers import Answer, TextValue
 from workshop.content.models import Program
-from workshop.flow.review import GONE, Catalog, Finding, ReviewEntry, review_entries, search
+from workshop.flow.review import GONE, Catalog, Finding, Listed, ReviewEntry, review_entries, search
 from workshop.journal.errors import JournalProblem
 from workshop.journal.store import Journal
 from workshop.tui.screens.review import entry_content
@@ -237,3 +237,22 @@ def test_a_search_that_may_not_read_files_stops_before_a_run_still_on_disk(tmp_p
         assert waits == 4  # once before each older run (run 1 says "again" nowhere: a wait, no match)
         expected = look(Finding.start(Catalog(program, journal.runs), "again", None, None))
         assert finding.found == expected.found and finding.catalog.complete
+
+
+def test_the_answers_listed_are_read_again_when_asked_for_and_none_is_kept(tmp_path: Path, program: Program) -> None:
+    # The review's list keeps a row's heading and line; the answer whole is read again from its run for the
+    # pane or an edit. Kept whole, a list scrolled some hundred answers down held 7 MiB at twenty years.
+    history(tmp_path, program)
+    with Journal.open(tmp_path, program, lazy=True) as journal:
+        finding = look(Finding.start(Catalog(program, journal.runs), "again", None, None))
+        held = answers_alive()
+        listed = Listed(finding)
+        first = listed.more(5)
+        rest = listed.more(10_000)
+        assert len(listed) == len(finding.found) == len(first) + len(rest) and not listed.more(1)
+        assert listed[0] == first[0] and listed[-1] == rest[-1] and listed[2:4] == first[2:4]
+        assert listed == finding.entries()
+        assert {entry.run_number for entry in first + rest} == set(range(2, RUNS + 1))
+        assert not any(run.loaded for run in journal.runs[:-1])  # read from their day files: still let go
+        del first, rest
+        assert answers_alive() == held  # the whole list holds no answer
