@@ -10,7 +10,9 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from tests.clocks import SteppingClock
 from tests.memory_run import MemoryRun
@@ -21,7 +23,7 @@ from workshop.content.models import Program
 from workshop.flow.review import GONE, Catalog, Finding, Listed, ReviewEntry, review_entries, search
 from workshop.journal.errors import JournalProblem
 from workshop.journal.store import Journal
-from workshop.tui.screens.review import entry_content
+from workshop.tui.screens.review import ROWS_DRAWN, AnswerList, entry_content
 
 OLDEST = "the ward at 3 a.m., when the snow came"  # only in run 1
 RUNS = 20
@@ -256,3 +258,24 @@ def test_the_answers_listed_are_read_again_when_asked_for_and_none_is_kept(tmp_p
         assert not any(run.loaded for run in journal.runs[:-1])  # read from their day files: still let go
         del first, rest
         assert answers_alive() == held  # the whole list holds no answer
+
+
+async def test_the_list_keeps_the_drawing_of_a_bounded_number_of_rows_however_far_it_is_scrolled() -> None:
+    # Textual's option list keeps the drawing of its last 2,048 rows: scrolled through a thousand answers,
+    # the review's list held 0.8 MiB of rows long out of sight.
+    class Lister(App[None]):
+        def compose(self) -> ComposeResult:
+            yield AnswerList(id="entries", classes="entries")
+
+    app = Lister()
+    async with app.run_test(size=(60, 100)) as pilot:
+        answers = app.query_one(AnswerList)
+        answers.add_options(Option(f"answer {n}\nits line") for n in range(2 * ROWS_DRAWN))
+        answers.focus()
+        drawn = 0
+        while answers.scroll_y < answers.max_scroll_y or not drawn:
+            answers.scroll_page_down(animate=False)
+            await pilot.pause()
+            drawn = max(drawn, len(answers._option_render_cache))
+        assert answers.scroll_y == answers.max_scroll_y  # every row was on screen at some point
+        assert ROWS_DRAWN // 2 < drawn <= ROWS_DRAWN  # the oldest drawings were let go

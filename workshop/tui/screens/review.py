@@ -17,6 +17,7 @@ from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content, Span
 from textual.css.query import NoMatches
@@ -82,6 +83,20 @@ COUNT_EVERY = 0.25
 DEBOUNCE = 0.02
 """A key after a pause searches at once; keys that follow it closer than this search once they stop: a
 word typed fast is searched for its first letter and once more for the whole, not once per letter."""
+
+
+ROWS_DRAWN = 256
+"""Rows of the list whose drawing is kept for when they are drawn again. Textual's option list keeps the
+last 2,048 (each row's lines, a few kB), so a list scrolled a long way down held the drawing of every row
+it had passed; a row drawn again after that is drawn afresh (two short lines)."""
+
+
+class AnswerList(OptionList):
+    """The review's list: an option list that keeps the drawing of fewer rows (``ROWS_DRAWN``)."""
+
+    def __init__(self, *, id: str, classes: str) -> None:
+        super().__init__(id=id, classes=classes)
+        self._option_render_cache = LRUCache(maxsize=ROWS_DRAWN)
 
 
 def highlighted(text: str, query: str) -> Content:
@@ -191,7 +206,7 @@ class ReviewScreen(WorkshopScreen):
                 yield Select[int]([], prompt="All runs", id="run-filter")  # its runs: ``_offer_runs``
                 yield Button("Then and now", id="then-and-now")
             with Container(classes="review-body"):
-                yield OptionList(id="entries", classes="entries")
+                yield AnswerList(id="entries", classes="entries")
                 with VerticalScroll(id="reader", classes="reader"):
                     yield Static(Content(""), id="reader-text")
             yield Static("", id="review-count", classes="dim")
