@@ -329,15 +329,12 @@ class Catalog:
 GONE = "This answer is no longer in its file: it changed after the review read it. Open the review again."
 
 
-class Entries(Sequence[ReviewEntry]):
-    """A catalog's answers read so far as ``ReviewEntry`` values, each made from its run when asked for
-    (``Catalog.entry``): counting them costs nothing, going through them all reads every run again."""
+class MadeWhole(Sequence[ReviewEntry]):
+    """Answers of a catalog, each made whole from its run when asked for (``Catalog.entry``), none kept:
+    ``_entry`` says which answer a position is."""
 
-    def __init__(self, catalog: Catalog) -> None:
-        self._catalog = catalog
-
-    def __len__(self) -> int:
-        return len(self._catalog)
+    def _entry(self, position: int) -> ReviewEntry:
+        raise NotImplementedError
 
     @overload
     def __getitem__(self, index: int) -> ReviewEntry: ...
@@ -347,8 +344,22 @@ class Entries(Sequence[ReviewEntry]):
 
     def __getitem__(self, index: int | slice) -> ReviewEntry | list[ReviewEntry]:
         if isinstance(index, slice):
-            return [self._catalog.entry(i) for i in range(len(self))[index]]
-        return self._catalog.entry(range(len(self))[index])
+            return [self._entry(position) for position in range(len(self))[index]]
+        return self._entry(range(len(self))[index])  # IndexError past the end, as a list
+
+
+class Entries(MadeWhole):
+    """A catalog's answers read so far: counting them costs nothing, going through them all reads every
+    run again."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+
+    def __len__(self) -> int:
+        return len(self._catalog)
+
+    def _entry(self, position: int) -> ReviewEntry:
+        return self._catalog.entry(position)
 
 
 def needle_of(query: str) -> str:
@@ -448,11 +459,11 @@ class Finding:
         return [self.catalog.entry(index) for index in self.found[start:stop]]
 
 
-class Listed(Sequence[ReviewEntry]):
+class Listed(MadeWhole):
     """The first answers a finding found, as many as the review's list holds (``more`` adds to them), each
     made whole from its run when asked for (the reading pane, an edit), never kept: a row of the list
     needs only its heading and a line, and a list scrolled some hundred answers down held each of them
-    whole (12 to 20 kB an answer of the benchmark's length, 7 MiB after 300 rows at twenty years)."""
+    whole (12 to 20 kB an answer of the benchmark's length, 6 to 7 MiB after 300 rows at twenty years)."""
 
     def __init__(self, finding: Finding | None = None) -> None:
         self._finding = finding
@@ -469,16 +480,7 @@ class Listed(Sequence[ReviewEntry]):
     def __len__(self) -> int:
         return self._count
 
-    @overload
-    def __getitem__(self, index: int) -> ReviewEntry: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[ReviewEntry]: ...
-
-    def __getitem__(self, index: int | slice) -> ReviewEntry | list[ReviewEntry]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(self._count)[index]]
-        position = range(self._count)[index]  # IndexError past what is listed
+    def _entry(self, position: int) -> ReviewEntry:
         assert self._finding is not None  # something is listed: it was found
         return self._finding.catalog.entry(self._finding.found[position])
 
