@@ -184,10 +184,9 @@ async def test_the_pane_reads_the_whole_answer_of_a_run_let_go(tmp_path: Path, p
         await settle(pilot)
         entries = review.query_one("#entries", OptionList)
         assert entries.option_count and review.shown[0].run_number == 1
-        await pilot.pause(0.2)
-        await settle(pilot)
         reader = review.query_one("#reader-text", Static)
-        assert str(reader.content) == str(entry_content(review.shown[0], "snow came"))
+        # The pane reads the highlighted answer once typing has paused and the list has been drawn.
+        await until(pilot, lambda: str(reader.content) == str(entry_content(review.shown[0], "snow came")))
         assert str(reader.content).endswith(f"in run 1: {OLDEST}") and str(reader.content).count("line ") == 30
 
 
