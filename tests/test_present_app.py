@@ -349,6 +349,7 @@ async def test_a_long_slide_becomes_pages_and_a_resize_recomputes_them(program: 
     program = program.model_copy(update={"modules": (module.model_copy(update={"steps": steps}), *program.modules[1:])})
     app, _ = make_app(program)
     async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.slide_screen.slide_size == (76, 23))  # laid out once the window is drawn
         await pilot.press("4", "enter")
         pages = app.session.pages
         assert pages > 1
@@ -362,8 +363,7 @@ async def test_a_long_slide_becomes_pages_and_a_resize_recomputes_them(program: 
         await pilot.press("pageup")
         assert (app.session.index, app.session.page) == (3, pages - 1)
         await pilot.resize_terminal(200, 55)
-        await pilot.pause()
-        await pilot.pause()
+        await until(pilot, lambda: app.slide_screen.slide_size == (196, 54))  # laid out again, once drawn
         assert app.session.pages == 1  # the wide window takes the whole passage
         assert app.session.page == 0
         assert "Paragraph 4." in slide_text(app)
