@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
@@ -20,6 +21,7 @@ from tests.tui_helpers import FrozenMonotonic
 from workshop.answers import Answer, Value
 from workshop.content.models import Program, RecapStep, Step
 from workshop.flow.day import RecapItem, recap_items
+from workshop.tui.cursor import hold_still
 from workshop.tui.themes import WORKSHOP_THEMES
 from workshop.tui.widgets.base import StepView
 from workshop.tui.widgets.steps import step_view
@@ -65,6 +67,11 @@ class StepHarness(App[None]):
         self.screen.add_class("day-screen")
         field = self.view.first_field()
         self.screen.set_focus(field or self.query_one("#step-body"), scroll_visible=False)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A steady cursor, as the app holds it with animations off (``WorkshopApp``): a blinking one is
+        # hidden half of each second, and a snapshot taken late on a busy machine caught it hidden.
+        hold_still(event.widget)
 
     @property
     def view(self) -> StepView:

@@ -180,9 +180,20 @@ async def test_the_review_gives_back_as_it_reads_the_runs_and_once_every_run_is_
         complete = catalog is not None and catalog.complete
         events.append("given back, every run read" if in_loop and complete else f"given back, {in_loop=}")
 
+    frozen: list[bool] = []
+    freeze = gc.freeze
+
+    def recorded_freeze() -> None:
+        frozen.append(True)
+        freeze()
+
+    monkeypatch.setattr(gc, "freeze", recorded_freeze)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_journal(pilot)
-        await app.workers.wait_for_complete()  # the warm-up's own give back, done
+        # The warm-up's own give back, done: it begins once home has been drawn with the journal open, which
+        # a busy machine may not have done yet when the journal opens (its give back then landed here).
+        await until(pilot, lambda: bool(frozen))  # the warm-up has begun: it freezes, then gives back
+        await app.workers.wait_for_complete()
         monkeypatch.setattr(allocator, "give_back", given_back)
         review = await open_review(pilot)
         await until(pilot, lambda: review.searched)

@@ -7,14 +7,17 @@ slide of the shipped program at four window sizes is in ``test_present_walk.py``
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TypedDict, Unpack
 
 import pytest
 from textual import events
 from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, Digits, Static
 
@@ -50,6 +53,16 @@ def make_app(program: Program, day: int = 1, **kwargs: Unpack[AppOptions]) -> tu
     return app, clock
 
 
+@contextlib.asynccontextmanager
+async def presenting(app: PresentApp, size: tuple[int, int]) -> AsyncIterator[Pilot[None]]:
+    """``app`` running at ``size``, its first slide laid out for the window: that happens once the window has
+    been drawn, and a busy machine may draw it after the first keys a test sends (the keys are kept, but
+    what they show is not on screen yet)."""
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.slide_screen.slide_size != (0, 0))
+        yield pilot
+
+
 def phased(program: Program) -> Program:
     """The mini program with "A first thought" (4 minutes) as 1 minute of writing, then 3 in pairs."""
     module = program.modules[0]
@@ -82,7 +95,7 @@ def slide_text(app: PresentApp) -> str:
 
 async def test_every_next_key_moves_forward(program: Program) -> None:
     app, _ = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         for expected, key in enumerate(["pagedown", "right", "down", "space", "enter"], start=1):
             await pilot.press(key)
             assert app.session.index == expected, key
@@ -91,7 +104,7 @@ async def test_every_next_key_moves_forward(program: Program) -> None:
 
 async def test_every_back_key_moves_back(program: Program) -> None:
     app, _ = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         app.session.go_to(5)
         for expected, key in zip([3, 2, 1], ["pageup", "left", "up"], strict=True):
             await pilot.press(key)
@@ -108,7 +121,7 @@ async def test_slide_keys_win_over_a_focused_widget(program: Program) -> None:
     """Even a focused scrolling area with more than it can show (what a long slide used to be) cannot
     keep the clicker's keys from the slides."""
     app, _ = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         area = VerticalScroll(Static("\n".join(f"line {n}" for n in range(200))))
         area.styles.height = 5
         await app.slide_screen.query_one(SlideView).mount(area)
@@ -124,7 +137,7 @@ async def test_slide_keys_win_over_a_focused_widget(program: Program) -> None:
 
 async def test_nothing_on_a_slide_can_take_focus_or_scroll(program: Program) -> None:
     app, _ = make_app(program, day=1)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with presenting(app, size=(80, 24)) as pilot:
         for _ in range(len(app.session.deck) + 3):
             assert app.focused is None
             view = app.slide_screen.query_one(SlideView)
@@ -135,7 +148,7 @@ async def test_nothing_on_a_slide_can_take_focus_or_scroll(program: Program) -> 
 async def test_blanking(program: Program) -> None:
     # Both keys in one app (its start is most of the cost): each begins one slide further on.
     app, _ = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         for key in ("b", "full_stop"):
             start = app.session.index
             await pilot.press("right")
@@ -156,7 +169,7 @@ async def test_blanking(program: Program) -> None:
 @pytest.mark.parametrize("key", ["f5", "shift+f5"])
 async def test_f5_starts_the_show_and_escape_never_quits(program: Program, key: str) -> None:
     app, clock = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press(key)
         assert app.session.tracker.started
         assert app.screen.has_class("-bare")
@@ -173,7 +186,7 @@ async def test_f5_starts_the_show_and_escape_never_quits(program: Program, key: 
 
 async def test_typed_digits_show_at_once_as_a_small_indicator_even_after_f5(program: Program) -> None:
     app, _ = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("f5", "1")
         assert bottom_line(app) == "› 1"  # at once, before Enter
         await pilot.press("1")
@@ -197,7 +210,7 @@ async def test_keys_typed_in_one_burst_are_handled_in_order(program: Program) ->
     """A terminal delivers "7" and Enter typed quickly in one read; Pilot's press() waits between keys,
     so the keys are posted here the way the terminal driver posts them."""
     app, _ = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         for key, character in (("1", "1"), ("1", "1"), ("enter", "\r"), ("3", "3"), ("enter", "\r")):
             app.post_message(events.Key(key, character))
         await pilot.pause()
@@ -214,7 +227,7 @@ async def test_keys_typed_in_one_burst_are_handled_in_order(program: Program) ->
 
 async def test_no_toast_ever_reaches_the_projector(program: Program) -> None:
     app, _ = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("f5", "9", "9", "enter", "q", "R")
         await pilot.pause()
         assert not app._notifications  # the facilitator's messages go to the notes, not over the slide
@@ -230,7 +243,7 @@ async def test_no_toast_ever_reaches_the_projector(program: Program) -> None:
 
 async def test_timer_start_pause_extend_reset_and_end(program: Program) -> None:
     app, clock = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("5", "enter")  # "A first thought": 4 minutes
         box = app.screen.query_one(TimerBox)
         digits = box.query_one(Digits)
@@ -267,7 +280,7 @@ async def test_timer_start_pause_extend_reset_and_end(program: Program) -> None:
 
 async def test_untimed_slides_show_no_timer_and_ignore_timer_keys(program: Program) -> None:
     app, _ = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("6", "enter", "s", "plus")
         assert not app.screen.query_one("#timer-row").display
         assert app.session.timer is None
@@ -277,7 +290,7 @@ async def test_a_phased_timer_flashes_and_rings_at_the_switch(program: Program) 
     app, clock = make_app(phased(program), bell=True)
     rings: list[int] = []
     app.bell = lambda: rings.append(1)  # type: ignore[method-assign]  # count the rings, silently
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("5", "enter", "s")
         box = app.screen.query_one(TimerBox)
         assert box.query_one(Digits).value == "1:00"
@@ -305,7 +318,7 @@ async def test_the_bell_is_off_unless_asked_for(program: Program) -> None:
     app, clock = make_app(phased(program))
     rings: list[int] = []
     app.bell = lambda: rings.append(1)  # type: ignore[method-assign]  # count the rings, silently
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("5", "enter", "s")
         clock.advance(300)
         await app.tick()
@@ -314,7 +327,7 @@ async def test_the_bell_is_off_unless_asked_for(program: Program) -> None:
 
 async def test_a_timer_left_running_shows_on_the_projector_as_a_small_indicator(program: Program) -> None:
     app, clock = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("f5", "5", "enter", "s")
         clock.advance(30)
         await pilot.press("right", "right")
@@ -326,7 +339,7 @@ async def test_a_timer_left_running_shows_on_the_projector_as_a_small_indicator(
 
 async def test_resetting_the_session_after_a_rehearsal(program: Program) -> None:
     app, clock = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("5", "enter", "s")
         clock.advance(100)
         await pilot.press("R")
@@ -348,7 +361,8 @@ async def test_a_long_slide_becomes_pages_and_a_resize_recomputes_them(program: 
     steps = [step.model_copy(update={"body": long_body}) if step.id == "welcome" else step for step in module.steps]
     program = program.model_copy(update={"modules": (module.model_copy(update={"steps": steps}), *program.modules[1:])})
     app, _ = make_app(program)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with presenting(app, size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.slide_screen.slide_size == (76, 23))  # laid out once the window is drawn
         await pilot.press("4", "enter")
         pages = app.session.pages
         assert pages > 1
@@ -362,8 +376,7 @@ async def test_a_long_slide_becomes_pages_and_a_resize_recomputes_them(program: 
         await pilot.press("pageup")
         assert (app.session.index, app.session.page) == (3, pages - 1)
         await pilot.resize_terminal(200, 55)
-        await pilot.pause()
-        await pilot.pause()
+        await until(pilot, lambda: app.slide_screen.slide_size == (196, 54))  # laid out again, once drawn
         assert app.session.pages == 1  # the wide window takes the whole passage
         assert app.session.page == 0
         assert "Paragraph 4." in slide_text(app)
@@ -371,7 +384,7 @@ async def test_a_long_slide_becomes_pages_and_a_resize_recomputes_them(program: 
 
 async def test_the_question_is_drawn_large_on_a_wide_screen(program: Program) -> None:
     app, _ = make_app(program)
-    async with app.run_test(size=(200, 55)) as pilot:
+    async with presenting(app, size=(200, 55)) as pilot:
         await pilot.press("2", "enter")
         page = app.slide_screen.current_page()
         assert page.fit.big_prompt
@@ -384,7 +397,7 @@ async def test_the_question_is_drawn_large_on_a_wide_screen(program: Program) ->
 
 async def test_agenda_over_the_slide_only_without_a_notes_window(program: Program) -> None:
     app, clock = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("2", "enter")
         clock.advance(10 * 60)
         await pilot.press("right")
@@ -410,7 +423,7 @@ async def test_agenda_over_the_slide_only_without_a_notes_window(program: Progra
 
 async def test_blanking_and_the_clicker_work_over_an_overlay(program: Program) -> None:
     app, _ = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("a")
         assert isinstance(app.screen, AgendaScreen)
         await pilot.press("b")
@@ -427,7 +440,7 @@ async def test_with_a_notes_window_the_agenda_opens_there(program: Program, tmp_
     path = tmp_path / "state.json"
     app, _ = make_app(program, sync_path=path)
     app.wall = lambda: __import__("time").time()  # the reader's file carries a real modification time
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         touch_reader(path)
         await app.tick()
         assert app.slide_screen.notes_window
@@ -442,7 +455,7 @@ async def test_with_a_notes_window_the_agenda_opens_there(program: Program, tmp_
 
 async def test_keys_overlay_lists_the_keys_and_fits_80x24(program: Program) -> None:
     app, _ = make_app(program)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with presenting(app, size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, KeysScreen)
         table = text_of(app.screen.query_one("#keys-table"))
@@ -459,7 +472,7 @@ async def test_keys_overlay_lists_the_keys_and_fits_80x24(program: Program) -> N
 
 async def test_notes_panel_toggles_on_a_single_screen(program: Program) -> None:
     app, _ = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         panel = app.screen.query_one("#notes-panel")
         assert not panel.display
         await pilot.press("4", "enter", "n")
@@ -468,14 +481,15 @@ async def test_notes_panel_toggles_on_a_single_screen(program: Program) -> None:
         assert "A first thought" in text_of(panel.query_one("#notes-next"))
         assert "What brought you here today?" in text_of(panel.query_one("#notes-next"))
         await pilot.press("right")
-        assert "Then discuss: What surprised you?" in text_of(panel.query_one("#notes-screen"))
+        # The slide area changed width with the panel: the slide is laid out again once drawn, then shown.
+        await until(pilot, lambda: "Then discuss: What surprised you?" in text_of(panel.query_one("#notes-screen")))
         await pilot.press("n")
         assert not panel.display
 
 
 async def test_theme_switches_while_presenting(program: Program) -> None:
     app, _ = make_app(program, theme="light")
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         assert app.theme == "projector-light"
         await pilot.press("t")
         assert app.theme == "projector-dark"
@@ -485,7 +499,7 @@ async def test_theme_switches_while_presenting(program: Program) -> None:
 
 async def test_quitting_needs_two_presses(program: Program) -> None:
     app, clock = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("q")
         assert app.is_running
         assert strings.INDICATOR_QUIT in bottom_line(app)
@@ -503,7 +517,7 @@ async def test_quitting_needs_two_presses(program: Program) -> None:
 async def test_presenter_writes_its_state_and_removes_it_on_exit(program: Program, tmp_path: Path) -> None:
     path = tmp_path / "run" / "state.json"
     app, clock = make_app(program, sync_path=path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("5", "enter", "s")
         clock.advance(30)
         await app.tick()
@@ -638,7 +652,7 @@ async def test_markup_in_content_is_shown_literally(mini_program_dir: Path, tmp_
     )
     program = load_program(folder)
     app, _ = make_app(program)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         await pilot.press("5", "enter", "n")
         assert "What [/] brought [b]you[/b] here, and é what else?" in slide_text(app)
         assert "[@click=app.quit]" in slide_text(app)
@@ -660,7 +674,7 @@ async def test_a_second_presenter_of_the_same_day_is_told_in_the_notes(
 
     monkeypatch.setattr(present_app, "read_state", slow_read)
     app, _ = make_app(program, sync_path=path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with presenting(app, size=SIZE) as pilot:
         # Shown as soon as the state is read, not at the next tick (which never comes here: tick=3600).
         await until(pilot, lambda: strings.INDICATOR_OTHER_PRESENTER in bottom_line(app))
         assert app.session.message() == strings.ALREADY_PRESENTING

@@ -22,6 +22,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 
+from tests.tui_helpers import until
 from workshop.content.models import Program
 from workshop.present.app import PresentApp, SlideScreen
 from workshop.present.deck import Deck, build_deck
@@ -135,5 +136,6 @@ async def test_every_page_the_clicker_reaches_is_drawn_whole_at_every_size(
         await pilot.pause()
         for size in SIZES:
             await pilot.resize_terminal(*size)
-            await pilot.pause()
+            # Laid out for the new size once the window has been drawn at it; a wrong size never comes.
+            await until(pilot, lambda size=size: app.slide_screen.slide_size == area(size))  # type: ignore[misc]  # python/mypy#15459
             await page_through(app, pilot, deck, f"day {day} at {size}")

@@ -354,7 +354,7 @@ def test_a_second_window_is_told_calmly(tmux: Tmux, tmp_path: Path, mini_program
     second = Tmux()
     try:
         second.start(workshop_command(data_dir, mini_program_dir, patch=SHORT_LOCK_WAIT))
-        screen = second.wait_for("already open in another window", timeout=10)
+        screen = second.wait_for("already open in another window")
         assert "PID" in screen
         assert "Traceback" not in screen
     finally:

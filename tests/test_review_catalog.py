@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,6 +24,7 @@ from workshop.content.models import Program
 from workshop.flow.review import GONE, Catalog, Finding, Listed, ReviewEntry, review_entries, search
 from workshop.journal.errors import JournalProblem
 from workshop.journal.store import Journal
+from workshop.tui.screens import review as review_screen
 from workshop.tui.screens.review import ROWS_DRAWN, AnswerList, entry_content
 
 OLDEST = "the ward at 3 a.m., when the snow came"  # only in run 1
@@ -176,7 +178,15 @@ def test_an_answer_whose_file_was_damaged_since_it_was_read_is_reported_and_not_
     assert day.read_bytes() == b"[[[ not toml"  # kept as it is
 
 
-async def test_the_pane_reads_the_whole_answer_of_a_run_let_go(tmp_path: Path, program: Program) -> None:
+@pytest.mark.parametrize("slices", ["as they are", "of one run"])
+async def test_the_pane_reads_the_whole_answer_of_a_run_let_go(
+    tmp_path: Path, program: Program, monkeypatch: pytest.MonkeyPatch, slices: str
+) -> None:
+    if slices == "of one run":
+        # A busy machine: the first page's slice ends before it reaches the oldest run, so the answer is
+        # found by the search of the rest. It was then listed with nothing highlighted, the pane empty and
+        # nothing for Enter or e to open (seen once in a full run of the suite at -n 4).
+        monkeypatch.setattr(review_screen, "SLICE", 1e-9)
     history(tmp_path / "data", program)
     app = build_app(program, tmp_path / "data")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -191,10 +201,9 @@ async def test_the_pane_reads_the_whole_answer_of_a_run_let_go(tmp_path: Path, p
         await settle(pilot)
         entries = review.query_one("#entries", OptionList)
         assert entries.option_count and review.shown[0].run_number == 1
-        await pilot.pause(0.2)
-        await settle(pilot)
         reader = review.query_one("#reader-text", Static)
-        assert str(reader.content) == str(entry_content(review.shown[0], "snow came"))
+        # The pane reads the highlighted answer once typing has paused and the list has been drawn.
+        await until(pilot, lambda: str(reader.content) == str(entry_content(review.shown[0], "snow came")))
         assert str(reader.content).endswith(f"in run 1: {OLDEST}") and str(reader.content).count("line ") == 30
 
 

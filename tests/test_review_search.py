@@ -37,7 +37,6 @@ from workshop.tui.screens.day import DayScreen
 from workshop.tui.screens.review import (
     MATCH_STYLE,
     PAGE,
-    READ_AFTER_TYPING,
     READ_AHEAD,
     ROW_HEIGHT,
     WIDE,
@@ -231,9 +230,16 @@ async def test_a_finished_search_for_earlier_words_is_not_taken_for_the_words_no
         assert count.startswith(f'{len(expected)} of {len(review.entries)} answers hold "river"'), count
         # Words that search for the same keep the search and what it found: nothing to look through again.
         finding = review._finding
+        asked: list[str] = []  # what the search box said each time the review was asked to search again
+        refresh_entries = review.refresh_entries
+
+        def noted() -> None:
+            asked.append(search_box.value)
+            refresh_entries()
+
+        review.refresh_entries = noted  # type: ignore[method-assign]
         await pilot.press("space")
-        await until(pilot, lambda: search_box.value == "river ")
-        await settle(pilot)
+        await until(pilot, lambda: asked == ["river "])  # asked (at once, or once typing paused)
         assert review.searched and review._finding is finding
 
 
@@ -245,6 +251,8 @@ async def test_the_review_built_ahead_is_what_r_shows_and_keys_typed_at_once_wit
     app = build_app(program, tmp_path / "data", review_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_journal(pilot)
+        # Built once home has been drawn with the journal open: a busy machine may not have drawn it yet.
+        await until(pilot, lambda: app.is_screen_installed("review"))
         built = app.get_screen("review")
         assert isinstance(built, ReviewScreen)
         await until(pilot, lambda: built.is_mounted)
@@ -363,7 +371,9 @@ async def test_scrolling_down_brings_the_next_answers_and_enter_opens_the_highli
     app = build_app(program, tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
         review = await open_review(pilot)
-        await settle(pilot)
+        # Every answer found (the search of the rest begins once the first page is drawn, and settle does
+        # not wait for a worker not begun yet): the next ones can come as the highlight goes down.
+        await until(pilot, lambda: review.searched)
         entries = review.query_one("#entries", OptionList)
         first = entries.option_count
         await pilot.press(*["down"] * (first + 3))
@@ -375,9 +385,8 @@ async def test_scrolling_down_brings_the_next_answers_and_enter_opens_the_highli
         assert app.screen is review
         # Scrolled with the wheel or the bar, without moving the highlight: the next answers come too.
         loaded = entries.option_count
-        entries.scroll_end(animate=False)
-        await settle(pilot)
-        assert entries.option_count > loaded
+        entries.scroll_end(animate=False)  # done once the screen has been drawn again, not at once
+        await until(pilot, lambda: entries.option_count > loaded)
 
 
 # ---- the list's rows and the reading pane -----------------------------------------------------------
@@ -406,16 +415,20 @@ async def test_each_answer_is_two_lines_in_the_list_and_the_pane_reads_the_highl
         entries = review.query_one("#entries", OptionList)
         reader = review.query_one("#reader-text", Static)
         assert entries.virtual_size.height == ROW_HEIGHT * entries.option_count  # never wrapped
-        assert str(reader.content) == str(entry_content(review.shown[0]))  # the first, whole
+        # The pane follows the highlight once the list has been drawn (or typing pauses): not at once.
+        await until(pilot, lambda: str(reader.content) == str(entry_content(review.shown[0])))  # the first
         assert str(reader.content).endswith(review.shown[0].text) and review.shown[0].text.count("\n") == 40
         await pilot.press("down")
-        await settle(pilot)
-        assert str(reader.content) == str(entry_content(review.shown[1]))  # it follows the highlight
+        await until(pilot, lambda: str(reader.content) == str(entry_content(review.shown[1])))  # it follows
         await pilot.press("ctrl+f", *"river")
         await until(pilot, lambda: review.searched and review.query_one("#search", Input).value == "river")
-        await pilot.pause(READ_AFTER_TYPING)
-        await settle(pilot)
-        entry = review.shown[entries.highlighted or 0]
+
+        def reading() -> ReviewEntry:
+            return review.shown[entries.highlighted or 0]
+
+        # The pane reads the highlighted answer with the words marked once typing has paused (READ_AFTER_TYPING)
+        await until(pilot, lambda: str(reader.content) == str(entry_content(reading(), "river")))
+        entry = reading()
         assert "river" in entry.text
         content = reader.content
         assert isinstance(content, Content)
@@ -449,12 +462,13 @@ async def test_enter_and_e_in_the_pane_open_the_answer_it_shows(tmp_path: Path, 
         module = next(m for m in program.modules if step in m.steps)
         run.set_answer(module.id, step.id, TextValue("\n".join(f"line {n}" for n in range(30))))
         review = await open_review(pilot)
-        await settle(pilot)
+        reader = review.query_one("#reader-text", Static)
+        await until(pilot, lambda: "line 29" in str(reader.content))  # the pane shows the answer (once drawn)
         await pilot.press("tab")  # from the list to the pane, as Tab goes
         assert review.focused is review.query_one("#reader")
-        await pilot.press("end")  # the pane scrolls to the answer's last line
-        await settle(pilot)
-        assert "line 29" in screen_text(app)
+        assert "line 29" not in screen_text(app)  # below the pane's last line
+        await pilot.press("end")  # the pane scrolls to the answer's last line (once drawn again)
+        await until(pilot, lambda: "line 29" in screen_text(app))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DayScreen) and app.screen.walk.step.id == step.id

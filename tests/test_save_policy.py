@@ -105,6 +105,6 @@ async def test_the_app_saves_a_second_after_typing_stops(tmp_path: Path, mini_pr
         await open_step(pilot, "first-thought")
         await pilot.press(*"kept")
         assert app.save_status == SAVING
-        await until(pilot, lambda: app.save_status.startswith("Saved"), seconds=5)
+        await until(pilot, lambda: app.save_status.startswith("Saved"))
         assert app.save_status == "Saved 09:30"
         assert on_disk() == TextValue("kept")

@@ -23,7 +23,7 @@ from tests.tui_helpers import build_app, open_step, screen_text, settle, until, 
 from workshop.answers import IntegerValue
 from workshop.content.loader import load_program
 from workshop.settings import Settings
-from workshop.tui.app import make_app
+from workshop.tui.app import WorkshopApp, make_app
 from workshop.tui.cursor import highlighted_line, is_text_box
 
 
@@ -37,29 +37,32 @@ def test_a_text_area_module_still_loading_in_another_thread_is_not_a_crash(
     assert is_text_box(Input())
 
 
+def at_cursor(app: WorkshopApp) -> str:
+    """The screen's text from the terminal cursor to the end of its row."""
+    x, y = app.cursor_position
+    return screen_text(app).splitlines()[y][x:]
+
+
 async def test_the_cursor_follows_the_focus_from_control_to_control(
     tmp_path: Path, mini_program_dir: Path
 ) -> None:
     app = build_app(mini_program_dir, tmp_path / "data")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_journal(pilot)
+        # The cursor moves once the screen has been drawn with the focus where it went (not at once).
         await pilot.press("tab")  # the list of days
-        await settle(pilot)
+        await until(pilot, lambda: at_cursor(app).startswith("Day 1"))
         days = app.focused
         assert isinstance(days, OptionList)
         first = app.cursor_position
-        assert screen_text(app).splitlines()[first.y][first.x :].startswith("Day 1")
         await pilot.press("down")
-        await settle(pilot)
+        await until(pilot, lambda: at_cursor(app).startswith("Day 2"))
         assert app.cursor_position == Offset(first.x, first.y + 1)
-        assert (
-            screen_text(app).splitlines()[app.cursor_position.y][app.cursor_position.x :].startswith("Day 2")
-        )
         await pilot.press("tab")  # the Continue button
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.focused, Button))
         button = app.focused
         assert isinstance(button, Button)
-        assert button.content_region.contains_point(app.cursor_position)
+        await until(pilot, lambda: button.content_region.contains_point(app.cursor_position))
 
 
 async def test_the_cursor_is_on_the_highlighted_choice_of_a_step(
@@ -74,8 +77,7 @@ async def test_the_cursor_is_on_the_highlighted_choice_of_a_step(
         await pilot.press("down", "down")
         await settle(pilot)
         assert highlighted_line(choices) == 2  # Textual's private table still says where each option starts
-        row = screen_text(app).splitlines()[app.cursor_position.y]
-        assert "Guilt" in row
+        await until(pilot, lambda: "Guilt" in screen_text(app).splitlines()[app.cursor_position.y])  # once drawn
         await pilot.press("tab")  # the line of one's own: a text box places the cursor where typing goes
         await settle(pilot)
         await pilot.press(*"mine")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, OptionList
 
-from tests.tui_helpers import build_app, held_back, wait_for_journal
+from tests.tui_helpers import build_app, held_back, until, wait_for_journal
 from workshop.content.cache import cached_outline, load_program_cached
 from workshop.content.models import Program
 from workshop.content.outline import DayOutline, DeferredProgram, ProgramOutline, StepOutline
@@ -66,10 +66,7 @@ async def test_a_program_that_stopped_validating_is_reported_not_opened(
 
     app = build_app(DeferredProgram(ProgramOutline.of(program), load), tmp_path / "data")
     async with app.run_test() as pilot:
-        for _ in range(100):
-            if isinstance(app.screen, Notice):
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: isinstance(app.screen, Notice))
         assert isinstance(app.screen, Notice)
         await pilot.pause()
         assert "a step needs a title" in str(app.screen.query_one(".notice-body").render())

@@ -11,6 +11,7 @@ its "Esc closes" were found unreachable, in a box taller than the screen.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from textual.widgets import Input, TextArea
 
 from tests.checkins import CHECKINS
 from tests.expect import not_none
-from tests.tui_helpers import build_app, frozen, screen_text, wait_for_journal
+from tests.tui_helpers import build_app, frozen, screen_text, until, wait_for_journal
 from workshop.answers import (
     ChoicesValue,
     CommitmentValue,
@@ -80,10 +81,11 @@ async def scrolled(pilot: Any, widgets: list[Widget]) -> None:
 
 
 async def laid_out(pilot: Any, screen: Any) -> None:
-    """Wait (a second at most) until every widget shown has a place on screen: a screen just opened, or
-    its footer rebuilt for new keys, is placed at the next redraw, and a widget not placed yet would be
-    reported as cut off."""
-    for _ in range(200):
+    """Wait (ten seconds at most: a busy machine draws late) until every widget shown has a place on
+    screen: a screen just opened, or its footer rebuilt for new keys, is placed at the next redraw, and a
+    widget not placed yet would be reported as cut off."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
         if all(placed(screen, widget) for widget in screen.query("*") if shown(widget)):
             return
         await pilot.pause(0.005)
@@ -226,15 +228,13 @@ async def test_every_other_screen_and_modal(tmp_path: Path, mini_program_dir: Pa
 
         await pilot.press("f1")
         await assert_complete(pilot, "keys (F1) over home")
-        await pilot.press("end")
-        await scrolled(pilot, overflowing(app.screen))
-        assert last_row_shown(pilot, "The mouse works too.") and last_row_shown(pilot, "Esc closes")
+        await pilot.press("end")  # scrolls once drawn again: until then, nothing is on its way to scroll
+        await until(pilot, lambda: last_row_shown(pilot, "The mouse works too.") and last_row_shown(pilot, "Esc closes"))
         await pilot.press("escape")
         await pilot.press("ctrl+g")
         await assert_complete(pilot, "support")
-        await pilot.press("end")  # the lines have the focus: End goes to the last of them
-        await scrolled(pilot, overflowing(app.screen))
-        assert last_row_shown(pilot, "to anyone.") and last_row_shown(pilot, "Esc closes")
+        await pilot.press("end")  # the lines have the focus: End goes to the last of them (once drawn again)
+        await until(pilot, lambda: last_row_shown(pilot, "to anyone.") and last_row_shown(pilot, "Esc closes"))
         await pilot.press("escape")
         app.action_support(gentle=True)
         await assert_complete(pilot, "support, after a low check-in")

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, OptionList, TextArea
 
 from tests.expect import not_none
-from tests.tui_helpers import build_app, frozen, open_step, screen_text, settle, wait_for_journal
+from tests.tui_helpers import build_app, frozen, open_step, screen_text, settle, until, wait_for_journal
 from workshop.answers import ChoicesValue, IntegerValue, RankedValue, TextValue
 from workshop.content.models import Program
 from workshop.tui.commands import WorkshopCommands
@@ -87,6 +87,8 @@ async def test_a_finished_program_says_so_and_offers_what_comes_after(
         home = app.screen
         assert isinstance(home, HomeScreen)
         assert not home.query_one("#continue", Button).display
+        # The footer shows home's keys once drawn again: the day's footer, or the one being rebuilt, until then.
+        await until(pilot, lambda: "r Review" in rows(app)[-1] and "Continue" not in rows(app)[-1])
         text = screen_text(app)
         assert "every day is done" in text and "Continue" not in text
         footer = rows(app)[-1]
@@ -162,8 +164,9 @@ async def test_review_shows_a_whole_answer_marks_matches_and_esc_comes_back_to_t
         run.set_answer("one", "first-thought", TextValue(seven))
         run.set_answer("one", "meaning-now", IntegerValue(4))
         app.routes.open_review()
-        await settle(pilot)
-        assert "the last line" in screen_text(app)  # seven lines: all shown, none hidden behind "…"
+        # The pane reads the highlighted answer once the list has been drawn: seven lines, all shown, none
+        # hidden behind "…".
+        await until(pilot, lambda: "the last line" in screen_text(app))
         await pilot.press("ctrl+f", *"useful")
         await settle(pilot)
         review = app.screen
@@ -175,12 +178,12 @@ async def test_review_shows_a_whole_answer_marks_matches_and_esc_comes_back_to_t
         await pilot.press("enter", "enter")  # to the answers, then open the highlighted one
         await settle(pilot)
         assert isinstance(app.screen, DayScreen) and app.screen.walk.step.id == "first-thought"
-        assert "esc Review" in rows(app)[-1]
+        await until(pilot, lambda: "esc Review" in rows(app)[-1])  # the footer, once drawn again
         await pilot.press(*" Edited.", "escape")
         await settle(pilot)
         assert app.screen is review
         assert review.query_one("#search", Input).value == "useful"
-        assert "Edited." in screen_text(app)
+        await until(pilot, lambda: "Edited." in screen_text(app))  # in the pane, once the list is drawn
 
 
 async def test_a_recap_starts_in_a_box_that_is_on_screen(tmp_path: Path, shipped: Program) -> None:
@@ -199,16 +202,19 @@ async def test_a_recap_starts_in_a_box_that_is_on_screen(tmp_path: Path, shipped
         screen = await open_step(pilot, recap.id)
         area = screen.query_one(TextArea)
         assert area.has_focus
-        geometry = screen.find_widget(area)
-        assert geometry.visible_region == geometry.region  # the whole box is on screen
+
+        def whole_box_shown() -> bool:
+            geometry = screen.find_widget(area)
+            return geometry.visible_region == geometry.region
+
+        await until(pilot, whole_box_shown)  # scrolled to once the step has been drawn
         await pilot.press(*"typed where it can be seen")
         assert "typed where it can be seen" in screen_text(app)
         await pilot.press("shift+tab")  # back, in reading order: the earlier answers
         box = screen.query_one("#recap-items")
         assert box.has_focus
         await pilot.press("pagedown")
-        await settle(pilot)
-        assert box.scroll_y > 0
+        await until(pilot, lambda: box.scroll_y > 0)  # scrolled once drawn again
 
 
 def program_with_long_and_exclusive_options(tmp_path: Path, mini_program_dir: Path) -> Path:

@@ -67,7 +67,7 @@ async def test_the_save_line_shows_what_it_says_in_full(tmp_path: Path, mini_pro
         await wait_for_journal(pilot)
         screen = await open_step(pilot, "first-thought")
         await pilot.press(*"kept")
-        await until(pilot, lambda: app.save_status == "Saved 09:30", seconds=5)
+        await until(pilot, lambda: app.save_status == "Saved 09:30")
         await pilot.pause()
         assert isinstance(screen, DayScreen)
         line = screen.query_one(SaveStatus)

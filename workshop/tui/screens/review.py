@@ -389,9 +389,15 @@ class ReviewScreen(WorkshopScreen):
             return
         query = self.query_one("#search", Input).value
         rows = [Option(row_content(entry, query)) for entry in more]
-        self.query_one("#entries", OptionList).add_options(rows)
+        entries = self.query_one("#entries", OptionList)
+        entries.add_options(rows)
         if start == 0:
-            self._read_soon()  # the first answers found: the pane shows the highlighted one
+            # The first answers found, after a first page that had none (words found only in older runs,
+            # or a busy machine's first slice): the first is highlighted, as a first page's is, and the
+            # pane shows it. Without it the list showed answers that Enter did not open, beside an empty pane.
+            if entries.highlighted is None:
+                entries.highlighted = 0
+            self._read_soon()
         self._update_count()
 
     def _update_count(self) -> None:
