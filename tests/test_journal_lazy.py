@@ -25,7 +25,7 @@ from workshop.journal import index
 from workshop.journal.crypto import Identity
 from workshop.journal.errors import JournalProblem
 from workshop.journal.format import decode_module, parse_bytes
-from workshop.journal.store import DiskStates, Journal, OneAtATime, Run
+from workshop.journal.store import Journal, OneAtATime, Run
 from workshop.reports.export import FORMATS, iter_render, render
 from workshop.tui.screens.notice import Notice
 from workshop.tui.screens.review import ReviewScreen
@@ -368,32 +368,6 @@ def test_a_run_let_go_then_changed_and_saved_still_has_every_day_in_its_index(
         assert reopened.runs[0].answers("one")["meaning-now"].value == TextValue("changed after")
 
 
-def test_a_run_let_go_leaves_the_journal_only_the_signature_of_each_of_its_files(
-    tmp_path: Path, program: Program
-) -> None:
-    # At twenty years what the journal kept of each run the review had read and let go (its days' ids
-    # and its run file's facts for the index, a path object for each file) held 0.8 MiB for the session.
-    data = tmp_path / "data"
-    three_runs(data, program)
-    with Journal.open(data, program, lazy=True) as journal:
-        older = journal.runs[0]
-        older.answers("one")
-        assert older.folder in journal._run_data and older.folder in journal._summaries
-        assert older.release()
-        assert older.folder not in journal._run_data and older.folder not in journal._summaries
-        day = older.folder / "one.toml"
-        assert journal._disk.get(day) == atomic.signature_of(day)  # a day is still read alone against it
-        assert all(type(path) is str for path in journal._disk._states)  # the path's text, not a Path
-        older.set_answer("one", "meaning-now", TextValue("changed after"))  # read again, then saved
-        journal.save(older)
-    modules, run_entry = index.read_all(run_dir(data, 1))
-    assert set(modules) == {"one.toml", "two.toml"}
-    assert run_entry is not None and run_entry[1].finished is not None  # the run file's facts, as read again
-    with Journal.open(data, program, lazy=True) as reopened:
-        assert not reopened.runs[0].loaded  # the index is trusted: opened from it
-        assert reopened.runs[0].finished is not None
-
-
 def test_a_run_let_go_hands_over_one_day_from_its_file_while_that_file_is_as_it_was_read(
     tmp_path: Path, program: Program
 ) -> None:
@@ -492,24 +466,3 @@ def test_a_streamed_file_is_left_as_it_was_when_making_it_fails(tmp_path: Path) 
     assert path.read_bytes() == b"the export before" and list(tmp_path.iterdir()) == [path]
     atomic.write_stream(path, iter([b"a ", b"whole ", b"export"]))
     assert path.read_bytes() == b"a whole export" and path.stat().st_mode & 0o777 == 0o600
-
-
-def test_the_journal_knows_each_file_it_read_by_a_packed_signature_that_reads_back_the_same(
-    tmp_path: Path,
-) -> None:
-    # What the journal keeps of every file it reads (twenty years of them once the review has read them
-    # all): the path's text and 56 bytes, and what it hands back is the signature it was given.
-    states = DiskStates()
-    day = tmp_path / "one.toml"
-    day.write_text("x = 1\n")
-    signature = atomic.signature_of(day)
-    odd = atomic.Signature(7, 8, -9, "not a digest")  # anything else is kept as it is
-    states[day] = signature
-    states[tmp_path / "odd"] = odd
-    states.update({tmp_path / "gone": None, tmp_path / "new": "newer"})
-    assert states.get(day) == signature and states.get(tmp_path / "odd") == odd
-    assert states.get(tmp_path / "gone") is None and states.get(tmp_path / "new") == "newer"
-    kept = states._states[str(day)]
-    assert isinstance(kept, bytes) and len(kept) == 56
-    states.pop(day)
-    assert states.get(day) is None

@@ -11,9 +11,7 @@ import gc
 from pathlib import Path
 
 import pytest
-from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from tests.clocks import SteppingClock
 from tests.memory_run import MemoryRun
@@ -21,11 +19,11 @@ from tests.test_review_search import open_review
 from tests.tui_helpers import build_app, settle, until
 from workshop.answers import Answer, TextValue
 from workshop.content.models import Program
-from workshop.flow.review import GONE, Catalog, Finding, Listed, ReviewEntry, review_entries, search
+from workshop.flow.review import GONE, Catalog, Finding, ReviewEntry, review_entries, search
 from workshop.journal.errors import JournalProblem
 from workshop.journal.store import Journal
 from workshop.tui.screens import review as review_screen
-from workshop.tui.screens.review import ROWS_DRAWN, AnswerList, entry_content
+from workshop.tui.screens.review import entry_content
 
 OLDEST = "the ward at 3 a.m., when the snow came"  # only in run 1
 RUNS = 20
@@ -77,13 +75,8 @@ def test_once_read_the_catalog_holds_no_answer_and_each_older_run_has_let_go(
         assert catalog.complete and len(catalog) == len(review_entries(program, [current])) * RUNS
         assert not any(run.loaded for run in journal.runs[:-1])
         assert answers_alive() == held_by_the_current_run  # what the catalog keeps is no answer at all
-        # One place for each step answered, whatever the number of runs, and one tuple of them for every
-        # run that answered the same steps: nothing is kept per answer but its words.
+        # One place for each step answered, whatever the number of runs: per answer, a run number.
         assert len({id(catalog.place(index)) for index in range(len(catalog))}) == len(catalog) // RUNS
-        assert len({id(texts.places) for texts in catalog._texts}) == 1
-        assert [catalog.run_number(index) for index in range(len(catalog))] == [
-            number for number in range(RUNS, 0, -1) for _ in range(len(catalog) // RUNS)
-        ]
 
 
 def test_twenty_runs_on_the_search_finds_the_oldest_run_and_shows_its_whole_answer(
@@ -248,43 +241,3 @@ def test_a_search_that_may_not_read_files_stops_before_a_run_still_on_disk(tmp_p
         assert waits == 4  # once before each older run (run 1 says "again" nowhere: a wait, no match)
         expected = look(Finding.start(Catalog(program, journal.runs), "again", None, None))
         assert finding.found == expected.found and finding.catalog.complete
-
-
-def test_the_answers_listed_are_read_again_when_asked_for_and_none_is_kept(tmp_path: Path, program: Program) -> None:
-    # The review's list keeps a row's heading and line; the answer whole is read again from its run for the
-    # pane or an edit. Kept whole, a list scrolled some hundred answers down held 7 MiB at twenty years.
-    history(tmp_path, program)
-    with Journal.open(tmp_path, program, lazy=True) as journal:
-        finding = look(Finding.start(Catalog(program, journal.runs), "again", None, None))
-        held = answers_alive()
-        listed = Listed(finding)
-        first = listed.more(5)
-        rest = listed.more(10_000)
-        assert len(listed) == len(finding.found) == len(first) + len(rest) and not listed.more(1)
-        assert listed[0] == first[0] and listed[-1] == rest[-1] and listed[2:4] == first[2:4]
-        assert listed == finding.entries()
-        assert {entry.run_number for entry in first + rest} == set(range(2, RUNS + 1))
-        assert not any(run.loaded for run in journal.runs[:-1])  # read from their day files: still let go
-        del first, rest
-        assert answers_alive() == held  # the whole list holds no answer
-
-
-async def test_the_list_keeps_the_drawing_of_a_bounded_number_of_rows_however_far_it_is_scrolled() -> None:
-    # Textual's option list keeps the drawing of its last 2,048 rows: scrolled through a thousand answers,
-    # the review's list held 0.8 MiB of rows long out of sight.
-    class Lister(App[None]):
-        def compose(self) -> ComposeResult:
-            yield AnswerList(id="entries", classes="entries")
-
-    app = Lister()
-    async with app.run_test(size=(60, 100)) as pilot:
-        answers = app.query_one(AnswerList)
-        answers.add_options(Option(f"answer {n}\nits line") for n in range(2 * ROWS_DRAWN))
-        answers.focus()
-        drawn = 0
-        while answers.scroll_y < answers.max_scroll_y or not drawn:
-            answers.scroll_page_down(animate=False)
-            await pilot.pause()
-            drawn = max(drawn, len(answers._option_render_cache))
-        assert answers.scroll_y == answers.max_scroll_y  # every row was on screen at some point
-        assert ROWS_DRAWN // 2 < drawn <= ROWS_DRAWN  # the oldest drawings were let go

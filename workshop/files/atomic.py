@@ -43,7 +43,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 _TEMP_NAME = re.compile(r"^\.[^/\\]+\.[0-9a-f]{8}\.tmp$")
 
 
-@dataclass(frozen=True, slots=True)  # slots: the journal keeps one for every file it read, years of them
+@dataclass(frozen=True)
 class Signature:
     """Enough about a file to tell whether someone else changed it since we last read or wrote it."""
 

@@ -131,11 +131,9 @@ class RunTexts:
 
     __slots__ = ("bounds", "number", "packed", "places", "reads")
 
-    def __init__(
-        self, number: int, places: tuple[Place, ...], folded: list[bytes], reads: int | None
-    ) -> None:
+    def __init__(self, number: int, places: list[Place], folded: list[bytes], reads: int | None) -> None:
         self.number = number
-        self.places = places
+        self.places = tuple(places)
         self.bounds = array("I", accumulate((len(words) for words in folded), initial=0))
         self.packed = zlib.compress(b"".join(folded), PACK_LEVEL)
         self.reads = reads
@@ -174,13 +172,10 @@ class Catalog:
             if earlier is not None and earlier._program is program
             else {}
         )
-        # Every answer read so far, in the review's order (newest run first), is found by its index through
-        # the run it is in (``_firsts``, ``_texts``): a list of places and an array of run numbers, one slot
-        # per answer, held 0.13 MiB at twenty years for what a bisection of 240 numbers gives.
-        self._count = 0  # answers read so far
+        # Every answer read so far, in the review's order (newest run first): its run and its place.
+        self._run_numbers = array("I")
+        self._places: list[Place] = []
         self._shared: dict[tuple[str, str, bool, str], Place] = {}  # one place for every run that has it
-        # One tuple of places for every run that answered the same steps (most runs of years of a program).
-        self._shared_runs: dict[tuple[int, ...], tuple[Place, ...]] = {}
         self._texts: list[RunTexts] = []
         self._firsts: list[int] = []  # the index of each run's first answer
         self._unpacked: tuple[int, bytes] = (-1, b"")  # the run whose words were last unpacked, and them
@@ -204,9 +199,10 @@ class Catalog:
             self._next_unread += 1
             texts = self._read(number)
             if texts.places:
-                self._firsts.append(self._count)
+                self._firsts.append(len(self._places))
                 self._texts.append(texts)
-                self._count += len(texts.places)
+                self._places.extend(texts.places)
+                self._run_numbers.extend([number] * len(texts.places))
                 return True
         return False
 
@@ -228,8 +224,7 @@ class Catalog:
         reads = None
         if isinstance(run, ReleasableRun) and number not in self._shown and run.release():
             reads = run.reads
-        shared = self._shared_runs.setdefault(tuple(map(id, places)), tuple(places))
-        return RunTexts(number, shared, folded, reads)
+        return RunTexts(number, places, folded, reads)
 
     def runs_to_come(self, count: int) -> list[int]:
         """The numbers of the next ``count`` runs the catalog will read, in the order it reads them (newest
@@ -280,26 +275,19 @@ class Catalog:
 
     def __len__(self) -> int:
         """How many answers have been read so far."""
-        return self._count
+        return len(self._places)
 
     def run_number(self, index: int) -> int:
-        return self._texts[self._slot(index)].number
+        return self._run_numbers[index]
 
     def place(self, index: int) -> Place:
-        slot = self._slot(index)
-        return self._texts[slot].places[index - self._firsts[slot]]
-
-    def _slot(self, index: int) -> int:
-        """Where in ``_texts`` the run of answer ``index`` is."""
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        return bisect_right(self._firsts, index) - 1
+        return self._places[index]
 
     def entry(self, index: int) -> ReviewEntry:
         """Answer ``index`` whole, with its words: from its run, or, when the run has let go of its answers,
         from the one day file that holds it (a page of a rare word's answers may come from as many runs:
         reading each whole took 6 ms, one file takes a fraction of that)."""
-        number, place = self.run_number(index), self.place(index)
+        number, place = self._run_numbers[index], self._places[index]
         run = self._runs[number]
         if isinstance(run, ReleasableRun):
             day = run.day_answers(place.kept_in)
@@ -329,12 +317,15 @@ class Catalog:
 GONE = "This answer is no longer in its file: it changed after the review read it. Open the review again."
 
 
-class MadeWhole(Sequence[ReviewEntry]):
-    """Answers of a catalog, each made whole from its run when asked for (``Catalog.entry``), none kept:
-    ``_entry`` says which answer a position is."""
+class Entries(Sequence[ReviewEntry]):
+    """A catalog's answers read so far as ``ReviewEntry`` values, each made from its run when asked for
+    (``Catalog.entry``): counting them costs nothing, going through them all reads every run again."""
 
-    def _entry(self, position: int) -> ReviewEntry:
-        raise NotImplementedError
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+
+    def __len__(self) -> int:
+        return len(self._catalog)
 
     @overload
     def __getitem__(self, index: int) -> ReviewEntry: ...
@@ -344,22 +335,8 @@ class MadeWhole(Sequence[ReviewEntry]):
 
     def __getitem__(self, index: int | slice) -> ReviewEntry | list[ReviewEntry]:
         if isinstance(index, slice):
-            return [self._entry(position) for position in range(len(self))[index]]
-        return self._entry(range(len(self))[index])  # IndexError past the end, as a list
-
-
-class Entries(MadeWhole):
-    """A catalog's answers read so far: counting them costs nothing, going through them all reads every
-    run again."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self._catalog = catalog
-
-    def __len__(self) -> int:
-        return len(self._catalog)
-
-    def _entry(self, position: int) -> ReviewEntry:
-        return self._catalog.entry(position)
+            return [self._catalog.entry(i) for i in range(len(self))[index]]
+        return self._catalog.entry(range(len(self))[index])
 
 
 def needle_of(query: str) -> str:
@@ -457,37 +434,6 @@ class Finding:
     def entries(self, start: int = 0, stop: int | None = None) -> list[ReviewEntry]:
         """The matching entries found so far, ``found[start:stop]``."""
         return [self.catalog.entry(index) for index in self.found[start:stop]]
-
-
-class Listed(MadeWhole):
-    """The first answers a finding found, as many as the review's list holds (``more`` adds to them), each
-    made whole from its run when asked for (the reading pane, an edit), never kept: a row of the list
-    needs only its heading and a line, and a list scrolled some hundred answers down held each of them
-    whole (12 to 20 kB an answer of the benchmark's length, 6 to 7 MiB after 300 rows at twenty years)."""
-
-    def __init__(self, finding: Finding | None = None) -> None:
-        self._finding = finding
-        self._count = 0
-
-    def more(self, count: int) -> list[ReviewEntry]:
-        """The next ``count`` answers found (fewer when fewer are found so far), now listed too."""
-        if self._finding is None:
-            return []
-        added = self._finding.entries(self._count, self._count + count)
-        self._count += len(added)
-        return added
-
-    def __len__(self) -> int:
-        return self._count
-
-    def _entry(self, position: int) -> ReviewEntry:
-        assert self._finding is not None  # something is listed: it was found
-        return self._finding.catalog.entry(self._finding.found[position])
-
-    def __eq__(self, other: object) -> bool:
-        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 def match_spans(text: str, query: str) -> list[tuple[int, int]]:

@@ -17,7 +17,6 @@ from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content, Span
 from textual.css.query import NoMatches
@@ -28,7 +27,6 @@ from textual.widgets.option_list import Option
 from workshop.flow.review import (
     Catalog,
     Finding,
-    Listed,
     ReviewEntry,
     match_spans,
     needle_of,
@@ -83,20 +81,6 @@ COUNT_EVERY = 0.25
 DEBOUNCE = 0.02
 """A key after a pause searches at once; keys that follow it closer than this search once they stop: a
 word typed fast is searched for its first letter and once more for the whole, not once per letter."""
-
-
-ROWS_DRAWN = 256
-"""Rows of the list whose drawing is kept for when they are drawn again. Textual's option list keeps the
-last 2,048 (each row's lines, a few kB), so a list scrolled a long way down held the drawing of every row
-it had passed; a row drawn again after that is drawn afresh (two short lines)."""
-
-
-class AnswerList(OptionList):
-    """The review's list: an option list that keeps the drawing of fewer rows (``ROWS_DRAWN``)."""
-
-    def __init__(self, *, id: str, classes: str) -> None:
-        super().__init__(id=id, classes=classes)
-        self._option_render_cache = LRUCache(maxsize=ROWS_DRAWN)
 
 
 def highlighted(text: str, query: str) -> Content:
@@ -161,9 +145,8 @@ class ReviewScreen(WorkshopScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.shown = Listed()
-        """The answers in the list, in order: the first pages of what the search found (each read from its
-        run when asked for)."""
+        self.shown: list[ReviewEntry] = []
+        """The answers in the list, in order: the first pages of what the search found."""
         self._catalog: Catalog | None = None
         self._finding: Finding | None = None
         self._typed = 0  # changes to the search box and filter so far: only the last one searches
@@ -206,7 +189,7 @@ class ReviewScreen(WorkshopScreen):
                 yield Select[int]([], prompt="All runs", id="run-filter")  # its runs: ``_offer_runs``
                 yield Button("Then and now", id="then-and-now")
             with Container(classes="review-body"):
-                yield AnswerList(id="entries", classes="entries")
+                yield OptionList(id="entries", classes="entries")
                 with VerticalScroll(id="reader", classes="reader"):
                     yield Static(Content(""), id="reader-text")
             yield Static("", id="review-count", classes="dim")
@@ -260,7 +243,7 @@ class ReviewScreen(WorkshopScreen):
 
     def _forget(self) -> None:
         """Empty the search box, the filter, the list and the pane, and let the answers go."""
-        self._catalog, self._finding, self.shown, self._reading = None, None, Listed(), None
+        self._catalog, self._finding, self.shown, self._reading = None, None, [], None
         if self._reading_timer is not None:
             self._reading_timer.stop()
             self._reading_timer = None
@@ -304,8 +287,8 @@ class ReviewScreen(WorkshopScreen):
             finding.advance(SLICE, enough=enough)
         # The first page replaces the list's options in one go (not cleared, then added): a list as long as
         # before keeps its size, and the screen is not laid out again.
-        self.shown = Listed(finding)
-        entries.set_options(Option(row_content(entry, query)) for entry in self.shown.more(enough))
+        self.shown = finding.entries(0, enough)
+        entries.set_options(Option(row_content(entry, query)) for entry in self.shown)
         if self.shown:
             entries.highlighted = min(keep or 0, len(self.shown) - 1)
         self._read_soon()
@@ -384,10 +367,11 @@ class ReviewScreen(WorkshopScreen):
         if self._finding is None:
             return
         start = len(self.shown)
-        more = self.shown.more(count)
+        more = self._finding.entries(start, start + count)
         if not more:
             return
         query = self.query_one("#search", Input).value
+        self.shown.extend(more)
         rows = [Option(row_content(entry, query)) for entry in more]
         entries = self.query_one("#entries", OptionList)
         entries.add_options(rows)
@@ -445,7 +429,7 @@ class ReviewScreen(WorkshopScreen):
         entry = self.shown[index] if index is not None and index < len(self.shown) else None
         query = self.query_one("#search", Input).value
         before, self._reading = self._reading, (entry, query)
-        same = before is not None and before[0] == entry  # each read afresh: the same answer, not object
+        same = before is not None and before[0] is entry
         if same and before is not None and before[1] == query:
             return
         # The same answer with other words marked keeps its lines: no need to lay the screen out again.
