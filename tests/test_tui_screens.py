@@ -98,6 +98,22 @@ async def test_a_finished_program_says_so_and_offers_what_comes_after(
         assert app.screen is home
 
 
+async def test_home_taken_down_as_the_app_closes_is_not_redrawn_by_a_journal_opened_then(
+    tmp_path: Path, mini_program_dir: Path
+) -> None:
+    # A preview reloaded just as it was closed: the journal it reopened was ready once the app had taken
+    # home's widgets down, and redrawing the days raised NoMatches, which stopped the app with an error.
+    app = build_app(mini_program_dir, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await wait_for_journal(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await home.remove_children()  # as the app's close does
+        app.routes.refresh_home()  # what the journal's arrival does
+        await settle(pilot)
+        assert app.is_running
+
+
 async def test_home_shows_its_keys_f1_explains_them_and_the_header_and_palette_fit(
     tmp_path: Path, shipped: Program
 ) -> None:

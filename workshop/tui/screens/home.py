@@ -130,6 +130,11 @@ class HomeScreen(WorkshopScreen):
         """Redraw the days and the "continue" label from the current run."""
         if not self.is_mounted:
             return  # the journal can open before this screen is mounted; on_mount calls again
+        if not self.query("#days"):
+            # The app is closing and has taken the screen down: a journal that finished opening just then
+            # (a preview reloaded as it was closed) has nothing to redraw here. Raised, it stopped the
+            # app with an error at quit (once in CI).
+            return
         run = self.workshop.current_run
         days = self.query_one("#days", OptionList)
         highlighted = days.highlighted
