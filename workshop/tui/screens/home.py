@@ -128,12 +128,10 @@ class HomeScreen(WorkshopScreen):
 
     def refresh_progress(self) -> None:
         """Redraw the days and the "continue" label from the current run."""
-        if not self.is_mounted:
-            return  # the journal can open before this screen is mounted; on_mount calls again
-        if not self.query("#days"):
-            # The app is closing and has taken the screen down: a journal that finished opening just then
-            # (a preview reloaded as it was closed) has nothing to redraw here. Raised, it stopped the
-            # app with an error at quit (once in CI).
+        if not self.is_mounted or not self.query("#days"):
+            # Not there yet (the journal can open before this screen is mounted: on_mount calls again), or
+            # taken down as the app closes (a preview reloaded as it was closed: its journal opened just
+            # then, and redrawing days that are gone stopped the app with an error at quit, once in CI).
             return
         run = self.workshop.current_run
         days = self.query_one("#days", OptionList)

@@ -178,6 +178,7 @@ class ReviewScreen(WorkshopScreen):
         return finding.needle == needle and finding.run_number == self._chosen_run()
 
     def _chosen_run(self) -> int | None:
+        """The run the filter chose, or None for all runs."""
         chosen = self.query_one("#run-filter", Select).value
         return chosen if isinstance(chosen, int) else None
 
