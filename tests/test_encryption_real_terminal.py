@@ -193,6 +193,37 @@ def test_the_passphrase_enter_and_the_next_key_typed_at_once_unlock(
     assert "Step 1 of 8" in screen, screen  # the c typed while unlocking was kept, and continued
 
 
+def test_not_now_at_the_first_run_offer_with_the_next_key_typed_at_once_continues(
+    tmux: Tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:
+    """Tab, Enter ("Not now") and c in one burst: the offer closes and c continues into day 1. The c came
+    in before the offer had heard Enter, so it went to the offer, which was closing, and was lost."""
+    data = tmp_path / "data"
+    tmux.start(until_it_ends(workshop_command(data, mini_program_dir, offer_encryption=True)))
+    tmux.wait_for("Keep your journal encrypted?", timeout=SLOW)
+    tmux.keys("Tab", "Enter", "c")
+    screen = tmux.wait_for("Step 1 of 8", timeout=SLOW)
+    assert "Keep your journal encrypted?" not in screen
+
+
+def test_the_passphrase_typed_at_once_with_the_enter_that_chose_encryption_reaches_its_field(
+    tmux: Tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:
+    """Enter on "Choose a passphrase", then the passphrase, Enter, the same again and Enter, all in one
+    burst: the keys typed behind the first Enter wait for the passphrase screen rather than going to the
+    offer that is closing, and the journal is encrypted with them."""
+    data, home = tmp_path / "data", tmp_path / "home"
+    home.mkdir()
+    command = workshop_command(data, mini_program_dir, offer_encryption=True, patch=CHEAP_NEW_KEYS)
+    tmux.start(until_it_ends(f"env HOME={shlex.quote(str(home))} {command}"))
+    tmux.wait_for("Keep your journal encrypted?", timeout=SLOW)
+    tmux.keys("-l", f"\r{JOURNAL_PASSPHRASE}\r{JOURNAL_PASSPHRASE}\r")  # \r: Enter, in the same write
+    screen = tmux.wait_for("Make a recovery page?", timeout=SLOW)
+    assert "not the same" not in screen
+    keys = KeyFiles(data)
+    assert keys.is_encrypted() and keys.unlock(JOURNAL_PASSPHRASE).recipient == keys.recipient()
+
+
 def test_encryption_chosen_at_the_first_run_offer_with_both_passphrases_typed_at_once(
     tmux: Tmux, tmp_path: Path, mini_program_dir: Path
 ) -> None:

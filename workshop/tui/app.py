@@ -129,6 +129,7 @@ class WorkshopApp(App[None]):
         self.key_gate = KeyGate()
         self._hold_timer: Timer | None = None
         self._hold_deadline = 0.0
+        self._held_for_notice: Notice | None = None
         self._program: Program | None
         self._load_program: Callable[[], Program]
         if isinstance(program, DeferredProgram):
@@ -279,16 +280,34 @@ class WorkshopApp(App[None]):
         if self.key_gate.keep(event):
             return
         await super().on_event(event)
+        notice = self.screen_stack[-1] if self.screen_stack else None  # keys can come before any screen
+        if isinstance(event, events.Key) and isinstance(notice, Notice) and notice.chosen_by(event.key):
+            self._hold_keys_while_closing(notice)
 
     def hold_keys(self, limit: float = HOLD_LIMIT) -> None:
         """Keep the keys typed from now on until ``release_keys`` (``limit`` seconds at most): a step or a
         day is opening, or a passphrase is being tried."""
+        self._held_for_notice = None  # what holds now releases the keys, not a notice that closed before
         self.key_gate.hold()
         deadline = time.monotonic() + limit
         if self._hold_timer is None or deadline > self._hold_deadline:  # the longer of two holds wins
             self._stop_hold_timer()
             self._hold_timer = self.set_timer(limit, self.release_keys)
             self._hold_deadline = deadline
+
+    def _hold_keys_while_closing(self, notice: Notice) -> None:
+        """A key that answers ``notice`` was just handed to it: the keys typed behind it (``c`` after Enter on
+        "Not now") belong to the screen that follows, not to the notice, which is about to close and would
+        drop them. They are held until the notice is gone (``notice_closed``), or for what its answer opens,
+        if that holds keys in turn (a day opening)."""
+        self.hold_keys()
+        self._held_for_notice = notice
+
+    def notice_closed(self, notice: Notice) -> None:
+        """``notice`` has left the screen: hand on the keys held for it, once the screen below has drawn."""
+        if self._held_for_notice is notice:
+            self._held_for_notice = None
+            self.call_after_refresh(self.release_keys)
 
     def release_keys(self) -> None:
         """Hand the held keys on, in order, to whatever has the focus once the app has caught up."""

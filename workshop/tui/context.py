@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from workshop.flow.day import DayWalk
     from workshop.flow.review import ReviewEntry
     from workshop.journal.store import Run
+    from workshop.tui.screens.notice import Notice
 
 
 class Navigation(Protocol):
@@ -130,6 +131,9 @@ class Workshop(Protocol):
 
     def drop_held_keys(self) -> None:
         """Forget the held keys: what they were typed for will not come (a passphrase was refused)."""
+
+    def notice_closed(self, notice: Notice) -> None:
+        """``notice`` has left the screen: the keys typed behind the key that answered it go on."""
 
 
 def workshop_of(app: App[Any]) -> Workshop:

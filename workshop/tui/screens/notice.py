@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from workshop.tui.context import workshop_of
 from workshop.ui_text import plain
 
 
@@ -31,6 +32,17 @@ class Notice(ModalScreen[str | None]):
             with Horizontal(classes="notice-buttons"):
                 for choice_id, label in self.choices:
                     yield Button(plain(label), id=f"choice-{choice_id}")
+
+    def chosen_by(self, key: str) -> bool:
+        """True when ``key``, just handed to this notice, answers it: Enter or space on a button, or the key
+        that closes it. The app then keeps the keys typed behind it for the screen that follows."""
+        if key in ("enter", "space") and isinstance(self.focused, Button):
+            return True
+        active = self.active_bindings.get(key)
+        return active is not None and active.binding.action == "dismiss_none"
+
+    def on_unmount(self) -> None:
+        workshop_of(self.app).notice_closed(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
