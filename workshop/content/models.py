@@ -601,7 +601,9 @@ class FeedbackStep(StepBase):
     questions: Annotated[list[FeedbackQuestion], at.MinLen(1), at.MaxLen(5)]
     """The questions, in order: three is usual (was it useful, did you feel safe to speak or to pass,
     would you recommend it)."""
-    labels: Annotated[list[Label], at.MinLen(5), at.MaxLen(5)] = field(default_factory=lambda: list(AGREEMENT))
+    labels: Annotated[list[Label], at.MinLen(5), at.MaxLen(5)] = field(
+        default_factory=lambda: list(AGREEMENT)
+    )
     """What the ratings 1 to 5 mean, lowest first (default: strongly disagree ... strongly agree)."""
 
     def __post_init__(self) -> None:
@@ -630,7 +632,7 @@ STEP_TYPES: tuple[type[StepBase], ...] = get_args(get_args(Step)[0])
 """Every kind of step's class, in the order of ``Step``: the one list every layer's table is checked
 against (``tests/test_step_kinds.py``)."""
 
-STEP_KINDS: tuple[str, ...] = tuple(get_args(step_type.__annotations__["kind"])[0] for step_type in STEP_TYPES)
+STEP_KINDS: tuple[str, ...] = tuple(get_args(kind.__annotations__["kind"])[0] for kind in STEP_TYPES)
 """Every step ``kind`` a content file may name, in the order of ``Step``."""
 
 
