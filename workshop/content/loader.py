@@ -111,6 +111,9 @@ def _message(item: Any) -> str:
     # the author reads the same words either way.
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key (check its spelling; see `workshop schema`)"
+    if kind == "dataclass_type":  # a table expected, something else written: in the words a model used
+        table = item.get("ctx", {}).get("class_name", "?")
+        return f"input should be a valid dictionary or instance of {table}"
     if kind == "missing":
         return "required field is missing"
     if kind == "string_pattern_mismatch" and item["loc"] and item["loc"][-1] == "id":
