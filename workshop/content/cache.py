@@ -70,19 +70,24 @@ def cached_outline(folder: Path, cache_dir: Path) -> ProgramOutline | None:
 
 def load_program_cached(folder: Path, cache_dir: Path) -> Program:
     """``load_program(folder)``, from ``cache_dir`` if nothing changed. Raises ``ContentError`` alike."""
-    from workshop.content import loader
-
     try:
         key = _key(folder)
     except OSError:
-        return loader.load_program(folder)  # let the loader name what cannot be read
+        return _validate(folder)  # let the loader name what cannot be read
     entry = _entry(folder, cache_dir)
     cached = _read_program(entry, key)
     if cached is not None:
         return cached
-    program = loader.load_program(folder)
+    program = _validate(folder)
     _write(entry, key, ProgramOutline.of(program).to_json().encode(), program)
     return program
+
+
+def _validate(folder: Path) -> Program:
+    # The loader imports pydantic (about 10 MiB): only a miss pays for it.
+    from workshop.content.loader import load_program
+
+    return load_program(folder)
 
 
 def load_support_cached(path: Path, cache_dir: Path) -> SupportDirectory:
