@@ -60,8 +60,9 @@ def program_for_app(args: argparse.Namespace) -> Program | DeferredProgram | Non
             return DeferredProgram(outline, partial(load_program_cached, folder, cache_dir))
     program = load_program(args)
     if program is not None:
-        # pydantic is loaded now anyway: validate the support lines too, so that the first ctrl+g of a later
-        # session finds them in the cache instead of importing pydantic (7 MiB, a pause) for the crisis screen.
+        # pydantic is loaded now anyway: validate the support lines too, so that the first ctrl+g of a
+        # later session finds them in the cache instead of importing pydantic (7 MiB, a pause) for the
+        # crisis screen.
         from workshop.content.problems import ContentError
         from workshop.content.support import load_support_lines
 
