@@ -126,8 +126,9 @@ class Deck:
 def step_timer_seconds(step: Step) -> int | None:
     """How long a step's countdown runs: a pause's ``seconds``; ``minutes`` when the file sets it.
 
-    Every step has ``minutes`` (default 1) for the agenda, but only a pause, or a step whose author wrote
-    ``minutes = N``, gets a countdown on screen: a reading slide should not tick at the room.
+    Every step plans minutes for the agenda (``planned_minutes``: 1 when the file leaves ``minutes`` out),
+    but only a pause, or a step whose author wrote ``minutes = N``, gets a countdown on screen: a reading
+    slide should not tick at the room.
     """
     if isinstance(step, PauseStep):
         return step.seconds
