@@ -46,12 +46,14 @@ if TYPE_CHECKING:
 
 # 4: the content classes became plain dataclasses, so older pickles (of pydantic models) must miss.
 FORMAT = b"workshop-program-cache 4"
-_T = TypeVar("_T")
 PICKLE_PROTOCOL = 5  # pickle and the writer are imported only to read or write a program: not for an outline
 _CODE = [
     *sorted((Path(__file__).parent).glob("*.py")),
     *(Path(workshop.__file__).parent / name for name in ("text.py", "files/reading.py")),
 ]
+
+
+_T = TypeVar("_T")
 
 
 def cached_outline(folder: Path, cache_dir: Path) -> ProgramOutline | None:
