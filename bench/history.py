@@ -24,6 +24,7 @@ from workshop.answers import (
     TextValue,
     Value,
 )
+from workshop.content.loader import adapter
 from workshop.content.models import (
     ChoiceStep,
     CommitmentStep,
@@ -63,7 +64,7 @@ def python() -> str:
 def make_program() -> Program:
     """A small synthetic program: four days of ten prompts (the store benchmark's shape)."""
     modules = tuple(
-        Module.model_validate(
+        adapter(Module).validate_python(
             {
                 "id": f"day-{day}",
                 "day": day,

@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def test_html_is_self_contained_escaped_and_printable(program: Program, runs: li
 
 
 def test_html_escapes_content_strings_too(program: Program, runs: list[Run]) -> None:
-    hostile = program.model_copy(update={"title": "<img src=x onerror=alert(1)>"})
+    hostile = replace(program, title="<img src=x onerror=alert(1)>")
     page = render_html(hostile, runs)
     assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
 

@@ -11,9 +11,11 @@ itself, and must show every hostile string exactly as typed. The HTML export mus
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -119,12 +121,12 @@ def hostile_program() -> Program:
     for index, module in enumerate(program.modules):
         steps = []
         for number, step in enumerate(module.steps):
-            update: dict[str, str] = {"title": HOSTILE[(index * 7 + number) % len(HOSTILE)]}
+            update: dict[str, Any] = {"title": HOSTILE[(index * 7 + number) % len(HOSTILE)]}
             if getattr(step, "question", None):
                 update["question"] = HOSTILE[(index * 7 + number + 3) % len(HOSTILE)]
-            steps.append(step.model_copy(update=update))
-        modules.append(module.model_copy(update={"title": HOSTILE[index + 10], "steps": tuple(steps)}))
-    return program.model_copy(update={"title": HOSTILE[0], "modules": tuple(modules)})
+            steps.append(replace(step, **update))
+        modules.append(replace(module, title=HOSTILE[index + 10], steps=steps))
+    return replace(program, title=HOSTILE[0], modules=tuple(modules))
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ checked here, so those journeys can run a small sample program.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.expect import answer_to
 from tests.memory_run import MemoryRun, sample_value
 from workshop.answers import CommitmentValue, ItemsValue, TextValue
@@ -113,7 +115,7 @@ def test_a_recap_brings_back_its_sources_in_its_own_order(program: Program) -> N
     assert [item.step.id for item in items] == ["first-thought", "values", "one-step"]
     assert [item.answer is not None for item in items] == [True, False, True]
     assert [item.module.id for item in items] == ["one", "one", "one"]
-    missing = recap.model_copy(update={"sources": ["gone", "values"]})
+    missing = replace(recap, sources=["gone", "values"])
     assert [item.step.id for item in recap_items(program, run, missing)] == ["values"]
 
 

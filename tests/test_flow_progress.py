@@ -4,6 +4,7 @@ how a checklist, a scale, the values sort and the review's previews answer."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 
@@ -139,9 +140,9 @@ def test_a_finished_program_has_nowhere_to_continue(program: Program) -> None:
     assert continue_place(run, program) is None
 
 
-def choice(**fields: object) -> ChoiceStep:
-    base = {"id": "signs", "kind": "choice", "title": "Signs", "question": "Which?", "multiple": True}
-    return ChoiceStep.model_validate(base | fields)
+def choice(**fields: Any) -> ChoiceStep:
+    base: dict[str, Any] = {"id": "signs", "kind": "choice", "title": "Signs", "question": "Which?", "multiple": True}
+    return ChoiceStep(**(base | fields))
 
 
 def test_an_exclusive_option_stands_alone() -> None:
@@ -187,9 +188,7 @@ def test_number_keys_on_a_scale(
 
 
 def test_the_values_sort_says_why_a_sixth_pick_is_not_taken() -> None:
-    step = RankStep.model_validate(
-        {"id": "v", "kind": "rank", "title": "V", "question": "Q?", "options": list("ABCDEFG"), "pick": 5}
-    )
+    step = RankStep(id="v", kind="rank", title="V", question="Q?", options=list("ABCDEFG"), pick=5)
     assert rank_note(step, ("A", "B")) == "3 more to pick"
     note = rank_note(step, tuple("ABCDE"), refused="F")
     assert "picked 5 already" in note and "'F'" in note and "remove one" in note

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from tests.test_flow_progress import FakeRun
 from workshop.answers import (
@@ -120,7 +121,7 @@ def test_a_saved_check_in_fits_the_instrument_and_opens_at_its_first_blank_item(
 # --------------------------------------------------------------------------------------------------------
 
 
-def checklist(**fields: object) -> ChoiceStep:
+def checklist(**fields: Any) -> ChoiceStep:
     return ChoiceStep(kind="choice", id="c", title="T", question="Q?", multiple=True, **fields)
 
 

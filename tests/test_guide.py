@@ -188,7 +188,7 @@ def test_guide_start_times_count_the_check_in_and_closing_and_add_up(tmp_path: P
     assert by_title["Check-in"][4] == "12 min"
     assert by_title["Ground rules"][0] == "0:12"  # after the check-in round
     assert by_title["Welcome"][0] == "0:14"  # the first step starts after the ground rules (2 min)
-    steps = sum(step.minutes for step in module.steps)
+    steps = sum(step.planned_minutes for step in module.steps)
     assert steps == 12  # 2 + 4 + six steps of the default 1 minute
     assert by_title["Closing round"][0] == "0:26"  # 12 + 2 + 12 of steps
     assert by_title["Closing round"][4] == "6 min"

@@ -7,6 +7,7 @@ box, how many numbered lines follow a question), from the HTML the browser print
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -220,15 +221,14 @@ def test_each_day_ends_with_the_crisis_lines_and_a_local_contact_blank(program: 
 
 def test_the_crisis_lines_are_escaped(program: Program) -> None:
     shipped = load_support_lines()
-    hostile_line = shipped.lines[0].model_copy(
-        update={
-            "country": "<i>Here</i>",
-            "name": "<script>alert(1)</script>",
-            "contact": "x</div><div>y",
-            "checked": date(2026, 1, 2),
-        }
+    hostile_line = replace(
+        shipped.lines[0],
+        country="<i>Here</i>",
+        name="<script>alert(1)</script>",
+        contact="x</div><div>y",
+        checked=date(2026, 1, 2),
     )
-    hostile = shipped.model_copy(update={"emergency": "Call <b>999</b> & stay safe", "lines": [hostile_line]})
+    hostile = replace(shipped, emergency="Call <b>999</b> & stay safe", lines=[hostile_line])
     page = handout(program, program.modules[0], fmt="html", support=hostile)
     assert "<script>" not in page and "<b>999" not in page and "</div><div>y" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -6,6 +6,7 @@ another test would hide it. The memory itself is measured by ``bench/bench_revie
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,63 @@ sys.exit(main(["--data-dir", {str(tmp_path)!r}]))
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert f"OPENED {tmp_path} []" in result.stdout, result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths")
+def test_a_session_from_the_cache_never_imports_pydantic(tmp_path: Path, shipped_program_dir: Path) -> None:
+    # pydantic and its core cost 7.4 MiB once imported (issue 20), and only validating needs them. With the
+    # program and the support lines cached by an earlier start, a session that opens home, a day's step,
+    # the review and the support screen unpickles plain dataclasses and validates nothing.
+    env = {**os.environ, "WORKSHOP_CACHE_DIR": str(tmp_path / "cache")}
+    fill = f"""
+from pathlib import Path
+from workshop import paths
+from workshop.content.cache import load_program_cached
+from workshop.content.support import load_support_lines
+load_program_cached(Path({str(shipped_program_dir)!r}), paths.cache_dir())
+load_support_lines()
+"""
+    subprocess.run([sys.executable, "-c", fill], env=env, timeout=60, check=True)
+    script = f"""
+import argparse, asyncio, sys
+from pathlib import Path
+from workshop.tui.launch import program_for_app
+from workshop.tui.app import make_app
+from workshop.tui.screens.day import DayScreen
+from workshop.tui.screens.review import ReviewScreen
+from workshop.tui.screens.support import SupportScreen
+
+async def until(pilot, condition):
+    for _ in range(2000):
+        if condition():
+            return
+        await pilot.pause(0.005)
+    raise AssertionError("never got there")
+
+async def main():
+    program = program_for_app(argparse.Namespace(program={str(shipped_program_dir)!r}))
+    app = make_app(program, Path({str(tmp_path / "data")!r}), review_ahead=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.journal is not None)
+        module = app.program.modules[0]
+        step = next(index for index, step in enumerate(module.steps) if step.kind == "prompt")
+        app.routes.open_day(module, step)
+        await until(pilot, lambda: isinstance(app.screen, DayScreen))
+        await pilot.press(*"a harbour")
+        app.routes.go_home()
+        await pilot.pause()
+        app.routes.open_review()
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and bool(app.screen.query("#entries")))
+        await pilot.pause()
+        app.routes.open_support()
+        await until(pilot, lambda: isinstance(app.screen, SupportScreen) and bool(app.screen.query(".support-body")))
+        await pilot.pause()
+    print("LOADED", sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "pydantic_core")))
+
+asyncio.run(main())
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "LOADED []" in result.stdout, result.stdout

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -171,19 +172,12 @@ def test_the_shipped_program_has_a_source_for_every_figure(shipped: Program) -> 
     unsourced = [
         item
         for item in program_unsourced(
-            program.model_copy(
-                update={
-                    "modules": tuple(
-                        m.model_copy(
-                            update={
-                                "steps": [
-                                    s.model_copy(update={"cites": []}) if s is reading else s for s in m.steps
-                                ]
-                            }
-                        )
-                        for m in program.modules
-                    )
-                }
+            replace(
+                program,
+                modules=tuple(
+                    replace(m, steps=[replace(s, cites=[]) if s is reading else s for s in m.steps])
+                    for m in program.modules
+                ),
             )
         )
         if item.step is not None and item.step.id == "identity-reading"

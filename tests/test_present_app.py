@@ -11,6 +11,7 @@ import contextlib
 import shutil
 import time
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TypedDict, Unpack
 
@@ -24,7 +25,7 @@ from textual.widgets import DataTable, Digits, Static
 from tests.expect import not_none
 from tests.tui_helpers import until
 from workshop.content.loader import load_program
-from workshop.content.models import Phase, Program
+from workshop.content.models import Phase, Program, ReadingStep
 from workshop.present import app as present_app
 from workshop.present import strings
 from workshop.present.app import AgendaScreen, KeysScreen, NotesApp, PresentApp, SlideScreen
@@ -67,14 +68,12 @@ def phased(program: Program) -> Program:
     """The mini program with "A first thought" (4 minutes) as 1 minute of writing, then 3 in pairs."""
     module = program.modules[0]
     steps = [
-        step.model_copy(
-            update={"phases": [Phase(label="Write on your own", minutes=1), Phase(label="Pairs", minutes=3, format="pairs")]}
-        )
+        replace(step, phases=[Phase(label="Write on your own", minutes=1), Phase(label="Pairs", minutes=3, format="pairs")])
         if step.id == "first-thought"
         else step
         for step in module.steps
     ]
-    return program.model_copy(update={"modules": (module.model_copy(update={"steps": steps}), *program.modules[1:])})
+    return replace(program, modules=(replace(module, steps=steps), *program.modules[1:]))
 
 
 def text_of(widget: Widget) -> str:
@@ -358,8 +357,11 @@ async def test_resetting_the_session_after_a_rehearsal(program: Program) -> None
 async def test_a_long_slide_becomes_pages_and_a_resize_recomputes_them(program: Program, tmp_path: Path) -> None:
     long_body = "\n\n".join(f"Paragraph {n}. " + "A sentence to read aloud in the room. " * 6 for n in range(5))
     module = program.modules[0]
-    steps = [step.model_copy(update={"body": long_body}) if step.id == "welcome" else step for step in module.steps]
-    program = program.model_copy(update={"modules": (module.model_copy(update={"steps": steps}), *program.modules[1:])})
+    steps = [
+        replace(step, body=long_body) if step.id == "welcome" and isinstance(step, ReadingStep) else step
+        for step in module.steps
+    ]
+    program = replace(program, modules=(replace(module, steps=steps), *program.modules[1:]))
     app, _ = make_app(program)
     async with presenting(app, size=(80, 24)) as pilot:
         await until(pilot, lambda: app.slide_screen.slide_size == (76, 23))  # laid out once the window is drawn

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def test_deck_opens_with_check_in_and_ground_rules_and_closes_with_a_round(progr
 
 
 def test_a_program_without_group_content_gets_the_default_rounds(program: Program) -> None:
-    bare = program.model_copy(update={"group": None, "ground_rules": ()})
+    bare = replace(program, group=None, ground_rules=())
     deck = build_deck(bare, bare.modules[0])
     assert deck[1].question == strings.DEFAULT_CHECK_IN
     assert deck[2].items == strings.DEFAULT_GROUND_RULES
@@ -74,16 +75,16 @@ def test_timed_slides_are_pauses_and_steps_whose_file_sets_minutes(program: Prog
 
 def test_the_plan_counts_the_check_in_ground_rules_and_closing_round(program: Program) -> None:
     module = program.modules[0]
-    steps = sum(step.minutes for step in module.steps)
+    steps = sum(step.planned_minutes for step in module.steps)
     deck = build_deck(program, module)
     # The mini program's [group] sets no minutes: the model's defaults (10 and 5) and 2 for the rules.
     assert [deck[1].planned_minutes, deck[2].planned_minutes, deck[-1].planned_minutes] == [10, 2, 5]
     assert deck[0].planned_minutes is None  # the title slide: before the session starts
     assert deck.planned_minutes == steps + 17
-    group = not_none(program.group).model_copy(update={"check_in_minutes": 12, "closing_minutes": 8})
-    custom = build_deck(program.model_copy(update={"group": group}), module)
+    group = replace(not_none(program.group), check_in_minutes=12, closing_minutes=8)
+    custom = build_deck(replace(program, group=group), module)
     assert custom.planned_minutes == steps + 22
-    bare = program.model_copy(update={"group": None})
+    bare = replace(program, group=None)
     assert build_deck(bare, module).planned_minutes == steps + 17
 
 
@@ -95,7 +96,7 @@ def test_every_shipped_day_plans_the_ninety_minutes_its_notes_describe(shipped: 
         # The notes state the same figures as the plan: steps, check-in and closing minutes.
         group = shipped.group_for(module)
         assert group is not None
-        steps = sum(step.minutes for step in module.steps)
+        steps = sum(step.planned_minutes for step in module.steps)
         for figure in (steps, group.check_in_minutes, group.closing_minutes):
             assert f"{figure:g}" in (module.facilitator_notes or ""), (module.id, figure)
 
@@ -108,7 +109,7 @@ def test_shipped_steps_whose_notes_mix_writing_and_sharing_have_phases(shipped: 
                 assert step.phases, f"{step.id}: the notes describe two activities, the timer runs one"
                 assert step.phases[0].format == "solo" and step.phases[-1].format != "solo", step.id
             if step.kind == "check":
-                assert step.minutes >= 2, f"{step.id}: a check is never a one-minute job on paper"
+                assert step.planned_minutes >= 2, f"{step.id}: a check is never a one-minute job on paper"
 
 
 def test_module_for_day(program: Program) -> None:
@@ -431,6 +432,7 @@ def test_runtime_folder_owned_by_someone_else_is_refused(tmp_path: Path, monkeyp
 def test_a_check_step_has_its_own_slide_and_an_unknown_kind_has_none(program: Program) -> None:
     """The check step's slide is an explicit case (what the check is, and that it is private). A kind
     the deck does not know is not shown as a private step: it fails mypy (``assert_never``), and here."""
+    from dataclasses import dataclass
     from typing import Literal
 
     from workshop.content.models import CheckStep, StepBase
@@ -442,6 +444,7 @@ def test_a_check_step_has_its_own_slide_and_an_unknown_kind_has_none(program: Pr
     assert slide.question is None and slide.items == ()
     assert slide.timer_seconds == 180  # the author set minutes: the room gets a countdown
 
+    @dataclass(frozen=True, kw_only=True)
     class LaterStep(StepBase):
         """Stands in for a kind added later."""
 
@@ -549,9 +552,7 @@ def test_a_timer_left_running_on_another_slide_stays_visible(program: Program) -
 
 def test_alerts_for_the_bell_come_once_per_switch_and_end(program: Program) -> None:
     clock = FakeClock()
-    module = program.modules[0].model_copy(
-        update={"steps": [with_phases(program.modules[0].steps[1])]}
-    )
+    module = replace(program.modules[0], steps=[with_phases(program.modules[0].steps[1])])
     session = PresentSession(build_deck(program, module), clock)
     session.go_to(4)
     assert session.slide.phases
@@ -570,13 +571,11 @@ def with_phases(step: Step) -> Step:
     """``step`` (four minutes) as one minute of writing, then three in pairs."""
     from workshop.content.models import Phase
 
-    return step.model_copy(
-        update={"phases": [Phase(label="Write on your own", minutes=1), Phase(label="Pairs", minutes=3, format="pairs")]}
-    )
+    return replace(step, phases=[Phase(label="Write on your own", minutes=1), Phase(label="Pairs", minutes=3, format="pairs")])
 
 
 def test_a_phased_step_becomes_a_phased_slide_and_timer(program: Program) -> None:
-    module = program.modules[0].model_copy(update={"steps": [with_phases(program.modules[0].steps[1])]})
+    module = replace(program.modules[0], steps=[with_phases(program.modules[0].steps[1])])
     deck = build_deck(program, module)
     slide = deck[3]
     assert [(phase.label, phase.minutes, phase.format) for phase in slide.phases] == [

@@ -9,6 +9,7 @@ them with Chromium: rsvg-convert squeezes runs of spaces and shows centred text 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from textual.pilot import Pilot
 
 from tests.snapshot_types import SnapCompare
 from workshop.content.loader import load_program
-from workshop.content.models import Phase, Program
+from workshop.content.models import Phase, Program, ReadingStep
 from workshop.present.app import NotesApp, PresentApp
 from workshop.present.deck import build_deck
 from workshop.present.session import PresentSession
@@ -50,13 +51,13 @@ def mini_with_extras(mini_program_dir: Path) -> Program:
     module = program.modules[0]
     steps = []
     for step in module.steps:
-        if step.id == "welcome":
-            step = step.model_copy(update={"body": LONG_PASSAGE})
+        if step.id == "welcome" and isinstance(step, ReadingStep):
+            step = replace(step, body=LONG_PASSAGE)
         elif step.id == "first-thought":
             phases = [Phase(label="Write on your own", minutes=1), Phase(label="Share in pairs", minutes=3, format="pairs")]
-            step = step.model_copy(update={"phases": phases})
+            step = replace(step, phases=phases)
         steps.append(step)
-    return program.model_copy(update={"modules": (module.model_copy(update={"steps": steps}), *program.modules[1:])})
+    return replace(program, modules=(replace(module, steps=steps), *program.modules[1:]))
 
 
 def presenter(program: Program, theme: str = "dark") -> tuple[PresentApp, FakeClock]:

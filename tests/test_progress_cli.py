@@ -165,11 +165,15 @@ def test_progress_reads_the_same_from_the_cached_outline_as_from_the_files(
     assert cli(capsys, mini_program_dir, data, "progress") == first
 
 
-def test_progress_from_the_cache_imports_neither_pydantic_nor_textual(
-    tmp_path: Path, mini_program_dir: Path, open_journal: Journal, data: Path
+@pytest.mark.parametrize(
+    "command", [["progress"], ["export", "--format", "html"], ["export", "--format", "markdown"]], ids=" ".join
+)
+def test_progress_and_export_from_the_cache_import_neither_pydantic_nor_textual(
+    tmp_path: Path, mini_program_dir: Path, open_journal: Journal, data: Path, command: list[str]
 ) -> None:
+    # progress reads the outline; export unpickles the program, plain dataclasses: neither validates.
     env = {**os.environ, "WORKSHOP_CACHE_DIR": str(tmp_path / "cache")}
-    args = ["--program", str(mini_program_dir), "--data-dir", str(data), "progress"]
+    args = ["--program", str(mini_program_dir), "--data-dir", str(data), *command]
     run = [
         sys.executable,
         "-c",

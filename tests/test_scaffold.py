@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import subprocess
@@ -15,7 +16,7 @@ import pytest
 from workshop.cli import main
 from workshop.commands.schema import schema
 from workshop.content.loader import load_program
-from workshop.content.models import STEP_KINDS, STEP_TYPES, StepBase
+from workshop.content.models import STEP_KINDS, STEP_TYPES, StepBase, field_docs
 from workshop.content.reference import plain
 from workshop.content.scaffold import (
     SAMPLE_MODULE_FILE,
@@ -47,18 +48,20 @@ def test_the_sample_sets_every_field_of_every_kind_and_explains_it(tmp_path: Pat
     lines = text.splitlines()
     # The fields all steps share are explained once, where the sample first sets them (most in the first
     # step; look_back in the first that asks a question); each kind's own fields in its step.
-    first = {name: next((step for step in steps if name in step), steps[0]) for name in StepBase.model_fields}
-    wanted = [(first[name], name, field) for name, field in StepBase.model_fields.items()]
+    common = [field.name for field in dataclasses.fields(StepBase)]
+    first = {name: next((step for step in steps if name in step), steps[0]) for name in common}
+    wanted = [(first[name], name, field_docs(StepBase).get(name)) for name in common]
     for kind in STEP_TYPES:
-        step = by_kind[typing.get_args(kind.model_fields["kind"].annotation)[0]]
-        wanted += [(step, n, f) for n, f in kind.model_fields.items() if n not in StepBase.model_fields]
-    for step, name, field in wanted:
+        step = by_kind[typing.get_args(kind.__annotations__["kind"])[0]]
+        docs = field_docs(kind)
+        wanted += [(step, f.name, docs.get(f.name)) for f in dataclasses.fields(kind) if f.name not in common]
+    for step, name, description in wanted:
         assert name in step, f"the sample {step['kind']} step leaves out {name}"
-        if not field.description:
+        if not description:
             continue
         index = _line_of(lines, step["id"], name)
         above = " ".join(line.removeprefix("# ") for line in lines[:index] if line.startswith("#")).split()
-        words = plain(field.description).replace("`", "").split()
+        words = plain(description).replace("`", "").split()
         assert above[-len(words):] == words, f"{name} is not explained by its docstring"
 
 

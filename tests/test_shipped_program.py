@@ -52,7 +52,7 @@ def test_each_day_has_the_shape_of_a_good_day(program: Program) -> None:
             assert any(isinstance(step, RecapStep) for step in module.steps), module.id
         for step in module.steps:
             assert step.notes, f"{module.id}/{step.id} has no facilitator notes"
-            assert step.minutes > 0, f"{module.id}/{step.id} has no planned minutes"
+            assert step.planned_minutes > 0, f"{module.id}/{step.id} has no planned minutes"
 
 
 # What a self-paced step takes, in minutes, by kind: a reflection question, a recap (read, then write),

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from workshop import paths
+from workshop.content.cache import load_support_cached
 from workshop.content.loader import ContentError
 from workshop.content.support import (
     INTERNATIONAL,
@@ -255,3 +256,18 @@ def test_the_shipped_directory_lists_an_irish_user_s_lines_first(shipped: Suppor
     irish = [line for line in shipped.lines if line.code == "IE"]
     assert irish and ordered.lines[: len(irish)] == irish
     assert countries(ordered)[1:] == [name for name in countries(shipped) if name != "Ireland"]
+
+
+def test_the_lines_are_kept_validated_and_any_edit_is_read_afresh(tmp_path: Path) -> None:
+    # The support screen reads the file through the content cache (no pydantic while it is unchanged);
+    # what it shows is always what the file says now, and a broken edit is reported, never hidden.
+    path = write(tmp_path, ("Ireland", "IE"))
+    cache_dir = tmp_path / "cache"
+    first = load_support_cached(path, cache_dir)
+    assert list(cache_dir.glob("support-*.pickle"))
+    assert load_support_cached(path, cache_dir) == first
+    path.write_text(path.read_text(encoding="utf-8").replace("24 hours", "9 to 5"), encoding="utf-8")
+    assert load_support_cached(path, cache_dir).lines[0].hours == "9 to 5"
+    path.write_text(path.read_text(encoding="utf-8").replace('code = "IE"', 'code = "ie"'), encoding="utf-8")
+    with pytest.raises(ContentError):
+        load_support_cached(path, cache_dir)

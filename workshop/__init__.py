@@ -2,7 +2,8 @@
 
 The package is layered so that each folder only leans on the ones above it:
 
-- ``content``  - pydantic models of a program, the loader and validation (no I/O beyond reading files).
+- ``content``  - the classes of a program (plain dataclasses), the loader that validates them with pydantic
+  (no I/O beyond reading files).
 - ``progress`` - where files live, the TOML journal store, export.
 - ``flow``     - where the user is, what comes next, scoring: plain Python, no Textual.
 - ``tui`` / ``present`` - Textual screens that render the flow.

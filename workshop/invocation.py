@@ -18,7 +18,7 @@ from workshop import paths
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from workshop.content.models import Program
+    from workshop.content.models import Module, Program
     from workshop.content.problems import Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -60,7 +60,6 @@ def load_program(args: argparse.Namespace) -> Program | None:
     ``workshop/content/cache.py``): it saves about 40 ms of every start. ``validate`` does not use this.
     """
     from workshop.content.cache import load_program_cached
-    from workshop.content.loader import load_any
     from workshop.content.models import Program
     from workshop.content.problems import ContentError
 
@@ -69,7 +68,13 @@ def load_program(args: argparse.Namespace) -> Program | None:
         error(f"{folder}: no such program folder")
         return None
     try:
-        loaded = load_program_cached(folder, paths.cache_dir()) if folder.is_dir() else load_any(folder)
+        if folder.is_dir():
+            loaded: Program | Module = load_program_cached(folder, paths.cache_dir())
+        else:
+            # The loader imports pydantic: only a file the cache does not keep needs it here.
+            from workshop.content.loader import load_any
+
+            loaded = load_any(folder)
     except ContentError as failure:
         print_problems(failure.problems)
         return None

@@ -1,1 +1,2 @@
-"""Content: the pydantic models of a program and the loader that validates program folders."""
+"""Content: the classes of a program (plain dataclasses) and the loader that validates program folders
+with pydantic."""

@@ -13,8 +13,11 @@ step ids, kinds and module files), as JSON rather than a pickle, so that validat
 again imports neither pydantic nor the models, as ruff and mypy skip what they checked before.
 
 Each entry also holds the program's outline (``outline.py``) as a line of JSON before the pickle, so the
-app can paint its home screen from ``cached_outline`` without importing pydantic at all, and load the
-program itself once that screen is up. This module imports pydantic only when it unpickles or validates.
+app can paint its home screen from ``cached_outline`` before the content classes are even imported, and
+load the program itself once that screen is up. The pickle holds plain dataclasses (``models.py``), so
+unpickling imports no pydantic: this module imports pydantic only when it validates, on a miss. The
+support-lines file (``support.py``) is kept the same way (``load_support_cached``), so that opening the
+support screen validates nothing either when the file is unchanged.
 
 Pickle can run code when it loads, so a cache file is only read from a folder and file that belong to
 this user and that no one else can write (the folder is 0700, files 0600). Anything unexpected (a file
@@ -29,8 +32,9 @@ import importlib.util
 import os
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import workshop
 from workshop.content.folder import listed_files
@@ -38,13 +42,18 @@ from workshop.content.outline import ProgramOutline
 
 if TYPE_CHECKING:
     from workshop.content.models import Program
+    from workshop.content.support import SupportDirectory
 
-FORMAT = b"workshop-program-cache 3"
+# 4: the content classes became plain dataclasses, so older pickles (of pydantic models) must miss.
+FORMAT = b"workshop-program-cache 4"
 PICKLE_PROTOCOL = 5  # pickle and the writer are imported only to read or write a program: not for an outline
 _CODE = [
     *sorted((Path(__file__).parent).glob("*.py")),
     *(Path(workshop.__file__).parent / name for name in ("text.py", "files/reading.py")),
 ]
+
+
+_T = TypeVar("_T")
 
 
 def cached_outline(folder: Path, cache_dir: Path) -> ProgramOutline | None:
@@ -63,19 +72,43 @@ def cached_outline(folder: Path, cache_dir: Path) -> ProgramOutline | None:
 
 def load_program_cached(folder: Path, cache_dir: Path) -> Program:
     """``load_program(folder)``, from ``cache_dir`` if nothing changed. Raises ``ContentError`` alike."""
-    from workshop.content import loader
-
     try:
         key = _key(folder)
     except OSError:
-        return loader.load_program(folder)  # let the loader name what cannot be read
+        return _validate(folder)  # let the loader name what cannot be read
     entry = _entry(folder, cache_dir)
     cached = _read_program(entry, key)
     if cached is not None:
         return cached
-    program = loader.load_program(folder)
-    _write(entry, key, program)
+    program = _validate(folder)
+    _write(entry, key, ProgramOutline.of(program).to_json().encode(), program)
     return program
+
+
+def _validate(folder: Path) -> Program:
+    # The loader imports pydantic (about 10 MiB): only a miss pays for it.
+    from workshop.content.loader import load_program
+
+    return load_program(folder)
+
+
+def load_support_cached(path: Path, cache_dir: Path) -> SupportDirectory:
+    """``support.validate_support_lines(path)``, from ``cache_dir`` if the file and the code are unchanged."""
+    from workshop.content.folder import read_content_file
+    from workshop.content.support import SupportDirectory, validate_support_lines
+
+    try:
+        key = _digest([(path.name, read_content_file(path, None))])
+    except OSError:
+        return validate_support_lines(path)  # let the loader name what cannot be read
+    entry = _entry(path, cache_dir, "support")
+    found = _read_entry(entry, key)
+    cached = _unpickle(found[1], SupportDirectory) if found else None
+    if cached is not None:
+        return cached
+    directory = validate_support_lines(path)
+    _write(entry, key, b"", directory)
+    return directory
 
 
 def folder_key(folder: Path) -> bytes | None:
@@ -119,12 +152,17 @@ def _entry(folder: Path, cache_dir: Path, kind: str = "program", suffix: str = "
 
 
 def _key(folder: Path) -> bytes:
+    return _digest(listed_files(folder))
+
+
+def _digest(files: Iterable[tuple[str, bytes]]) -> bytes:
+    """The key of what validating ``files`` (name and bytes) gives: see above."""
     digest = hashlib.sha256(FORMAT)
     versions = (workshop.__version__, _pydantic_version(), sys.version, str(PICKLE_PROTOCOL))
     digest.update(repr(versions).encode())
     for path in _CODE:
         digest.update(path.read_bytes())
-    for name, data in listed_files(folder):
+    for name, data in files:
         digest.update(b"\0%s\0%d\0" % (os.fsencode(name), len(data)))
         digest.update(data)
     return digest.hexdigest().encode()
@@ -159,18 +197,20 @@ def _read_entry(entry: Path, key: bytes) -> tuple[bytes, bytes] | None:
 
 
 def _read_program(entry: Path, key: bytes) -> Program | None:
-    import pickle
-
     from workshop.content.models import Program
 
     found = _read_entry(entry, key)
-    if found is None:
-        return None
+    return _unpickle(found[1], Program) if found else None
+
+
+def _unpickle(data: bytes, kind: type[_T]) -> _T | None:
+    import pickle
+
     try:
-        program = pickle.loads(found[1])
+        loaded = pickle.loads(data)
     except Exception:
         return None  # damaged or written by other code: a miss, and the next write replaces it
-    return program if isinstance(program, Program) else None
+    return loaded if isinstance(loaded, kind) else None
 
 
 def _private(info: os.stat_result) -> bool:
@@ -178,14 +218,16 @@ def _private(info: os.stat_result) -> bool:
     return owner_only and (not hasattr(os, "getuid") or info.st_uid == os.getuid())
 
 
-def _write(entry: Path, key: bytes, program: Program) -> None:
-    """Best effort: a cache that cannot be written only means the next start validates again."""
+def _write(entry: Path, key: bytes, outline: bytes, loaded: object) -> None:
+    """Best effort: a cache that cannot be written only means the next start validates again.
+
+    ``outline``: the program's outline as a line of JSON; empty for what has none (the support lines).
+    """
     import pickle
 
     from workshop.files.atomic import write_file
 
-    outline = ProgramOutline.of(program).to_json().encode()
-    data = key + b"\n" + outline + b"\n" + pickle.dumps(program, protocol=PICKLE_PROTOCOL)
+    data = key + b"\n" + outline + b"\n" + pickle.dumps(loaded, protocol=PICKLE_PROTOCOL)
     with contextlib.suppress(OSError):
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         # Never a half-written entry under the real name; no fsync: a lost entry only costs a validation.

@@ -22,11 +22,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 
-from pydantic import BaseModel
-
-from workshop.content.models import Module, Program, Step
+from workshop.content.models import Module, Program, Step, Strict
 
 # Fields that hold no prose: identifiers, kinds and the lists of ids themselves.
 _NOT_TEXT = frozenset({"id", "kind", "format", "style", "instrument", "sources", "look_back", "cites"})
@@ -87,12 +85,12 @@ class Unsourced:
     figures: tuple[str, ...]
 
 
-def texts(model: BaseModel, *, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, str]]:
+def texts(model: Strict, *, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, str]]:
     """Every piece of prose in ``model``, as (field, text), nested tables and lists included."""
-    for name in type(model).model_fields:
-        if name in _NOT_TEXT or name in skip:
+    for each in fields(model):
+        if each.name in _NOT_TEXT or each.name in skip:
             continue
-        yield from _texts_of(getattr(model, name), name)
+        yield from _texts_of(getattr(model, each.name), each.name)
 
 
 def _texts_of(value: object, place: str) -> Iterator[tuple[str, str]]:
@@ -101,7 +99,7 @@ def _texts_of(value: object, place: str) -> Iterator[tuple[str, str]]:
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             yield from _texts_of(item, f"{place}[{index + 1}]")
-    elif isinstance(value, BaseModel):
+    elif is_dataclass(value) and isinstance(value, Strict):
         for field, text in texts(value):
             yield f"{place}.{field}", text
 

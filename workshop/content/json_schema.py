@@ -1,9 +1,9 @@
 """The JSON Schema of a module file and of ``program.toml``, for editors (``workshop schema``).
 
-Generating them from the models means importing pydantic and building every validator, about 150 ms;
-reading the copies generated at release time costs under one. ``tests/test_content_cache.py`` checks that the
-copies in ``schemas/`` are exactly what the models generate, so they cannot drift. After changing a
-model, regenerate them with:
+Generating them from the content classes means importing pydantic and building every validator, about
+150 ms; reading the copies generated at release time costs under one. ``tests/test_content_cache.py``
+checks that the copies in ``schemas/`` are exactly what the classes generate, so they cannot drift. After
+changing a content class, regenerate them with:
 
     python -m workshop.content.json_schema --write
 """
@@ -31,11 +31,12 @@ def json_schema(program_file: bool = False) -> dict[str, object]:
 
 def generate(program_file: bool = False) -> dict[str, object]:
     """The same schema, generated from the models."""
+    from workshop.content.loader import adapter
     from workshop.content.models import Module, ProgramFile
 
     model = ProgramFile if program_file else Module
     document: dict[str, object] = {"$schema": DIALECT}
-    document.update(model.model_json_schema())
+    document.update(adapter(model).json_schema())
     return document
 
 

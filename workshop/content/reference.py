@@ -3,12 +3,14 @@
 ``docs/authoring.md`` holds this text between two markers, so the reference can never drift from
 ``models.py``: a test compares the two, and ``python -m workshop.content.reference --write docs/authoring.md``
 regenerates it after a model changes. Everything comes from the models: field names, types, limits,
-defaults and the docstring under each field.
+defaults and the docstring under each field, read through ``dataclasses.fields`` and the ``Annotated``
+metadata of each field's type (no pydantic: the rules are plain data in ``models.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import sys
 import types
@@ -18,9 +20,6 @@ from pathlib import Path
 from typing import Literal, Union
 
 from annotated_types import Ge, Le, MaxLen, MinLen
-from pydantic import BaseModel, StringConstraints
-from pydantic.fields import FieldInfo
-from pydantic_core import PydanticUndefined
 
 from workshop.content.models import (
     STEP_KINDS,
@@ -37,6 +36,8 @@ from workshop.content.models import (
     Sentence,
     Slug,
     StepBase,
+    Text,
+    field_docs,
 )
 
 START = "<!-- reference:start -->"
@@ -65,7 +66,7 @@ def plain(text: str | None) -> str:
 
 def _max_length(alias: object) -> int | None:
     for item in typing.get_args(alias)[1:]:
-        if isinstance(item, StringConstraints) and item.max_length:
+        if isinstance(item, Text) and item.max_length:
             return item.max_length
     return None
 
@@ -111,9 +112,12 @@ def describe_type(
     origin = typing.get_origin(hint)
     if origin is typing.Annotated:
         inner, *extra = typing.get_args(hint)
-        pattern = next((m.pattern for m in extra if isinstance(m, StringConstraints) and m.pattern), None)
+        pattern = next((m.pattern for m in extra if isinstance(m, Text) and m.pattern), None)
         matching = "texts" if plural_form else "text"
-        return f"{matching} matching `{pattern}`" if pattern else describe_type(name, inner, metadata)
+        if pattern:
+            return f"{matching} matching `{pattern}`"
+        # The bounds and lengths of a field (``Annotated[int, Ge(0)]``) describe its type.
+        return describe_type(name, inner, [*metadata, *extra], plural_form=plural_form)
     if origin is Literal:
         values = [f'`"{value}"`' for value in typing.get_args(hint)]
         return values[0] if len(values) == 1 else ", ".join(values[:-1]) + f" or {values[-1]}"
@@ -121,10 +125,10 @@ def describe_type(
         (item,) = typing.get_args(hint)
         if _is_step(item):
             return f"`[[{name}]]` tables, see [Steps](#steps)" + _count(metadata)
-        if isinstance(item, type) and issubclass(item, BaseModel):
+        if isinstance(item, type) and dataclasses.is_dataclass(item):
             return f"`[[{name}]]` tables, see [{item.__name__}](#{item.__name__.lower()})" + _count(metadata)
         return f"list of {describe_type(name, item, plural_form=True)}" + _count(metadata)
-    if isinstance(hint, type) and issubclass(hint, BaseModel):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return f"`[{name}]` table, see [{hint.__name__}](#{hint.__name__.lower()})"
     if hint is bool:
         return "true or false"
@@ -135,12 +139,13 @@ def describe_type(
     return "text" if hint is str else str(hint)
 
 
-def describe_default(field: FieldInfo) -> str:
+def describe_default(field: dataclasses.Field[object]) -> str:
     """The default of a field as it would be written in TOML, or ``required``."""
-    if field.default_factory is not None:
-        return "`[]`"
+    if field.default_factory is not dataclasses.MISSING:
+        made = field.default_factory()
+        return f"`{made}`" if made else "`[]`"
     value = field.default
-    if value is PydanticUndefined:
+    if value is dataclasses.MISSING:
         return "**required**"
     if value is None:
         return "none"
@@ -160,20 +165,21 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def field_table(model: type[BaseModel], names: Sequence[str] | None = None) -> str:
+def field_table(model: type, names: Sequence[str] | None = None) -> str:
     """A Markdown table of ``model``'s fields (or just ``names``): type, default and description."""
     hints = typing.get_type_hints(model, include_extras=True)
+    docs = field_docs(model)
+    by_name = {field.name: field for field in dataclasses.fields(model)}
     rows = ["| field | type | default | description |", "|---|---|---|---|"]
-    for name in names if names is not None else list(model.model_fields):
-        field = model.model_fields[name]
-        kind = describe_type(name, hints[name], field.metadata)
+    for name in names if names is not None else list(by_name):
+        kind = describe_type(name, hints[name])
         # `kind` carries no docstring: its one allowed value says it all.
-        meaning = plain(field.description) or ("Which kind of step this is." if name == "kind" else "")
-        rows.append(f"| `{name}` | {_cell(kind)} | {describe_default(field)} | {_cell(meaning)} |")
+        meaning = plain(docs.get(name)) or ("Which kind of step this is." if name == "kind" else "")
+        rows.append(f"| `{name}` | {_cell(kind)} | {describe_default(by_name[name])} | {_cell(meaning)} |")
     return "\n".join(rows)
 
 
-def _section(heading: str, model: type[BaseModel], names: Sequence[str] | None = None) -> list[str]:
+def _section(heading: str, model: type, names: Sequence[str] | None = None) -> list[str]:
     return [f"### {heading}", "", plain(model.__doc__), "", field_table(model, names), ""]
 
 
@@ -187,7 +193,7 @@ def _text_types() -> list[str]:
 
 def render_reference() -> str:
     """The whole generated reference, without the markers."""
-    common = list(StepBase.model_fields)
+    common = [field.name for field in dataclasses.fields(StepBase)]
     parts = [
         f"<!-- Generated from workshop/content/models.py by `{COMMAND}`; edit the models, not this text. -->",
         "",
@@ -206,7 +212,7 @@ def render_reference() -> str:
         *_section("Phase", Phase),
     ]
     for tag, kind in zip(STEP_KINDS, STEP_TYPES, strict=True):
-        own = [name for name in kind.model_fields if name not in common]
+        own = [field.name for field in dataclasses.fields(kind) if field.name not in common]
         parts += _section(f"{tag.capitalize()} step", kind, own)
     parts += _section("FeedbackQuestion", FeedbackQuestion)
     return "\n".join(parts).rstrip() + "\n"

@@ -13,11 +13,9 @@ import textwrap
 import tomllib
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel
 
 from workshop.content.loader import PROGRAM_FILE, load_program, read_toml
 from workshop.content.models import (
@@ -29,6 +27,7 @@ from workshop.content.models import (
     ProgramFile,
     Reference,
     StepBase,
+    field_docs,
 )
 from workshop.content.reference import plain
 from workshop.files.atomic import UMASK_MODE, write_file
@@ -97,17 +96,21 @@ def _comment(text: str) -> list[str]:
     return textwrap.wrap(text, _WIDTH - 2, initial_indent="# ", subsequent_indent="# ")
 
 
-def _field(model: type[BaseModel], key: str, value: object, *, explain: bool) -> list[str]:
+def _field(model: type, key: str, value: object, *, explain: bool) -> list[str]:
     """``key = value``, with the field's docstring above it when ``explain``."""
-    field = model.model_fields.get(key)
-    if not (explain and field and field.description):
+    description = field_docs(model).get(key)
+    if not (explain and description):
         return [f"{key} = {_value(value)}"]
     # Backticks read as noise in a TOML comment; the reference keeps them as code.
-    return [*_comment(plain(field.description).replace("`", "")), f"{key} = {_value(value)}"]
+    return [*_comment(plain(description).replace("`", "")), f"{key} = {_value(value)}"]
 
 
-def _fields(model: type[BaseModel], values: Mapping[str, object], *, explain: bool) -> list[str]:
+def _fields(model: type, values: Mapping[str, object], *, explain: bool) -> list[str]:
     return [line for key, value in values.items() for line in _field(model, key, value, explain=explain)]
+
+
+_COMMON = frozenset(field.name for field in fields(StepBase))
+"""The fields every step has."""
 
 
 def _kind_class(kind: object) -> type[StepBase]:
@@ -125,7 +128,7 @@ def _step(values: Mapping[str, object], *, explain: bool, explained: set[str]) -
     for key, value in values.items():
         if key == "kind" and explain and not explained:
             lines += _comment(f"What kind of step this is: {', '.join(STEP_KINDS)}.")
-        common = key in StepBase.model_fields
+        common = key in _COMMON
         lines += _field(kind, key, value, explain=explain and not (common and key in explained))
         if explain and common:
             explained.add(key)
@@ -145,7 +148,7 @@ def render_module(
     lines = [_schema_line(MODULE_SCHEMA), "", *_comment(intro), "", *_fields(Module, fields, explain=explain)]
     if "group" in header:
         if explain:
-            lines += ["", *_comment(plain(Module.model_fields["group"].description))]
+            lines += ["", *_comment(plain(field_docs(Module)["group"]))]
         lines += _group(header["group"], explain=explain, blank=not explain)
     explained: set[str] = set()
     for step in steps:
@@ -392,9 +395,9 @@ def program_text(program_id: str, title: str, modules: Sequence[str]) -> str:
     )
     lines = [_schema_line(PROGRAM_SCHEMA), "", *_comment(intro), ""]
     lines += _fields(ProgramFile, fields, explain=True)
-    lines += ["", *_comment(plain(ProgramFile.model_fields["group"].description))]
+    lines += ["", *_comment(plain(field_docs(ProgramFile)["group"]))]
     lines += _group(_SAMPLE_HEADER["group"], explain=True, blank=False)
-    references = plain(ProgramFile.model_fields["references"].description)
+    references = plain(field_docs(ProgramFile)["references"])
     lines += ["", *_comment(f"{references} Replace this example with your own, or delete it.")]
     lines.append("[[references]]")
     lines += _fields(Reference, _EXAMPLE_REFERENCE, explain=True)

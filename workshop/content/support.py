@@ -12,24 +12,24 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+import annotated_types as at
 
 from workshop import paths
-from workshop.content.loader import read_toml, validate_data
-from workshop.content.models import Label, Prose, Sentence, Strict
+from workshop.content.models import Label, Prose, Sentence, Strict, Text
 
 INTERNATIONAL = "XX"
 """The code of services for everyone, wherever they are. ISO 3166-1 reserves ``XA``-``XZ`` for users."""
 
-CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+CountryCode = Annotated[str, Text(pattern=r"^[A-Z]{2}$")]
 """Two capital letters: an ISO 3166-1 alpha-2 code, or ``XX`` for international services."""
 
-WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[!-~]+$", max_length=120)]
+WebAddress = Annotated[str, Text(pattern=r"^https?://[!-~]+$", max_length=120)]
 """An http(s) address in printable ASCII (no spaces, no control characters), short enough for one line."""
 
 # The locale variables that name the user's country, strongest first, as the C library reads them for
@@ -41,6 +41,7 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 _LOCALE = re.compile(r"^[A-Za-z]{2,3}_(?P<territory>[A-Za-z]{2})(?:[.@].*)?$")
 
 
+@dataclass(frozen=True, kw_only=True)
 class SupportLine(Strict):
     """One service people can call or write to."""
 
@@ -63,16 +64,17 @@ class SupportLine(Strict):
     """When the details were last checked against the service's own page."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class SupportDirectory(Strict):
     """The whole support-lines file."""
 
     emergency: Prose
     """What to do in immediate danger, with the emergency number of every country listed; shown first."""
-    lines: list[SupportLine] = Field(min_length=1)
+    lines: Annotated[list[SupportLine], at.MinLen(1)]
     """The services, grouped on screen by country in the order they first appear."""
 
-    @model_validator(mode="after")
-    def _one_code_per_country(self) -> SupportDirectory:
+    def __post_init__(self) -> None:
+        super().__post_init__()
         # The screen groups lines by country name and the user's country is found by code, so a name with
         # two codes (or a code with two names) would split a country or move the wrong one to the top.
         code_of: dict[str, tuple[str, int]] = {}
@@ -90,7 +92,6 @@ class SupportDirectory(Strict):
                     f"lines[{number}] uses the code {line.code} for {line.country}, "
                     f"but lines[{first}] uses it for {country}"
                 )
-        return self
 
     def by_country(self) -> dict[str, list[SupportLine]]:
         groups: dict[str, list[SupportLine]] = {}
@@ -101,8 +102,17 @@ class SupportDirectory(Strict):
 
 @cache
 def load_support_lines(path: Path | None = None) -> SupportDirectory:
-    """Load and validate the support-lines file (the shipped one by default)."""
-    path = path or paths.support_lines_file()
+    """The support-lines file (the shipped one by default), validated, or as validated before: the cache
+    (``cache.py``) keeps it, so the support screen needs no pydantic while the file is unchanged."""
+    from workshop.content.cache import load_support_cached
+
+    return load_support_cached(path or paths.support_lines_file(), paths.cache_dir())
+
+
+def validate_support_lines(path: Path) -> SupportDirectory:
+    """Read and validate the support-lines file at ``path``; ``ContentError`` names every problem."""
+    from workshop.content.loader import read_toml, validate_data
+
     data, source = read_toml(path)
     directory: SupportDirectory = validate_data(SupportDirectory, data, path, source)
     return directory
@@ -149,4 +159,4 @@ def ordered_for(
     if not mine:
         return directory
     rest = [line for line in directory.lines if line.code != first]
-    return directory.model_copy(update={"lines": mine + rest})
+    return replace(directory, lines=mine + rest)

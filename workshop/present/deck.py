@@ -11,7 +11,7 @@ journal: a slide shows questions for the room, never anyone's answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, assert_never
+from typing import Literal, assert_never, cast
 
 from workshop.content.models import (
     CheckStep,
@@ -30,6 +30,7 @@ from workshop.content.models import (
     RecapStep,
     ScaleStep,
     Step,
+    field_default,
 )
 from workshop.present import strings
 from workshop.text import display_text
@@ -37,8 +38,8 @@ from workshop.text import display_text
 SlideKind = Literal["title", "check-in", "ground-rules", "step", "closing"]
 
 # A program without a [group] table still plans its rounds: the model's own defaults, stated once there.
-DEFAULT_CHECK_IN_MINUTES: float = GroupSession.model_fields["check_in_minutes"].default
-DEFAULT_CLOSING_MINUTES: float = GroupSession.model_fields["closing_minutes"].default
+DEFAULT_CHECK_IN_MINUTES = cast(float, field_default(GroupSession, "check_in_minutes"))
+DEFAULT_CLOSING_MINUTES = cast(float, field_default(GroupSession, "closing_minutes"))
 GROUND_RULES_MINUTES = 2.0
 """Reading the rules aloud and asking for a nod: the opening's second part, planned like any slide."""
 
@@ -125,14 +126,15 @@ class Deck:
 def step_timer_seconds(step: Step) -> int | None:
     """How long a step's countdown runs: a pause's ``seconds``; ``minutes`` when the file sets it.
 
-    Every step has ``minutes`` (default 1) for the agenda, but only a pause, or a step whose author wrote
-    ``minutes = N``, gets a countdown on screen: a reading slide should not tick at the room.
+    Every step plans minutes for the agenda (``planned_minutes``: 1 when the file leaves ``minutes`` out),
+    but only a pause, or a step whose author wrote ``minutes = N``, gets a countdown on screen: a reading
+    slide should not tick at the room.
     """
     if isinstance(step, PauseStep):
         return step.seconds
     if step.phases:
         return round(sum(phase.minutes for phase in step.phases) * 60)
-    if "minutes" in step.model_fields_set and step.minutes > 0:
+    if step.minutes is not None and step.minutes > 0:  # None: the file leaves it out
         return round(step.minutes * 60)
     return None
 
@@ -268,7 +270,7 @@ def step_slide(step: Step, *, number: int, module: Module, program: Program) -> 
         look_back=_clean(look_back_line(program, step)),
         discussion=_clean(step.discussion),
         format=step.format,
-        planned_minutes=step.minutes,
+        planned_minutes=step.planned_minutes,
         timer_seconds=step_timer_seconds(step),
         breathing=breathing,
         notes=_clean(step.notes),

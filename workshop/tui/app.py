@@ -52,9 +52,9 @@ from workshop.tui.screens.notice import Notice
 from workshop.tui.terminal import tolerate_bad_input_bytes
 from workshop.tui.themes import WORKSHOP_THEMES
 
-# Only the home screen is imported before the first paint. The content models and pydantic load after it
-# in the journal worker, the other screens in ``_warm_up`` (or when first opened): together they cost
-# more than the whole start-up budget (docs/performance.md).
+# Only the home screen is imported before the first paint. The content classes load after it in the
+# journal worker (pydantic only if the program is not in the cache), the other screens in ``_warm_up`` (or
+# when first opened): together they cost more than the whole start-up budget (docs/performance.md).
 if TYPE_CHECKING:
     from workshop.content.models import Program
     from workshop.flow.encryption import Outcome

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 from functools import partial
 from typing import TYPE_CHECKING
@@ -47,8 +48,9 @@ def run_app(args: argparse.Namespace) -> int:
 def program_for_app(args: argparse.Namespace) -> Program | DeferredProgram | None:
     """The program, or only its outline when the cache holds it validated (the usual case).
 
-    With the outline, the home screen paints before pydantic is even imported, and the app loads the
-    program once it is up. Otherwise the program is validated here, first, and its problems printed.
+    With the outline, the home screen paints before the content classes are even imported, and the app
+    loads the program once it is up, unpickled without pydantic. Otherwise the program is validated here,
+    first, and its problems printed.
     """
     folder = program_dir(args)
     if folder.is_dir():
@@ -56,4 +58,14 @@ def program_for_app(args: argparse.Namespace) -> Program | DeferredProgram | Non
         outline = cached_outline(folder, cache_dir)
         if outline is not None:
             return DeferredProgram(outline, partial(load_program_cached, folder, cache_dir))
-    return load_program(args)
+    program = load_program(args)
+    if program is not None:
+        # pydantic is loaded now anyway: validate the support lines too, so that the first ctrl+g of a
+        # later session finds them in the cache instead of importing pydantic (7 MiB, a pause) for the
+        # crisis screen.
+        from workshop.content.problems import ContentError
+        from workshop.content.support import load_support_lines
+
+        with contextlib.suppress(ContentError):  # a broken file is reported when the screen opens
+            load_support_lines()
+    return program
