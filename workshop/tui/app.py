@@ -303,7 +303,7 @@ class WorkshopApp(App[None]):
         self.hold_keys()
         self._held_for_notice = notice
 
-    def notice_closed(self, notice: Notice) -> None:
+    def notice_closed(self, notice: Screen[Any]) -> None:
         """``notice`` has left the screen: hand on the keys held for it, once the screen below has drawn."""
         if self._held_for_notice is notice:
             self._held_for_notice = None

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.screen import Screen
 
     from workshop.content.models import Module, Program, Step
     from workshop.content.outline import ProgramOutline
     from workshop.flow.day import DayWalk
     from workshop.flow.review import ReviewEntry
     from workshop.journal.store import Run
-    from workshop.tui.screens.notice import Notice
 
 
 class Navigation(Protocol):
@@ -132,7 +132,7 @@ class Workshop(Protocol):
     def drop_held_keys(self) -> None:
         """Forget the held keys: what they were typed for will not come (a passphrase was refused)."""
 
-    def notice_closed(self, notice: Notice) -> None:
+    def notice_closed(self, notice: Screen[Any]) -> None:
         """``notice`` has left the screen: the keys typed behind the key that answered it go on."""
 
 
