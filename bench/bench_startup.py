@@ -65,6 +65,10 @@ def main() -> int:
         env = bench_env(
             {"WORKSHOP_CONFIG_DIR": str(root / "config"), "WORKSHOP_CACHE_DIR": str(root / "cache")}
         )
+        # The first-run offer of encryption answered, as on every start but a person's very first: without
+        # it a new journal opens under the offer, which hides the home screen that "journal ready" waits for.
+        (root / "config").mkdir()
+        (root / "config" / "settings.toml").write_text("encryption_offered = true\n", encoding="utf-8")
         floor = [python(), str(REPO / "bench" / "floor_app.py")]
         workshop = [python(), "-m", "workshop", "--data-dir"]
         cases: dict[str, Callable[[int], tuple[list[str], str, str | None]]] = {
