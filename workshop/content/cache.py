@@ -27,7 +27,6 @@ cut short, another pydantic, a foreign owner) is a miss, never an error: the cac
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import os
 import stat
@@ -39,6 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import workshop
 from workshop.content.folder import listed_files
 from workshop.content.outline import ProgramOutline
+from workshop.files.digest import sha256
 
 if TYPE_CHECKING:
     from workshop.content.models import Program
@@ -148,7 +148,7 @@ def write_verdict(folder: Path, cache_dir: Path, key: bytes, verdict: dict[str, 
 
 
 def _entry(folder: Path, cache_dir: Path, kind: str = "program", suffix: str = "pickle") -> Path:
-    return cache_dir / f"{kind}-{hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:20]}.{suffix}"
+    return cache_dir / f"{kind}-{sha256(os.fsencode(folder.resolve())).hexdigest()[:20]}.{suffix}"
 
 
 def _key(folder: Path) -> bytes:
@@ -157,7 +157,7 @@ def _key(folder: Path) -> bytes:
 
 def _digest(files: Iterable[tuple[str, bytes]]) -> bytes:
     """The key of what validating ``files`` (name and bytes) gives: see above."""
-    digest = hashlib.sha256(FORMAT)
+    digest = sha256(FORMAT)
     versions = (workshop.__version__, _pydantic_version(), sys.version, str(PICKLE_PROTOCOL))
     digest.update(repr(versions).encode())
     for path in _CODE:

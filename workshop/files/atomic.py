@@ -24,15 +24,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import re
-import secrets
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop.files.digest import sha256
 from workshop.files.reading import UnsafeFileError, read_file
 
 FILE_MODE = 0o600
@@ -55,7 +54,7 @@ class Signature:
     @classmethod
     def of(cls, stat: os.stat_result, data: bytes) -> Signature:
         """The signature of a file whose status is ``stat`` and whose bytes are ``data``."""
-        return cls(stat.st_ino, stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+        return cls(stat.st_ino, stat.st_size, stat.st_mtime_ns, sha256(data).hexdigest())
 
     def same_stat(self, stat: os.stat_result) -> bool:
         return (stat.st_ino, stat.st_size, stat.st_mtime_ns) == (self.inode, self.size, self.mtime_ns)
@@ -220,7 +219,7 @@ def _link_new(temp: Path, path: Path) -> None:
 
 
 def _temp_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    return path.with_name(f".{path.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
 def _write_temp(path: Path, data: bytes, mode: int | None, fsync: bool) -> tuple[Path, Signature]:
