@@ -225,7 +225,8 @@ def main() -> int:
                 f"saves {sum(r['saves'] for r in rows):.0f} ({sum(r['overlapping'] for r in rows):.0f} during a burst, "
                 f"slowest {max(r['save_ms'] for r in rows):.1f} ms)  "
                 f"peak RSS {median([r['peak'] for r in rows]):5.1f} MiB "
-                f"({median([r['peak'] for r in rows]) - base_peak:+.1f})"
+                f"({median([r['peak'] for r in rows]) - base_peak:+.1f}; "
+                f"each round {' '.join(format(r['peak'], '.1f') for r in rows)})"
             )
     return 0
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from workshop import paths
 from workshop.cli import build_parser, command_modules, opening_arguments
 
 
@@ -89,11 +90,12 @@ sys.exit(main(["--data-dir", {str(tmp_path)!r}]))
     assert f"OPENED {tmp_path} []" in result.stdout, result.stdout
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths")
-def test_a_session_from_the_cache_never_imports_pydantic(tmp_path: Path, shipped_program_dir: Path) -> None:
-    # pydantic and its core cost 7.4 MiB once imported (issue 20), and only validating needs them. With the
-    # program and the support lines cached by an earlier start, a session that opens home, a day's step,
-    # the review and the support screen unpickles plain dataclasses and validates nothing.
+@pytest.fixture(scope="module")
+def modules_of_a_cached_session(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    """Every module a session imported that opened home, a day's step, the review and the support screen,
+    with the program and the support lines cached by an earlier start (in a fresh interpreter)."""
+    tmp_path = tmp_path_factory.mktemp("cached-session")
+    shipped_program_dir = paths.shipped_program_dir()
     env = {**os.environ, "WORKSHOP_CACHE_DIR": str(tmp_path / "cache")}
     fill = f"""
 from pathlib import Path
@@ -138,7 +140,7 @@ async def main():
         app.routes.open_support()
         await until(pilot, lambda: isinstance(app.screen, SupportScreen) and bool(app.screen.query(".support-body")))
         await pilot.pause()
-    print("LOADED", sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "pydantic_core")))
+    print("LOADED", " ".join(sorted(sys.modules)))
 
 asyncio.run(main())
 """
@@ -146,4 +148,24 @@ asyncio.run(main())
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=False
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "LOADED []" in result.stdout, result.stdout
+    loaded = next(line for line in result.stdout.splitlines() if line.startswith("LOADED "))
+    return set(loaded.split()[1:])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths")
+def test_a_session_from_the_cache_never_imports_pydantic(modules_of_a_cached_session: set[str]) -> None:
+    # pydantic and its core cost 7.4 MiB once imported (issue 20), and only validating needs them. With the
+    # program and the support lines cached by an earlier start, a session that opens home, a day's step,
+    # the review and the support screen unpickles plain dataclasses and validates nothing.
+    assert sorted(m for m in modules_of_a_cached_session if m.split(".")[0] in ("pydantic", "pydantic_core")) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths")
+def test_a_session_from_the_cache_loads_neither_openssl_digests_nor_annotated_types(
+    modules_of_a_cached_session: set[str],
+) -> None:
+    # OpenSSL's digests (``_hashlib``, through hashlib, or hmac for secrets) stayed loaded for the session
+    # for the cache's key and the journal's file signatures: 0.6 MiB; CPython's own SHA-256 gives the same
+    # digest (workshop/files/digest.py). annotated_types (0.2 MiB) only named the bounds that pydantic
+    # reads when it validates (models.py: Ge, MaxLen ...).
+    assert {"_hashlib", "hashlib", "hmac", "secrets", "annotated_types"} & modules_of_a_cached_session == set()

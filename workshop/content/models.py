@@ -8,10 +8,11 @@ produce a screen that breaks.
 Definition here, validation in the loader. The classes are plain frozen dataclasses and import no pydantic:
 the app and the commands that read a program from the cache (``cache.py``) unpickle it and never validate,
 so they never pay for pydantic (about 10 MiB and 100 ms). The rules a file must follow are written beside
-each field as ``Annotated`` metadata that pydantic reads: ``annotated_types`` bounds and lengths (``at.Ge``,
-``at.MaxLen``), ``Text`` for strings, ``Tagged`` for the union of steps, ``__pydantic_config__`` for the
-strictness, and ``__post_init__`` for the checks across fields. Only ``loader.py`` (through
-``pydantic.TypeAdapter``), ``json_schema.py`` and the tests import pydantic to enforce and describe them.
+each field as ``Annotated`` metadata that pydantic reads: bounds and lengths (``Ge``, ``MaxLen``:
+annotated_types' rules, made only as pydantic reads them), ``Text`` for strings, ``Tagged`` for the union of
+steps, ``__pydantic_config__`` for the strictness, and ``__post_init__`` for the checks across fields. Only
+``loader.py`` (through ``pydantic.TypeAdapter``), ``json_schema.py`` and the tests import pydantic to enforce
+and describe them.
 Constructing a class by hand (as the loader builds a ``Program``, or a test a step) runs ``__post_init__``
 but checks no field's type or length: only data read from a file goes through pydantic.
 """
@@ -21,13 +22,11 @@ but checks no field's type or length: only data read from a file goes through py
 # about 15 ms of every import.
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, get_args
-
-import annotated_types as at
 
 from workshop.answers import (
     ChoicesValue,
@@ -91,6 +90,59 @@ class Tagged:
         from pydantic import Field
 
         return handler.generate_schema(Annotated[source, Field(discriminator=self.key)])
+
+
+class _Rule:
+    """A bound or a length as ``Annotated`` metadata (``Annotated[int, Ge(0)]``): annotated_types' rule of
+    the same name and field, made only when pydantic reads it.
+
+    pydantic unpacks any metadata that says it groups annotated_types' rules (their ``GroupedMetadata``
+    protocol, which pydantic's own ``Field`` and ``StringConstraints`` follow), so the schema, the checks
+    and their messages are annotated_types' own; importing annotated_types with the models cost every
+    session and command 0.2 MiB and a few ms for five names that only validating reads.
+    """
+
+    __is_annotated_types_grouped_metadata__ = True
+
+    def __iter__(self) -> Iterator[object]:
+        import annotated_types
+
+        yield getattr(annotated_types, type(self).__name__)(*vars(self).values())
+
+
+@dataclass(frozen=True)
+class Ge(_Rule):
+    """At least ``ge``."""
+
+    ge: int
+
+
+@dataclass(frozen=True)
+class Gt(_Rule):
+    """More than ``gt``."""
+
+    gt: int
+
+
+@dataclass(frozen=True)
+class Le(_Rule):
+    """At most ``le``."""
+
+    le: int
+
+
+@dataclass(frozen=True)
+class MinLen(_Rule):
+    """At least ``min_length`` items."""
+
+    min_length: int
+
+
+@dataclass(frozen=True)
+class MaxLen(_Rule):
+    """At most ``max_length`` items."""
+
+    max_length: int
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -247,7 +299,7 @@ class Phase(Strict):
 
     label: Label
     """What the room does in this part, shown with its countdown (``Write on your own``)."""
-    minutes: Annotated[float, at.Gt(0), at.Le(120)]
+    minutes: Annotated[float, Gt(0), Le(120)]
     """How long this part lasts."""
     format: Format = "solo"
     """How the room works in this part: ``solo``, ``pairs`` or ``group``."""
@@ -271,7 +323,7 @@ class StepBase(Strict):
 
     # None when the file leaves it out: only a step whose author wrote ``minutes`` gets a countdown on its
     # slide (``present/deck.py``), while the agenda counts ``planned_minutes``, 1 when it is not written.
-    minutes: Annotated[float, at.Ge(0), at.Le(120)] | None = None
+    minutes: Annotated[float, Ge(0), Le(120)] | None = None
     """Planned minutes for this step in a group session; the facilitator's agenda adds them up, counting 1
     for a step that leaves it out. A step that sets it shows a countdown of them on its slide."""
 
@@ -284,19 +336,19 @@ class StepBase(Strict):
     discussion: Sentence | None = None
     """A question for the pair or group discussion that follows this step, when presenting."""
 
-    phases: Annotated[list[Phase], at.MaxLen(6)] = field(default_factory=list)
+    phases: Annotated[list[Phase], MaxLen(6)] = field(default_factory=list)
     """Parts of the step's time in a group session, in order (write 3 minutes, then pairs for 5). The
     presenter's timer runs them one after another and marks each change. Their minutes must add up to the
     step's ``minutes``."""
 
     # Earlier answers and sources (issue 19), kept together at the end of the common fields.
-    look_back: Annotated[list[Slug], at.MaxLen(6)] = field(default_factory=list)
+    look_back: Annotated[list[Slug], MaxLen(6)] = field(default_factory=list)
     """Ids of earlier steps whose answers are shown, read-only and compact, above this step's question:
     for a question that refers to them ("look back at your list"). Each must come earlier in the program
     and save an answer. Slides name them without anyone's answers; exports show them after the question.
     Only for a step that asks a question, and not for a recap, which shows its ``sources``."""
 
-    cites: Annotated[list[Slug], at.MaxLen(12)] = field(default_factory=list)
+    cites: Annotated[list[Slug], MaxLen(12)] = field(default_factory=list)
     """Ids of the program's ``[[references]]`` for the facts this step states, in any of its text (passage,
     question, intro, hints, notes). The app shows them on request and the exports list them. A number
     that is a finding needs one (``workshop validate`` checks; the rule is in docs/authoring.md)."""
@@ -352,7 +404,7 @@ class PromptStep(StepBase):
     """The question, in one or two sentences."""
     intro: Prose | None = None
     """Optional lines shown above the question to set it up."""
-    hints: Annotated[list[Sentence], at.MaxLen(6)] = field(default_factory=list)
+    hints: Annotated[list[Sentence], MaxLen(6)] = field(default_factory=list)
     """Gentle nudges the user can reveal if the page stays blank."""
 
 
@@ -365,9 +417,9 @@ class ScaleStep(StepBase):
     kind: Literal["scale"]
     question: Sentence
     """What is being rated."""
-    low: Annotated[int, at.Ge(-100), at.Le(100)] = 0
+    low: Annotated[int, Ge(-100), Le(100)] = 0
     """The smallest value on the scale."""
-    high: Annotated[int, at.Ge(-100), at.Le(100)] = 10
+    high: Annotated[int, Ge(-100), Le(100)] = 10
     """The largest value on the scale."""
     low_label: Label
     """What the smallest value means (``not at all``)."""
@@ -391,18 +443,18 @@ class ChoiceStep(StepBase):
     kind: Literal["choice"]
     question: Sentence
     """The question above the options."""
-    options: Annotated[list[Label], at.MinLen(2), at.MaxLen(30)]
+    options: Annotated[list[Label], MinLen(2), MaxLen(30)]
     """The options, in the order shown. Each must be distinct."""
     multiple: bool = False
     """True lets the user pick several options; false allows exactly one."""
-    min_picks: Annotated[int, at.Ge(0)] = 0
+    min_picks: Annotated[int, Ge(0)] = 0
     """How many options the step asks the user to pick, at least (0: none). The app says so under the
     options until that many are picked, and never stops anyone moving on."""
-    max_picks: Annotated[int, at.Ge(1)] | None = None
+    max_picks: Annotated[int, Ge(1)] | None = None
     """The most options the user may pick (default: all of them when ``multiple``, else 1)."""
     allow_other: bool = False
     """Offer an "other" line where the user can write an option of their own."""
-    exclusive: Annotated[list[Label], at.MaxLen(30)] = field(default_factory=list)
+    exclusive: Annotated[list[Label], MaxLen(30)] = field(default_factory=list)
     """Options of a checklist that stand alone, such as "None of these": ticking one clears every other
     tick, and ticking another option clears it. Each must be one of ``options``."""
 
@@ -438,9 +490,9 @@ class ListStep(StepBase):
     kind: Literal["list"]
     question: Sentence
     """What to list."""
-    max_items: Annotated[int, at.Ge(1), at.Le(20)] = 5
+    max_items: Annotated[int, Ge(1), Le(20)] = 5
     """How many items the user may write."""
-    min_items: Annotated[int, at.Ge(0)] = 0
+    min_items: Annotated[int, Ge(0)] = 0
     """How many items the step asks the user to write, at least (0: none). The app says so under the list
     until that many are written, and never stops anyone moving on."""
     placeholder: Label | None = None
@@ -461,9 +513,9 @@ class RankStep(StepBase):
     kind: Literal["rank"]
     question: Sentence
     """The instruction above the list."""
-    options: Annotated[list[Label], at.MinLen(2), at.MaxLen(40)]
+    options: Annotated[list[Label], MinLen(2), MaxLen(40)]
     """The options to choose from. Each must be distinct."""
-    pick: Annotated[int, at.Ge(1), at.Le(20)] = 5
+    pick: Annotated[int, Ge(1), Le(20)] = 5
     """How many options to pick and order (K)."""
 
     def __post_init__(self) -> None:
@@ -480,7 +532,7 @@ class PauseStep(StepBase):
     answer_type: ClassVar[None] = None
 
     kind: Literal["pause"]
-    seconds: Annotated[int, at.Ge(5), at.Le(1800)]
+    seconds: Annotated[int, Ge(5), Le(1800)]
     """How long the pause lasts."""
     style: Literal["silence", "breathing"] = "silence"
     """``breathing`` shows a slow in/out cue; ``silence`` shows only the countdown."""
@@ -495,13 +547,13 @@ class RecapStep(StepBase):
     answer_type: ClassVar[type[TextValue]] = TextValue
 
     kind: Literal["recap"]
-    sources: Annotated[list[Slug], at.MinLen(1), at.MaxLen(12)]
+    sources: Annotated[list[Slug], MinLen(1), MaxLen(12)]
     """Ids of earlier steps whose answers are shown, in this order. They must come before this step."""
     intro: Prose | None = None
     """Optional lines shown above the earlier answers."""
     question: Sentence
     """The synthesis question asked after the earlier answers."""
-    hints: Annotated[list[Sentence], at.MaxLen(6)] = field(default_factory=list)
+    hints: Annotated[list[Sentence], MaxLen(6)] = field(default_factory=list)
     """Gentle nudges the user can reveal."""
 
 
@@ -515,7 +567,7 @@ class CommitmentStep(StepBase):
     kind: Literal["commitment"]
     question: Sentence
     """The invitation to commit."""
-    examples: Annotated[list[Sentence], at.MaxLen(6)] = field(default_factory=list)
+    examples: Annotated[list[Sentence], MaxLen(6)] = field(default_factory=list)
     """Examples of small, concrete commitments, shown as hints. Written as if-then plans they teach the
     shape best ("When I sit down after the last patient, I will ...")."""
     when_label: Label = "When"
@@ -551,7 +603,7 @@ class FollowThroughStep(StepBase):
     """Optional lines shown above the commitments."""
     revise_label: Label = "If you want to change it, the plan as it stands now"
     """The label of the field where a commitment can be rewritten."""
-    hints: Annotated[list[Sentence], at.MaxLen(6)] = field(default_factory=list)
+    hints: Annotated[list[Sentence], MaxLen(6)] = field(default_factory=list)
     """Gentle nudges the user can reveal."""
 
 
@@ -598,10 +650,10 @@ class FeedbackStep(StepBase):
     kind: Literal["feedback"]
     question: Sentence
     """The line above the questions, such as ``How was today's session for you?``"""
-    questions: Annotated[list[FeedbackQuestion], at.MinLen(1), at.MaxLen(5)]
+    questions: Annotated[list[FeedbackQuestion], MinLen(1), MaxLen(5)]
     """The questions, in order: three is usual (was it useful, did you feel safe to speak or to pass,
     would you recommend it)."""
-    labels: Annotated[list[Label], at.MinLen(5), at.MaxLen(5)] = field(
+    labels: Annotated[list[Label], MinLen(5), MaxLen(5)] = field(
         default_factory=lambda: list(AGREEMENT)
     )
     """What the ratings 1 to 5 mean, lowest first (default: strongly disagree ... strongly agree)."""
@@ -658,9 +710,9 @@ class GroupSession(Strict):
     """The opening round's question: each person answers in a sentence or two."""
     closing_round: Sentence
     """The closing round's question: usually one word or one commitment each."""
-    check_in_minutes: Annotated[float, at.Ge(0), at.Le(60)] = 10
+    check_in_minutes: Annotated[float, Ge(0), Le(60)] = 10
     """Planned minutes for the opening round (about a minute a person); the agenda and guide count them."""
-    closing_minutes: Annotated[float, at.Ge(0), at.Le(60)] = 5
+    closing_minutes: Annotated[float, Ge(0), Le(60)] = 5
     """Planned minutes for the closing round; the agenda and guide count them."""
 
 
@@ -670,22 +722,22 @@ class Module(Strict):
 
     id: Slug
     """Stable identifier of the module, unique in the program. Progress files are named after it."""
-    day: Annotated[int, at.Ge(0), at.Le(30)] = 0
+    day: Annotated[int, Ge(0), Le(30)] = 0
     """Which day of the program this module is (1 or more). A follow-up check-in leaves it out (0): it is
     not a day of the program but a short return to it, weeks later (see ``follow_ups`` in the program)."""
     title: Label
     """The day's title."""
     summary: Sentence
     """One or two sentences saying what the day is about; shown on the home screen."""
-    minutes: Annotated[int, at.Ge(5), at.Le(240)]
+    minutes: Annotated[int, Ge(5), Le(240)]
     """About how long the day takes a self-paced user, in minutes."""
     facilitator_notes: Prose | None = None
     """Notes for a facilitator running this day with a group: aims, what to watch for."""
     group: GroupSession | None = None
     """The opening and closing rounds for a group session. Without it the program's defaults are used."""
-    steps: Annotated[list[Step], at.MinLen(1), at.MaxLen(40)]
+    steps: Annotated[list[Step], MinLen(1), MaxLen(40)]
     """The steps, in order, each a ``[[steps]]`` table with an ``id`` and a ``kind``."""
-    cites: Annotated[list[Slug], at.MaxLen(12)] = field(default_factory=list)
+    cites: Annotated[list[Slug], MaxLen(12)] = field(default_factory=list)
     """Ids of the program's ``[[references]]`` for the facts the module's own text states (its summary,
     facilitator notes and group rounds); each step names its own in its ``cites``."""
 
@@ -772,16 +824,16 @@ class ProgramFile(Strict):
     """The content version (``1.0`` or ``1.2.0``); journals record which version they were written with."""
     description: Prose
     """A short introduction shown on the home screen: what the program is, what it is not."""
-    modules: Annotated[list[FileName], at.MinLen(1), at.MaxLen(30)]
+    modules: Annotated[list[FileName], MinLen(1), MaxLen(30)]
     """The module files, in order, by file name (``day-1-achievement.toml``), beside ``program.toml``."""
     group: GroupSession | None = None
     """Default opening and closing rounds for group sessions, used by modules that set none."""
-    ground_rules: Annotated[list[Sentence], at.MaxLen(10)] = field(default_factory=list)
+    ground_rules: Annotated[list[Sentence], MaxLen(10)] = field(default_factory=list)
     """Ground rules shown at the start of every group session (confidentiality, listening, no advice
     unless asked)."""
-    references: Annotated[list[Reference], at.MaxLen(100)] = field(default_factory=list)
+    references: Annotated[list[Reference], MaxLen(100)] = field(default_factory=list)
     """Sources for the facts the program states."""
-    follow_ups: Annotated[list[FollowUpEntry], at.MaxLen(6)] = field(default_factory=list)
+    follow_ups: Annotated[list[FollowUpEntry], MaxLen(6)] = field(default_factory=list)
     """Short check-ins offered after the last day (``[[follow_ups]]``, each with ``after`` and ``module``),
     in the order they fall due. Home offers one calmly once it is due; nothing reminds or nags."""
 

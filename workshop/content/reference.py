@@ -19,15 +19,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, Union
 
-from annotated_types import Ge, Le, MaxLen, MinLen
-
 from workshop.content.models import (
     STEP_KINDS,
     STEP_TYPES,
     FeedbackQuestion,
+    Ge,
     GroupSession,
     Label,
+    Le,
     Markdown,
+    MaxLen,
+    MinLen,
     Module,
     Phase,
     ProgramFile,

@@ -18,10 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-import annotated_types as at
-
 from workshop import paths
-from workshop.content.models import Label, Prose, Sentence, Strict, Text
+from workshop.content.models import Label, MinLen, Prose, Sentence, Strict, Text
 
 INTERNATIONAL = "XX"
 """The code of services for everyone, wherever they are. ISO 3166-1 reserves ``XA``-``XZ`` for users."""
@@ -70,7 +68,7 @@ class SupportDirectory(Strict):
 
     emergency: Prose
     """What to do in immediate danger, with the emergency number of every country listed; shown first."""
-    lines: Annotated[list[SupportLine], at.MinLen(1)]
+    lines: Annotated[list[SupportLine], MinLen(1)]
     """The services, grouped on screen by country in the order they first appear."""
 
     def __post_init__(self) -> None:
