@@ -102,3 +102,17 @@ def test_an_interrupt_mid_write_leaves_no_temporary_file(tmp_path: Path, monkeyp
     with pytest.raises(KeyboardInterrupt):
         write_file(tmp_path / "state.json", b"{}", fsync=False)
     assert only(tmp_path) == []
+
+
+def test_a_signature_is_small_and_still_tells_a_changed_file(tmp_path: Path) -> None:
+    # The journal keeps one for every file it has read (1,200 at twenty years once the review has read
+    # them all): no dict of its own, and the digest's 32 bytes, not 64 hex characters (issue 20).
+    import hashlib
+
+    path = tmp_path / "day.toml"
+    write_file(path, b"first words")
+    signature = atomic.read_journal_file(path)[1]
+    assert not hasattr(signature, "__dict__")
+    assert signature.sha256 == hashlib.sha256(b"first words").digest()
+    write_file(path, b"other words")
+    assert atomic.read_journal_file(path)[1] != signature

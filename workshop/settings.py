@@ -12,8 +12,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli_w
-
 from workshop import paths
 from workshop.files.reading import read_file
 
@@ -82,4 +80,6 @@ def save_settings(settings: Settings, folder: Path | None = None) -> None:
         data["country"] = settings.country
     if settings.encryption_offered:
         data["encryption_offered"] = True
+    import tomli_w  # only a change of setting writes: not loaded for every session
+
     write_file(path, tomli_w.dumps(data).encode("utf-8"))

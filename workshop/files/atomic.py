@@ -42,19 +42,23 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 _TEMP_NAME = re.compile(r"^\.[^/\\]+\.[0-9a-f]{8}\.tmp$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signature:
-    """Enough about a file to tell whether someone else changed it since we last read or wrote it."""
+    """Enough about a file to tell whether someone else changed it since we last read or wrote it.
+
+    The journal keeps one for every file it has read or written (1,200 at twenty years, once the review
+    has read them all): slots and the digest's 32 bytes rather than its 64 hex characters make each about
+    110 bytes smaller."""
 
     inode: int
     size: int
     mtime_ns: int
-    sha256: str
+    sha256: bytes
 
     @classmethod
     def of(cls, stat: os.stat_result, data: bytes) -> Signature:
         """The signature of a file whose status is ``stat`` and whose bytes are ``data``."""
-        return cls(stat.st_ino, stat.st_size, stat.st_mtime_ns, sha256(data).hexdigest())
+        return cls(stat.st_ino, stat.st_size, stat.st_mtime_ns, sha256(data).digest())
 
     def same_stat(self, stat: os.stat_result) -> bool:
         return (stat.st_ino, stat.st_size, stat.st_mtime_ns) == (self.inode, self.size, self.mtime_ns)

@@ -16,7 +16,6 @@ The rules, kept calm on purpose:
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -66,7 +65,9 @@ def add_months(day: date, months: int) -> date:
     28 or 29 Feb)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    # The month's last day: the day before the next month's first (without the calendar module, 0.1 MiB).
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
 
 
 def due_date(finished: date, after: str) -> date:
