@@ -202,3 +202,23 @@ asyncio.run(main())
     assert "PROSE False" in result.stdout, result.stdout
     code = next(line for line in result.stdout.splitlines() if line.startswith("CODE "))
     assert code.split()[1] == "True" and int(code.split()[2]) > 1, code  # loaded, and coloured
+
+
+def test_bad_input_bytes_are_tolerated_without_loading_the_inline_driver() -> None:
+    # The workshop never runs inline (``App.run(inline=True)``): its driver (0.17 MiB) is patched only if
+    # something loaded it. The driver the app runs on is patched as before, and so is the inline one once
+    # it is loaded.
+    script = """
+import sys
+from workshop.tui.terminal import tolerant_decoder, tolerate_bad_input_bytes
+tolerate_bad_input_bytes()
+from textual.drivers import linux_driver
+print("INLINE", "textual.drivers.linux_inline_driver" in sys.modules, linux_driver.getincrementaldecoder is tolerant_decoder)
+from textual.drivers import linux_inline_driver
+tolerate_bad_input_bytes()
+print("LOADED", linux_inline_driver.getincrementaldecoder is tolerant_decoder)
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "INLINE False True" in result.stdout, result.stdout
+    assert "LOADED True" in result.stdout, result.stdout
