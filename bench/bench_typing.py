@@ -14,9 +14,10 @@ the longest gap, the 99th percentile, how many gaps exceeded 50 ms, the CPU time
 used in a gap (the longest, and how many exceeded 50 ms: on a shared machine a gap also holds time spent
 waiting for a core, which this leaves out), and the saves that ran (and how many overlapped a burst).
 Peak memory (VmHWM) is read after the typing, and given for each round too: the first round's
-workshop starts with nothing cached (it validates the program: pydantic stays loaded, about 11 MiB). ``--verbose`` also names, for each gap with over 50 ms of
-the UI thread's CPU, the step that was opening or on screen and the garbage collections in it. Goal: longest stall under 50 ms; peak memory at most 20 MiB
-above the floor. Not a test: nothing here asserts a time.
+workshop starts with nothing cached (it validates the program: pydantic stays loaded, about 11 MiB).
+``--verbose`` also names, for each gap with over 50 ms of the UI thread's CPU, the step that was opening
+or on screen and the garbage collections in it. Goal: longest stall under 50 ms; peak memory at most 20
+MiB above the floor. Not a test: nothing here asserts a time.
 """
 
 from __future__ import annotations
