@@ -161,47 +161,16 @@ def test_a_session_from_the_cache_never_imports_pydantic(modules_of_a_cached_ses
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths")
-def test_a_session_from_the_cache_loads_no_openssl_digests_annotated_types_or_pygments(
+def test_a_session_from_the_cache_loads_no_openssl_digests_or_annotated_types(
     modules_of_a_cached_session: set[str],
 ) -> None:
     # OpenSSL's digests (``_hashlib``, through hashlib, or hmac for secrets) stayed loaded for the session
     # for the cache's key and the journal's file signatures: 0.6 MiB; CPython's own SHA-256 gives the same
     # digest (workshop/files/digest.py). annotated_types (0.2 MiB) only named the bounds that pydantic
-    # reads when it validates (models.py: Ge, MaxLen ...). pygments (1.45 MiB) came with Textual's Markdown,
-    # for code blocks no step has (workshop/tui/markdown.py). calendar (0.1 MiB) gave a month's length to
-    # the check-ins' dates; tomli_w is needed only when a setting changes.
-    unwanted = {"_hashlib", "hashlib", "hmac", "secrets", "annotated_types", "pygments", "calendar", "tomli_w"}
+    # reads when it validates (models.py: Ge, MaxLen ...). calendar (0.1 MiB) gave a month's length to the
+    # check-ins' dates; tomli_w is needed only when a setting changes.
+    unwanted = {"_hashlib", "hashlib", "hmac", "secrets", "annotated_types", "calendar", "tomli_w"}
     assert unwanted & modules_of_a_cached_session == set()
-
-
-def test_markdown_loads_pygments_only_when_a_code_block_is_drawn_and_still_colours_it() -> None:
-    script = """
-import asyncio, sys
-from textual.app import App
-from workshop.tui.markdown import Markdown
-
-class Reading(App):
-    def compose(self):
-        yield Markdown("# A passage\\n\\nWords, *emphasis* and a [link](https://example.org).", id="passage")
-
-async def main():
-    app = Reading()
-    async with app.run_test(size=(60, 12)) as pilot:
-        await pilot.pause()
-        print("PROSE", "pygments" in sys.modules)
-        await app.query_one("#passage", Markdown).update("```python\\nx = 1  # a note\\n```")
-        await pilot.pause()
-        from textual.widgets._markdown import MarkdownFence
-        fence = app.query_one(MarkdownFence)
-        print("CODE", "pygments" in sys.modules, len(fence._highlighted_code.spans))
-
-asyncio.run(main())
-"""
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "PROSE False" in result.stdout, result.stdout
-    code = next(line for line in result.stdout.splitlines() if line.startswith("CODE "))
-    assert code.split()[1] == "True" and int(code.split()[2]) > 1, code  # loaded, and coloured
 
 
 def test_bad_input_bytes_are_tolerated_without_loading_the_inline_driver() -> None:

@@ -1,11 +1,10 @@
 """Importing the screens not on home in a thread while the person reads it, giving way to their keys.
 
 The app imports the day, help, review and support screens (and what they need: Textual's Markdown and
-TextArea, markdown-it; not pygments, which waits for a code block: ``markdown.py``) after home shows the
-journal open, in a thread, so that the first day opens at once (``WorkshopApp._warm_up``). That is about
-0.2 s of CPU, and Python runs one thread at a time: a key pressed meanwhile (``r`` for the review, ctrl+n
-for a day) shared the interpreter with it, and what the key draws came 40 to 70 ms later than once the app
-had settled, more on a busy machine.
+TextArea, markdown-it, pygments) after home shows the journal open, in a thread, so that the first day
+opens at once (``WorkshopApp._warm_up``). That is about 0.2 s of CPU, and Python runs one thread at a
+time: a key pressed meanwhile (``r`` for the review, ctrl+n for a day) shared the interpreter with it, and
+what the key draws came 40 to 70 ms later than once the app had settled, more on a busy machine.
 
 ``giving_way`` makes every ``import`` the thread runs (a module at a time, dependencies included) wait
 while a key is fresh: the key, and what it draws, have the interpreter to themselves; the thread goes on

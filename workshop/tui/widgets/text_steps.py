@@ -11,13 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Markdown, Static, TextArea
 
 from workshop.answers import CommitmentValue, TextValue, Value
 from workshop.content.models import CommitmentStep, PromptStep, ReadingStep, RecapStep
 from workshop.flow.day import RecapItem
 from workshop.flow.plans import date_note
-from workshop.tui.markdown import Markdown
 from workshop.tui.widgets.base import StepView, hints, intro, question
 from workshop.tui.widgets.field import Field
 from workshop.tui.widgets.look_back import earlier_answers
