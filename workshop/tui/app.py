@@ -174,11 +174,11 @@ class WorkshopApp(App[None]):
     def _start_in_theme(self, name: str) -> None:
         """Start in the theme ``name`` (the workshop's first theme if there is none of that name), in place
         before the stylesheets are first parsed. Set in ``on_mount``, as Textual's guide does, the theme
-        came after that parse: every stylesheet was parsed again with its colours, and once more as the
-        home screen mounted (the re-parse leaves Textual's cache of parsed rules empty), 25 to 30 ms
-        before the first paint (docs/performance.md). What Textual's watcher of ``theme`` does at any
-        later change, here without the re-parse: the theme's classes on the app, its ANSI colours, and
-        the variables the stylesheets will be parsed with."""
+        came after that parse: every stylesheet was parsed again with its colours, and once more as home
+        mounted (the re-parse leaves Textual's cache of parsed rules empty), 25 to 30 ms before the first
+        paint (docs/performance.md). Here is what Textual's watcher of ``theme`` does at a later change,
+        without the re-parse: the theme's classes on the app, its ANSI colours (a private method; Textual
+        is pinned exactly), and the variables the stylesheets will be parsed with."""
         for theme in WORKSHOP_THEMES:
             self.register_theme(theme)
         if name not in self.available_themes:
@@ -190,6 +190,12 @@ class WorkshopApp(App[None]):
         self.stylesheet.set_variables(self.get_css_variables())
 
     def get_default_screen(self) -> Screen[Any]:
+        """Home is the app's first screen, in place of Textual's empty one. Pushed from ``on_mount``, it
+        was mounted while Textual still held back the frames of the app's start (``push_screen`` has the
+        app wait for the mount, inside the start's ``batch_update``): its first frame was made, dropped,
+        and made again at the next tick of the screen's timer, 40 to 50 ms before the first paint
+        (docs/performance.md). As the first screen it composes beside the app's start and is drawn once,
+        as soon as it is mounted. Every screen opens over it (``Routes.go_home`` pops back to it)."""
         return HomeScreen()
 
     def on_mount(self) -> None:
