@@ -22,8 +22,8 @@ from workshop.content.outline import DayOutline, DeferredProgram, ProgramOutline
 from workshop.content.problems import ContentError, Problem
 from workshop.settings import Settings
 from workshop.tui.app import WorkshopApp
-from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.day import DayScreen
+from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.notice import Notice
 from workshop.tui.themes import WORKSHOP_THEMES
 

@@ -185,7 +185,8 @@ class WorkshopApp(App[None]):
             name = WORKSHOP_THEMES[0].name
         self.set_reactive(App.theme, name)  # no watcher: it would re-parse, and nothing is parsed yet
         dark = self.current_theme.dark
-        self.update_classes({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
+        classes = {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}
+        self.update_classes(classes, update=False)
         self._refresh_truecolor_filter(self.ansi_theme)
         self.stylesheet.set_variables(self.get_css_variables())
 
