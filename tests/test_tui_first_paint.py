@@ -9,6 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.color import Color
+from textual.css.stylesheet import Stylesheet
+from textual.filter import ANSIToTruecolor
 from textual.widgets import Button, OptionList
 
 from tests.tui_helpers import build_app, held_back, until, wait_for_journal
@@ -16,9 +20,12 @@ from workshop.content.cache import cached_outline, load_program_cached
 from workshop.content.models import Program
 from workshop.content.outline import DayOutline, DeferredProgram, ProgramOutline, StepOutline
 from workshop.content.problems import ContentError, Problem
+from workshop.settings import Settings
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.day import DayScreen
+from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.notice import Notice
+from workshop.tui.themes import WORKSHOP_THEMES
 
 
 def _day_prompts(app: WorkshopApp) -> list[str]:
@@ -74,6 +81,70 @@ async def test_a_program_that_stopped_validating_is_reported_not_opened(
         await pilot.pause()
     assert app.return_code == 1
     assert app.journal is None
+
+
+@pytest.mark.parametrize("chosen", ["workshop-paper", "workshop-high-contrast", "no-such-theme"])
+async def test_the_stylesheets_are_parsed_in_the_chosen_theme_from_the_start(
+    tmp_path: Path, program: Program, chosen: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Set once the app had mounted, the theme made Textual parse every stylesheet again with its colours,
+    # and once more as home mounted: 25 to 30 ms before the first paint (docs/performance.md).
+    reparsed: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def counted(stylesheet: Stylesheet) -> None:
+        reparsed.append(stylesheet)
+        reparse(stylesheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    settings = Settings(theme=chosen, encryption_offered=True)
+    app = build_app(program, tmp_path / "data", settings=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_journal(pilot)
+        name = chosen if chosen != "no-such-theme" else WORKSHOP_THEMES[0].name
+        theme = app.get_theme(name)
+        assert theme is not None and app.theme == name
+        assert reparsed == []
+        assert app.has_class(f"-theme-{name}")
+        assert (app.has_class("-dark-mode"), app.has_class("-light-mode")) == (theme.dark, not theme.dark)
+        assert app.screen.styles.background == Color.parse(theme.background)
+        # ANSI colours drawn in the theme's palette (Textual's private filter: Textual is pinned exactly).
+        ansi = [f for f in app._filters if isinstance(f, ANSIToTruecolor)]
+        assert all(f._terminal_theme is app.ansi_theme for f in ansi)
+        # A theme chosen later restyles everything, as Textual does (and is remembered, see test_tui_app).
+        other = next(t for t in WORKSHOP_THEMES if t.name != name)
+        app.theme = other.name
+        await pilot.pause()
+        assert len(reparsed) == 1
+        assert app.screen.styles.background == Color.parse(other.background)
+        assert app.has_class(f"-theme-{other.name}") and not app.has_class(f"-theme-{name}")
+    assert settings.theme == other.name
+
+
+async def test_home_is_drawn_once_as_the_app_starts_not_inside_textuals_start(
+    tmp_path: Path, program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pushed from on_mount, home was mounted while Textual still held back every frame of the app's start
+    # (``batch_update`` around compose, mount and ready): its first frame was made and dropped, and drawn
+    # again at the next tick of the screen's timer, 40 to 50 ms before the first paint in a terminal
+    # (docs/performance.md). As the app's first screen it is drawn once, when the start is over.
+    frames: list[tuple[str, bool]] = []
+    display = App._display
+
+    def counted(app: App[object], screen: object, renderable: object) -> None:
+        if renderable is not None:
+            frames.append((type(screen).__name__, app._batch_count > 0))
+        display(app, screen, renderable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "_display", counted)
+    app = build_app(program, tmp_path / "data")
+    assert hasattr(app, "_batch_count")  # Textual is pinned exactly: this says so if the name moved
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_journal(pilot)
+        first_screen = app.screen_stack[0]
+    assert ("HomeScreen", True) not in frames
+    assert frames and frames[0] == ("HomeScreen", False)
+    assert isinstance(first_screen, HomeScreen)
 
 
 def test_the_outline_round_trips_and_refuses_what_is_not_one() -> None:

@@ -141,6 +141,7 @@ class WorkshopApp(App[None]):
         self.data_dir = data_dir
         self.config_dir = config_dir
         self.settings = settings or load_settings(config_dir)
+        self._start_in_theme(self.settings.theme)
         self.clock = clock
         self.monotonic = monotonic
         self._open_journal = open_journal
@@ -170,19 +171,41 @@ class WorkshopApp(App[None]):
 
     # -- start and stop ----------------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def _start_in_theme(self, name: str) -> None:
+        """Start in the theme ``name`` (the workshop's first theme if there is none of that name), in place
+        before the stylesheets are first parsed. Set in ``on_mount``, as Textual's guide does, the theme
+        came after that parse: every stylesheet was parsed again with its colours, and once more as home
+        mounted (the re-parse leaves Textual's cache of parsed rules empty), 25 to 30 ms before the first
+        paint (docs/performance.md). Here is what Textual's watcher of ``theme`` does at a later change,
+        without the re-parse: the theme's classes on the app, its ANSI colours (a private method; Textual
+        is pinned exactly), and the variables the stylesheets will be parsed with."""
         for theme in WORKSHOP_THEMES:
             self.register_theme(theme)
-        self.theme = (
-            self.settings.theme if self.settings.theme in self.available_themes else WORKSHOP_THEMES[0].name
-        )
+        if name not in self.available_themes:
+            name = WORKSHOP_THEMES[0].name
+        self.set_reactive(App.theme, name)  # no watcher: it would re-parse, and nothing is parsed yet
+        dark = self.current_theme.dark
+        classes = {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}
+        self.update_classes(classes, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the app's first screen, in place of Textual's empty one. Pushed from ``on_mount``, it
+        was mounted while Textual still held back the frames of the app's start (``push_screen`` has the
+        app wait for the mount, inside the start's ``batch_update``): its first frame was made, dropped,
+        and made again at the next tick of the screen's timer, 40 to 50 ms before the first paint
+        (docs/performance.md). As the first screen it composes beside the app's start and is drawn once,
+        as soon as it is mounted. Every screen opens over it (``Routes.go_home`` pops back to it)."""
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         if self.settings.problem:
             self.notify(self.settings.problem, severity="warning", markup=False, timeout=8)
         self._install_signal_handlers()
-        self.push_screen(HomeScreen())
         # Parse the journal after the home screen is painted: a year of answers takes tens of ms.
         self.call_after_refresh(self.open_journal)
 

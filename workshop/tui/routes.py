@@ -90,7 +90,7 @@ class Routes:
 
     def go_home(self) -> None:
         app = self.app
-        while len(app.screen_stack) > 2:  # Textual's own first screen, then home
+        while len(app.screen_stack) > 1:  # home is the first screen
             app.pop_screen()
         self.refresh_home()
 
