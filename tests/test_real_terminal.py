@@ -307,6 +307,32 @@ def test_fast_typing_then_ctrl_q_at_once_keeps_the_last_word(
     assert answers(data_dir, mini_program_dir)["first-thought"] == TextValue(sentence)
 
 
+def test_keys_typed_while_the_app_loads_with_ctrl_q_quit_it_and_keep_the_words(
+    tmux: Tmux, tmp_path: Path, mini_program_dir: Path
+) -> None:
+    """c, ctrl+n, a sentence and ctrl+q typed while the app still loads: the sentence is kept and the app
+    quits. Before Textual sets the terminal up, the terminal takes ctrl+q as flow control (XON) and never
+    passes it on, so the app stayed open. The keys are sent once the app has turned flow control off but
+    the terminal is still in its line mode (``icanon``: not yet Textual's), which is what the fix changes;
+    without it that moment never comes, and the test fails there. The terminal's own setting comes back."""
+    data_dir = tmp_path / "data"
+    tmux.start(until_it_ends(workshop_command(data_dir, mini_program_dir)))
+    pane = tmux("display-message", "-p", "-t", "w", "#{pane_tty}").strip()
+
+    def flags() -> set[str]:
+        found = subprocess.run(["stty", "-F", pane, "-a"], capture_output=True, text=True, check=False)
+        return set(found.stdout.split())
+
+    deadline = time.monotonic() + 20
+    while not {"-ixon", "icanon"} <= flags():
+        assert time.monotonic() < deadline, f"flow control never went off before the app's own mode: {flags()}"
+        time.sleep(0.005)
+    tmux.keys("c", "C-n", "typed while it loads", "C-q")
+    tmux.wait_for("EXIT=0")
+    assert answers(data_dir, mini_program_dir)["first-thought"] == TextValue("typed while it loads")
+    assert "ixon" in flags()  # the terminal's own setting, given back
+
+
 def test_a_byte_that_is_not_utf8_is_read_as_text_not_a_crash(
     tmux: Tmux, tmp_path: Path, mini_program_dir: Path
 ) -> None:

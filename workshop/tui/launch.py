@@ -13,6 +13,7 @@ from workshop.content.cache import cached_outline, load_program_cached
 from workshop.content.outline import DeferredProgram
 from workshop.invocation import EXIT_INVALID, EXIT_OK, data_dir, error, load_program, program_dir
 from workshop.tui import allocator
+from workshop.tui.terminal import keys_kept_from_the_start
 
 if TYPE_CHECKING:
     from workshop.content.models import Program
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
 
 def run_app(args: argparse.Namespace) -> int:
     """Run the app on a program that is known to be valid; a broken program never reaches the screen."""
+    with keys_kept_from_the_start():  # ctrl+q typed while the app loads is a key, not flow control
+        return _run_app(args)
+
+
+def _run_app(args: argparse.Namespace) -> int:
     allocator.one_heap()  # before the app starts any thread: a thread's own heap is made at its first malloc
     program = program_for_app(args)
     if program is None:
