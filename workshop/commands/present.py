@@ -77,12 +77,15 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_INVALID
         sync_path = None
 
-    from workshop.present.app import NotesApp, PresentApp  # deferred: only now do we need Textual
+    from workshop.tui.terminal import keys_kept_from_the_start
 
-    if args.notes:
-        assert sync_path is not None
-        NotesApp(sync_path, module.day, theme=args.theme).run()
-    else:
-        deck = build_deck(program, module)
-        PresentApp(deck, sync_path=sync_path, theme=args.theme, handle_signals=True, bell=args.bell).run()
+    with keys_kept_from_the_start():  # ctrl+q typed while the slides load quits, as in the workshop
+        from workshop.present.app import NotesApp, PresentApp  # deferred: only now do we need Textual
+
+        if args.notes:
+            assert sync_path is not None
+            NotesApp(sync_path, module.day, theme=args.theme).run()
+        else:
+            deck = build_deck(program, module)
+            PresentApp(deck, sync_path=sync_path, theme=args.theme, handle_signals=True, bell=args.bell).run()
     return EXIT_OK

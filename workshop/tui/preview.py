@@ -17,6 +17,7 @@ from textual.worker import Worker
 from workshop.content.models import Program
 from workshop.content.problems import Problem
 from workshop.content.watch import ProgramWatcher
+from workshop.tui.terminal import keys_kept_from_the_start
 
 POLL_SECONDS = 0.5
 
@@ -89,5 +90,6 @@ def run_preview(watcher: ProgramWatcher, program: Program) -> int:
             markup=False,
             timeout=8,
         )
-        app.run()
+        with keys_kept_from_the_start():  # ctrl+q typed while it loads quits, as in the workshop
+            app.run()
     return 0
