@@ -1,13 +1,13 @@
 """The outline of a program: its ids, titles and days, without the content of any step.
 
-Validating content needs pydantic, and importing pydantic alone costs more than the whole start-up budget
-allows on top of Textual (see ``docs/performance.md``). So the cache of validated programs keeps, beside
-each program, this outline in plain JSON. The app paints its home screen from it and loads the program
+Validating content needs pydantic, and even the content classes (``models.py``, plain dataclasses) cost
+the first paint 25 ms to import (see ``docs/performance.md``). So the cache of validated programs keeps,
+beside each program, this outline in plain JSON. The app paints its home screen from it and loads the program
 after that first paint; ``workshop progress`` needs nothing more than it. An outline is only ever written
 from a program that validated, so it never shows text that validation would refuse.
 
 The ``*Shape`` protocols name what the journal and the progress rules need from a program: ids, in
-order. The pydantic models and the outline both have that shape.
+order. The content classes and the outline both have that shape.
 
 This module imports nothing from pydantic or the content models, on purpose.
 """
