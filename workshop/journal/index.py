@@ -208,6 +208,8 @@ def stamp_of(info: os.stat_result) -> tuple[int, int, int]:
 
 
 def _ids(items: object) -> list[str]:
-    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+    # The types of the items as a set, not a check of each in Python: twenty years of indexes list some
+    # 30,000 ids, and JSON gives nothing that is a str but not exactly one.
+    if not isinstance(items, list) or set(map(type, items)) - {str}:
         raise TypeError("not a list of ids")
     return items

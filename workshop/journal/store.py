@@ -1135,6 +1135,10 @@ def _run_folder_problem(folder: Path, journal: Path, home: Path) -> str | None:
     """Why ``folder`` (named like a run) is not read as one: None for a real folder inside the journal
     (``home`` is its real path), "" for one that vanished, else the reason in words."""
     try:
+        # A folder itself, not a link, is inside the journal: no path to resolve (resolving each run's was
+        # a third of a lazy open of twenty years).
+        if stat.S_ISDIR(os.lstat(folder).st_mode):
+            return None
         info = os.stat(folder)
     except FileNotFoundError:
         return ""
