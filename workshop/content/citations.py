@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields
 
 from workshop.content.models import Module, Program, Step, Strict
 
@@ -99,7 +99,7 @@ def _texts_of(value: object, place: str) -> Iterator[tuple[str, str]]:
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             yield from _texts_of(item, f"{place}[{index + 1}]")
-    elif is_dataclass(value) and isinstance(value, Strict):
+    elif isinstance(value, Strict):  # a nested table (every content class is a Strict dataclass)
         for field, text in texts(value):
             yield f"{place}.{field}", text
 

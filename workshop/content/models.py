@@ -94,7 +94,7 @@ class Tagged:
 
 class _Rule:
     """A bound or a length as ``Annotated`` metadata (``Annotated[int, Ge(0)]``): annotated_types' rule of
-    the same name and field, made only when pydantic reads it.
+    the same name, made only when pydantic reads it.
 
     pydantic unpacks any metadata that says it groups annotated_types' rules (their ``GroupedMetadata``
     protocol, which pydantic's own ``Field`` and ``StringConstraints`` follow), so the schema, the checks
@@ -103,65 +103,55 @@ class _Rule:
     with one slot, not dataclasses (about 12 kB each once made).
     """
 
-    __slots__: tuple[str, ...] = ()
+    __slots__ = ("value",)
     __is_annotated_types_grouped_metadata__ = True
 
     def __init__(self, value: int) -> None:
-        setattr(self, self.__slots__[0], value)
-
-    @property
-    def _value(self) -> int:
-        value: int = getattr(self, self.__slots__[0])
-        return value
+        self.value = value
 
     def __iter__(self) -> Iterator[object]:
         import annotated_types
 
-        yield getattr(annotated_types, type(self).__name__)(self._value)
+        yield getattr(annotated_types, type(self).__name__)(self.value)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._value!r})"
+        return f"{type(self).__name__}({self.value!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Rule) and type(other) is type(self) and other._value == self._value
+        return isinstance(other, _Rule) and type(other) is type(self) and other.value == self.value
 
     def __hash__(self) -> int:
-        return hash((type(self).__name__, self._value))
+        return hash((type(self).__name__, self.value))
 
 
 class Ge(_Rule):
-    """At least ``ge``."""
+    """At least ``value``."""
 
-    __slots__ = ("ge",)
-    ge: int
+    __slots__ = ()
 
 
 class Gt(_Rule):
-    """More than ``gt``."""
+    """More than ``value``."""
 
-    __slots__ = ("gt",)
-    gt: int
+    __slots__ = ()
 
 
 class Le(_Rule):
-    """At most ``le``."""
+    """At most ``value``."""
 
-    __slots__ = ("le",)
-    le: int
+    __slots__ = ()
 
 
 class MinLen(_Rule):
-    """At least ``min_length`` items."""
+    """At least ``value`` items."""
 
-    __slots__ = ("min_length",)
-    min_length: int
+    __slots__ = ()
 
 
 class MaxLen(_Rule):
-    """At most ``max_length`` items."""
+    """At most ``value`` items."""
 
-    __slots__ = ("max_length",)
-    max_length: int
+    __slots__ = ()
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -74,8 +74,8 @@ def _max_length(alias: object) -> int | None:
 
 
 def _bounds(metadata: Sequence[object]) -> str:
-    low = next((m.ge for m in metadata if isinstance(m, Ge)), None)
-    high = next((m.le for m in metadata if isinstance(m, Le)), None)
+    low = next((m.value for m in metadata if isinstance(m, Ge)), None)
+    high = next((m.value for m in metadata if isinstance(m, Le)), None)
     if low is not None and high is not None:
         return f", {low} to {high}"
     if low is not None:
@@ -84,8 +84,8 @@ def _bounds(metadata: Sequence[object]) -> str:
 
 
 def _count(metadata: Sequence[object]) -> str:
-    least = next((m.min_length for m in metadata if isinstance(m, MinLen)), 0)
-    most = next((m.max_length for m in metadata if isinstance(m, MaxLen)), None)
+    least = next((m.value for m in metadata if isinstance(m, MinLen)), 0)
+    most = next((m.value for m in metadata if isinstance(m, MaxLen)), None)
     if least and most:
         return f" ({least} to {most})"
     return f" (at most {most})" if most else ""
